@@ -1,0 +1,175 @@
+/* content.c - the content model's index and lookups.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "content.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Keys are "K\037A" or "K\037A\037B", K one letter for the kind.  */
+struct index_slot
+{
+  const char *key;
+  const void *value;
+};
+
+struct content_index
+{
+  struct index_slot *slots;
+  size_t mask;
+};
+
+static uint64_t
+index_hash (const char *s)
+{
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++)
+    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
+  return h;
+}
+
+static char *
+index_key (char *buf, size_t size, char kind, const char *a, const char *b)
+{
+  int n = b ? snprintf (buf, size, "%c\037%s\037%s", kind, a, b)
+            : snprintf (buf, size, "%c\037%s", kind, a);
+  return n >= 0 && (size_t) n < size ? buf : NULL;
+}
+
+static const void *
+index_get (const struct content_index *ix, char kind, const char *a,
+           const char *b)
+{
+  char buf[512];
+  const char *key;
+  if (!ix || !a || (key = index_key (buf, sizeof buf, kind, a, b)) == NULL)
+    return NULL;
+  for (size_t i = index_hash (key) & ix->mask; ix->slots[i].key;
+       i = (i + 1) & ix->mask)
+    if (strcmp (ix->slots[i].key, key) == 0)
+      return ix->slots[i].value;
+  return NULL;
+}
+
+/* Insert; the first of two equal keys wins (the loader reports them).  */
+static bool
+index_put (struct content_pack *p, char kind, const char *a, const char *b,
+           const void *value)
+{
+  struct content_index *ix = p->index;
+  size_t len = strlen (a) + (b ? strlen (b) : 0) + 4;
+  char *key = arena_alloc (&p->arena, len);
+  if (!key)
+    return false;
+  index_key (key, len, kind, a, b);
+  size_t i = index_hash (key) & ix->mask;
+  for (; ix->slots[i].key; i = (i + 1) & ix->mask)
+    if (strcmp (ix->slots[i].key, key) == 0)
+      return true;
+  ix->slots[i].key = key;
+  ix->slots[i].value = value;
+  return true;
+}
+
+static size_t
+index_count (const struct content_pack *p)
+{
+  size_t n = p->n_docs + p->n_colls + p->n_comps;
+  for (size_t i = 0; i < p->n_docs; i++)
+    n += p->docs[i]->n_sections;
+  for (size_t i = 0; i < p->n_colls; i++)
+    n += p->colls[i]->n_items;
+  return n;
+}
+
+static bool
+index_fill (struct content_pack *p)
+{
+  bool ok = true;
+  for (size_t i = 0; i < p->n_docs; i++)
+    {
+      struct content_document *d = p->docs[i];
+      ok &= index_put (p, 'd', d->id, NULL, d);
+      for (size_t j = 0; j < d->n_sections; j++)
+        ok &= index_put (p, 's', d->id, d->sections[j].id, &d->sections[j]);
+    }
+  for (size_t i = 0; i < p->n_colls; i++)
+    {
+      struct content_collection *c = p->colls[i];
+      ok &= index_put (p, 'c', c->id, NULL, c);
+      for (size_t j = 0; j < c->n_items; j++)
+        ok &= index_put (p, 'i', c->id, c->items[j].id, &c->items[j]);
+    }
+  for (size_t i = 0; i < p->n_comps; i++)
+    ok &= index_put (p, 'm', p->comps[i]->id, NULL, p->comps[i]);
+  return ok;
+}
+
+bool
+content_index_build (struct content_pack *p)
+{
+  size_t want = index_count (p) * 2 + 16, size = 16;
+  while (size < want)
+    size *= 2;
+  p->index = arena_alloc (&p->arena, sizeof *p->index);
+  if (!p->index)
+    return false;
+  p->index->slots = arena_array (&p->arena, size, sizeof (struct index_slot));
+  if (!p->index->slots)
+    return false;
+  p->index->mask = size - 1;
+  return index_fill (p);
+}
+
+const struct content_document *
+content_document (const struct content_pack *p, const char *id)
+{
+  return index_get (p->index, 'd', id, NULL);
+}
+
+const struct content_collection *
+content_collection (const struct content_pack *p, const char *id)
+{
+  return index_get (p->index, 'c', id, NULL);
+}
+
+const struct content_comparison *
+content_comparison (const struct content_pack *p, const char *id)
+{
+  return index_get (p->index, 'm', id, NULL);
+}
+
+const struct content_section *
+content_section (const struct content_pack *p, const char *doc,
+                 const char *sec)
+{
+  return sec ? index_get (p->index, 's', doc, sec) : NULL;
+}
+
+const struct content_item *
+content_item (const struct content_pack *p, const char *coll,
+              const char *item)
+{
+  return item ? index_get (p->index, 'i', coll, item) : NULL;
+}
+
+int
+content_attr_index (const struct content_collection *coll, const char *attr)
+{
+  for (size_t i = 0; i < coll->n_attrs; i++)
+    if (strcmp (coll->attrs[i].id, attr) == 0)
+      return (int) i;
+  return -1;
+}
+
+void
+content_free (struct content_pack *p)
+{
+  if (p)
+    {
+      arena_free (&p->arena);
+      free (p);
+    }
+}

@@ -1,0 +1,175 @@
+/* content.h - the content model: a pack of documents and collections.
+   It knows neither YAML nor curses.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_CONTENT_H
+#define PINAV_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+
+enum block_kind { BLOCK_PARA, BLOCK_BULLETS, BLOCK_NUMBERED };
+
+/* A paragraph (text) or a list (items).  */
+struct content_block
+{
+  enum block_kind kind;
+  const char *text;
+  const char **items;
+  size_t n_items;
+};
+
+struct content_document;
+
+struct content_section
+{
+  const char *id;
+  const char *heading;
+  struct content_block *blocks;
+  size_t n_blocks;
+  const struct content_document *doc;
+  size_t index;                 /* position in doc->sections */
+};
+
+struct content_document
+{
+  const char *id;
+  const char *title;
+  const char *publisher;        /* NULL when the document names none */
+  const char *source;           /* the seed file it was taken from */
+  struct content_section *sections;
+  size_t n_sections;
+};
+
+enum attr_type { ATTR_TEXT, ATTR_LIST, ATTR_BOOL, ATTR_REFS };
+
+struct content_attrdef
+{
+  const char *id;
+  const char *label;
+  enum attr_type type;
+  const char *ref_collection;   /* ATTR_REFS only */
+};
+
+/* The value of one attribute of one item.  For ATTR_REFS, LIST holds
+   item ids in the attribute's collection.  */
+struct content_value
+{
+  bool set;
+  const char *text;
+  const char **list;
+  size_t n_list;
+  bool boolean;
+};
+
+/* A citation, "document#section", resolved after loading.  */
+struct content_cite
+{
+  const char *doc_id;
+  const char *section_id;
+  const struct content_section *section;
+};
+
+struct content_claim
+{
+  const char *text;
+  struct content_cite *cites;
+  size_t n_cites;
+};
+
+struct content_collection;
+
+struct content_item
+{
+  const char *id;
+  const char *name;
+  const char *summary;
+  struct content_value *values;         /* one per attribute definition */
+  struct content_claim *claims;
+  size_t n_claims;
+  struct content_cite *sources;
+  size_t n_sources;
+  const struct content_collection *coll;
+  size_t index;
+};
+
+struct content_collection
+{
+  const char *id;
+  const char *title;
+  const char *intro;
+  bool untraced;
+  const char **related;                 /* collection ids */
+  size_t n_related;
+  struct content_attrdef *attrs;
+  size_t n_attrs;
+  struct content_item *items;
+  size_t n_items;
+};
+
+struct content_comparison
+{
+  const char *id;
+  const char *title;
+  const char *collection;
+  const char **columns;                 /* attribute ids */
+  size_t n_columns;
+};
+
+struct content_index;
+
+/* A whole pack.  Every string and array lives in ARENA.  */
+struct content_pack
+{
+  const char *title;
+  const char *reviewed;
+  const char *disclaimer;
+  const char **about;
+  size_t n_about;
+  const char **menu;
+  size_t n_menu;
+  struct content_document **docs;
+  size_t n_docs;
+  struct content_collection **colls;
+  size_t n_colls;
+  struct content_comparison **comps;
+  size_t n_comps;
+  struct content_index *index;
+  struct arena arena;
+};
+
+/** content_index_build - build the id index of PACK (O(n)).
+   @retval false on memory exhaustion.  */
+bool content_index_build (struct content_pack *pack);
+
+/** content_document - the document with ID, or NULL.  O(1).  */
+const struct content_document *
+content_document (const struct content_pack *pack, const char *id);
+
+/** content_collection - the collection with ID, or NULL.  O(1).  */
+const struct content_collection *
+content_collection (const struct content_pack *pack, const char *id);
+
+/** content_comparison - the comparison with ID, or NULL.  O(1).  */
+const struct content_comparison *
+content_comparison (const struct content_pack *pack, const char *id);
+
+/** content_section - section SEC of document DOC, or NULL.  O(1).  */
+const struct content_section *
+content_section (const struct content_pack *pack, const char *doc,
+                 const char *sec);
+
+/** content_item - item ITEM of collection COLL, or NULL.  O(1).  */
+const struct content_item *
+content_item (const struct content_pack *pack, const char *coll,
+              const char *item);
+
+/** content_attr_index - the position of attribute ATTR in COLL, or -1.  */
+int content_attr_index (const struct content_collection *coll,
+                        const char *attr);
+
+/** content_free - release PACK and everything in it.  */
+void content_free (struct content_pack *pack);
+
+#endif

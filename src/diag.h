@@ -1,0 +1,39 @@
+/* diag.h - located diagnostics, reported in the GNU form
+   FILE:LINE:COLUMN: message.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_DIAG_H
+#define PINAV_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct diag
+{
+  char *file;
+  unsigned line;        /* 1-based; 0 when the problem has no place */
+  unsigned col;
+  char *msg;
+  size_t seq;           /* order of report, for a stable sort */
+};
+
+struct diags
+{
+  struct diag *v;
+  size_t n, cap;
+  size_t dropped;       /* problems past DIAG_MAX, counted only */
+};
+
+#define DIAG_MAX 1000
+
+/** diag_add - record a problem at FILE:LINE:COL (printf-style FMT).  */
+void diag_add (struct diags *d, const char *file, unsigned line,
+               unsigned col, const char *fmt, ...)
+  __attribute__ ((format (printf, 5, 6)));
+
+/** diag_print - print every problem, ordered by file, line and column.  */
+void diag_print (struct diags *d, FILE *out);
+
+/** diag_free - forget every problem.  */
+void diag_free (struct diags *d);
+
+#endif

@@ -1,0 +1,446 @@
+/* load_kinds.c - read the three kinds of pack file into the model.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "loadctx.h"
+
+/* Append P to the pointer array *V of *N entries and capacity *CAP.  */
+static bool
+push_ptr (struct loadctx *lc, void ***v, size_t *n, size_t *cap, void *p)
+{
+  if (*n == *cap)
+    {
+      size_t ncap = *cap ? *cap * 2 : 8;
+      void **nv = arena_array (&lc->pack->arena, ncap, sizeof *nv);
+      if (!nv)
+        return false;
+      if (*n)
+        memcpy (nv, *v, *n * sizeof *nv);
+      *v = nv;
+      *cap = ncap;
+    }
+  (*v)[(*n)++] = p;
+  return true;
+}
+
+static void *
+lc_alloc (struct loadctx *lc, size_t count, size_t size)
+{
+  void *p = arena_array (&lc->pack->arena, count ? count : 1, size);
+  if (!p)
+    lc_error (lc, NULL, _("out of memory"));
+  return p;
+}
+
+/* One block: a mapping with exactly one of p, ul, ol.  */
+static void
+load_block (struct loadctx *lc, const struct ynode *n, struct content_block *b)
+{
+  static const char *const keys[] = { "p", "ul", "ol", NULL };
+  if (!lc_keys (lc, n, keys, NULL))
+    return;
+  if (n->n != 2)
+    {
+      lc_error (lc, n, _("a block needs exactly one of 'p', 'ul' or 'ol'"));
+      return;
+    }
+  const char *key = n->kids[0]->str;
+  if (strcmp (key, "p") == 0)
+    {
+      b->kind = BLOCK_PARA;
+      b->text = lc_str (lc, n, "p");
+    }
+  else
+    {
+      b->kind = strcmp (key, "ul") == 0 ? BLOCK_BULLETS : BLOCK_NUMBERED;
+      b->n_items = lc_strings (lc, lc_seq (lc, n, key), &b->items);
+    }
+}
+
+static void
+load_section (struct loadctx *lc, const struct ynode *n,
+              struct content_section *s)
+{
+  static const char *const keys[] = { "id", "heading", "blocks", NULL };
+  if (!lc_keys (lc, n, keys, keys))
+    return;
+  s->id = lc_id (lc, n, "id");
+  s->heading = lc_str (lc, n, "heading");
+  const struct ynode *blocks = lc_seq (lc, n, "blocks");
+  if (!blocks)
+    return;
+  s->blocks = lc_alloc (lc, blocks->n, sizeof *s->blocks);
+  if (!s->blocks)
+    return;
+  for (size_t i = 0; i < blocks->n; i++)
+    load_block (lc, blocks->kids[i], &s->blocks[i]);
+  s->n_blocks = blocks->n;
+}
+
+static int
+idnode_cmp (const void *a, const void *b)
+{
+  const struct ynode *x = *(struct ynode *const *) a;
+  const struct ynode *y = *(struct ynode *const *) b;
+  int c = strcmp (x->str, y->str);
+  if (c)
+    return c;
+  return x->line != y->line ? (x->line < y->line ? -1 : 1)
+                            : (x->col < y->col ? -1 : x->col > y->col);
+}
+
+/* Report the later of any two equal ids in list SEQ: O(n log n).  */
+static void
+check_unique (struct loadctx *lc, const struct ynode *seq, const char *what)
+{
+  if (!seq || seq->n < 2)
+    return;
+  const struct ynode **ids = malloc (seq->n * sizeof *ids);
+  size_t n = 0;
+  if (!ids)
+    return;
+  for (size_t i = 0; i < seq->n; i++)
+    {
+      const struct ynode *a = ytree_get (seq->kids[i], "id");
+      if (a && a->type == YNODE_SCALAR)
+        ids[n++] = a;
+    }
+  qsort (ids, n, sizeof *ids, idnode_cmp);
+  for (size_t i = 1; i < n; i++)
+    if (strcmp (ids[i]->str, ids[i - 1]->str) == 0)
+      lc_error (lc, ids[i], _("duplicate %s id '%s' (first at line %u)"),
+                what, ids[i]->str, ids[i - 1]->line);
+  free (ids);
+}
+
+void
+load_document (struct loadctx *lc, const struct ynode *root)
+{
+  static const char *const keys[] = { "kind", "id", "title", "publisher",
+                                      "source", "sections", NULL };
+  static const char *const req[] = { "kind", "id", "title", "source",
+                                     "sections", NULL };
+  struct content_pack *p = lc->pack;
+  lc_keys (lc, root, keys, req);
+  struct content_document *d = lc_alloc (lc, 1, sizeof *d);
+  if (!d)
+    return;
+  d->id = lc_id (lc, root, "id");
+  d->title = lc_str (lc, root, "title");
+  d->source = lc_str (lc, root, "source");
+  if (ytree_get (root, "publisher"))
+    d->publisher = lc_str (lc, root, "publisher");
+  const struct ynode *secs = lc_seq (lc, root, "sections");
+  if (secs && secs->n == 0)
+    lc_error (lc, secs, _("a document needs at least one section"));
+  if (secs)
+    {
+      d->sections = lc_alloc (lc, secs->n, sizeof *d->sections);
+      if (!d->sections)
+        return;
+      for (size_t i = 0; i < secs->n; i++)
+        {
+          d->sections[i].doc = d;
+          d->sections[i].index = i;
+          load_section (lc, secs->kids[i], &d->sections[i]);
+        }
+      d->n_sections = secs->n;
+      check_unique (lc, secs, _("section"));
+    }
+  if (d->id)
+    lc_ref (lc, REF_DEF_DOC, ytree_get (root, "id"), NULL, NULL);
+  if (d->id)
+    push_ptr (lc, (void ***) &p->docs, &p->n_docs, &lc->cap_docs, d);
+}
+
+static void
+load_attrdef (struct loadctx *lc, const struct ynode *n,
+              struct content_attrdef *a)
+{
+  static const char *const keys[] = { "id", "label", "type", "collection",
+                                      NULL };
+  static const char *const req[] = { "id", "label", "type", NULL };
+  static const char *const types[] = { "text", "list", "bool", "refs" };
+  if (!lc_keys (lc, n, keys, req))
+    return;
+  a->id = lc_id (lc, n, "id");
+  a->label = lc_str (lc, n, "label");
+  const char *type = lc_str (lc, n, "type");
+  const struct ynode *coll = ytree_get (n, "collection");
+  for (size_t i = 0; type && i < 4; i++)
+    if (strcmp (type, types[i]) == 0)
+      {
+        a->type = (enum attr_type) i;
+        type = NULL;
+      }
+  if (type)
+    lc_error (lc, ytree_get (n, "type"),
+              _("unknown attribute type '%s' (expected text, list, bool "
+                "or refs)"), type);
+  else if (a->type == ATTR_REFS && !coll)
+    lc_error (lc, n, _("a refs attribute needs a 'collection'"));
+  else if (a->type != ATTR_REFS && coll)
+    lc_error (lc, coll, _("only a refs attribute has a 'collection'"));
+  if (coll && a->type == ATTR_REFS
+      && (a->ref_collection = lc_id (lc, n, "collection")) != NULL)
+    lc_ref (lc, REF_COLLECTION, coll, NULL, NULL);
+}
+
+static size_t
+load_cites (struct loadctx *lc, const struct ynode *seq,
+            struct content_cite **out)
+{
+  if (!seq)
+    return 0;
+  if (seq->n == 0)
+    lc_error (lc, seq, _("at least one citation is needed"));
+  *out = lc_alloc (lc, seq->n, sizeof **out);
+  if (!*out)
+    return 0;
+  for (size_t i = 0; i < seq->n; i++)
+    {
+      const struct ynode *c = seq->kids[i];
+      if (c->type != YNODE_SCALAR)
+        lc_error (lc, c, _("expected %s, found %s"),
+                  ytree_type_name (YNODE_SCALAR), ytree_type_name (c->type));
+      else
+        lc_ref (lc, REF_CITE, c, NULL, &(*out)[i]);
+    }
+  return seq->n;
+}
+
+static void
+load_claim (struct loadctx *lc, const struct ynode *n,
+            struct content_claim *c)
+{
+  static const char *const keys[] = { "text", "cite", NULL };
+  if (!lc_keys (lc, n, keys, keys))
+    return;
+  c->text = lc_str (lc, n, "text");
+  c->n_cites = load_cites (lc, lc_seq (lc, n, "cite"), &c->cites);
+}
+
+static void
+load_value (struct loadctx *lc, const struct content_collection *coll,
+            const struct content_attrdef *a, const struct ynode *n,
+            struct content_value *v)
+{
+  v->set = true;
+  switch (a->type)
+    {
+    case ATTR_TEXT:
+      if (n->type != YNODE_SCALAR)
+        lc_error (lc, n, _("attribute '%s' must be a string"), a->id);
+      v->text = n->str;
+      break;
+    case ATTR_BOOL:
+      if (n->type != YNODE_SCALAR || !n->plain
+          || (strcmp (n->str, "true") && strcmp (n->str, "false")))
+        lc_error (lc, n, _("attribute '%s' must be true or false"), a->id);
+      else
+        v->boolean = n->str[0] == 't';
+      break;
+    case ATTR_LIST:
+    case ATTR_REFS:
+      if (n->type != YNODE_SEQ)
+        {
+          lc_error (lc, n, _("attribute '%s' must be a list"), a->id);
+          break;
+        }
+      v->n_list = lc_strings (lc, n, &v->list);
+      for (size_t i = 0; a->type == ATTR_REFS && i < v->n_list; i++)
+        lc_ref (lc, REF_ITEM, n->kids[i], a->ref_collection, NULL);
+      break;
+    }
+  (void) coll;
+}
+
+static void
+load_values (struct loadctx *lc, const struct content_collection *coll,
+             const struct ynode *attrs, struct content_item *it)
+{
+  it->values = lc_alloc (lc, coll->n_attrs, sizeof *it->values);
+  if (!attrs || !it->values)
+    return;
+  if (attrs->type != YNODE_MAP)
+    {
+      lc_error (lc, attrs, _("expected %s, found %s"),
+                ytree_type_name (YNODE_MAP), ytree_type_name (attrs->type));
+      return;
+    }
+  for (size_t i = 0; i + 1 < attrs->n; i += 2)
+    {
+      const struct ynode *k = attrs->kids[i];
+      int ix = content_attr_index (coll, k->str);
+      if (ix < 0)
+        lc_error (lc, k, _("unknown attribute '%s' in collection '%s'"),
+                  k->str, coll->id);
+      else
+        load_value (lc, coll, &coll->attrs[ix], attrs->kids[i + 1],
+                    &it->values[ix]);
+    }
+}
+
+static void
+load_item (struct loadctx *lc, const struct content_collection *coll,
+           const struct ynode *n, struct content_item *it)
+{
+  static const char *const keys[] = { "id", "name", "summary", "attrs",
+                                      "claims", "sources", NULL };
+  static const char *const req[] = { "id", "name", "summary", NULL };
+  if (!lc_keys (lc, n, keys, req))
+    return;
+  it->id = lc_id (lc, n, "id");
+  it->name = lc_str (lc, n, "name");
+  it->summary = lc_str (lc, n, "summary");
+  load_values (lc, coll, ytree_get (n, "attrs"), it);
+  const struct ynode *claims = lc_seq (lc, n, "claims");
+  if (claims)
+    {
+      it->claims = lc_alloc (lc, claims->n, sizeof *it->claims);
+      for (size_t i = 0; it->claims && i < claims->n; i++)
+        load_claim (lc, claims->kids[i], &it->claims[i]);
+      it->n_claims = it->claims ? claims->n : 0;
+    }
+  it->n_sources = load_cites (lc, lc_seq (lc, n, "sources"), &it->sources);
+  if (!coll->untraced && it->n_claims == 0 && it->n_sources == 0)
+    lc_error (lc, n, _("item '%s' cites no document: give it claims or "
+                       "sources"), it->id ? it->id : "");
+}
+
+static void
+load_attrdefs (struct loadctx *lc, const struct ynode *defs,
+               struct content_collection *c)
+{
+  if (!defs)
+    return;
+  c->attrs = lc_alloc (lc, defs->n, sizeof *c->attrs);
+  if (!c->attrs)
+    return;
+  for (size_t i = 0; i < defs->n; i++)
+    load_attrdef (lc, defs->kids[i], &c->attrs[i]);
+  c->n_attrs = defs->n;
+  check_unique (lc, defs, _("attribute"));
+  for (size_t i = 0; i < c->n_attrs; i++)
+    if (!c->attrs[i].id)
+      c->attrs[i].id = "";
+}
+
+void
+load_collection (struct loadctx *lc, const struct ynode *root)
+{
+  static const char *const keys[] = { "kind", "id", "title", "intro",
+                                      "related", "untraced", "attributes",
+                                      "items", NULL };
+  static const char *const req[] = { "kind", "id", "title", "items", NULL };
+  struct content_pack *p = lc->pack;
+  lc_keys (lc, root, keys, req);
+  struct content_collection *c = lc_alloc (lc, 1, sizeof *c);
+  if (!c)
+    return;
+  c->id = lc_id (lc, root, "id");
+  c->title = lc_str (lc, root, "title");
+  if (ytree_get (root, "intro"))
+    c->intro = lc_str (lc, root, "intro");
+  const struct ynode *u = ytree_get (root, "untraced");
+  if (u && (u->type != YNODE_SCALAR || !u->plain
+            || (strcmp (u->str, "true") && strcmp (u->str, "false"))))
+    lc_error (lc, u, _("'untraced' must be true or false"));
+  c->untraced = u && u->type == YNODE_SCALAR && strcmp (u->str, "true") == 0;
+  const struct ynode *rel = lc_seq (lc, root, "related");
+  c->n_related = lc_strings (lc, rel, &c->related);
+  for (size_t i = 0; i < c->n_related; i++)
+    lc_ref (lc, REF_COLLECTION, rel->kids[i], NULL, NULL);
+  load_attrdefs (lc, lc_seq (lc, root, "attributes"), c);
+  const struct ynode *items = lc_seq (lc, root, "items");
+  if (items)
+    {
+      c->items = lc_alloc (lc, items->n, sizeof *c->items);
+      for (size_t i = 0; c->items && i < items->n; i++)
+        {
+          c->items[i].coll = c;
+          c->items[i].index = i;
+          load_item (lc, c, items->kids[i], &c->items[i]);
+        }
+      c->n_items = c->items ? items->n : 0;
+      check_unique (lc, items, _("item"));
+    }
+  if (c->id)
+    lc_ref (lc, REF_DEF_COLL, ytree_get (root, "id"), NULL, NULL);
+  if (c->id)
+    push_ptr (lc, (void ***) &p->colls, &p->n_colls, &lc->cap_colls, c);
+}
+
+static void
+load_comparison (struct loadctx *lc, const struct ynode *n)
+{
+  static const char *const keys[] = { "id", "title", "collection",
+                                      "columns", NULL };
+  struct content_pack *p = lc->pack;
+  if (!lc_keys (lc, n, keys, keys))
+    return;
+  struct content_comparison *m = lc_alloc (lc, 1, sizeof *m);
+  if (!m)
+    return;
+  m->id = lc_id (lc, n, "id");
+  m->title = lc_str (lc, n, "title");
+  m->collection = lc_id (lc, n, "collection");
+  if (m->collection)
+    lc_ref (lc, REF_COLLECTION, ytree_get (n, "collection"), NULL, NULL);
+  const struct ynode *cols = lc_seq (lc, n, "columns");
+  m->n_columns = lc_strings (lc, cols, &m->columns);
+  for (size_t i = 0; m->collection && i < m->n_columns; i++)
+    lc_ref (lc, REF_ATTR, cols->kids[i], m->collection, NULL);
+  if (m->id)
+    lc_ref (lc, REF_DEF_COMP, ytree_get (n, "id"), NULL, NULL);
+  if (m->id)
+    push_ptr (lc, (void ***) &p->comps, &p->n_comps, &lc->cap_comps, m);
+}
+
+static bool
+date_valid (const char *s)
+{
+  static const char shape[] = "dddd-dd-dd";
+  if (strlen (s) != sizeof shape - 1)
+    return false;
+  for (size_t i = 0; shape[i]; i++)
+    if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
+      return false;
+  return true;
+}
+
+void
+load_packinfo (struct loadctx *lc, const struct ynode *root)
+{
+  static const char *const keys[] = { "kind", "title", "reviewed",
+                                      "disclaimer", "about", "menu",
+                                      "comparisons", NULL };
+  static const char *const req[] = { "kind", "title", "reviewed",
+                                     "disclaimer", "menu", NULL };
+  struct content_pack *p = lc->pack;
+  if (lc->have_pack)
+    {
+      lc_error (lc, root, _("a second file of kind 'pack'"));
+      return;
+    }
+  lc->have_pack = true;
+  lc_keys (lc, root, keys, req);
+  p->title = lc_str (lc, root, "title");
+  p->reviewed = lc_str (lc, root, "reviewed");
+  if (p->reviewed && !date_valid (p->reviewed))
+    lc_error (lc, ytree_get (root, "reviewed"),
+              _("'reviewed' must be a date written YYYY-MM-DD"));
+  p->disclaimer = lc_str (lc, root, "disclaimer");
+  p->n_about = lc_strings (lc, lc_seq (lc, root, "about"), &p->about);
+  const struct ynode *menu = lc_seq (lc, root, "menu");
+  p->n_menu = lc_strings (lc, menu, &p->menu);
+  for (size_t i = 0; i < p->n_menu; i++)
+    lc_ref (lc, REF_MENU, menu->kids[i], NULL, NULL);
+  const struct ynode *comps = lc_seq (lc, root, "comparisons");
+  for (size_t i = 0; comps && i < comps->n; i++)
+    load_comparison (lc, comps->kids[i]);
+}

@@ -1,0 +1,85 @@
+/* loadctx.h - the loader's shared state and node checks (internal to
+   load.c and load_kinds.c).
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_LOADCTX_H
+#define PINAV_LOADCTX_H
+
+#include <stdbool.h>
+
+#include "content.h"
+#include "diag.h"
+#include "ytree.h"
+
+enum ref_kind
+{
+  REF_CITE, REF_ITEM, REF_COLLECTION, REF_MENU, REF_ATTR,
+  REF_DEF_DOC, REF_DEF_COLL, REF_DEF_COMP  /* definitions, for duplicates */
+};
+
+/* A cross-reference to check once every file is read.  */
+struct loadref
+{
+  enum ref_kind kind;
+  const char *file;
+  unsigned line, col;
+  const char *value;            /* the text written */
+  const char *scope;            /* REF_ITEM, REF_ATTR: the collection */
+  struct content_cite *cite;    /* REF_CITE: filled in when resolved */
+};
+
+struct loadctx
+{
+  struct content_pack *pack;
+  struct diags *diags;
+  const char *file;
+  size_t n_errors;              /* problems found in this pack */
+  struct loadref *refs;
+  size_t n_refs, cap_refs;
+  size_t cap_docs, cap_colls, cap_comps;
+  bool have_pack;
+};
+
+/** lc_error - report a problem at node N (or the file when N is NULL).  */
+void lc_error (struct loadctx *lc, const struct ynode *n, const char *fmt,
+               ...) __attribute__ ((format (printf, 3, 4)));
+
+/** lc_keys - check MAP is a mapping whose keys are all in ALLOWED and
+   that has every key in REQUIRED (both NULL-terminated).
+   @retval false when MAP is not a mapping.  */
+bool lc_keys (struct loadctx *lc, const struct ynode *map,
+              const char *const *allowed, const char *const *required);
+
+/** lc_str - the string at KEY of MAP; NULL (reported) if not a string.  */
+const char *lc_str (struct loadctx *lc, const struct ynode *map,
+                    const char *key);
+
+/** lc_id - like lc_str, and checks the id syntax.  */
+const char *lc_id (struct loadctx *lc, const struct ynode *map,
+                   const char *key);
+
+/** lc_seq - the list at KEY of MAP, or NULL (reported if not a list).  */
+const struct ynode *lc_seq (struct loadctx *lc, const struct ynode *map,
+                            const char *key);
+
+/** lc_strings - copy the strings of list node SEQ into *OUT.
+   @retval the count (0 on error).  */
+size_t lc_strings (struct loadctx *lc, const struct ynode *seq,
+                   const char ***out);
+
+/** lc_ref - remember a cross-reference at node N to check later.  */
+void lc_ref (struct loadctx *lc, enum ref_kind kind, const struct ynode *n,
+             const char *scope, struct content_cite *cite);
+
+/** lc_id_valid - true when S is a valid id.  */
+bool lc_id_valid (const char *s);
+
+/** load_document - read a node of kind document.  */
+void load_document (struct loadctx *lc, const struct ynode *root);
+
+/** load_collection - read a node of kind collection.  */
+void load_collection (struct loadctx *lc, const struct ynode *root);
+
+/** load_packinfo - read a node of kind pack.  */
+void load_packinfo (struct loadctx *lc, const struct ynode *root);
+
+#endif

@@ -1,0 +1,249 @@
+/* main.c - pinav: a patient-information navigator for the terminal.
+   Options, locale set-up, and the choice of front end.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "dump.h"
+#include "i18n.h"
+#include "load.h"
+#include "plainmode.h"
+#include "tui.h"
+
+enum { EXIT_USAGE = 2, EXIT_DATA = 65 };
+
+enum mode { MODE_AUTO, MODE_PLAIN, MODE_DUMP, MODE_CHECK };
+
+struct options
+{
+  enum mode mode;
+  const char *data;
+  const char *arg;              /* --check DIR or --dump ID */
+  const char *lang;
+  long width;                   /* -1: from COLUMNS */
+};
+
+enum { OPT_DATA = CHAR_MAX + 1, OPT_CHECK, OPT_DUMP, OPT_LANG, OPT_PLAIN,
+       OPT_WIDTH };
+
+static const struct option long_options[] = {
+  { "help", no_argument, NULL, 'h' },
+  { "version", no_argument, NULL, 'V' },
+  { "data", required_argument, NULL, OPT_DATA },
+  { "check", optional_argument, NULL, OPT_CHECK },
+  { "dump", optional_argument, NULL, OPT_DUMP },
+  { "lang", required_argument, NULL, OPT_LANG },
+  { "plain", no_argument, NULL, OPT_PLAIN },
+  { "width", required_argument, NULL, OPT_WIDTH },
+  { NULL, 0, NULL, 0 }
+};
+
+static void
+usage_error (const char *fmt, const char *arg)
+{
+  if (fmt)
+    {
+      fprintf (stderr, "%s: ", PACKAGE);
+      fprintf (stderr, fmt, arg);
+      fputc ('\n', stderr);
+    }
+  fprintf (stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+  exit (EXIT_USAGE);
+}
+
+static void
+print_help (void)
+{
+  printf (_("Usage: %s [OPTION]...\n"), PACKAGE);
+  fputs (_("Read what information documents say about stem cell therapy "
+           "for bone\nand joint conditions, as claims traced to their "
+           "sources.\n\n"), stdout);
+  /* TRANSLATORS: --help output, the options.  Keep the option names
+     in English; line them up as in the English.  */
+  fputs (_("  -h, --help          display this help and exit\n"
+           "  -V, --version       display version information and exit\n"
+           "      --data=DIR      read the content pack in DIR\n"
+           "      --check[=DIR]   check a content pack (or one file) and "
+           "exit\n"
+           "      --dump[=ID]     print the whole pack, or one document, "
+           "section\n"
+           "                      (DOC#SECTION), collection or item "
+           "(COLL/ITEM)\n"
+           "      --lang=LANG     use language LANG: en or zh_CN\n"
+           "      --plain         line-by-line mode for screen readers\n"
+           "      --width=N       wrap plain text at N columns (0: no "
+           "wrapping)\n"), stdout);
+  fputs ("\n", stdout);
+  /* TRANSLATORS: --help output, the exit status.  */
+  fputs (_("Exit status:\n"
+           "  0   success\n"
+           "  1   a failure at run time (no usable terminal)\n"
+           "  2   a usage error\n"
+           "  65  the content pack has errors\n"), stdout);
+  fputs ("\n", stdout);
+  printf (_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+}
+
+static void
+print_version (void)
+{
+  printf ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+  fputs (_("Copyright (C) 2026 the pinav developers.\n"
+           "License GPLv3+: GNU GPL version 3 or later "
+           "<https://gnu.org/licenses/gpl.html>.\n"
+           "This is free software: you are free to change and "
+           "redistribute it.\n"
+           "There is NO WARRANTY, to the extent permitted by law.\n"),
+         stdout);
+}
+
+static long
+parse_width (const char *s)
+{
+  char *end;
+  long n = strtol (s, &end, 10);
+  if (!*s || *end || n < 0 || n > 10000)
+    usage_error (_("invalid width '%s': give a number from 0 to 10000"), s);
+  return n;
+}
+
+static void
+set_mode (struct options *o, enum mode m, const char *arg)
+{
+  if (o->mode != MODE_AUTO && o->mode != MODE_PLAIN)
+    usage_error (_("only one of --check and --dump may be given%s"), "");
+  o->mode = m;
+  o->arg = arg;
+}
+
+static void
+parse_options (int argc, char **argv, struct options *o)
+{
+  int c;
+  while ((c = getopt_long (argc, argv, "hV", long_options, NULL)) != -1)
+    switch (c)
+      {
+      case 'h': print_help (); exit (EXIT_SUCCESS);
+      case 'V': print_version (); exit (EXIT_SUCCESS);
+      case OPT_DATA: o->data = optarg; break;
+      case OPT_CHECK: set_mode (o, MODE_CHECK, optarg); break;
+      case OPT_DUMP: set_mode (o, MODE_DUMP, optarg); break;
+      case OPT_LANG:
+        if (!i18n_supported (optarg))
+          usage_error (_("unknown language '%s': use en or zh_CN"), optarg);
+        o->lang = optarg;
+        break;
+      case OPT_PLAIN:
+        if (o->mode == MODE_AUTO)
+          o->mode = MODE_PLAIN;
+        break;
+      case OPT_WIDTH: o->width = parse_width (optarg); break;
+      default: usage_error (NULL, NULL);
+      }
+  if (optind < argc && (o->mode == MODE_CHECK || o->mode == MODE_DUMP)
+      && !o->arg)
+    o->arg = argv[optind++];
+  if (optind < argc)
+    usage_error (_("unexpected argument '%s'"), argv[optind]);
+}
+
+/* The build tree's data and translations when this binary was run
+   from there, uninstalled; else the installed ones.  */
+static bool
+running_uninstalled (void)
+{
+  char self[PATH_MAX];
+  ssize_t n = readlink ("/proc/self/exe", self, sizeof self - 1);
+  if (n <= 0)
+    return false;
+  self[n] = '\0';
+  return strcmp (self, BUILD_PROGRAM) == 0;
+}
+
+static const char *
+default_datadir (void)
+{
+  return running_uninstalled () ? BUILD_DATADIR : PKGDATADIR;
+}
+
+static const char *
+default_localedir (void)
+{
+  const char *env = getenv ("PINAV_LOCALEDIR");
+  if (env && *env)
+    return env;
+  return running_uninstalled () ? BUILD_LOCALEDIR : LOCALEDIR;
+}
+
+static size_t
+plain_width (const struct options *o)
+{
+  if (o->width >= 0)
+    return (size_t) o->width;
+  const char *cols = getenv ("COLUMNS");
+  long n = cols ? strtol (cols, NULL, 10) : 0;
+  return n > 0 && n <= 10000 ? (size_t) n : 80;
+}
+
+static struct content_pack *
+load_or_report (const char *path)
+{
+  struct diags diags = { 0 };
+  struct content_pack *pack = load_pack (path, &diags);
+  diag_print (&diags, stderr);
+  diag_free (&diags);
+  return pack;
+}
+
+static bool
+want_plain (const struct options *o)
+{
+  const char *term = getenv ("TERM");
+  return o->mode == MODE_PLAIN || !term || !*term
+         || strcmp (term, "dumb") == 0 || !isatty (STDIN_FILENO)
+         || !isatty (STDOUT_FILENO);
+}
+
+int
+main (int argc, char **argv)
+{
+  struct options o = { .mode = MODE_AUTO, .width = -1 };
+  /* The locale and the text domains come first, for --help too.  */
+  i18n_init (default_localedir (), NULL);
+  parse_options (argc, argv, &o);
+  if (o.lang)
+    i18n_set_language (o.lang);
+  const char *path = o.mode == MODE_CHECK && o.arg ? o.arg
+                     : o.data ? o.data : default_datadir ();
+  struct content_pack *pack = load_or_report (path);
+  if (!pack)
+    return EXIT_DATA;
+  int status = EXIT_SUCCESS;
+  struct app app = { pack, plain_width (&o), false, 0, "home" };
+  if (o.mode == MODE_CHECK)
+    status = EXIT_SUCCESS;
+  else if (o.mode == MODE_DUMP)
+    {
+      if (!dump_pack (stdout, pack, o.arg, app.width))
+        {
+          fprintf (stderr, _("%s: nothing is called '%s'\n"), PACKAGE, o.arg);
+          status = EXIT_USAGE;
+        }
+    }
+  else if (want_plain (&o))
+    status = plainmode_run (&app, stdin, stdout);
+  else
+    status = tui_run (&app);
+  content_free (pack);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    status = status ? status : 1;
+  return status;
+}

@@ -1,0 +1,188 @@
+/* page.c - building pages.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "page.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+page_init (struct page *pg, const char *location)
+{
+  memset (pg, 0, sizeof *pg);
+  pg->ok = true;
+  pg->location = page_strdup (pg, location ? location : "");
+  pg->title = "";
+}
+
+void
+page_free (struct page *pg)
+{
+  free (pg->blocks);
+  arena_free (&pg->arena);
+  memset (pg, 0, sizeof *pg);
+}
+
+const char *
+page_strdup (struct page *pg, const char *s)
+{
+  char *p = arena_strdup (&pg->arena, s ? s : "");
+  if (!p)
+    pg->ok = false;
+  return p ? p : "";
+}
+
+void
+page_title (struct page *pg, const char *title)
+{
+  pg->title = page_strdup (pg, title);
+}
+
+struct pblock *
+page_add (struct page *pg, enum pblock_kind kind, const char *text)
+{
+  if (pg->n == pg->cap)
+    {
+      size_t cap = pg->cap ? pg->cap * 2 : 32;
+      struct pblock *v = realloc (pg->blocks, cap * sizeof *v);
+      if (!v)
+        {
+          pg->ok = false;
+          return NULL;
+        }
+      pg->blocks = v;
+      pg->cap = cap;
+    }
+  struct pblock *b = &pg->blocks[pg->n++];
+  memset (b, 0, sizeof *b);
+  b->kind = kind;
+  b->text = page_strdup (pg, text);
+  return b;
+}
+
+struct pblock *
+page_addf (struct page *pg, enum pblock_kind kind, const char *fmt, ...)
+{
+  va_list ap;
+  char *s = NULL;
+  va_start (ap, fmt);
+  if (vasprintf (&s, fmt, ap) < 0)
+    s = NULL;
+  va_end (ap);
+  if (!s)
+    {
+      pg->ok = false;
+      return NULL;
+    }
+  struct pblock *b = page_add (pg, kind, s);
+  free (s);
+  return b;
+}
+
+struct pblock *
+page_link (struct page *pg, const char *text, const char *target)
+{
+  struct pblock *b = page_add (pg, PB_LINK, text);
+  if (b)
+    b->target = page_strdup (pg, target);
+  return b;
+}
+
+void
+page_heading (struct page *pg, int level, const char *text,
+              const char *anchor)
+{
+  struct pblock *b = page_add (pg, PB_HEADING, text);
+  if (b)
+    {
+      b->level = level;
+      b->anchor = anchor ? page_strdup (pg, anchor) : NULL;
+    }
+}
+
+struct ptable *
+page_table (struct page *pg, size_t rows, size_t cols)
+{
+  struct ptable *t = arena_alloc (&pg->arena, sizeof *t);
+  if (t)
+    {
+      t->cells = arena_array (&pg->arena, rows * cols + 1, sizeof *t->cells);
+      t->targets = arena_array (&pg->arena, rows + 1, sizeof *t->targets);
+    }
+  if (!t || !t->cells || !t->targets)
+    {
+      pg->ok = false;
+      return NULL;
+    }
+  t->rows = rows;
+  t->cols = cols;
+  for (size_t i = 0; i < rows * cols; i++)
+    t->cells[i] = "";
+  struct pblock *b = page_add (pg, PB_TABLE, "");
+  if (!b)
+    return NULL;
+  b->table = t;
+  return t;
+}
+
+void
+page_cell (struct page *pg, struct ptable *t, size_t r, size_t c,
+           const char *text)
+{
+  if (t && r < t->rows && c < t->cols)
+    t->cells[r * t->cols + c] = page_strdup (pg, text);
+}
+
+long
+page_find_anchor (const struct page *pg, const char *anchor)
+{
+  for (size_t i = 0; anchor && i < pg->n; i++)
+    if (pg->blocks[i].anchor && strcmp (pg->blocks[i].anchor, anchor) == 0)
+      return (long) i;
+  return -1;
+}
+
+long
+page_next_link (const struct page *pg, long from, int dir)
+{
+  for (long i = from + (dir < 0 ? -1 : 1); i >= 0 && (size_t) i < pg->n;
+       i += dir < 0 ? -1 : 1)
+    if (pg->blocks[i].kind == PB_LINK)
+      return i;
+  return -1;
+}
+
+size_t
+page_count_links (const struct page *pg)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < pg->n; i++)
+    if (pg->blocks[i].kind == PB_LINK)
+      n++;
+    else if (pg->blocks[i].kind == PB_TABLE)
+      for (size_t r = 0; r < pg->blocks[i].table->rows; r++)
+        n += pg->blocks[i].table->targets[r] != NULL;
+  return n;
+}
+
+size_t
+page_selectables (const struct page *pg, struct psel **out)
+{
+  size_t n = page_count_links (pg), k = 0;
+  *out = malloc ((n ? n : 1) * sizeof **out);
+  if (!*out)
+    return 0;
+  for (size_t i = 0; i < pg->n; i++)
+    {
+      const struct pblock *b = &pg->blocks[i];
+      if (b->kind == PB_LINK)
+        (*out)[k++] = (struct psel) { i, -1, b->target };
+      else if (b->kind == PB_TABLE)
+        for (size_t r = 0; r < b->table->rows; r++)
+          if (b->table->targets[r])
+            (*out)[k++] = (struct psel) { i, (long) r, b->table->targets[r] };
+    }
+  return k;
+}

@@ -1,0 +1,119 @@
+/* page.h - what a view shows: a title and a list of blocks (headings,
+   paragraphs, list items, links, tables) that a renderer draws.  Pages
+   hold translated, display-ready UTF-8 text; the renderers (curses and
+   plain) decide layout.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_PAGE_H
+#define PINAV_PAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+
+enum pblock_kind
+{
+  PB_HEADING,           /* text; level 1 (page part) or 2 (section) */
+  PB_PARA,              /* text */
+  PB_BULLET,            /* text, one list item; level = nesting */
+  PB_NUMBERED,          /* text, one list item numbered NUMBER */
+  PB_LINK,              /* text, leading to TARGET; selectable */
+  PB_NOTE,              /* text: a citation or source line, drawn dim */
+  PB_TABLE,             /* TABLE */
+  PB_BLANK              /* an empty line */
+};
+
+/* A table: ROWS x COLS cells, row 0 the header, column 0 the row
+   names.  A row may lead somewhere (TARGETS[r], NULL for none).  */
+struct ptable
+{
+  size_t rows, cols;
+  const char **cells;           /* rows * cols, row-major */
+  const char **targets;         /* rows */
+};
+
+struct pblock
+{
+  enum pblock_kind kind;
+  int level;
+  int number;
+  const char *text;
+  const char *target;           /* PB_LINK: a location, see view.h */
+  const char *label;            /* PB_LINK: optional prefix ("Source") */
+  struct ptable *table;
+  const char *anchor;           /* an id a location can jump to */
+};
+
+struct page
+{
+  const char *title;
+  const char *location;         /* where this page came from */
+  struct pblock *blocks;
+  size_t n, cap;
+  bool ok;                      /* false once an allocation failed */
+  struct arena arena;
+};
+
+/** page_init - start an empty page at LOCATION.  */
+void page_init (struct page *pg, const char *location);
+
+/** page_free - release the page and its text.  */
+void page_free (struct page *pg);
+
+/** page_title - set the page title (copied).  */
+void page_title (struct page *pg, const char *title);
+
+/** page_add - append a block of KIND with TEXT (copied).
+   @retval the block, so that a caller may set more fields, or NULL.  */
+struct pblock *page_add (struct page *pg, enum pblock_kind kind,
+                         const char *text);
+
+/** page_addf - page_add with printf-style text.  */
+struct pblock *page_addf (struct page *pg, enum pblock_kind kind,
+                          const char *fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
+
+/** page_heading - append a heading of LEVEL (1 or 2) with TEXT;
+   ANCHOR (copied, may be NULL) lets a location jump to it.  */
+void page_heading (struct page *pg, int level, const char *text,
+                   const char *anchor);
+
+/** page_link - append a link with TEXT to TARGET (both copied).  */
+struct pblock *page_link (struct page *pg, const char *text,
+                          const char *target);
+
+/** page_table - append an empty ROWS x COLS table.  */
+struct ptable *page_table (struct page *pg, size_t rows, size_t cols);
+
+/** page_cell - set cell (R, C) of table T to TEXT (copied).  */
+void page_cell (struct page *pg, struct ptable *t, size_t r, size_t c,
+                const char *text);
+
+/** page_strdup - copy S into the page's arena.  */
+const char *page_strdup (struct page *pg, const char *s);
+
+/** page_find_anchor - the index of the block with ANCHOR, or -1.  */
+long page_find_anchor (const struct page *pg, const char *anchor);
+
+/** page_next_link - the index of the first link after block FROM (or
+   before it when DIR < 0), or -1.  */
+long page_next_link (const struct page *pg, long from, int dir);
+
+/** page_count_links - the number of links (and table rows with a
+   target) on the page.  */
+size_t page_count_links (const struct page *pg);
+
+/* A place a reader can select: a link, or a table row with a target.  */
+struct psel
+{
+  size_t block;
+  long row;                     /* table row, or -1 for a link */
+  const char *target;
+};
+
+/** page_selectables - every selectable place of PG, in page order, in
+   a malloc'd array *OUT (free it).
+   @retval the count.  */
+size_t page_selectables (const struct page *pg, struct psel **out);
+
+#endif

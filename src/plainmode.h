@@ -1,0 +1,15 @@
+/* plainmode.h - the whole navigator as a conversation of lines.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_PLAINMODE_H
+#define PINAV_PLAINMODE_H
+
+#include <stdio.h>
+
+#include "app.h"
+
+/** plainmode_run - read commands a line at a time from IN and answer
+   on OUT until q or end of input.
+   @retval the exit status (0).  */
+int plainmode_run (const struct app *app, FILE *in, FILE *out);
+
+#endif

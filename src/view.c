@@ -1,0 +1,174 @@
+/* view.c - the view table, and the home, about, language, help and
+   document-list views.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+static const struct view_ops *const view_table[] = {
+  &view_home_ops, &view_about_ops, &view_lang_ops, &view_help_ops,
+  &view_docs_ops, &view_doc_ops, &view_coll_ops, &view_item_ops,
+  &view_cmp_ops, &view_pick_ops, &view_pair_ops, &view_sec_ops,
+};
+
+bool
+view_is_action (const char *loc)
+{
+  return strncmp (loc, "setlang:", 8) == 0 || strcmp (loc, "quit") == 0;
+}
+
+bool
+view_build (struct page *pg, const struct view_ctx *ctx, const char *loc)
+{
+  page_init (pg, loc);
+  for (size_t i = 0; i < sizeof view_table / sizeof *view_table; i++)
+    {
+      const struct view_ops *v = view_table[i];
+      size_t n = strlen (v->prefix);
+      bool whole = v->prefix[n - 1] != ':';
+      if (whole ? strcmp (loc, v->prefix) == 0
+                : strncmp (loc, v->prefix, n) == 0)
+        {
+          if (v->build (pg, ctx, loc + n))
+            return true;
+          break;
+        }
+    }
+  page_free (pg);
+  page_init (pg, loc);
+  page_title (pg, _("Not found"));
+  page_add (pg, PB_PARA, _("There is no such page."));
+  page_link (pg, _("Home"), "home");
+  return false;
+}
+
+/* The title of menu entry ID: a collection or a comparison.  */
+static const char *
+home_entry_title (const struct content_pack *p, const char *id)
+{
+  const struct content_collection *c = content_collection (p, id);
+  if (c)
+    return C_ (c->title);
+  const struct content_comparison *m = content_comparison (p, id);
+  return m ? C_ (m->title) : id;
+}
+
+static bool
+home_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
+{
+  const struct content_pack *p = ctx->pack;
+  char loc[200];
+  (void) arg;
+  page_title (pg, C_ (p->title));
+  for (size_t i = 0; i < p->n_menu; i++)
+    {
+      const char *id = p->menu[i];
+      snprintf (loc, sizeof loc, "%s:%s",
+                content_collection (p, id) ? "coll" : "cmp", id);
+      page_link (pg, home_entry_title (p, id), loc);
+    }
+  page_link (pg, _("The source documents"), "docs");
+  /* TRANSLATORS: the language menu entry; keep the English word so
+     that a patient who cannot read this language finds it.  */
+  page_link (pg, _("Language / 语言"), "lang");
+  page_link (pg, _("About this information"), "about");
+  page_add (pg, PB_BLANK, "");
+  page_add (pg, PB_NOTE, C_ (p->disclaimer));
+  return true;
+}
+
+static bool
+about_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
+{
+  const struct content_pack *p = ctx->pack;
+  (void) arg;
+  page_title (pg, _("About this information"));
+  page_add (pg, PB_PARA, C_ (p->disclaimer));
+  for (size_t i = 0; i < p->n_about; i++)
+    page_add (pg, PB_PARA, C_ (p->about[i]));
+  /* TRANSLATORS: %s is a date written YYYY-MM-DD.  */
+  page_addf (pg, PB_PARA, _("Content reviewed on %s."), p->reviewed);
+  page_heading (pg, 1, _("Where the content comes from"), NULL);
+  for (size_t i = 0; i < p->n_docs; i++)
+    {
+      char loc[200];
+      snprintf (loc, sizeof loc, "doc:%s", p->docs[i]->id);
+      page_link (pg, C_ (p->docs[i]->title), loc);
+    }
+  page_addf (pg, PB_NOTE, "%s %s", PACKAGE_NAME, PACKAGE_VERSION);
+  return true;
+}
+
+static bool
+lang_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
+{
+  (void) ctx;
+  (void) arg;
+  /* The title is in both languages: the reader may know either.  */
+  page_title (pg, "Language / 语言");
+  page_link (pg, "English", "setlang:en");
+  page_link (pg, "中文", "setlang:zh_CN");
+  return true;
+}
+
+static void
+help_keys (struct page *pg, const char *const (*keys)[2], size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    page_addf (pg, PB_BULLET, "%s: %s", _(keys[i][0]), _(keys[i][1]));
+}
+
+static bool
+help_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
+{
+  static const char *const tui[][2] = {
+    { N_("Up, Down"), N_("choose a link") },
+    { N_("Enter, Right, a click or a touch"), N_("open the chosen link") },
+    { N_("Backspace, Left, h"), N_("go back") },
+    { N_("Home, g"), N_("go to the start screen") },
+    { N_("PgUp, PgDn, Space"), N_("scroll a page") },
+    { N_("?"), N_("this help") },
+    { N_("q"), N_("quit") },
+  };
+  static const char *const plain[][2] = {
+    { N_("a number, then Enter"), N_("open that link") },
+    { N_("b"), N_("go back") },
+    { N_("h"), N_("go to the start screen") },
+    { N_("?"), N_("this help") },
+    { N_("q"), N_("quit") },
+  };
+  (void) arg;
+  page_title (pg, _("Keys"));
+  if (ctx->mode == VIEW_TUI)
+    help_keys (pg, tui, sizeof tui / sizeof *tui);
+  else
+    help_keys (pg, plain, sizeof plain / sizeof *plain);
+  return true;
+}
+
+static bool
+docs_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
+{
+  const struct content_pack *p = ctx->pack;
+  (void) arg;
+  page_title (pg, _("The source documents"));
+  page_add (pg, PB_PARA, _("What each document says, section by section, "
+                           "as its publisher wrote it."));
+  for (size_t i = 0; i < p->n_docs; i++)
+    {
+      char loc[200];
+      snprintf (loc, sizeof loc, "doc:%s", p->docs[i]->id);
+      page_link (pg, C_ (p->docs[i]->title), loc);
+    }
+  return true;
+}
+
+const struct view_ops view_home_ops = { "home", home_build };
+const struct view_ops view_about_ops = { "about", about_build };
+const struct view_ops view_lang_ops = { "lang", lang_build };
+const struct view_ops view_help_ops = { "help", help_build };
+const struct view_ops view_docs_ops = { "docs", docs_build };

@@ -1,0 +1,71 @@
+/* view.h - views turn a location into a page.
+   A location is a short string:
+     home                    the start screen
+     coll:COLL               a collection's items
+     item:COLL/ITEM          one item
+     cmp:CMP                 a comparison table
+     pick:CMP[/A]            choose two items of a comparison
+     pair:CMP/A/B            two items side by side
+     docs                    the source documents
+     doc:DOC[#SECTION]       a document (scrolled to SECTION)
+     sec:DOC#SECTION         one section alone
+     about                   the disclaimer, reviewed date and sources
+     lang                    the language picker
+     help                    the keys
+   and two actions that front ends carry out: setlang:LL and quit.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_VIEW_H
+#define PINAV_VIEW_H
+
+#include <stdbool.h>
+
+#include "content.h"
+#include "page.h"
+
+enum view_mode { VIEW_TUI, VIEW_PLAIN };
+
+struct view_ctx
+{
+  const struct content_pack *pack;
+  enum view_mode mode;
+};
+
+/* One kind of view (tig's struct view_ops, reduced to what we need).  */
+struct view_ops
+{
+  const char *prefix;           /* "item:", "home", ... */
+  /* Fill PG for ARG (the location after the prefix).
+     @retval false when ARG names nothing.  */
+  bool (*build) (struct page *pg, const struct view_ctx *ctx,
+                 const char *arg);
+};
+
+/** view_build - build the page for LOCATION into PG (initialised here).
+   An unknown location gives a "not found" page.
+   @retval false when LOCATION named nothing.  */
+bool view_build (struct page *pg, const struct view_ctx *ctx,
+                 const char *location);
+
+/** view_is_action - true when LOCATION is an action (setlang:, quit)
+   rather than a page.  */
+bool view_is_action (const char *location);
+
+/* The views, defined in view_*.c.  */
+extern const struct view_ops view_home_ops, view_about_ops, view_lang_ops,
+  view_help_ops, view_docs_ops, view_doc_ops, view_coll_ops, view_item_ops,
+  view_cmp_ops, view_pick_ops, view_pair_ops, view_sec_ops;
+
+/** view_item_location - "item:COLL/ITEM" for IT, in PG's arena.  */
+const char *view_item_location (struct page *pg,
+                                const struct content_item *it);
+
+/** view_cite_link - add a link to the section a citation names.  */
+void view_cite_link (struct page *pg, const struct content_cite *c);
+
+/** view_value_text - the display text of value V of attribute A (refs
+   become item names), or NULL when unset; in PG's arena.  */
+const char *view_value_text (struct page *pg, const struct view_ctx *ctx,
+                             const struct content_attrdef *a,
+                             const struct content_value *v);
+
+#endif

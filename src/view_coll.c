@@ -1,0 +1,176 @@
+/* view_coll.c - a collection's list and an item's page.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/* Join the N strings of V (translated) with SEP, in PG's arena.  */
+static const char *
+join (struct page *pg, const char *const *v, size_t n, const char *sep,
+      bool translate)
+{
+  size_t len = 1;
+  for (size_t i = 0; i < n; i++)
+    len += strlen (translate ? C_ (v[i]) : v[i]) + strlen (sep);
+  char *s = arena_alloc (&pg->arena, len);
+  if (!s)
+    {
+      pg->ok = false;
+      return "";
+    }
+  for (size_t i = 0; i < n; i++)
+    {
+      if (i)
+        strcat (s, sep);
+      strcat (s, translate ? C_ (v[i]) : v[i]);
+    }
+  return s;
+}
+
+const char *
+view_value_text (struct page *pg, const struct view_ctx *ctx,
+                 const struct content_attrdef *a,
+                 const struct content_value *v)
+{
+  if (!v || !v->set)
+    return NULL;
+  switch (a->type)
+    {
+    case ATTR_TEXT:
+      return C_ (v->text);
+    case ATTR_BOOL:
+      return v->boolean ? _("Yes") : _("No");
+    case ATTR_LIST:
+      /* TRANSLATORS: the separator between the parts of a list value.  */
+      return join (pg, v->list, v->n_list, _("; "), true);
+    case ATTR_REFS:
+      {
+        const char **names = arena_array (&pg->arena, v->n_list + 1,
+                                          sizeof *names);
+        if (!names)
+          return "";
+        for (size_t i = 0; i < v->n_list; i++)
+          {
+            const struct content_item *it
+              = content_item (ctx->pack, a->ref_collection, v->list[i]);
+            names[i] = it ? C_ (it->name) : v->list[i];
+          }
+        return join (pg, names, v->n_list, _("; "), false);
+      }
+    }
+  return NULL;
+}
+
+static bool
+coll_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
+{
+  const struct content_collection *c = content_collection (ctx->pack, arg);
+  if (!c)
+    return false;
+  page_title (pg, C_ (c->title));
+  if (c->intro)
+    page_add (pg, PB_PARA, C_ (c->intro));
+  for (size_t i = 0; i < c->n_items; i++)
+    {
+      struct pblock *b = page_link (pg, C_ (c->items[i].name), "");
+      if (b)
+        b->target = view_item_location (pg, &c->items[i]);
+    }
+  return true;
+}
+
+/* The attributes of IT: text as "Label: value", refs as links.  */
+static void
+item_attrs (struct page *pg, const struct view_ctx *ctx,
+            const struct content_item *it)
+{
+  const struct content_collection *c = it->coll;
+  for (size_t i = 0; i < c->n_attrs; i++)
+    {
+      const struct content_attrdef *a = &c->attrs[i];
+      const struct content_value *v = &it->values[i];
+      if (!v->set)
+        continue;
+      if (a->type != ATTR_REFS)
+        {
+          page_addf (pg, PB_PARA, _("%s: %s"), C_ (a->label),
+                     view_value_text (pg, ctx, a, v));
+          continue;
+        }
+      page_heading (pg, 2, C_ (a->label), NULL);
+      for (size_t j = 0; j < v->n_list; j++)
+        {
+          const struct content_item *t
+            = content_item (ctx->pack, a->ref_collection, v->list[j]);
+          struct pblock *b = t ? page_link (pg, C_ (t->name), "") : NULL;
+          if (b)
+            b->target = view_item_location (pg, t);
+        }
+    }
+}
+
+static void
+item_claims (struct page *pg, const struct content_item *it)
+{
+  if (it->n_claims)
+    page_heading (pg, 2, _("What the documents claim"), "claims");
+  for (size_t i = 0; i < it->n_claims; i++)
+    {
+      const struct content_claim *cl = &it->claims[i];
+      /* TRANSLATORS: a claim made by a document, quoted.  */
+      page_addf (pg, PB_BULLET, _("Claim: “%s”"), C_ (cl->text));
+      for (size_t j = 0; j < cl->n_cites; j++)
+        view_cite_link (pg, &cl->cites[j]);
+    }
+  if (it->n_sources)
+    page_heading (pg, 2, _("Where the documents say this"), "sources");
+  for (size_t i = 0; i < it->n_sources; i++)
+    view_cite_link (pg, &it->sources[i]);
+}
+
+static void
+item_related (struct page *pg, const struct view_ctx *ctx,
+              const struct content_item *it)
+{
+  const struct content_collection *c = it->coll;
+  if (c->n_related)
+    page_heading (pg, 2, _("See also"), "related");
+  for (size_t i = 0; i < c->n_related; i++)
+    {
+      const struct content_collection *r
+        = content_collection (ctx->pack, c->related[i]);
+      char loc[200];
+      if (!r)
+        continue;
+      snprintf (loc, sizeof loc, "coll:%s", r->id);
+      page_link (pg, C_ (r->title), loc);
+    }
+}
+
+static bool
+item_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
+{
+  char coll[80];
+  size_t n = strcspn (arg, "/");
+  if (n == 0 || n >= sizeof coll || arg[n] != '/')
+    return false;
+  memcpy (coll, arg, n);
+  coll[n] = '\0';
+  const struct content_item *it = content_item (ctx->pack, coll, arg + n + 1);
+  if (!it)
+    return false;
+  page_title (pg, C_ (it->name));
+  page_add (pg, PB_PARA, C_ (it->summary));
+  item_related (pg, ctx, it);
+  item_attrs (pg, ctx, it);
+  item_claims (pg, it);
+  return true;
+}
+
+const struct view_ops view_coll_ops = { "coll:", coll_build };
+const struct view_ops view_item_ops = { "item:", item_build };

@@ -1,0 +1,164 @@
+/* view_doc.c - the document reader: sections with their headings,
+   and the items that cite each section.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+const char *
+view_item_location (struct page *pg, const struct content_item *it)
+{
+  char loc[200];
+  snprintf (loc, sizeof loc, "item:%s/%s", it->coll->id, it->id);
+  return page_strdup (pg, loc);
+}
+
+void
+view_cite_link (struct page *pg, const struct content_cite *c)
+{
+  char loc[200];
+  if (!c->section)
+    return;
+  snprintf (loc, sizeof loc, "doc:%s#%s", c->doc_id, c->section_id);
+  /* TRANSLATORS: a link to where a claim comes from: the document's
+     title, then the section's heading.  */
+  struct pblock *b = page_addf (pg, PB_LINK, _("Source: %s, section “%s”"),
+                                C_ (c->section->doc->title),
+                                C_ (c->section->heading));
+  if (b)
+    b->target = page_strdup (pg, loc);
+}
+
+static bool
+cites_section (const struct content_cite *c, size_t n,
+               const struct content_section *s)
+{
+  for (size_t i = 0; i < n; i++)
+    if (c[i].section == s)
+      return true;
+  return false;
+}
+
+static bool
+item_cites (const struct content_item *it, const struct content_section *s)
+{
+  if (cites_section (it->sources, it->n_sources, s))
+    return true;
+  for (size_t i = 0; i < it->n_claims; i++)
+    if (cites_section (it->claims[i].cites, it->claims[i].n_cites, s))
+      return true;
+  return false;
+}
+
+/* Links to every item whose claims or sources cite section S.  */
+static void
+doc_backlinks (struct page *pg, const struct content_pack *p,
+               const struct content_section *s)
+{
+  bool first = true;
+  for (size_t i = 0; i < p->n_colls; i++)
+    for (size_t j = 0; j < p->colls[i]->n_items; j++)
+      {
+        const struct content_item *it = &p->colls[i]->items[j];
+        if (!item_cites (it, s))
+          continue;
+        if (first)
+          page_add (pg, PB_NOTE, _("Topics that cite this section:"));
+        first = false;
+        /* TRANSLATORS: a link to a topic: its list (e.g. "Conditions"),
+           then its name.  */
+        struct pblock *b = page_addf (pg, PB_LINK, _("%s: %s"),
+                                      C_ (it->coll->title), C_ (it->name));
+        if (b)
+          b->target = view_item_location (pg, it);
+      }
+}
+
+static void
+doc_block (struct page *pg, const struct content_block *b)
+{
+  switch (b->kind)
+    {
+    case BLOCK_PARA:
+      page_add (pg, PB_PARA, C_ (b->text));
+      break;
+    case BLOCK_BULLETS:
+    case BLOCK_NUMBERED:
+      for (size_t i = 0; i < b->n_items; i++)
+        {
+          struct pblock *x = page_add (pg, b->kind == BLOCK_BULLETS
+                                       ? PB_BULLET : PB_NUMBERED,
+                                       C_ (b->items[i]));
+          if (x)
+            x->number = (int) i + 1;
+        }
+      break;
+    }
+}
+
+static void
+doc_section (struct page *pg, const struct content_pack *p,
+             const struct content_section *s)
+{
+  page_heading (pg, 2, C_ (s->heading), s->id);
+  for (size_t j = 0; j < s->n_blocks; j++)
+    doc_block (pg, &s->blocks[j]);
+  doc_backlinks (pg, p, s);
+}
+
+/* The document named by the part of ARG before '#', or NULL.  */
+static const struct content_document *
+doc_lookup (const struct view_ctx *ctx, const char *arg)
+{
+  char id[80];
+  size_t n = strcspn (arg, "#");
+  if (n == 0 || n >= sizeof id)
+    return NULL;
+  memcpy (id, arg, n);
+  id[n] = '\0';
+  return content_document (ctx->pack, id);
+}
+
+static void
+doc_head (struct page *pg, const struct content_document *d)
+{
+  page_title (pg, C_ (d->title));
+  if (d->publisher)
+    page_addf (pg, PB_NOTE, _("Published by %s."), d->publisher);
+  /* TRANSLATORS: %s is a file name, such as 003_4b40ee8ef0d8f57e.txt.  */
+  page_addf (pg, PB_NOTE, _("Provider information, shown as written. "
+                            "Source file: %s."), d->source);
+}
+
+static bool
+sec_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
+{
+  const struct content_document *d = doc_lookup (ctx, arg);
+  const char *hash = strchr (arg, '#');
+  const struct content_section *s
+    = d && hash ? content_section (ctx->pack, d->id, hash + 1) : NULL;
+  if (!s)
+    return false;
+  doc_head (pg, d);
+  doc_section (pg, ctx->pack, s);
+  return true;
+}
+
+static bool
+doc_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
+{
+  const struct content_document *d = doc_lookup (ctx, arg);
+  if (!d)
+    return false;
+  doc_head (pg, d);
+  for (size_t i = 0; i < d->n_sections; i++)
+    doc_section (pg, ctx->pack, &d->sections[i]);
+  return true;
+}
+
+const struct view_ops view_doc_ops = { "doc:", doc_build };
+const struct view_ops view_sec_ops = { "sec:", sec_build };

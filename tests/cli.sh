@@ -1,0 +1,66 @@
+#!/bin/sh
+# Command-line behaviour: --help, --version, --check, --dump, bad options.
+. "${top_srcdir:-.}/tests/tap.sh"
+
+good="$top_srcdir/tests/data/good"
+
+run "$PINAV" --help
+is_status 0 "--help exits 0"
+has_out "Usage: pinav \[OPTION\]" "--help shows usage"
+has_out "65  the content pack has errors" "--help lists exit codes"
+
+run "$PINAV" --version
+is_status 0 "--version exits 0"
+has_out "^pinav [0-9]" "--version names the program"
+
+run "$PINAV" --bogus
+is_status 2 "an unknown option exits 2"
+has_err "Try 'pinav --help' for more information." "a usage error says how to get help"
+
+run "$PINAV" --lang=fr --check "$good"
+is_status 2 "an unknown language exits 2"
+
+run "$PINAV" --width=abc --dump --data="$good"
+is_status 2 "a bad width exits 2"
+
+run "$PINAV" --check "$good"
+is_status 0 "--check passes on a good pack"
+is_empty_err "--check prints nothing on a good pack"
+
+run "$PINAV" --check="$good"
+is_status 0 "--check=DIR works too"
+
+run "$PINAV" --check "$top_srcdir/tests/data/no-such-dir"
+is_status 65 "--check on a missing directory exits 65"
+has_err "no-such-dir: cannot read: No such file or directory" "and says why"
+
+run "$PINAV" --data="$good" --dump --width=0
+is_status 0 "--dump exits 0"
+has_out "^A small test pack$" "--dump starts with the pack title"
+has_out "^Section: Introduction$" "--dump announces headings in words"
+has_out "Apple. Colour: Red; Grows on: Tree; Sweet: Yes" "--dump prints a table row per line"
+
+run "$PINAV" --data="$good" --dump d1#more --width=0
+is_status 0 "--dump DOC#SECTION"
+has_out "^1. First$" "the section's numbered list"
+lacks_out "Introduction" "only that section"
+
+run "$PINAV" --data="$good" --dump fruits/apple --width=0
+is_status 0 "--dump COLL/ITEM"
+has_out "Claim: “Apples are red.”" "the item's claim, quoted"
+has_out "Source: All about fruit, section “Introduction”" "traced to its section"
+
+run "$PINAV" --data="$good" --dump nothing-here
+is_status 2 "--dump of an unknown id exits 2"
+has_err "nothing is called 'nothing-here'" "and says so"
+
+run "$PINAV" --data="$good" --dump d1#more --width=12
+has_out "^中文的段落，用$" "CJK wraps by display width"
+
+run "$PINAV" --data="$good" --dump --check
+is_status 2 "--dump and --check together are a usage error"
+
+run "$PINAV" --data="$good" --dump fruits extra
+is_status 2 "an extra operand is a usage error"
+
+done_testing

@@ -1,0 +1,129 @@
+/* unit-load.c - the loader and the model, on small packs.  */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "load.h"
+#include "tap.h"
+
+static const char *srcdir;
+
+static struct content_pack *
+load_text (const char *text, struct diags *d)
+{
+  return load_pack_buffer ("t.yaml", (const unsigned char *) text,
+                           strlen (text), d);
+}
+
+/* Load TEXT, expect failure with a message containing WANT at LINE:COL.  */
+static void
+expect_error (const char *text, unsigned line, unsigned col,
+              const char *want)
+{
+  struct diags d = { 0 };
+  struct content_pack *p = load_text (text, &d);
+  int found = 0;
+  for (size_t i = 0; i < d.n; i++)
+    if (d.v[i].line == line && d.v[i].col == col
+        && strstr (d.v[i].msg, want))
+      found = 1;
+  tap_ok (!p && found, "error '%s' at %u:%u", want, line, col);
+  if (!found)
+    diag_print (&d, stdout);
+  content_free (p);
+  diag_free (&d);
+}
+
+static void
+test_good_pack (void)
+{
+  char path[4096];
+  struct diags d = { 0 };
+  snprintf (path, sizeof path, "%s/tests/data/good", srcdir);
+  struct content_pack *p = load_pack (path, &d);
+  tap_ok (p != NULL && d.n == 0, "the good pack loads");
+  if (!p)
+    {
+      diag_print (&d, stdout);
+      return;
+    }
+  tap_ok (strcmp (p->title, "A small test pack") == 0, "pack title");
+  tap_ok (p->n_docs == 1 && p->docs[0]->n_sections == 2, "one document, "
+          "two sections");
+  const struct content_section *s = content_section (p, "d1", "more");
+  tap_ok (s && s->index == 1 && s->blocks[0].kind == BLOCK_NUMBERED
+          && s->blocks[0].n_items == 2, "section lookup and blocks");
+  const struct content_item *it = content_item (p, "fruits", "apple");
+  tap_ok (it && strcmp (it->name, "Apple") == 0, "item lookup");
+  int ix = it ? content_attr_index (it->coll, "sweet") : -1;
+  tap_ok (ix >= 0 && it->values[ix].set && it->values[ix].boolean,
+          "bool attribute");
+  ix = it ? content_attr_index (it->coll, "uses") : -1;
+  tap_ok (ix >= 0 && it->values[ix].n_list == 2
+          && strcmp (it->values[ix].list[1], "juice") == 0, "list attribute");
+  tap_ok (it && it->n_claims == 1 && it->claims[0].cites[0].section
+          == content_section (p, "d1", "intro"), "citation resolved");
+  tap_ok (content_item (p, "fruits", "cherry") == NULL
+          && content_document (p, "nope") == NULL
+          && content_comparison (p, "compare-fruits") != NULL,
+          "missing ids are NULL");
+  content_free (p);
+  diag_free (&d);
+}
+
+static const char doc_head[] = "kind: document\nid: d\ntitle: T\n"
+                               "source: s.txt\nsections:\n";
+
+static void
+test_errors (void)
+{
+  char buf[1024];
+  expect_error ("kind: pack\ntitle: x\n", 1, 1, "missing required key "
+                "'reviewed'");
+  expect_error ("kind: thing\n", 1, 7, "unknown kind 'thing'");
+  expect_error ("- a\n- b\n", 1, 1, "expected a mapping with 'kind'");
+  expect_error ("kind: document\nkind: pack\n", 2, 1, "duplicate key "
+                "'kind'");
+  expect_error ("a: &x 1\nb: *x\n", 1, 4, "anchors and aliases");
+  snprintf (buf, sizeof buf, "%s  - id: Bad_Id\n    heading: H\n"
+            "    blocks: []\n", doc_head);
+  expect_error (buf, 6, 9, "invalid id 'Bad_Id'");
+  snprintf (buf, sizeof buf, "%s  - id: a\n    heading: H\n    blocks: []\n"
+            "  - id: a\n    heading: H\n    blocks: []\n", doc_head);
+  expect_error (buf, 9, 9, "duplicate section id 'a'");
+  snprintf (buf, sizeof buf, "%s  - id: a\n    heading: H\n"
+            "    blocks: [{q: x}]\n", doc_head);
+  expect_error (buf, 8, 14, "unknown key 'q'");
+  expect_error ("kind: collection\nid: c\ntitle: C\nitems:\n  - id: i\n"
+                "    name: N\n    summary: S\n    claims:\n"
+                "      - text: x\n        cite: [nodoc#s]\n",
+                10, 16, "missing document 'nodoc'");
+  expect_error ("kind: collection\nid: c\ntitle: C\nitems:\n  - id: i\n"
+                "    name: N\n    summary: S\n", 5, 5, "cites no document");
+}
+
+static void
+test_deep (void)
+{
+  char buf[200];
+  size_t n = 0;
+  for (int i = 0; i < 40; i++)
+    buf[n++] = '[';
+  buf[n] = '\0';
+  expect_error (buf, 1, 33, "nesting deeper than 32 levels");
+}
+
+int
+main (void)
+{
+  srcdir = getenv ("top_srcdir");
+  if (!srcdir)
+    srcdir = ".";
+  setenv ("LANGUAGE", "en", 1);
+  test_good_pack ();
+  test_errors ();
+  test_deep ();
+  return tap_done ();
+}
