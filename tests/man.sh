@@ -1,0 +1,24 @@
+#!/bin/sh
+# The manual: lint-clean, and it documents every option --help lists.
+. "${top_srcdir:-.}/tests/tap.sh"
+
+man="$top_srcdir/docs/pinav.1"
+mandoc -Tlint -Wall "$man" >"$tap_tmp/lint" 2>&1
+[ ! -s "$tap_tmp/lint" ]; r=$?
+ok $r "mandoc -Tlint finds nothing"
+[ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/lint"
+
+"$PINAV" --help | grep -o -e '--[a-z-]*' | sort -u >"$tap_tmp/opts"
+[ -s "$tap_tmp/opts" ]; ok $? "--help lists options"
+while read -r opt; do
+  esc=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+  grep -q -e "$esc" "$man"
+  ok $? "the manual documents $opt"
+done <"$tap_tmp/opts"
+
+for code in 0 1 2 65; do
+  grep -q "^\.B $code\$" "$man"
+  ok $? "the manual lists exit status $code"
+done
+
+done_testing
