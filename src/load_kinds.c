@@ -43,6 +43,10 @@ load_block (struct loadctx *lc, const struct ynode *n, struct content_block *b)
   static const char *const keys[] = { "p", "ul", "ol", NULL };
   if (!lc_keys (lc, n, keys, NULL))
     return;
+  for (size_t i = 0; i < n->n; i += 2)
+    if (strcmp (n->kids[i]->str, "p") && strcmp (n->kids[i]->str, "ul")
+        && strcmp (n->kids[i]->str, "ol"))
+      return;
   if (n->n != 2)
     {
       lc_error (lc, n, _("a block needs exactly one of 'p', 'ul' or 'ol'"));

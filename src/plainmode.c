@@ -32,15 +32,26 @@ app_follow_action (const char *location)
   return false;
 }
 
+/* Say TEXT on a line of its own, wrapped.  */
+static void
+session_say (struct session *s, const char *text)
+{
+  plain_wrapped (s->out, "", text, s->app->width);
+}
+
 static void
 session_prompt (struct session *s)
 {
+  char *text = NULL;
   if (s->n_sel)
-    /* TRANSLATORS: plain mode's prompt; %zu is the highest number.  */
-    fprintf (s->out, _("Type a number from 1 to %zu and Enter; b back, "
-                       "h home, ? help, q quit.\n"), s->n_sel);
-  else
-    fprintf (s->out, "%s\n", _("Type b back, h home, ? help, q quit."));
+    {
+      /* TRANSLATORS: plain mode's prompt; %zu is the highest number.  */
+      if (asprintf (&text, _("Type a number from 1 to %zu and Enter; b back, "
+                             "h home, ? help, q quit."), s->n_sel) < 0)
+        text = NULL;
+    }
+  session_say (s, text ? text : _("Type b back, h home, ? help, q quit."));
+  free (text);
   fflush (s->out);
 }
 
@@ -100,7 +111,7 @@ session_follow (struct session *s, const char *target)
   if (app_follow_action (target))
     nav_reset (&s->nav, "home");
   else if (!nav_push (&s->nav, target))
-    fprintf (s->out, "%s\n", _("Out of memory."));
+    session_say (s, _("Out of memory."));
   session_show (s);
 }
 
@@ -118,7 +129,7 @@ session_command (struct session *s, const char *line)
         session_follow (s, s->sel[n - 1].target);
       else
         {
-          fprintf (s->out, "%s\n", _("There is no such number."));
+          session_say (s, _("There is no such number."));
           session_menu (s);
         }
     }
@@ -127,7 +138,7 @@ session_command (struct session *s, const char *line)
   else if (strcmp (p, "b") == 0)
     {
       if (!nav_back (&s->nav))
-        fprintf (s->out, "%s\n", _("This is the first page."));
+        session_say (s, _("This is the first page."));
       session_show (s);
     }
   else if (strcmp (p, "h") == 0)
@@ -141,7 +152,7 @@ session_command (struct session *s, const char *line)
     session_prompt (s);
   else
     {
-      fprintf (s->out, "%s\n", _("Not understood."));
+      session_say (s, _("Not understood."));
       session_menu (s);
     }
   return true;

@@ -109,19 +109,33 @@ skip_spaces (const char *s, size_t i, size_t len)
   return i;
 }
 
+/* CJK punctuation that must not begin a line.  */
+static bool
+no_break_before (unsigned wc)
+{
+  static const unsigned marks[] = {
+    0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
+    0xFF09, 0x300D, 0x300F, 0x300B, 0x3009, 0x201D, 0x2019, 0x3011
+  };
+  for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+    if (wc == marks[i])
+      return true;
+  return false;
+}
+
 /* Wrap one paragraph (no newlines) [START, END).  A break falls after
    a space, or before or after a wide (CJK) character.  */
 static void
 wrap_para (struct wrapper *w, size_t start, size_t end)
 {
   size_t line = start, brk = 0, col = 0;
-  bool have_brk = false;
+  bool have_brk = false, after = false;  /* a break may follow the last */
   for (size_t i = start; i < end;)
     {
       unsigned wc;
       size_t n = wrap_decode (w->s + i, end - i, &wc);
       size_t cw = char_width (wc);
-      if (cw == 2 && i > line)
+      if (i > line && (after || cw == 2) && !no_break_before (wc))
         brk = i, have_brk = true;
       if (w->width && col + cw > w->width && i > line)
         {
@@ -131,13 +145,12 @@ wrap_para (struct wrapper *w, size_t start, size_t end)
           if (line > i)
             i = line;
           col = wrap_width (w->s + line, i - line);
-          have_brk = false;
+          have_brk = after = false;
           continue;
         }
       col += cw;
       i += n;
-      if (wc == ' ' || cw == 2)
-        brk = i, have_brk = true;
+      after = wc == ' ' || cw == 2;
     }
   wrap_emit (w, line, end);
 }

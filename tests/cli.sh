@@ -55,7 +55,7 @@ is_status 2 "--dump of an unknown id exits 2"
 has_err "nothing is called 'nothing-here'" "and says so"
 
 run "$PINAV" --data="$good" --dump d1#more --width=12
-has_out "^中文的段落，用$" "CJK wraps by display width"
+has_out "^中文的段落，$" "CJK wraps by display width"
 
 run "$PINAV" --data="$good" --dump --check
 is_status 2 "--dump and --check together are a usage error"

@@ -95,7 +95,7 @@ test_errors (void)
   expect_error (buf, 9, 9, "duplicate section id 'a'");
   snprintf (buf, sizeof buf, "%s  - id: a\n    heading: H\n"
             "    blocks: [{q: x}]\n", doc_head);
-  expect_error (buf, 8, 14, "unknown key 'q'");
+  expect_error (buf, 8, 15, "unknown key 'q'");
   expect_error ("kind: collection\nid: c\ntitle: C\nitems:\n  - id: i\n"
                 "    name: N\n    summary: S\n    claims:\n"
                 "      - text: x\n        cite: [nodoc#s]\n",

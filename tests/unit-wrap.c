@@ -56,7 +56,11 @@ main (void)
   tap_ok (ls.n == 2, "width 0 breaks only at newlines");
   ls = wrap ("", 10);
   tap_ok (ls.n == 1 && ls.out[0][0] == '\0', "empty text is one empty line");
-  tap_ok (wrap_fit ("中文x", 5, 3) == 3, "fit stops before a split");
+  tap_ok (wrap_fit ("中文x", strlen ("中文x"), 3) == 3,
+          "fit stops before a split");
+  ls = wrap ("中文中文中，文", 10);
+  tap_ok (ls.n == 2 && strcmp (ls.out[0], "中文中文") == 0,
+          "no line begins with a CJK comma");
   unsigned wc;
   tap_ok (wrap_decode ("\xff", 1, &wc) == 1 && wc == 0xFFFD,
           "invalid UTF-8 decodes to U+FFFD");
