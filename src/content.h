@@ -129,6 +129,8 @@ struct content_pack
   size_t n_about;
   const char **menu;
   size_t n_menu;
+  const char *glossary;         /* the glossary collection, or NULL */
+  const char *glossary_also;    /* its list attribute of other forms */
   struct content_document **docs;
   size_t n_docs;
   struct content_collection **colls;

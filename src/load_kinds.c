@@ -417,12 +417,29 @@ date_valid (const char *s)
   return true;
 }
 
+/* glossary: {collection: ID, also: ATTR}: the terms linked in text.  */
+static void
+load_glossary (struct loadctx *lc, const struct ynode *n)
+{
+  static const char *const keys[] = { "collection", "also", NULL };
+  static const char *const req[] = { "collection", NULL };
+  if (!n || !lc_keys (lc, n, keys, req))
+    return;
+  lc->pack->glossary = lc_id (lc, n, "collection");
+  if (lc->pack->glossary)
+    lc_ref (lc, REF_COLLECTION, ytree_get (n, "collection"), NULL, NULL);
+  if (ytree_get (n, "also"))
+    lc->pack->glossary_also = lc_id (lc, n, "also");
+  if (lc->pack->glossary && lc->pack->glossary_also)
+    lc_ref (lc, REF_ATTR, ytree_get (n, "also"), lc->pack->glossary, NULL);
+}
+
 void
 load_packinfo (struct loadctx *lc, const struct ynode *root)
 {
   static const char *const keys[] = { "kind", "title", "reviewed",
                                       "disclaimer", "about", "menu",
-                                      "comparisons", NULL };
+                                      "comparisons", "glossary", NULL };
   static const char *const req[] = { "kind", "title", "reviewed",
                                      "disclaimer", "menu", NULL };
   struct content_pack *p = lc->pack;
@@ -444,6 +461,7 @@ load_packinfo (struct loadctx *lc, const struct ynode *root)
   p->n_menu = lc_strings (lc, menu, &p->menu);
   for (size_t i = 0; i < p->n_menu; i++)
     lc_ref (lc, REF_MENU, menu->kids[i], NULL, NULL);
+  load_glossary (lc, ytree_get (root, "glossary"));
   const struct ynode *comps = lc_seq (lc, root, "comparisons");
   for (size_t i = 0; comps && i < comps->n; i++)
     load_comparison (lc, comps->kids[i]);

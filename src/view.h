@@ -68,4 +68,9 @@ const char *view_value_text (struct page *pg, const struct view_ctx *ctx,
                              const struct content_attrdef *a,
                              const struct content_value *v);
 
+/** view_gloss_links - after TEXT, link each glossary term it mentions
+   that the page does not link to yet.  */
+void view_gloss_links (struct page *pg, const struct view_ctx *ctx,
+                       const char *text);
+
 #endif

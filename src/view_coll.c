@@ -115,7 +115,8 @@ item_attrs (struct page *pg, const struct view_ctx *ctx,
 }
 
 static void
-item_claims (struct page *pg, const struct content_item *it)
+item_claims (struct page *pg, const struct view_ctx *ctx,
+             const struct content_item *it)
 {
   if (it->n_claims)
     page_heading (pg, 2, _("What the documents claim"), "claims");
@@ -124,6 +125,7 @@ item_claims (struct page *pg, const struct content_item *it)
       const struct content_claim *cl = &it->claims[i];
       /* TRANSLATORS: a claim made by a document, quoted.  */
       page_addf (pg, PB_BULLET, _("Claim: “%s”"), C_ (cl->text));
+      view_gloss_links (pg, ctx, C_ (cl->text));
       for (size_t j = 0; j < cl->n_cites; j++)
         view_cite_link (pg, &cl->cites[j]);
     }
@@ -166,9 +168,10 @@ item_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
     return false;
   page_title (pg, C_ (it->name));
   page_add (pg, PB_PARA, C_ (it->summary));
+  view_gloss_links (pg, ctx, C_ (it->summary));
   item_related (pg, ctx, it);
   item_attrs (pg, ctx, it);
-  item_claims (pg, it);
+  item_claims (pg, ctx, it);
   return true;
 }
 

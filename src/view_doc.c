@@ -64,7 +64,8 @@ doc_backlinks (struct page *pg, const struct content_pack *p,
     for (size_t j = 0; j < p->colls[i]->n_items; j++)
       {
         const struct content_item *it = &p->colls[i]->items[j];
-        if (!item_cites (it, s))
+        if ((p->glossary && strcmp (it->coll->id, p->glossary) == 0)
+            || !item_cites (it, s))
           continue;
         if (first)
           page_add (pg, PB_NOTE, _("Topics that cite this section:"));
@@ -79,12 +80,14 @@ doc_backlinks (struct page *pg, const struct content_pack *p,
 }
 
 static void
-doc_block (struct page *pg, const struct content_block *b)
+doc_block (struct page *pg, const struct view_ctx *ctx,
+           const struct content_block *b)
 {
   switch (b->kind)
     {
     case BLOCK_PARA:
       page_add (pg, PB_PARA, C_ (b->text));
+      view_gloss_links (pg, ctx, C_ (b->text));
       break;
     case BLOCK_BULLETS:
     case BLOCK_NUMBERED:
@@ -96,18 +99,20 @@ doc_block (struct page *pg, const struct content_block *b)
           if (x)
             x->number = (int) i + 1;
         }
+      for (size_t i = 0; i < b->n_items; i++)
+        view_gloss_links (pg, ctx, C_ (b->items[i]));
       break;
     }
 }
 
 static void
-doc_section (struct page *pg, const struct content_pack *p,
+doc_section (struct page *pg, const struct view_ctx *ctx,
              const struct content_section *s)
 {
   page_heading (pg, 2, C_ (s->heading), s->id);
   for (size_t j = 0; j < s->n_blocks; j++)
-    doc_block (pg, &s->blocks[j]);
-  doc_backlinks (pg, p, s);
+    doc_block (pg, ctx, &s->blocks[j]);
+  doc_backlinks (pg, ctx->pack, s);
 }
 
 /* The document named by the part of ARG before '#', or NULL.  */
@@ -144,7 +149,7 @@ sec_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   if (!s)
     return false;
   doc_head (pg, d);
-  doc_section (pg, ctx->pack, s);
+  doc_section (pg, ctx, s);
   return true;
 }
 
@@ -156,7 +161,7 @@ doc_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
     return false;
   doc_head (pg, d);
   for (size_t i = 0; i < d->n_sections; i++)
-    doc_section (pg, ctx->pack, &d->sections[i]);
+    doc_section (pg, ctx, &d->sections[i]);
   return true;
 }
 

@@ -63,4 +63,13 @@ is_status 2 "--dump and --check together are a usage error"
 run "$PINAV" --data="$good" --dump fruits extra
 is_status 2 "an extra operand is a usage error"
 
+data="$top_srcdir/data"
+run "$PINAV" --data="$data" --dump d001#role --width=0
+has_out "^- Glossary: Osteoblast$" "a glossary term in the text is linked (plural 'osteoblasts')"
+has_out "^- Glossary: Chondrocyte$" "each term the paragraph names"
+[ "$(grep -c '^- Glossary: Osteoblast$' "$tap_tmp/out")" -eq 1 ]; ok $? "a term is linked once per page"
+
+run "$PINAV" --data="$data" --dump glossary/osteoblast --width=0
+lacks_out "^- Glossary: Osteoblast$" "a term's own page does not link to itself"
+
 done_testing
