@@ -1,0 +1,419 @@
+/* layout.c - a page as display lines for one width.  Text wraps at
+   word boundaries by display width (CJK aware, see wrap.h); tables
+   become a grid when every column fits, and cards otherwise.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "wrap.h"
+
+#define GRID_GAP 2      /* spaces between grid columns */
+#define CARD_INDENT (LAY_MARK + 2)
+
+/* Append one line: a copy of the LEN bytes of TEXT, with control
+   characters and invalid bytes shown as '?'.  */
+static void
+lay_add (struct layout *lo, const char *text, size_t len, size_t indent,
+         enum lay_style style, long sel, size_t block)
+{
+  if (lo->n == lo->cap)
+    {
+      size_t cap = lo->cap ? lo->cap * 2 : 64;
+      struct lay_line *v = realloc (lo->lines, cap * sizeof *v);
+      if (!v)
+        {
+          lo->ok = false;
+          return;
+        }
+      lo->lines = v;
+      lo->cap = cap;
+    }
+  char *s = arena_strndup (&lo->arena, text, len);
+  if (!s)
+    {
+      lo->ok = false;
+      return;
+    }
+  size_t j = 0;
+  for (size_t i = 0; i < len;)
+    {
+      unsigned wc;
+      size_t n = wrap_decode (text + i, len - i, &wc);
+      if (wc < 0x20 || wc == 0x7F || (wc >= 0x80 && wc < 0xA0)
+          || (wc == 0xFFFD && n == 1))
+        s[j++] = '?';
+      else
+        memmove (s + j, text + i, n), j += n;
+      i += n;
+    }
+  s[j] = '\0';
+  lo->lines[lo->n++] = (struct lay_line) { s, wrap_width (s, j), indent,
+                                           style, sel, block };
+}
+
+/* A blank line, unless the page is empty or already ends in one.  */
+static void
+lay_gap (struct layout *lo, size_t block)
+{
+  if (lo->n && lo->lines[lo->n - 1].style != LS_BLANK)
+    lay_add (lo, "", 0, 0, LS_BLANK, -1, block);
+}
+
+/* The wrapping of one text: PREFIX before the first line ("- ", "1. "),
+   the rest hanging under the text.  */
+struct lay_wrap
+{
+  struct layout *lo;
+  const char *text, *prefix;
+  size_t indent;
+  enum lay_style style;
+  long sel;
+  size_t block;
+  size_t count;
+};
+
+static void
+lay_wrap_line (const struct wrap_line *l, void *data)
+{
+  struct lay_wrap *w = data;
+  size_t plen = strlen (w->prefix);
+  if (w->count++ == 0 && plen)
+    {
+      char *s = malloc (plen + l->len + 1);
+      if (!s)
+        {
+          w->lo->ok = false;
+          return;
+        }
+      memcpy (s, w->prefix, plen);
+      memcpy (s + plen, w->text + l->start, l->len);
+      lay_add (w->lo, s, plen + l->len, w->indent, w->style, w->sel,
+               w->block);
+      free (s);
+    }
+  else
+    lay_add (w->lo, w->text + l->start, l->len,
+             w->indent + wrap_width (w->prefix, plen), w->style, w->sel,
+             w->block);
+}
+
+/* The columns left for text after INDENT (at least 1).  */
+static size_t
+lay_room (const struct layout *lo, size_t indent)
+{
+  return lo->width > indent + 1 ? lo->width - indent : 1;
+}
+
+static void
+lay_text (struct layout *lo, const char *prefix, const char *text,
+          size_t indent, enum lay_style style, long sel, size_t block)
+{
+  struct lay_wrap w = { lo, text, prefix, indent, style, sel, block, 0 };
+  size_t room = lay_room (lo, indent + wrap_width (prefix, strlen (prefix)));
+  wrap_text (text, strlen (text), room, lay_wrap_line, &w);
+}
+
+/* The widest unbreakable piece of S: a word, or one wide character.  */
+static size_t
+longest_word (const char *s)
+{
+  size_t len = strlen (s), best = 0, run = 0;
+  for (size_t i = 0; i < len;)
+    {
+      unsigned wc;
+      size_t n = wrap_decode (s + i, len - i, &wc);
+      size_t cw = wrap_width (s + i, n);
+      if (wc == ' ' || wc == '\n' || cw == 2)
+        run = 0;
+      if (cw == 2 && cw > best)
+        best = cw;
+      if (wc != ' ' && wc != '\n' && cw != 2 && (run += cw) > best)
+        best = run;
+      i += n;
+    }
+  return best;
+}
+
+static const char *
+cell (const struct ptable *t, size_t r, size_t c)
+{
+  const char *s = t->cells[r * t->cols + c];
+  return s ? s : "";
+}
+
+/* Column widths for a grid in ROOM columns: each column gets its
+   longest word, then the rest is shared out one column at a time up to
+   each column's natural width.
+   @retval false when the longest words alone do not fit.  */
+static bool
+grid_widths (const struct ptable *t, size_t room, size_t *w)
+{
+  size_t need = 0, natural[t->cols];
+  for (size_t c = 0; c < t->cols; c++)
+    {
+      w[c] = 1;
+      natural[c] = 1;
+      for (size_t r = 0; r < t->rows; r++)
+        {
+          size_t lw = longest_word (cell (t, r, c));
+          size_t nw = wrap_width (cell (t, r, c), strlen (cell (t, r, c)));
+          w[c] = lw > w[c] ? lw : w[c];
+          natural[c] = nw > natural[c] ? nw : natural[c];
+        }
+      need += w[c] + (c ? GRID_GAP : 0);
+    }
+  if (need > room)
+    return false;
+  for (size_t extra = room - need, more = 1; extra && more;)
+    {
+      more = 0;
+      for (size_t c = 0; c < t->cols && extra; c++)
+        if (w[c] < natural[c])
+          w[c]++, extra--, more = 1;
+    }
+  return true;
+}
+
+/* The wrapped lines of one cell.  */
+struct cell_lines
+{
+  struct wrap_line *v;
+  size_t n, cap;
+};
+
+static void
+cell_line (const struct wrap_line *l, void *data)
+{
+  struct cell_lines *cl = data;
+  if (cl->n == cl->cap)
+    {
+      size_t cap = cl->cap ? cl->cap * 2 : 4;
+      struct wrap_line *v = realloc (cl->v, cap * sizeof *v);
+      if (!v)
+        return;
+      cl->v = v;
+      cl->cap = cap;
+    }
+  cl->v[cl->n++] = *l;
+}
+
+/* Line K of a grid row: each cell's K-th line, padded to its column.  */
+static void
+grid_line (struct layout *lo, const struct ptable *t, size_t r,
+           const size_t *w, struct cell_lines *cl, size_t k,
+           enum lay_style style, long sel, size_t block)
+{
+  size_t size = 1;
+  for (size_t c = 0; c < t->cols; c++)
+    size += strlen (cell (t, r, c)) + w[c] + GRID_GAP;
+  char *s = malloc (size);
+  if (!s)
+    {
+      lo->ok = false;
+      return;
+    }
+  size_t len = 0, pad = 0;
+  for (size_t c = 0; c < t->cols; c++)
+    {
+      if (c)
+        pad += GRID_GAP;
+      if (k >= cl[c].n)
+        {
+          pad += w[c];
+          continue;
+        }
+      const struct wrap_line *l = &cl[c].v[k];
+      memset (s + len, ' ', pad);
+      len += pad;
+      memcpy (s + len, cell (t, r, c) + l->start, l->len);
+      len += l->len;
+      pad = w[c] > l->width ? w[c] - l->width : 0;
+    }
+  lay_add (lo, s, len, LAY_MARK, style, sel, block);
+  free (s);
+}
+
+/* Lay out row R of a grid.  @retval its height in lines.  */
+static size_t
+grid_row (struct layout *lo, const struct ptable *t, size_t r,
+          const size_t *w, long sel, size_t block)
+{
+  struct cell_lines cl[t->cols];
+  size_t h = 1;
+  memset (cl, 0, sizeof cl);
+  for (size_t c = 0; c < t->cols; c++)
+    {
+      const char *s = cell (t, r, c);
+      wrap_text (s, strlen (s), w[c], cell_line, &cl[c]);
+      h = cl[c].n > h ? cl[c].n : h;
+    }
+  for (size_t k = 0; k < h; k++)
+    grid_line (lo, t, r, w, cl, k, r ? LS_TCELL : LS_THEAD, sel, block);
+  for (size_t c = 0; c < t->cols; c++)
+    free (cl[c].v);
+  return h;
+}
+
+/* Whether any row of T wraps at widths W.  */
+static bool
+grid_wraps (const struct ptable *t, const size_t *w)
+{
+  for (size_t r = 0; r < t->rows; r++)
+    for (size_t c = 0; c < t->cols; c++)
+      if (wrap_width (cell (t, r, c), strlen (cell (t, r, c))) > w[c])
+        return true;
+  return false;
+}
+
+static void
+lay_grid (struct layout *lo, const struct ptable *t, const size_t *w,
+          long *sel, size_t block)
+{
+  bool spaced = grid_wraps (t, w);
+  for (size_t r = 0; r < t->rows; r++)
+    {
+      if (r > 1 && spaced)
+        lay_add (lo, "", 0, 0, LS_BLANK, -1, block);
+      grid_row (lo, t, r, w, t->targets[r] ? (*sel)++ : -1, block);
+    }
+}
+
+/* One card per row: the row's name, then "Label: value" lines.  */
+static void
+lay_cards (struct layout *lo, const struct ptable *t, long *sel,
+           size_t block)
+{
+  if (t->targets[0])
+    (*sel)++;   /* the header row is not shown as a card */
+  for (size_t r = 1; r < t->rows; r++)
+    {
+      long s = t->targets[r] ? (*sel)++ : -1;
+      lay_text (lo, "", cell (t, r, 0), LAY_MARK, LS_CARD_NAME, s, block);
+      for (size_t c = 1; c < t->cols; c++)
+        {
+          char *field = NULL;
+          const char *label = cell (t, 0, c);
+          /* TRANSLATORS: a table cell shown as a card line: the
+             column's label, then the value.  */
+          if (!*label)
+            field = strdup (cell (t, r, c));
+          else if (asprintf (&field, _("%s: %s"), label, cell (t, r, c)) < 0)
+            field = NULL;
+          if (!field)
+            {
+              lo->ok = false;
+              return;
+            }
+          lay_text (lo, "", field, CARD_INDENT, LS_CARD_FIELD, s, block);
+          free (field);
+        }
+    }
+}
+
+static void
+lay_table (struct layout *lo, const struct ptable *t, long *sel,
+           size_t block)
+{
+  if (!t || !t->cols)
+    return;
+  size_t w[t->cols];
+  lay_gap (lo, block);
+  if (grid_widths (t, lay_room (lo, LAY_MARK), w))
+    lay_grid (lo, t, w, sel, block);
+  else
+    lay_cards (lo, t, sel, block);
+  lay_gap (lo, block);
+}
+
+static void
+lay_block (struct layout *lo, const struct pblock *b, long *sel,
+           size_t block)
+{
+  char mark[32];
+  switch (b->kind)
+    {
+    case PB_HEADING:
+      lay_gap (lo, block);
+      lay_text (lo, "", b->text, 0, LS_HEADING, -1, block);
+      break;
+    case PB_PARA:
+      lay_text (lo, "", b->text, 0, LS_BODY, -1, block);
+      break;
+    case PB_NOTE:
+      lay_text (lo, "", b->text, 0, LS_NOTE, -1, block);
+      break;
+    case PB_BULLET:
+      lay_text (lo, "- ", b->text, 2 * (size_t) (b->level > 0 ? b->level : 0),
+                LS_BODY, -1, block);
+      break;
+    case PB_NUMBERED:
+      snprintf (mark, sizeof mark, "%d. ", b->number);
+      lay_text (lo, mark, b->text, 0, LS_BODY, -1, block);
+      break;
+    case PB_LINK:
+      {
+        char *s = NULL;
+        if (b->label && *b->label
+            && asprintf (&s, _("%s: %s"), b->label, b->text) < 0)
+          s = NULL;
+        lay_text (lo, "", s ? s : b->text, LAY_MARK, LS_LINK, (*sel)++,
+                  block);
+        free (s);
+      }
+      break;
+    case PB_TABLE:
+      lay_table (lo, b->table, sel, block);
+      break;
+    case PB_BLANK:
+      lay_gap (lo, block);
+      break;
+    }
+}
+
+bool
+layout_page (struct layout *lo, const struct page *pg, size_t width)
+{
+  long sel = 0;
+  memset (lo, 0, sizeof *lo);
+  lo->ok = true;
+  lo->width = width ? width : 1;
+  lo->n_sel = page_selectables (pg, &lo->sels);
+  if (!lo->sels)
+    lo->ok = false;
+  const char *title = pg->title ? pg->title : "";
+  if (wrap_width (title, strlen (title)) > lo->width)
+    {
+      lay_text (lo, "", title, 0, LS_TITLE, -1, 0);
+      lay_gap (lo, 0);
+    }
+  for (size_t i = 0; i < pg->n; i++)
+    lay_block (lo, &pg->blocks[i], &sel, i);
+  while (lo->n && lo->lines[lo->n - 1].style == LS_BLANK)
+    lo->n--;
+  if ((size_t) sel != lo->n_sel)
+    lo->ok = false;     /* cannot happen: the same order as page.c */
+  return lo->ok;
+}
+
+void
+layout_free (struct layout *lo)
+{
+  free (lo->lines);
+  free (lo->sels);
+  arena_free (&lo->arena);
+  memset (lo, 0, sizeof *lo);
+}
+
+long
+layout_block_line (const struct layout *lo, size_t block)
+{
+  for (size_t i = 0; i < lo->n; i++)
+    if (lo->lines[i].block >= block && lo->lines[i].style != LS_BLANK)
+      return (long) i;
+  return -1;
+}

@@ -1,0 +1,112 @@
+/* layout.h - a page laid out for a screen width as display lines, and
+   the reader's movement over them (selection and scrolling).  No
+   curses here: the TUI paints the lines, the tests check them.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_LAYOUT_H
+#define PINAV_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "page.h"
+
+/* How a line is drawn.  */
+enum lay_style
+{
+  LS_BLANK,             /* an empty line between parts */
+  LS_TITLE,             /* the page title, when too wide for the top line */
+  LS_HEADING,           /* a section heading */
+  LS_BODY,              /* paragraphs and list items */
+  LS_NOTE,              /* citations and small print, drawn dim */
+  LS_LINK,              /* a link (selectable) */
+  LS_THEAD,             /* a table's header row, as a grid */
+  LS_TCELL,             /* a table row, as a grid */
+  LS_CARD_NAME,         /* a table row as a card: the row's name */
+  LS_CARD_FIELD         /* a table row as a card: "Label: value" */
+};
+
+/* Columns kept free on the left of a selectable line for the '>'.  */
+#define LAY_MARK 2
+
+/* One display line.  */
+struct lay_line
+{
+  const char *text;     /* UTF-8, NUL-terminated, no control characters */
+  size_t width;         /* display columns of TEXT */
+  size_t indent;        /* columns before TEXT */
+  enum lay_style style;
+  long sel;             /* the selectable place it belongs to, or -1 */
+  size_t block;         /* the page block it comes from */
+};
+
+struct layout
+{
+  struct lay_line *lines;
+  size_t n, cap;
+  struct psel *sels;    /* page_selectables () of the page */
+  size_t n_sel;
+  size_t width;         /* the width it was laid out for */
+  bool ok;              /* false once an allocation failed */
+  struct arena arena;
+};
+
+/** layout_page - lay PG out for WIDTH columns into LO (initialised
+   here; free it with layout_free).  A title wider than WIDTH is also
+   laid out, wrapped, as the first lines.
+   @retval false when memory ran out (LO is still usable).  */
+bool layout_page (struct layout *lo, const struct page *pg, size_t width);
+
+/** layout_free - release LO.  */
+void layout_free (struct layout *lo);
+
+/** layout_sel_first - the first line of selectable place SEL, or -1.  */
+long layout_sel_first (const struct layout *lo, long sel);
+
+/** layout_sel_last - the last line of selectable place SEL, or -1.  */
+long layout_sel_last (const struct layout *lo, long sel);
+
+/** layout_block_line - the first non-blank line of page block BLOCK
+   (or of the next block that has one), or -1.  */
+long layout_block_line (const struct layout *lo, size_t block);
+
+/* Where the reader is: the first line shown, the body's height in
+   lines, and the selected place (-1 for none).  */
+struct lay_view
+{
+  long top;
+  long rows;
+  long sel;
+};
+
+/** layout_clamp - keep V's top within the page, and SEL valid.  */
+void layout_clamp (const struct layout *lo, struct lay_view *v);
+
+/** layout_show_sel - scroll V as little as possible so that the
+   selected place is visible (its first line, when it is too tall).  */
+void layout_show_sel (const struct layout *lo, struct lay_view *v);
+
+/** layout_settle - after scrolling: when the selection is off the
+   screen, select the first (DIR > 0) or last (DIR < 0) place that is
+   fully shown, or none.  */
+void layout_settle (const struct layout *lo, struct lay_view *v, int dir);
+
+/** layout_move - Down (DIR > 0) or Up (DIR < 0): select the next place
+   when it is on or near the screen and scroll to show it; else scroll
+   (a line when the page has no places, a screen otherwise).  */
+void layout_move (const struct layout *lo, struct lay_view *v, int dir);
+
+/** layout_scroll - scroll V by N lines (negative: up), then settle.  */
+void layout_scroll (const struct layout *lo, struct lay_view *v, long n);
+
+/** layout_map_line - the line of TO (the same page at another width)
+   that shows what LINE of FROM showed: the same block, the same
+   proportion of the way through it.  */
+long layout_map_line (const struct layout *from, long line,
+                      const struct layout *to);
+
+/** layout_start - V for a freshly shown page: scrolled to LINE (0 for
+   the top), with the first fully shown place selected.  */
+void layout_start (const struct layout *lo, struct lay_view *v, long line);
+
+#endif

@@ -1,0 +1,178 @@
+/* layout_move.c - the reader's movement over laid-out lines: which
+   place is selected, and which line is at the top.  Lynx-like: Up and
+   Down go from place to place while the next one is on or near the
+   screen, and scroll through the text between places that are far apart.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "layout.h"
+
+long
+layout_sel_first (const struct layout *lo, long sel)
+{
+  for (size_t i = 0; sel >= 0 && i < lo->n; i++)
+    if (lo->lines[i].sel == sel)
+      return (long) i;
+  return -1;
+}
+
+long
+layout_sel_last (const struct layout *lo, long sel)
+{
+  for (size_t i = lo->n; sel >= 0 && i-- > 0;)
+    if (lo->lines[i].sel == sel)
+      return (long) i;
+  return -1;
+}
+
+static long
+rows_of (const struct lay_view *v)
+{
+  return v->rows > 0 ? v->rows : 1;
+}
+
+void
+layout_clamp (const struct layout *lo, struct lay_view *v)
+{
+  long max = (long) lo->n - rows_of (v);
+  if (v->top > max)
+    v->top = max;
+  if (v->top < 0)
+    v->top = 0;
+  if (v->sel < -1 || v->sel >= (long) lo->n_sel
+      || layout_sel_first (lo, v->sel) < 0)
+    v->sel = -1;
+}
+
+void
+layout_show_sel (const struct layout *lo, struct lay_view *v)
+{
+  long first = layout_sel_first (lo, v->sel);
+  long last = layout_sel_last (lo, v->sel);
+  if (first < 0)
+    return;
+  if (last >= v->top + rows_of (v))
+    v->top = last - rows_of (v) + 1;
+  if (first < v->top)
+    v->top = first;
+  layout_clamp (lo, v);
+}
+
+/* Whether place SEL starts on the screen.  */
+static bool
+on_screen (const struct layout *lo, const struct lay_view *v, long sel)
+{
+  long first = layout_sel_first (lo, sel);
+  return first >= v->top && first < v->top + rows_of (v);
+}
+
+void
+layout_settle (const struct layout *lo, struct lay_view *v, int dir)
+{
+  if (v->sel >= 0 && on_screen (lo, v, v->sel))
+    return;
+  v->sel = -1;
+  for (long s = 0; s < (long) lo->n_sel; s++)
+    if (on_screen (lo, v, s) && layout_sel_last (lo, s) < v->top + rows_of (v))
+      {
+        v->sel = s;
+        if (dir > 0)
+          return;
+      }
+}
+
+void
+layout_scroll (const struct layout *lo, struct lay_view *v, long n)
+{
+  v->top += n;
+  layout_clamp (lo, v);
+  layout_settle (lo, v, n >= 0 ? 1 : -1);
+}
+
+/* The place Down (DIR > 0) or Up would go to, or -1.  */
+static long
+next_place (const struct layout *lo, const struct lay_view *v, int dir)
+{
+  if (v->sel >= 0)
+    {
+      long s = v->sel + (dir > 0 ? 1 : -1);
+      return s >= 0 && s < (long) lo->n_sel ? s : -1;
+    }
+  long found = -1;
+  for (long s = 0; s < (long) lo->n_sel; s++)
+    {
+      long first = layout_sel_first (lo, s);
+      if (dir > 0 && first >= v->top)
+        return s;
+      if (dir < 0 && first < v->top + rows_of (v))
+        found = s;
+    }
+  return found;
+}
+
+void
+layout_move (const struct layout *lo, struct lay_view *v, int dir)
+{
+  long rows = rows_of (v);
+  long step = rows > 1 ? rows - 1 : 1;
+  long s = next_place (lo, v, dir);
+  if (s < 0)
+    {
+      layout_scroll (lo, v, dir > 0 ? 1 : -1);
+      return;
+    }
+  bool near = dir > 0
+    ? layout_sel_first (lo, s) < v->top + rows + step
+    : layout_sel_last (lo, s) >= v->top - step;
+  if (!near)
+    {
+      layout_scroll (lo, v, dir > 0 ? step : -step);
+      return;
+    }
+  v->sel = s;
+  layout_show_sel (lo, v);
+}
+
+void
+layout_start (const struct layout *lo, struct lay_view *v, long line)
+{
+  v->top = line > 0 ? line : 0;
+  v->sel = -1;
+  layout_clamp (lo, v);
+  layout_settle (lo, v, 1);
+}
+
+/* The first line of BLOCK in LO and how many lines it has.  */
+static long
+block_span (const struct layout *lo, size_t block, long *count)
+{
+  long first = -1;
+  *count = 0;
+  for (size_t i = 0; i < lo->n; i++)
+    if (lo->lines[i].block == block)
+      {
+        if (first < 0)
+          first = (long) i;
+        ++*count;
+      }
+  return first;
+}
+
+long
+layout_map_line (const struct layout *from, long line,
+                 const struct layout *to)
+{
+  if (line <= 0 || !from->n || !to->n)
+    return 0;
+  if (line >= (long) from->n)
+    line = (long) from->n - 1;
+  size_t block = from->lines[line].block;
+  long n_from, n_to;
+  long f_from = block_span (from, block, &n_from);
+  long f_to = block_span (to, block, &n_to);
+  if (f_to < 0)
+    {
+      long l = layout_block_line (to, block);
+      return l < 0 ? (long) to->n - 1 : l;
+    }
+  return f_to + (line - f_from) * n_to / n_from;
+}

@@ -1,0 +1,308 @@
+/* unit-layout.c - pages laid out as display lines, and movement.  */
+#include <config.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "tap.h"
+#include "wrap.h"
+
+/* The display column where NEEDLE starts in line L, or -1.  */
+static long
+col_of (const struct lay_line *l, const char *needle)
+{
+  const char *p = strstr (l->text, needle);
+  return p ? (long) (l->indent + wrap_width (l->text, (size_t) (p - l->text)))
+           : -1;
+}
+
+/* The first line whose text contains NEEDLE, or -1.  */
+static long
+find (const struct layout *lo, const char *needle)
+{
+  for (size_t i = 0; i < lo->n; i++)
+    if (strstr (lo->lines[i].text, needle))
+      return (long) i;
+  return -1;
+}
+
+/* Whether every line fits WIDTH columns.  */
+static bool
+all_fit (const struct layout *lo, size_t width)
+{
+  for (size_t i = 0; i < lo->n; i++)
+    if (lo->lines[i].indent + lo->lines[i].width > width)
+      {
+        printf ("# line %zu too wide: '%s'\n", i, lo->lines[i].text);
+        return false;
+      }
+  return true;
+}
+
+static void
+dump (const struct layout *lo)
+{
+  for (size_t i = 0; i < lo->n; i++)
+    printf ("# %2zu s%d sel%ld |%*s%s|\n", i, (int) lo->lines[i].style,
+            lo->lines[i].sel, (int) lo->lines[i].indent, "",
+            lo->lines[i].text);
+}
+
+static void
+fruit_table (struct page *pg, const char *name0)
+{
+  struct ptable *t = page_table (pg, 3, 3);
+  page_cell (pg, t, 0, 0, "Name");
+  page_cell (pg, t, 0, 1, "Colour");
+  page_cell (pg, t, 0, 2, "Grows on");
+  page_cell (pg, t, 1, 0, name0);
+  page_cell (pg, t, 1, 1, "Red");
+  page_cell (pg, t, 1, 2, "Tree");
+  page_cell (pg, t, 2, 0, "Banana");
+  page_cell (pg, t, 2, 1, "Yellow");
+  page_cell (pg, t, 2, 2, "Not stated");
+  t->targets[1] = "item:fruits/apple";
+  t->targets[2] = "item:fruits/banana";
+}
+
+static void
+test_text (void)
+{
+  struct page pg;
+  struct layout lo;
+  page_init (&pg, "test");
+  page_title (&pg, "A title that is far too long for twenty columns");
+  page_add (&pg, PB_PARA, "the quick brown fox jumps over the lazy dog");
+  page_add (&pg, PB_PARA, "中文的段落，用来测试宽字符的换行。");
+  page_add (&pg, PB_BULLET, "a bullet that wraps onto a second line");
+  page_link (&pg, "A link with rather long text", "home");
+  page_add (&pg, PB_PARA, "bell\a and tab\t");
+  layout_page (&lo, &pg, 20);
+  dump (&lo);
+  tap_ok (lo.ok, "a page lays out at 20 columns");
+  tap_ok (all_fit (&lo, 20), "every line fits 20 columns");
+  tap_ok (lo.lines[0].style == LS_TITLE && lo.lines[1].style == LS_TITLE,
+          "a title too wide for the top line is wrapped into the body");
+  long p = find (&lo, "the quick");
+  tap_ok (p >= 0 && strcmp (lo.lines[p].text, "the quick brown fox") == 0
+          && strcmp (lo.lines[p + 1].text, "jumps over the lazy") == 0,
+          "paragraphs wrap at word boundaries");
+  long c = find (&lo, "中文");
+  tap_ok (c >= 0 && lo.lines[c].width == 20
+          && strcmp (lo.lines[c].text, "中文的段落，用来测试") == 0
+          && strcmp (lo.lines[c + 1].text, "宽字符的换行。") == 0,
+          "CJK wraps by display width (ten wide characters in 20 columns)");
+  long b = find (&lo, "- a bullet");
+  tap_ok (b >= 0 && lo.lines[b].indent == 0 && lo.lines[b + 1].indent == 2,
+          "a bullet's second line hangs under its text");
+  long l = find (&lo, "A link");
+  tap_ok (l >= 0 && lo.lines[l].style == LS_LINK && lo.lines[l].sel == 0
+          && lo.lines[l].indent == LAY_MARK && lo.lines[l + 1].sel == 0
+          && layout_sel_first (&lo, 0) == l
+          && layout_sel_last (&lo, 0) == l + 1,
+          "a wrapped link's lines all belong to its place");
+  tap_ok (find (&lo, "bell? and tab?") >= 0,
+          "control characters are shown as '?'");
+  layout_free (&lo);
+
+  layout_page (&lo, &pg, 12);
+  c = find (&lo, "中文");
+  tap_ok (c >= 0 && strcmp (lo.lines[c].text, "中文的段落，") == 0
+          && strcmp (lo.lines[c + 1].text, "用来测试宽字") == 0,
+          "CJK at 12 columns: six characters a line");
+  layout_free (&lo);
+
+  layout_page (&lo, &pg, 1);
+  tap_ok (lo.ok && lo.n > 0, "a width of 1 does not fail");
+  layout_free (&lo);
+  page_free (&pg);
+}
+
+static void
+test_table (void)
+{
+  struct page pg;
+  struct layout lo;
+  page_init (&pg, "cmp:x");
+  page_title (&pg, "Compare");
+  page_link (&pg, "Choose two", "pick:x");
+  fruit_table (&pg, "Apple");
+  layout_page (&lo, &pg, 80);
+  dump (&lo);
+  long h = find (&lo, "Name");
+  long r = find (&lo, "Apple");
+  tap_ok (h >= 0 && lo.lines[h].style == LS_THEAD && lo.lines[h].sel == -1,
+          "at 80 columns the table is a grid with a header line");
+  tap_ok (r == h + 1 && lo.lines[r].style == LS_TCELL && lo.lines[r].sel == 1
+          && lo.lines[r + 1].sel == 2, "each grid row is a place");
+  tap_ok (col_of (&lo.lines[h], "Colour") == col_of (&lo.lines[r], "Red")
+          && col_of (&lo.lines[h], "Grows") == col_of (&lo.lines[r], "Tree")
+          && col_of (&lo.lines[r], "Tree")
+             == col_of (&lo.lines[r + 1], "Not stated"),
+          "grid columns line up");
+  tap_ok (all_fit (&lo, 80), "the grid fits 80 columns");
+  layout_free (&lo);
+
+  layout_page (&lo, &pg, 20);
+  dump (&lo);
+  r = find (&lo, "Apple");
+  tap_ok (r >= 0 && lo.lines[r].style == LS_CARD_NAME && lo.lines[r].sel == 1
+          && strcmp (lo.lines[r + 1].text, "Colour: Red") == 0
+          && lo.lines[r + 1].style == LS_CARD_FIELD
+          && lo.lines[r + 1].sel == 1
+          && strcmp (lo.lines[r + 2].text, "Grows on: Tree") == 0,
+          "at 20 columns each row is a card of \"Label: value\" lines");
+  tap_ok (find (&lo, "Name") < 0, "cards have no header line");
+  r = find (&lo, "Banana");
+  tap_ok (r >= 0 && lo.lines[r].sel == 2
+          && strcmp (lo.lines[r + 2].text, "Grows on: Not") == 0
+          && lo.lines[r + 3].indent == lo.lines[r + 2].indent,
+          "a long card line wraps under itself");
+  tap_ok (all_fit (&lo, 20), "the cards fit 20 columns");
+  layout_free (&lo);
+
+  layout_page (&lo, &pg, 24);
+  dump (&lo);
+  h = find (&lo, "Name");
+  tap_ok (h >= 0 && lo.lines[h].style == LS_THEAD && all_fit (&lo, 24),
+          "at 24 columns the grid still fits, its cells wrapped");
+  tap_ok (find (&lo, "Not") >= 0 && find (&lo, "Not stated") < 0
+          && col_of (&lo.lines[find (&lo, "Not")], "Not")
+             == col_of (&lo.lines[h], "Grows"),
+          "a wrapped cell stays in its column");
+  layout_free (&lo);
+  page_free (&pg);
+}
+
+static void
+test_cjk_table (void)
+{
+  struct page pg;
+  struct layout lo;
+  page_init (&pg, "cmp:x");
+  page_title (&pg, "比较");
+  fruit_table (&pg, "苹果");
+  layout_page (&lo, &pg, 40);
+  dump (&lo);
+  long r = find (&lo, "苹果");
+  long b = find (&lo, "Banana");
+  tap_ok (r >= 0 && b >= 0 && lo.lines[r].style == LS_TCELL
+          && col_of (&lo.lines[r], "Red") == col_of (&lo.lines[b], "Yellow"),
+          "a CJK cell is padded by display width");
+  layout_free (&lo);
+  page_free (&pg);
+}
+
+/* A page with N links, each after a paragraph of GAP lines.  */
+static void
+link_page (struct page *pg, int n, int gap)
+{
+  page_init (pg, "t");
+  page_title (pg, "T");
+  for (int i = 0; i < n; i++)
+    {
+      for (int k = 0; k < gap; k++)
+        page_add (pg, PB_PARA, "text");
+      page_addf (pg, PB_LINK, "link %d", i);
+      pg->blocks[pg->n - 1].target = "home";
+    }
+}
+
+static void
+test_move (void)
+{
+  struct page pg;
+  struct layout lo;
+  struct lay_view v = { 0, 4, -1 };
+  link_page (&pg, 6, 0);
+  layout_page (&lo, &pg, 20);
+  layout_start (&lo, &v, 0);
+  tap_ok (v.sel == 0 && v.top == 0, "a new page selects its first place");
+  for (int i = 0; i < 4; i++)
+    layout_move (&lo, &v, 1);
+  tap_ok (v.sel == 4 && v.top == 1, "Down scrolls to keep the place shown");
+  layout_move (&lo, &v, 1);
+  layout_move (&lo, &v, 1);
+  tap_ok (v.sel == 5 && v.top == 2, "Down stops at the last place");
+  layout_scroll (&lo, &v, -10);
+  tap_ok (v.top == 0 && v.sel == 3,
+          "scrolling away selects the last place still shown");
+  layout_free (&lo);
+  page_free (&pg);
+
+  link_page (&pg, 2, 12);
+  layout_page (&lo, &pg, 20);
+  layout_start (&lo, &v, 0);
+  tap_ok (v.sel == -1, "no place selected when none is on the screen");
+  layout_move (&lo, &v, 1);
+  tap_ok (v.sel == -1 && v.top == 3,
+          "Down scrolls a screen when the next place is far");
+  layout_move (&lo, &v, 1);
+  layout_move (&lo, &v, 1);
+  tap_ok (v.sel == 0 && v.top == 9, "then selects it when it is near");
+  layout_move (&lo, &v, -1);
+  tap_ok (v.sel == -1 && v.top == 8,
+          "Up with no place before scrolls a line (the link scrolls off)");
+  layout_free (&lo);
+  page_free (&pg);
+
+  page_init (&pg, "t");
+  for (int k = 0; k < 10; k++)
+    page_add (&pg, PB_PARA, "text");
+  layout_page (&lo, &pg, 20);
+  layout_start (&lo, &v, 0);
+  layout_move (&lo, &v, 1);
+  tap_ok (v.top == 1 && v.sel == -1, "no places: Down scrolls a line");
+  layout_scroll (&lo, &v, 100);
+  tap_ok (v.top == 6, "scrolling stops at the end");
+  layout_free (&lo);
+  page_free (&pg);
+}
+
+static void
+test_anchor_and_map (void)
+{
+  struct page pg;
+  struct layout wide, narrow;
+  page_init (&pg, "doc:d");
+  page_title (&pg, "Doc");
+  page_heading (&pg, 2, "Intro", "intro");
+  for (int k = 0; k < 5; k++)
+    page_add (&pg, PB_PARA, "a paragraph of some length that wraps at "
+              "twenty columns but not at eighty");
+  page_heading (&pg, 2, "More", "more");
+  page_add (&pg, PB_PARA, "end");
+  layout_page (&wide, &pg, 80);
+  layout_page (&narrow, &pg, 20);
+  long a = page_find_anchor (&pg, "more");
+  long w = layout_block_line (&wide, (size_t) a);
+  long n = layout_block_line (&narrow, (size_t) a);
+  tap_ok (w >= 0 && strcmp (wide.lines[w].text, "More") == 0
+          && n >= 0 && strcmp (narrow.lines[n].text, "More") == 0,
+          "an anchor's heading line is found, not the blank before it");
+  tap_ok (layout_map_line (&wide, w, &narrow) == n
+          && layout_map_line (&narrow, n, &wide) == w,
+          "a resize keeps the top line's block");
+  long third = find (&wide, "paragraph") + 2;
+  long m = layout_map_line (&wide, third, &narrow);
+  tap_ok (narrow.lines[m].block == wide.lines[third].block,
+          "a line in a paragraph maps into the same paragraph");
+  layout_free (&wide);
+  layout_free (&narrow);
+  page_free (&pg);
+}
+
+int
+main (void)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  test_text ();
+  test_table ();
+  test_cjk_table ();
+  test_move ();
+  test_anchor_and_map ();
+  return tap_done ();
+}
