@@ -1,15 +1,16 @@
-/* extract.c - pinav-extract: write every translatable string of a
-   content pack to a .pot file, with FILE:LINE references.
+/* extract.c - the content string extractor (xgettext has no YAML, and
+   po4a mangles block scalars).  Which strings are translatable follows
+   docs/schema.md: the keys marked (tr), and the values of text and
+   list attributes.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
+#include "extract.h"
 
-#include <errno.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
-#include "diag.h"
 #include "ytree.h"
 
 /* One msgid and the places it comes from.  */
@@ -19,10 +20,12 @@ struct msg
   char *refs;                   /* "file:line file:line" */
 };
 
-struct catalog
+struct extract
 {
   struct msg *v;
   size_t n, cap;
+  size_t *slots;                /* hash of msgids: index + 1, 0 empty */
+  size_t mask;
   const char *file;             /* the file being read, as referenced */
   struct arena arena;
 };
@@ -32,25 +35,73 @@ static const char *const tr_keys[] = {
   "disclaimer", "about", "text", NULL
 };
 
-static struct msg *
-catalog_find (struct catalog *c, const char *id)
+static uint64_t
+hash (const char *s)
 {
-  for (size_t i = 0; i < c->n; i++)
-    if (strcmp (c->v[i].id, id) == 0)
-      return &c->v[i];
-  return NULL;
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++)
+    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
+  return h;
+}
+
+struct extract *
+extract_new (void)
+{
+  return calloc (1, sizeof (struct extract));
+}
+
+/* Make room for one more message; rehash when the table is half full.  */
+static bool
+extract_grow (struct extract *x)
+{
+  if (x->n == x->cap)
+    {
+      size_t cap = x->cap ? x->cap * 2 : 256;
+      struct msg *v = realloc (x->v, cap * sizeof *v);
+      if (!v)
+        return false;
+      x->v = v;
+      x->cap = cap;
+    }
+  if ((x->n + 1) * 2 <= x->mask + 1 && x->slots)
+    return true;
+  size_t size = x->mask ? (x->mask + 1) * 2 : 1024;
+  size_t *slots = calloc (size, sizeof *slots);
+  if (!slots)
+    return false;
+  for (size_t i = 0; i < x->n; i++)
+    {
+      size_t j = hash (x->v[i].id) & (size - 1);
+      while (slots[j])
+        j = (j + 1) & (size - 1);
+      slots[j] = i + 1;
+    }
+  free (x->slots);
+  x->slots = slots;
+  x->mask = size - 1;
+  return true;
+}
+
+static size_t *
+extract_slot (struct extract *x, const char *id)
+{
+  size_t j = hash (id) & x->mask;
+  while (x->slots[j] && strcmp (x->v[x->slots[j] - 1].id, id) != 0)
+    j = (j + 1) & x->mask;
+  return &x->slots[j];
 }
 
 static void
-catalog_add (struct catalog *c, const struct ynode *n)
+extract_add (struct extract *x, const struct ynode *n)
 {
   char ref[4096];
-  if (n->type != YNODE_SCALAR || n->len == 0)
+  if (n->type != YNODE_SCALAR || n->len == 0 || !extract_grow (x))
     return;
-  snprintf (ref, sizeof ref, "%s:%u", c->file, n->line);
-  struct msg *m = catalog_find (c, n->str);
-  if (m)
+  snprintf (ref, sizeof ref, "%s:%u", x->file, n->line);
+  size_t *slot = extract_slot (x, n->str);
+  if (*slot)
     {
+      struct msg *m = &x->v[*slot - 1];
       char *r = NULL;
       if (asprintf (&r, "%s %s", m->refs, ref) >= 0)
         {
@@ -59,29 +110,22 @@ catalog_add (struct catalog *c, const struct ynode *n)
         }
       return;
     }
-  if (c->n == c->cap)
-    {
-      c->cap = c->cap ? c->cap * 2 : 256;
-      struct msg *v = realloc (c->v, c->cap * sizeof *v);
-      if (!v)
-        {
-          perror ("pinav-extract");
-          exit (EXIT_FAILURE);
-        }
-      c->v = v;
-    }
-  c->v[c->n++] = (struct msg) { n->str, strdup (ref) };
+  char *refs = strdup (ref);
+  if (!refs)
+    return;
+  x->v[x->n] = (struct msg) { n->str, refs };
+  *slot = ++x->n;
 }
 
 /* Add N, or each string of N when it is a list.  */
 static void
-catalog_add_value (struct catalog *c, const struct ynode *n)
+extract_value (struct extract *x, const struct ynode *n)
 {
   if (n->type == YNODE_SCALAR)
-    catalog_add (c, n);
+    extract_add (x, n);
   else if (n->type == YNODE_SEQ)
     for (size_t i = 0; i < n->n; i++)
-      catalog_add (c, n->kids[i]);
+      extract_add (x, n->kids[i]);
 }
 
 static bool
@@ -102,7 +146,8 @@ attr_translatable (const struct ynode *root, const char *id)
     {
       const struct ynode *d = defs->kids[i], *did = ytree_get (d, "id"),
         *type = ytree_get (d, "type");
-      if (did && type && did->str && type->str && strcmp (did->str, id) == 0)
+      if (did && type && did->type == YNODE_SCALAR
+          && type->type == YNODE_SCALAR && strcmp (did->str, id) == 0)
         return strcmp (type->str, "text") == 0
                || strcmp (type->str, "list") == 0;
     }
@@ -111,11 +156,12 @@ attr_translatable (const struct ynode *root, const char *id)
 
 /* Walk N in document order; ROOT is the file's top mapping.  */
 static void
-walk (struct catalog *c, const struct ynode *root, const struct ynode *n)
+extract_walk (struct extract *x, const struct ynode *root,
+              const struct ynode *n)
 {
   if (n->type == YNODE_SEQ)
     for (size_t i = 0; i < n->n; i++)
-      walk (c, root, n->kids[i]);
+      extract_walk (x, root, n->kids[i]);
   if (n->type != YNODE_MAP)
     return;
   for (size_t i = 0; i + 1 < n->n; i += 2)
@@ -123,36 +169,55 @@ walk (struct catalog *c, const struct ynode *root, const struct ynode *n)
       const char *k = n->kids[i]->str;
       const struct ynode *v = n->kids[i + 1];
       if (is_tr_key (k))
-        catalog_add_value (c, v);
+        extract_value (x, v);
       else if (strcmp (k, "attrs") == 0 && v->type == YNODE_MAP)
         {
           for (size_t j = 0; j + 1 < v->n; j += 2)
             if (attr_translatable (root, v->kids[j]->str))
-              catalog_add_value (c, v->kids[j + 1]);
+              extract_value (x, v->kids[j + 1]);
         }
       else
-        walk (c, root, v);
+        extract_walk (x, root, v);
     }
 }
 
-static void
-po_string (const char *s)
+bool
+extract_buffer (struct extract *x, const char *file,
+                const unsigned char *buf, size_t len, struct diags *diags)
 {
-  putchar ('"');
-  for (; *s; s++)
-    switch (*s)
-      {
-      case '"': fputs ("\\\"", stdout); break;
-      case '\\': fputs ("\\\\", stdout); break;
-      case '\n': fputs ("\\n", stdout); break;
-      case '\t': fputs ("\\t", stdout); break;
-      default: putchar (*s);
-      }
-  putchar ('"');
+  x->file = arena_strdup (&x->arena, file);
+  const struct ynode *root = x->file ? ytree_parse (&x->arena, file, buf,
+                                                    len, diags) : NULL;
+  if (!root)
+    return false;
+  extract_walk (x, root, root);
+  return true;
+}
+
+size_t
+extract_count (const struct extract *x)
+{
+  return x->n;
 }
 
 static void
-catalog_write (const struct catalog *c)
+po_string (FILE *out, const char *s)
+{
+  putc ('"', out);
+  for (; *s; s++)
+    switch (*s)
+      {
+      case '"': fputs ("\\\"", out); break;
+      case '\\': fputs ("\\\\", out); break;
+      case '\n': fputs ("\\n", out); break;
+      case '\t': fputs ("\\t", out); break;
+      default: putc (*s, out);
+      }
+  putc ('"', out);
+}
+
+void
+extract_write (const struct extract *x, FILE *out)
 {
   fputs ("# Content strings of the pinav content pack.\n"
          "# This file is generated by pinav-extract: do not edit it.\n"
@@ -164,79 +229,24 @@ catalog_write (const struct catalog *c)
          "\"Language: \\n\"\n"
          "\"MIME-Version: 1.0\\n\"\n"
          "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-         "\"Content-Transfer-Encoding: 8bit\\n\"\n", stdout);
-  for (size_t i = 0; i < c->n; i++)
+         "\"Content-Transfer-Encoding: 8bit\\n\"\n", out);
+  for (size_t i = 0; i < x->n; i++)
     {
-      printf ("\n#: %s\nmsgid ", c->v[i].refs);
-      po_string (c->v[i].id);
-      fputs ("\nmsgstr \"\"\n", stdout);
+      fprintf (out, "\n#: %s\nmsgid ", x->v[i].refs);
+      po_string (out, x->v[i].id);
+      fputs ("\nmsgstr \"\"\n", out);
     }
 }
 
-static unsigned char *
-read_file (const char *path, size_t *len)
+void
+extract_free (struct extract *x)
 {
-  FILE *f = fopen (path, "rb");
-  unsigned char *buf = NULL;
-  size_t n = 0, cap = 0;
-  if (!f)
-    return NULL;
-  for (;;)
-    {
-      if (n == cap)
-        {
-          cap = cap ? cap * 2 : 65536;
-          unsigned char *b = cap <= YTREE_MAX_FILE + 65536
-                             ? realloc (buf, cap) : NULL;
-          if (!b)
-            break;
-          buf = b;
-        }
-      size_t r = fread (buf + n, 1, cap - n, f);
-      n += r;
-      if (r == 0)
-        break;
-    }
-  fclose (f);
-  *len = n;
-  return buf;
-}
-
-int
-main (int argc, char **argv)
-{
-  struct catalog c = { 0 };
-  struct diags d = { 0 };
-  const char *srcdir = ".";
-  int status = EXIT_SUCCESS, i = 1;
-  if (argc > 1 && strncmp (argv[1], "--srcdir=", 9) == 0)
-    srcdir = argv[i++] + 9;
-  for (; i < argc; i++)
-    {
-      char *path = NULL;
-      size_t len = 0;
-      if (asprintf (&path, "%s/%s", srcdir, argv[i]) < 0)
-        return EXIT_FAILURE;
-      unsigned char *buf = read_file (path, &len);
-      c.file = argv[i];
-      const struct ynode *root = buf ? ytree_parse (&c.arena, argv[i], buf,
-                                                    len, &d) : NULL;
-      if (!buf)
-        fprintf (stderr, "pinav-extract: %s: %s\n", path, strerror (errno));
-      if (!root)
-        status = EXIT_FAILURE;
-      else
-        walk (&c, root, root);
-      free (buf);
-      free (path);
-    }
-  diag_print (&d, stderr);
-  diag_free (&d);
-  if (status == EXIT_SUCCESS)
-    catalog_write (&c);
-  for (size_t k = 0; k < c.n; k++)
-    free (c.v[k].refs);
-  free (c.v);
-  arena_free (&c.arena);
-  return status;
+  if (!x)
+    return;
+  for (size_t i = 0; i < x->n; i++)
+    free (x->v[i].refs);
+  free (x->v);
+  free (x->slots);
+  arena_free (&x->arena);
+  free (x);
 }
