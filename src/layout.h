@@ -79,7 +79,7 @@ struct lay_view
   long sel;
 };
 
-/** layout_clamp - keep V's top within the page, and SEL valid.  */
+/** layout_clamp - keep V's top on a line of the page, and SEL valid.  */
 void layout_clamp (const struct layout *lo, struct lay_view *v);
 
 /** layout_show_sel - scroll V as little as possible so that the
@@ -96,7 +96,9 @@ void layout_settle (const struct layout *lo, struct lay_view *v, int dir);
    (a line when the page has no places, a screen otherwise).  */
 void layout_move (const struct layout *lo, struct lay_view *v, int dir);
 
-/** layout_scroll - scroll V by N lines (negative: up), then settle.  */
+/** layout_scroll - scroll V by N lines (negative: up), then settle.
+   Scrolling down stops at the last screenful (or where it is, when
+   already past it).  */
 void layout_scroll (const struct layout *lo, struct lay_view *v, long n);
 
 /** layout_map_line - the line of TO (the same page at another width)

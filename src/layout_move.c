@@ -33,9 +33,10 @@ rows_of (const struct lay_view *v)
 void
 layout_clamp (const struct layout *lo, struct lay_view *v)
 {
-  long max = (long) lo->n - rows_of (v);
-  if (v->top > max)
-    v->top = max;
+  /* The top may be past the last screenful (after a jump to a heading
+     near the end), but never past the last line.  */
+  if (v->top > (long) lo->n - 1)
+    v->top = (long) lo->n - 1;
   if (v->top < 0)
     v->top = 0;
   if (v->sel < -1 || v->sel >= (long) lo->n_sel
@@ -83,7 +84,11 @@ layout_settle (const struct layout *lo, struct lay_view *v, int dir)
 void
 layout_scroll (const struct layout *lo, struct lay_view *v, long n)
 {
-  v->top += n;
+  long end = (long) lo->n - rows_of (v);
+  if (n > 0)
+    v->top = v->top + n < end ? v->top + n : v->top > end ? v->top : end;
+  else
+    v->top += n;
   layout_clamp (lo, v);
   layout_settle (lo, v, n >= 0 ? 1 : -1);
 }
@@ -141,14 +146,15 @@ layout_start (const struct layout *lo, struct lay_view *v, long line)
   layout_settle (lo, v, 1);
 }
 
-/* The first line of BLOCK in LO and how many lines it has.  */
+/* The first non-blank line of BLOCK in LO, and how many non-blank
+   lines it has.  */
 static long
 block_span (const struct layout *lo, size_t block, long *count)
 {
   long first = -1;
   *count = 0;
   for (size_t i = 0; i < lo->n; i++)
-    if (lo->lines[i].block == block)
+    if (lo->lines[i].block == block && lo->lines[i].style != LS_BLANK)
       {
         if (first < 0)
           first = (long) i;
@@ -169,10 +175,11 @@ layout_map_line (const struct layout *from, long line,
   long n_from, n_to;
   long f_from = block_span (from, block, &n_from);
   long f_to = block_span (to, block, &n_to);
-  if (f_to < 0)
+  if (f_from < 0 || f_to < 0)
     {
       long l = layout_block_line (to, block);
       return l < 0 ? (long) to->n - 1 : l;
     }
-  return f_to + (line - f_from) * n_to / n_from;
+  long off = line > f_from ? line - f_from : 0;
+  return f_to + off * n_to / n_from;
 }

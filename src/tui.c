@@ -1,13 +1,384 @@
-/* tui.c - placeholder until the curses navigator lands: plain mode.  */
+/* tui.c - the full-screen navigator: the key and mouse loop, history,
+   resizing, signals and leaving the terminal as it was found.
+   Pages come from the views, lines from layout.c, paint from
+   tui_draw.c; only this file and tui_draw.c use curses.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "tui.h"
 
+#include <curses.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
-#include "plainmode.h"
+#include "i18n.h"
+#include "layout.h"
+#include "nav.h"
+#include "tui_draw.h"
+#include "view.h"
+
+#define TUI_TICK_MS 250         /* how often the loop looks at signals */
+#define TUI_WHEEL 3             /* lines a mouse wheel step scrolls */
+
+struct tui
+{
+  const struct app *app;
+  struct nav nav;
+  struct page page;
+  struct layout lo;
+  struct lay_view view;
+  long pressed;                 /* the place a mouse button went down on */
+  int errors;                   /* getch errors in a row without a wait */
+  bool quit;
+};
+
+static volatile sig_atomic_t tui_signal;
+
+static void
+tui_on_signal (int sig)
+{
+  tui_signal = sig;
+}
+
+/* Catch SIGTERM, SIGHUP and SIGINT so that the loop can restore the
+   terminal before leaving.  Installed before newterm, which then
+   leaves them alone.  */
+static void
+tui_catch_signals (void)
+{
+  static const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
+  struct sigaction sa;
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = tui_on_signal;
+  sigemptyset (&sa.sa_mask);
+  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+    sigaction (sigs[i], &sa, NULL);
+}
+
+/* Whether the terminal has gone away (hung up, or the pty closed).  */
+static bool
+tui_terminal_gone (struct tui *t)
+{
+  struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+  struct termios tio;
+  if (tcgetattr (STDIN_FILENO, &tio) != 0)
+    return true;
+  if (poll (&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+    return true;
+  /* Readable, yet getch keeps failing without waiting: end of file.  */
+  return (p.revents & POLLIN) && ++t->errors > 8;
+}
+
+static struct tui_geom
+tui_geom_now (void)
+{
+  return tui_geometry (LINES);
+}
+
+/* Lay the current page out for the screen's width.  */
+static void
+tui_layout (struct tui *t)
+{
+  layout_page (&t->lo, &t->page, COLS > 0 ? (size_t) COLS : 1);
+  t->view.rows = tui_geom_now ().body_rows;
+}
+
+/* Build the page for the current place in history.  */
+static void
+tui_build (struct tui *t)
+{
+  struct view_ctx ctx = { t->app->pack, VIEW_TUI };
+  layout_free (&t->lo);
+  page_free (&t->page);
+  view_build (&t->page, &ctx, nav_here (&t->nav)->location);
+  tui_layout (t);
+}
+
+/* Show the current place afresh: at the top, or at the heading that
+   a doc:DOC#SECTION location names.  */
+static void
+tui_show_new (struct tui *t)
+{
+  const char *loc = nav_here (&t->nav)->location;
+  const char *hash = strchr (loc, '#');
+  long line = 0;
+  tui_build (t);
+  if (hash && strncmp (loc, "doc:", 4) == 0)
+    {
+      long b = page_find_anchor (&t->page, hash + 1);
+      line = b < 0 ? 0 : layout_block_line (&t->lo, (size_t) b);
+    }
+  layout_start (&t->lo, &t->view, line);
+}
+
+static void
+tui_home (struct tui *t)
+{
+  if (nav_reset (&t->nav, "home"))
+    tui_show_new (t);
+}
+
+/* Go to TARGET, a location or an action.  */
+static void
+tui_follow (struct tui *t, const char *target)
+{
+  if (view_is_action (target))
+    {
+      if (strcmp (target, "quit") == 0)
+        t->quit = !t->app->kiosk;
+      else if (app_follow_action (target))
+        tui_home (t);
+      return;
+    }
+  struct nav_entry *here = nav_here (&t->nav);
+  here->top = t->view.top;
+  here->sel = t->view.sel;
+  if (nav_push (&t->nav, target))
+    tui_show_new (t);
+}
+
+static void
+tui_open (struct tui *t)
+{
+  if (t->view.sel >= 0 && (size_t) t->view.sel < t->lo.n_sel)
+    tui_follow (t, t->lo.sels[t->view.sel].target);
+}
+
+/* Back, to the previous page as the reader left it.  */
+static void
+tui_back (struct tui *t)
+{
+  if (!nav_back (&t->nav))
+    return;
+  struct nav_entry *here = nav_here (&t->nav);
+  tui_build (t);
+  t->view.top = here->top;
+  t->view.sel = here->sel;
+  layout_clamp (&t->lo, &t->view);
+  layout_show_sel (&t->lo, &t->view);
+}
+
+static void
+tui_help (struct tui *t)
+{
+  if (strcmp (nav_here (&t->nav)->location, "help") != 0)
+    tui_follow (t, "help");
+}
+
+/* A new size: lay out again, keeping the selection and the block at
+   the top of the screen.  */
+static void
+tui_resize (struct tui *t)
+{
+  struct layout old = t->lo;
+  tui_layout (t);
+  t->view.top = layout_map_line (&old, t->view.top, &t->lo);
+  layout_free (&old);
+  if (t->view.top > (long) t->lo.n - t->view.rows)
+    t->view.top = (long) t->lo.n - t->view.rows;  /* no wasted rows */
+  layout_clamp (&t->lo, &t->view);
+  layout_show_sel (&t->lo, &t->view);
+}
+
+/* The selectable place on screen row Y, or -1.  */
+static long
+tui_place_at (const struct tui *t, int y)
+{
+  struct tui_geom g = tui_geom_now ();
+  long k = t->view.top + (y - g.body_y);
+  if (y < g.body_y || y >= g.body_y + g.body_rows || k < 0
+      || (size_t) k >= t->lo.n)
+    return -1;
+  return t->lo.lines[k].sel;
+}
+
+static void tui_key (struct tui *t, int key);
+
+/* A click or touch on a key hint acts as that key.  */
+static void
+tui_click_hint (struct tui *t, const struct tui_screen *scr, int y, int x)
+{
+  if (y != tui_geom_now ().hint_y)
+    return;
+  for (size_t i = 0; i < scr->n_hints; i++)
+    if (x >= scr->hints[i].x0 && x < scr->hints[i].x1 && scr->hints[i].key)
+      tui_key (t, scr->hints[i].key);
+}
+
+/* A press selects the place under it; the release on the same place
+   (or a click) opens it.  The wheel scrolls.  */
+static void
+tui_mouse (struct tui *t, const struct tui_screen *scr)
+{
+  MEVENT ev;
+  if (getmouse (&ev) != OK)
+    return;
+  long s = tui_place_at (t, ev.y);
+  if (ev.bstate & BUTTON4_PRESSED)
+    layout_scroll (&t->lo, &t->view, -TUI_WHEEL);
+#ifdef BUTTON5_PRESSED
+  else if (ev.bstate & BUTTON5_PRESSED)
+    layout_scroll (&t->lo, &t->view, TUI_WHEEL);
+#endif
+  else if (ev.bstate & BUTTON1_PRESSED)
+    {
+      t->pressed = s;
+      if (s >= 0)
+        t->view.sel = s;
+    }
+  else if (ev.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED))
+    {
+      bool clicked = (ev.bstate & BUTTON1_CLICKED) != 0;
+      if (s >= 0 && (clicked || s == t->pressed))
+        {
+          t->view.sel = s;
+          tui_open (t);
+        }
+      else if (s < 0 && (clicked || t->pressed < 0))
+        tui_click_hint (t, scr, ev.y, ev.x);
+      t->pressed = -1;
+    }
+}
+
+static long
+tui_screenful (const struct tui *t)
+{
+  return t->view.rows > 1 ? t->view.rows - 1 : 1;
+}
+
+static void
+tui_key (struct tui *t, int key)
+{
+  switch (key)
+    {
+    case KEY_UP: case 'k':
+      layout_move (&t->lo, &t->view, -1);
+      break;
+    case KEY_DOWN: case 'j':
+      layout_move (&t->lo, &t->view, 1);
+      break;
+    case KEY_NPAGE: case ' ':
+      layout_scroll (&t->lo, &t->view, tui_screenful (t));
+      break;
+    case KEY_PPAGE:
+      layout_scroll (&t->lo, &t->view, -tui_screenful (t));
+      break;
+    case KEY_END: case 'G':
+      layout_scroll (&t->lo, &t->view, (long) t->lo.n);
+      break;
+    case KEY_HOME: case 'g':
+      tui_home (t);
+      break;
+    case '\n': case '\r': case KEY_ENTER: case KEY_RIGHT: case 'l':
+      tui_open (t);
+      break;
+    case KEY_BACKSPACE: case 127: case 8: case KEY_LEFT: case 'h':
+      tui_back (t);
+      break;
+    case '?':
+      tui_help (t);
+      break;
+    case 'q':
+      t->quit = !t->app->kiosk;
+      break;
+    case KEY_RESIZE:
+      tui_resize (t);
+      break;
+    default:
+      break;            /* unknown keys do nothing */
+    }
+}
+
+/* Set the terminal up.  @retval the screen, or NULL.  */
+static SCREEN *
+tui_start (void)
+{
+  SCREEN *scr = newterm (NULL, stdout, stdin);
+  if (!scr)
+    return NULL;
+  cbreak ();
+  noecho ();
+  keypad (stdscr, TRUE);
+  timeout (TUI_TICK_MS);
+  mousemask (BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED
+             | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+             | BUTTON5_PRESSED
+#endif
+             , NULL);
+  mouseinterval (0);
+  tui_draw_start ();
+  return scr;
+}
+
+/* Whether a caught signal means leaving (SIGINT is ignored in a
+   kiosk).  */
+static bool
+tui_signalled (const struct tui *t)
+{
+  int sig = tui_signal;
+  tui_signal = 0;
+  return sig == SIGTERM || sig == SIGHUP || (sig == SIGINT && !t->app->kiosk);
+}
+
+static void
+tui_loop (struct tui *t)
+{
+  struct tui_screen scr = { .kiosk = t->app->kiosk };
+  bool dirty = true;
+  while (!t->quit)
+    {
+      if (tui_signal && tui_signalled (t))
+        break;
+      if (dirty)
+        {
+          scr.title = t->page.title;
+          scr.lo = &t->lo;
+          scr.view = &t->view;
+          tui_draw (&scr);
+        }
+      int key = getch ();
+      dirty = key != ERR;
+      if (key == ERR)
+        {
+          if (!tui_signal && tui_terminal_gone (t))
+            break;
+          continue;
+        }
+      t->errors = 0;
+      if (key == KEY_MOUSE)
+        tui_mouse (t, &scr);
+      else
+        tui_key (t, key);
+    }
+}
 
 int
 tui_run (const struct app *app)
 {
-  return plainmode_run (app, stdin, stdout);
+  struct tui t = { .app = app, .pressed = -1 };
+  tui_catch_signals ();
+  SCREEN *scr = tui_start ();
+  if (!scr)
+    {
+      fprintf (stderr, _("%s: cannot use this terminal; try --plain\n"),
+               PACKAGE);
+      return 1;
+    }
+  page_init (&t.page, "");
+  if (nav_reset (&t.nav, app->start ? app->start : "home"))
+    {
+      tui_show_new (&t);
+      tui_loop (&t);
+    }
+  endwin ();
+  delscreen (scr);
+  layout_free (&t.lo);
+  page_free (&t.page);
+  nav_free (&t.nav);
+  return 0;
 }

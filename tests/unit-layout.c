@@ -286,6 +286,9 @@ test_anchor_and_map (void)
   tap_ok (layout_map_line (&wide, w, &narrow) == n
           && layout_map_line (&narrow, n, &wide) == w,
           "a resize keeps the top line's block");
+  tap_ok (narrow.lines[n - 1].style == LS_BLANK
+          && layout_map_line (&narrow, n - 1, &wide) == w,
+          "a blank line before a heading maps to the heading");
   long third = find (&wide, "paragraph") + 2;
   long m = layout_map_line (&wide, third, &narrow);
   tap_ok (narrow.lines[m].block == wide.lines[third].block,

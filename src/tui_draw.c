@@ -1,0 +1,212 @@
+/* tui_draw.c - painting the screen with wide-character curses.  Text
+   arrives laid out (layout.h); here it is only clipped to the screen by
+   display width, never past the right edge and never mid-character.
+   The selection is shown by reverse video and a '>' marker, so that it
+   never depends on colour.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "tui_draw.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "wrap.h"
+
+enum { PAIR_TITLE = 1, PAIR_HEADING, PAIR_LINK };
+
+static bool draw_colour;
+
+struct tui_geom
+tui_geometry (int rows)
+{
+  struct tui_geom g = { -1, 0, rows > 0 ? rows : 0, -1 };
+  if (rows >= 2)
+    g.title_y = 0, g.body_y = 1, g.body_rows = rows - 1;
+  if (rows >= 3)
+    g.hint_y = rows - 1, g.body_rows = rows - 2;
+  return g;
+}
+
+void
+tui_draw_start (void)
+{
+  const char *no = getenv ("NO_COLOR");
+  draw_colour = has_colors () && !(no && *no) && start_color () == OK;
+  if (!draw_colour)
+    return;
+  short bg = use_default_colors () == OK ? -1 : COLOR_BLACK;
+  init_pair (PAIR_TITLE, COLOR_CYAN, bg);
+  init_pair (PAIR_HEADING, COLOR_CYAN, bg);
+  init_pair (PAIR_LINK, COLOR_BLUE, bg);
+}
+
+/* The attributes of a line of STYLE.  */
+static attr_t
+style_attr (enum lay_style style)
+{
+  switch (style)
+    {
+    case LS_TITLE:
+      return A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_TITLE) : 0);
+    case LS_HEADING:
+      return A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_HEADING) : 0);
+    case LS_NOTE:
+      return A_DIM;
+    case LS_LINK:
+      return A_UNDERLINE;
+    case LS_THEAD:
+      return A_BOLD | A_UNDERLINE;
+    case LS_CARD_NAME:
+      return A_BOLD;
+    default:
+      return A_NORMAL;
+    }
+}
+
+/* Write the LEN bytes of S at (Y, X), as much as fits the screen.  */
+static void
+put_clipped (int y, int x, const char *s, size_t len)
+{
+  if (x < 0 || x >= COLS || y < 0 || y >= LINES)
+    return;
+  size_t n = wrap_fit (s, len, (size_t) (COLS - x));
+  if (n)
+    mvaddnstr (y, x, s, (int) n);
+}
+
+static void
+first_line (const struct wrap_line *l, void *data)
+{
+  struct wrap_line *first = data;
+  if (first->len == (size_t) -1)
+    *first = *l;
+}
+
+/* The title, cut at a word with "..." when it is too wide (the body
+   then begins with the whole title, see layout_page).  */
+static void
+draw_title (const struct tui_screen *s, int y)
+{
+  size_t len = strlen (s->title);
+  attrset (A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_TITLE) : 0));
+  if (wrap_width (s->title, len) <= (size_t) COLS || COLS <= 4)
+    put_clipped (y, 0, s->title, len);
+  else
+    {
+      struct wrap_line first = { 0, (size_t) -1, 0 };
+      wrap_text (s->title, len, (size_t) COLS - 3, first_line, &first);
+      put_clipped (y, 0, s->title + first.start, first.len);
+      put_clipped (y, (int) first.width, "...", 3);
+    }
+  attrset (A_NORMAL);
+}
+
+static void
+draw_line (const struct lay_line *l, int y, bool selected)
+{
+  attr_t a = style_attr (l->style) | (selected ? A_REVERSE : 0);
+  if (selected)
+    {
+      mvhline (y, 0, ' ' | A_REVERSE, COLS);
+      attrset (A_REVERSE | A_BOLD);
+      put_clipped (y, 0, ">", 1);
+    }
+  attrset (a);
+  put_clipped (y, (int) l->indent, l->text, strlen (l->text));
+  attrset (A_NORMAL);
+}
+
+static void
+draw_body (const struct tui_screen *s, const struct tui_geom *g)
+{
+  const struct lay_view *v = s->view;
+  for (int i = 0; i < g->body_rows; i++)
+    {
+      long k = v->top + i;
+      if (k < 0 || (size_t) k >= s->lo->n)
+        break;
+      const struct lay_line *l = &s->lo->lines[k];
+      draw_line (l, g->body_y + i, l->sel >= 0 && l->sel == v->sel);
+    }
+}
+
+/* The key hints, in the order shown, with the order they are kept in
+   when the line is too narrow for all (0 first).  */
+static const struct
+{
+  const char *text;
+  int key;
+  int keep;
+} hints[TUI_HINTS] = {
+  /* TRANSLATORS: the key hints on the bottom line.  Keep each short:
+     the screen may be only 20 columns wide.  */
+  { N_("Up/Down choose"), 0, 4 },
+  { N_("Enter open"), '\n', 2 },
+  { N_("Backspace back"), KEY_BACKSPACE, 3 },
+  { N_("? help"), '?', 0 },
+  { N_("q quit"), 'q', 1 },
+};
+
+/* Choose the hints that fit WIDTH columns, most needed first.  */
+static void
+choose_hints (bool kiosk, int width, bool *shown)
+{
+  int used = 0;
+  for (int keep = 0; keep < TUI_HINTS; keep++)
+    for (size_t i = 0; i < TUI_HINTS; i++)
+      if (hints[i].keep == keep && !(kiosk && hints[i].key == 'q'))
+        {
+          const char *t = _(hints[i].text);
+          int w = (int) wrap_width (t, strlen (t)) + (used ? 2 : 0);
+          shown[i] = used + w <= width;
+          used += shown[i] ? w : 0;
+        }
+}
+
+static void
+draw_hints (struct tui_screen *s, int y)
+{
+  bool shown[TUI_HINTS] = { false };
+  int x = 0;
+  choose_hints (s->kiosk, COLS, shown);
+  s->n_hints = 0;
+  for (size_t i = 0; i < TUI_HINTS; i++)
+    if (shown[i])
+      {
+        const char *t = _(hints[i].text);
+        int w = (int) wrap_width (t, strlen (t));
+        x += x ? 2 : 0;
+        put_clipped (y, x, t, strlen (t));
+        s->hints[s->n_hints++] = (struct tui_hint) { x, x + w, hints[i].key };
+        x += w;
+      }
+}
+
+/* Leave the cursor on the selected place, else at the body's top.  */
+static void
+place_cursor (const struct tui_screen *s, const struct tui_geom *g)
+{
+  long first = layout_sel_first (s->lo, s->view->sel);
+  long row = first - s->view->top;
+  if (first < 0 || row < 0 || row >= g->body_rows)
+    row = 0;
+  if (g->body_rows > 0 && COLS > 0)
+    move (g->body_y + (int) row, 0);
+}
+
+void
+tui_draw (struct tui_screen *s)
+{
+  struct tui_geom g = tui_geometry (LINES);
+  erase ();
+  if (g.title_y >= 0)
+    draw_title (s, g.title_y);
+  draw_body (s, &g);
+  s->n_hints = 0;
+  if (g.hint_y >= 0)
+    draw_hints (s, g.hint_y);
+  place_cursor (s, &g);
+  refresh ();
+}

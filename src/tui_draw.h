@@ -1,0 +1,53 @@
+/* tui_draw.h - painting the screen: the title line at the top, the
+   laid-out page in the body, the key hints at the bottom.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_TUI_DRAW_H
+#define PINAV_TUI_DRAW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout.h"
+
+/* Where the parts of the screen are, for a terminal's height; a part
+   that does not fit has its row at -1.  */
+struct tui_geom
+{
+  int title_y;
+  int body_y, body_rows;
+  int hint_y;
+};
+
+/* One key hint on the bottom line, so that a click or touch on it can
+   act as the key.  */
+struct tui_hint
+{
+  int x0, x1;           /* the columns [X0, X1) it takes */
+  int key;              /* the key it stands for */
+};
+
+#define TUI_HINTS 5
+
+struct tui_screen
+{
+  const char *title;
+  const struct layout *lo;
+  const struct lay_view *view;
+  bool kiosk;           /* no "q quit" hint */
+  struct tui_hint hints[TUI_HINTS];     /* set by tui_draw */
+  size_t n_hints;
+};
+
+/** tui_geometry - the screen's parts for a terminal ROWS lines high:
+   title 1 line, hints 1 line, the body the rest (when there is room).  */
+struct tui_geom tui_geometry (int rows);
+
+/** tui_draw_start - choose the attributes: colours only when the
+   terminal has them and NO_COLOR is not set.  Call after newterm.  */
+void tui_draw_start (void);
+
+/** tui_draw - paint S on the whole screen and leave the terminal's
+   cursor on the selected place (screen readers follow it).  */
+void tui_draw (struct tui_screen *s);
+
+#endif
