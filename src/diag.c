@@ -4,10 +4,100 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+
+/* The length of the valid UTF-8 character at S (of at most AVAIL
+   bytes) and its code point in *CP, or 0 when S does not start one.  */
+static size_t
+utf8_char (const unsigned char *s, size_t avail, uint32_t *cp)
+{
+  size_t w;
+  uint32_t v;
+  if (s[0] < 0x80)
+    w = 1, v = s[0];
+  else if (s[0] >= 0xC2 && s[0] < 0xE0)
+    w = 2, v = s[0] & 0x1F;
+  else if (s[0] >= 0xE0 && s[0] < 0xF0)
+    w = 3, v = s[0] & 0x0F;
+  else if (s[0] >= 0xF0 && s[0] < 0xF5)
+    w = 4, v = s[0] & 0x07;
+  else
+    return 0;
+  if (w > avail)
+    return 0;
+  for (size_t i = 1; i < w; i++)
+    {
+      if ((s[i] & 0xC0) != 0x80)
+        return 0;
+      v = v << 6 | (s[i] & 0x3F);
+    }
+  if ((w == 3 && v < 0x800) || (w == 4 && (v < 0x10000 || v > 0x10FFFF))
+      || (v >= 0xD800 && v <= 0xDFFF))
+    return 0;
+  *cp = v;
+  return w;
+}
+
+/* Characters a terminal must not receive raw: controls, and the
+   bidirectional overrides that can make text read other than it is.  */
+static bool
+unsafe_char (uint32_t c)
+{
+  return c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0x202A && c <= 0x202E)
+         || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F;
+}
+
+/* A malloc'd copy of S with every unsafe character or invalid byte
+   written as an escape, so that no message can drive the terminal.  */
+static char *
+diag_clean (const char *s)
+{
+  size_t len = strlen (s), n = 0;
+  char *out = malloc (len * 6 + 1);
+  if (!out)
+    return NULL;
+  const unsigned char *p = (const unsigned char *) s;
+  for (size_t i = 0; i < len;)
+    {
+      uint32_t c = 0;
+      size_t w = utf8_char (p + i, len - i, &c);
+      if (w == 0)
+        n += (size_t) sprintf (out + n, "\\x%02X", p[i++]);
+      else if (unsafe_char (c) && c < 0x100)
+        n += (size_t) sprintf (out + n, "\\x%02X", (unsigned) c), i += w;
+      else if (unsafe_char (c))
+        n += (size_t) sprintf (out + n, "\\u%04X", (unsigned) c), i += w;
+      else
+        {
+          memcpy (out + n, p + i, w);
+          n += w;
+          i += w;
+        }
+    }
+  out[n] = '\0';
+  return out;
+}
+
+size_t
+diag_clip (const char *s, size_t max_chars, bool *clipped)
+{
+  size_t i = 0, chars = 0;
+  const unsigned char *p = (const unsigned char *) s;
+  while (p[i] && chars < max_chars)
+    {
+      i++;
+      while ((p[i] & 0xC0) == 0x80)
+        i++;
+      chars++;
+    }
+  *clipped = p[i] != '\0';
+  return i;
+}
 
 void
 diag_add (struct diags *d, const char *file, unsigned line, unsigned col,
@@ -32,11 +122,13 @@ diag_add (struct diags *d, const char *file, unsigned line, unsigned col,
     }
   va_list ap;
   va_start (ap, fmt);
-  char *msg = NULL;
-  if (vasprintf (&msg, fmt, ap) < 0)
-    msg = NULL;
+  char *raw = NULL;
+  if (vasprintf (&raw, fmt, ap) < 0)
+    raw = NULL;
   va_end (ap);
-  char *f = strdup (file ? file : "");
+  char *msg = raw ? diag_clean (raw) : NULL;
+  char *f = diag_clean (file ? file : "");
+  free (raw);
   if (!msg || !f)
     {
       free (msg);
@@ -44,7 +136,8 @@ diag_add (struct diags *d, const char *file, unsigned line, unsigned col,
       d->dropped++;
       return;
     }
-  d->v[d->n++] = (struct diag) { f, line, col, msg, d->n };
+  d->v[d->n] = (struct diag) { f, line, col, msg, d->n };
+  d->n++;
 }
 
 static int

@@ -4,6 +4,7 @@
 #ifndef PINAV_DIAG_H
 #define PINAV_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -29,6 +30,12 @@ struct diags
 void diag_add (struct diags *d, const char *file, unsigned line,
                unsigned col, const char *fmt, ...)
   __attribute__ ((format (printf, 5, 6)));
+
+/** diag_clip - the length in bytes of the first MAX_CHARS characters
+   of S, for quoting part of a long text in a message; *CLIPPED tells
+   whether anything was left out.  diag_add makes any control character
+   or invalid byte of a message visible as an escape.  */
+size_t diag_clip (const char *s, size_t max_chars, bool *clipped);
 
 /** diag_print - print every problem, ordered by file, line and column.  */
 void diag_print (struct diags *d, FILE *out);
