@@ -86,7 +86,8 @@ test_errors (void)
   expect_error ("- a\n- b\n", 1, 1, "expected a mapping with 'kind'");
   expect_error ("kind: document\nkind: pack\n", 2, 1, "duplicate key "
                 "'kind'");
-  expect_error ("a: &x 1\nb: *x\n", 1, 4, "anchors and aliases");
+  expect_error ("a: &x 1\nb: *x\n", 1, 4, "anchors (&x) are not allowed");
+  expect_error ("a: &x 1\nb: *x\n", 2, 4, "aliases (*x) are not allowed");
   snprintf (buf, sizeof buf, "%s  - id: Bad_Id\n    heading: H\n"
             "    blocks: []\n", doc_head);
   expect_error (buf, 6, 9, "invalid id 'Bad_Id'");
