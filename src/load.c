@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,22 @@ lc_error (struct loadctx *lc, const struct ynode *n, const char *fmt, ...)
   lc->n_errors++;
 }
 
+const char *
+lc_show (struct loadctx *lc, const char *s)
+{
+  bool more;
+  size_t n;
+  if (!s)
+    return "";
+  n = diag_clip (s, 40, &more);
+  char *t = arena_alloc (&lc->pack->arena, n + 4);
+  if (!t)
+    return "";
+  memcpy (t, s, n);
+  strcpy (t + n, more ? "..." : "");
+  return t;
+}
+
 static bool
 lc_in (const char *const *set, const char *s)
 {
@@ -41,36 +58,146 @@ lc_in (const char *const *set, const char *s)
   return false;
 }
 
-static bool
-lc_type (struct loadctx *lc, const struct ynode *n, enum ynode_type t)
+/* Report N, the value of KEY (or a list entry when KEY is NULL), for
+   not being of type T, at AT.  */
+static void
+lc_type_error (struct loadctx *lc, const struct ynode *at,
+               const struct ynode *n, enum ynode_type t, const char *key)
+{
+  bool none = n->type == YNODE_SCALAR && n->plain && n->len == 0;
+  if (key && none)
+    lc_error (lc, at, _("'%s' has no value: it must be %s"), key,
+              ytree_type_name (t));
+  else if (key)
+    lc_error (lc, at, _("'%s' must be %s, not %s"), key, ytree_type_name (t),
+              ytree_type_name (n->type));
+  else if (none)
+    lc_error (lc, at, _("an empty entry: expected %s"), ytree_type_name (t));
+  else
+    lc_error (lc, at, _("expected %s here, not %s"), ytree_type_name (t),
+              ytree_type_name (n->type));
+}
+
+bool
+lc_type (struct loadctx *lc, const struct ynode *n, enum ynode_type t,
+         const char *key)
 {
   if (n->type == t)
     return true;
-  lc_error (lc, n, _("expected %s, found %s"), ytree_type_name (t),
-            ytree_type_name (n->type));
+  lc_type_error (lc, n, n, t, key);
   return false;
+}
+
+const struct ynode *
+lc_value (struct loadctx *lc, const struct ynode *map, const char *key,
+          enum ynode_type t)
+{
+  if (!map || map->type != YNODE_MAP)
+    return NULL;
+  for (size_t i = 0; i + 1 < map->n; i += 2)
+    if (strcmp (map->kids[i]->str, key) == 0)
+      {
+        const struct ynode *k = map->kids[i], *v = map->kids[i + 1];
+        if (v->type == t)
+          return v;
+        /* A block list or mapping starts on the next line: the key
+           says better where the mistake is.  */
+        lc_type_error (lc, v->line == k->line ? v : k, v, t, key);
+        return NULL;
+      }
+  return NULL;
+}
+
+/* The edit distance of A and B, or 3 when it is more than 2.  */
+static size_t
+lc_distance (const char *a, const char *b)
+{
+  size_t la = strlen (a), lb = strlen (b);
+  if (la > 32 || lb > 32 || (la > lb ? la - lb : lb - la) > 2)
+    return 3;
+  size_t row[33];
+  for (size_t j = 0; j <= lb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= la; i++)
+    {
+      size_t diag = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= lb; j++)
+        {
+          size_t up = row[j];
+          size_t best = diag + (a[i - 1] != b[j - 1]);
+          if (up + 1 < best)
+            best = up + 1;
+          if (row[j - 1] + 1 < best)
+            best = row[j - 1] + 1;
+          row[j] = best;
+          diag = up;
+        }
+    }
+  return row[lb] > 3 ? 3 : row[lb];
+}
+
+/* The allowed key that KEY looks like a typing slip of, or NULL.  */
+static const char *
+lc_near (const char *const *allowed, const char *key)
+{
+  const char *near = NULL;
+  size_t best = 3;
+  for (const char *const *a = allowed; a && *a; a++)
+    {
+      size_t d = lc_distance (key, *a);
+      if (d < best && d < strlen (*a))
+        best = d, near = *a;
+    }
+  return near;
 }
 
 bool
 lc_keys (struct loadctx *lc, const struct ynode *map,
          const char *const *allowed, const char *const *required)
 {
-  if (!lc_type (lc, map, YNODE_MAP))
+  if (!lc_type (lc, map, YNODE_MAP, NULL))
     return false;
   for (size_t i = 0; i + 1 < map->n; i += 2)
-    if (!lc_in (allowed, map->kids[i]->str))
-      lc_error (lc, map->kids[i], _("unknown key '%s'"), map->kids[i]->str);
+    {
+      const char *key = map->kids[i]->str;
+      if (lc_in (allowed, key))
+        continue;
+      const char *near = lc_near (allowed, key);
+      if (near)
+        lc_error (lc, map->kids[i], _("unknown key '%s' (did you mean "
+                                      "'%s'?)"), lc_show (lc, key), near);
+      else
+        {
+          char list[256] = "";
+          size_t n = 0;
+          for (const char *const *a = allowed; a && *a && n < 200; a++)
+            n += (size_t) snprintf (list + n, sizeof list - n, "%s%s",
+                                    n ? ", " : "", *a);
+          lc_error (lc, map->kids[i], _("unknown key '%s' (allowed here: "
+                                        "%s)"), lc_show (lc, key), list);
+        }
+    }
   for (; required && *required; required++)
-    if (!ytree_get (map, *required))
-      lc_error (lc, map, _("missing required key '%s'"), *required);
+    {
+      if (ytree_get (map, *required))
+        continue;
+      /* 'titel' was reported as meaning 'title': once is enough.  */
+      bool misspelt = false;
+      for (size_t i = 0; i + 1 < map->n && !misspelt; i += 2)
+        misspelt = !lc_in (allowed, map->kids[i]->str)
+                   && lc_near (allowed, map->kids[i]->str) == *required;
+      if (!misspelt)
+        lc_error (lc, map, _("missing required key '%s'"), *required);
+    }
   return true;
 }
 
 const char *
 lc_str (struct loadctx *lc, const struct ynode *map, const char *key)
 {
-  const struct ynode *n = ytree_get (map, key);
-  if (!n || !lc_type (lc, n, YNODE_SCALAR))
+  const struct ynode *n = lc_value (lc, map, key, YNODE_SCALAR);
+  if (!n)
     return NULL;
   if (n->len == 0)
     {
@@ -92,23 +219,29 @@ lc_id_valid (const char *s)
 }
 
 const char *
-lc_id (struct loadctx *lc, const struct ynode *map, const char *key)
+lc_defid (struct loadctx *lc, const struct ynode *map, const char *key)
 {
   const char *s = lc_str (lc, map, key);
   if (s && !lc_id_valid (s))
-    {
-      lc_error (lc, ytree_get (map, key),
-                _("invalid id '%.64s': use 1 to 64 of a-z, 0-9 and '-'"), s);
-      return NULL;
-    }
+    lc_error (lc, ytree_get (map, key),
+              strlen (s) > 64
+              ? _("invalid id '%s': longer than 64 characters")
+              : _("invalid id '%s': use only a-z, 0-9 and '-'"),
+              lc_show (lc, s));
   return s;
+}
+
+const char *
+lc_id (struct loadctx *lc, const struct ynode *map, const char *key)
+{
+  const char *s = lc_defid (lc, map, key);
+  return s && lc_id_valid (s) ? s : NULL;
 }
 
 const struct ynode *
 lc_seq (struct loadctx *lc, const struct ynode *map, const char *key)
 {
-  const struct ynode *n = ytree_get (map, key);
-  return n && lc_type (lc, n, YNODE_SEQ) ? n : NULL;
+  return lc_value (lc, map, key, YNODE_SEQ);
 }
 
 size_t
@@ -120,15 +253,17 @@ lc_strings (struct loadctx *lc, const struct ynode *seq, const char ***out)
   const char **v = arena_array (&lc->pack->arena, seq->n, sizeof *v);
   if (!v)
     {
-      lc_error (lc, seq, _("out of memory"));
+      lc_error (lc, seq, "%s", _("out of memory"));
       return 0;
     }
+  bool ok = true;
   for (size_t i = 0; i < seq->n; i++)
-    {
-      if (!lc_type (lc, seq->kids[i], YNODE_SCALAR))
-        return 0;
+    if (lc_type (lc, seq->kids[i], YNODE_SCALAR, NULL))
       v[i] = seq->kids[i]->str;
-    }
+    else
+      ok = false;
+  if (!ok)
+    return 0;
   *out = v;
   return seq->n;
 }
@@ -156,11 +291,65 @@ lc_ref (struct loadctx *lc, enum ref_kind kind, const struct ynode *n,
   };
 }
 
+static uint64_t
+idset_hash (const char *s)
+{
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++)
+    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
+  return h;
+}
+
+bool
+lc_idset_init (struct lc_idset *set, size_t n)
+{
+  size_t size = 16;
+  while (size < n * 2 + 16)
+    size *= 2;
+  *set = (struct lc_idset) { 0 };
+  set->slots = calloc (size, sizeof *set->slots);
+  if (!set->slots)
+    return false;
+  set->mask = size - 1;
+  return true;
+}
+
+void
+lc_idset_put (struct lc_idset *set, const char *key, int value)
+{
+  size_t i = idset_hash (key) & set->mask;
+  for (; set->slots[i].key; i = (i + 1) & set->mask)
+    if (strcmp (set->slots[i].key, key) == 0)
+      return;
+  set->slots[i].key = key;
+  set->slots[i].value = value;
+}
+
+int
+lc_idset_get (const struct lc_idset *set, const char *key)
+{
+  if (!set->slots)
+    return -1;
+  for (size_t i = idset_hash (key) & set->mask; set->slots[i].key;
+       i = (i + 1) & set->mask)
+    if (strcmp (set->slots[i].key, key) == 0)
+      return set->slots[i].value;
+  return -1;
+}
+
+void
+lc_idset_free (struct lc_idset *set)
+{
+  free (set->slots);
+  *set = (struct lc_idset) { 0 };
+}
+
 /* Read FILE whole, within YTREE_MAX_FILE.  */
 static unsigned char *
 load_read (struct loadctx *lc, const char *file, size_t *len)
 {
-  int fd = open (file, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: a FIFO named x.yaml must not hang the loader.  */
+  int fd = open (file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   struct stat st;
   if (fd < 0 || fstat (fd, &st) < 0)
     {
@@ -188,6 +377,11 @@ load_read (struct loadctx *lc, const char *file, size_t *len)
         {
           if (r < 0)
             lc_error (lc, NULL, _("cannot read: %s"), strerror (errno));
+          else
+            lc_error (lc, NULL, "%s", _("cannot read: the file got shorter "
+                                        "while it was read"));
+          free (buf);
+          buf = NULL;
           break;
         }
       got += (size_t) r;
@@ -197,6 +391,14 @@ load_read (struct loadctx *lc, const char *file, size_t *len)
   return buf;
 }
 
+/* Whether the LEN bytes of BUF hold a '#' comment (and so are not
+   quite empty).  */
+static bool
+has_comment (const unsigned char *buf, size_t len)
+{
+  return memchr (buf, '#', len) != NULL;
+}
+
 /* Parse one YAML document and add what it holds to the pack.  */
 static void
 load_root (struct loadctx *lc, const unsigned char *buf, size_t len)
@@ -204,34 +406,46 @@ load_root (struct loadctx *lc, const unsigned char *buf, size_t len)
   size_t before = lc->diags->n + lc->diags->dropped;
   const struct ynode *root = ytree_parse (&lc->pack->arena, lc->file, buf,
                                           len, lc->diags);
+  const struct ynode *kind = root ? ytree_get (root, "kind") : NULL;
   if (!root)
     {
       if (lc->diags->n + lc->diags->dropped == before)
-        lc_error (lc, NULL, _("empty file: expected a mapping with 'kind'"));
+        lc_error (lc, NULL, "%s", has_comment (buf, len)
+                  ? _("no content, only comments: expected a mapping with "
+                      "'kind'")
+                  : _("empty file: expected a mapping with 'kind'"));
       lc->n_errors++;
-      return;
     }
-  if (root->type != YNODE_MAP)
-    {
-      lc_error (lc, root, _("expected a mapping with 'kind', found %s"),
-                ytree_type_name (root->type));
-      return;
-    }
-  const struct ynode *kind = ytree_get (root, "kind");
-  if (!kind)
-    lc_error (lc, root, _("missing required key '%s'"), "kind");
+  else if (root->type != YNODE_MAP)
+    lc_error (lc, root, _("expected a mapping with 'kind' at the top level, "
+                          "found %s"), ytree_type_name (root->type));
+  else if (!kind)
+    lc_error (lc, root, _("missing required key 'kind' (pack, document or "
+                          "collection)"));
   else if (kind->type != YNODE_SCALAR)
-    lc_error (lc, kind, _("expected %s, found %s"),
-              ytree_type_name (YNODE_SCALAR), ytree_type_name (kind->type));
+    lc_error (lc, kind, _("'kind' must be pack, document or collection, "
+                          "not %s"), ytree_type_name (kind->type));
   else if (strcmp (kind->str, "document") == 0)
-    load_document (lc, root);
+    {
+      load_document (lc, root);
+      return;
+    }
   else if (strcmp (kind->str, "collection") == 0)
-    load_collection (lc, root);
+    {
+      load_collection (lc, root);
+      return;
+    }
   else if (strcmp (kind->str, "pack") == 0)
-    load_packinfo (lc, root);
+    {
+      load_packinfo (lc, root);
+      return;
+    }
   else
     lc_error (lc, kind, _("unknown kind '%s' (expected pack, document or "
-                          "collection)"), kind->str);
+                          "collection)"), lc_show (lc, kind->str));
+  /* What this file defines is unknown: references to it cannot be
+     checked.  */
+  lc->n_unread++;
 }
 
 static void
@@ -248,6 +462,8 @@ load_file (struct loadctx *lc, const char *file)
   unsigned char *buf = load_read (lc, file, &len);
   if (buf)
     load_root (lc, buf, len);
+  else
+    lc->n_unread++;
   free (buf);
 }
 
@@ -300,19 +516,30 @@ load_dir (struct loadctx *lc, const char *dir)
     load_file (lc, names[i]);
   lc->file = arena_strdup (&lc->pack->arena, dir);
   if (n == 0)
-    lc_error (lc, NULL, _("no content pack here: no *.yaml files"));
-  else if (!lc->have_pack && lc->n_errors == 0)
-    lc_error (lc, NULL, _("no content pack here: no file of kind 'pack'"));
+    lc_error (lc, NULL, "%s", _("no content pack here: no *.yaml files"));
+  else if (!lc->pack_file && lc->n_errors == 0)
+    lc_error (lc, NULL, "%s", _("no content pack here: no file of kind "
+                                "'pack'"));
   for (size_t i = 0; i < n; i++)
     free (names[i]);
   free (names);
 }
 
+static void ref_error (struct loadctx *lc, const struct loadref *r,
+                       const char *fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
+
 static void
-ref_error (struct loadctx *lc, const struct loadref *r, const char *fmt,
-           const char *a, const char *b)
+ref_error (struct loadctx *lc, const struct loadref *r, const char *fmt, ...)
 {
-  diag_add (lc->diags, r->file, r->line, r->col, fmt, a, b);
+  va_list ap;
+  char *msg = NULL;
+  va_start (ap, fmt);
+  if (vasprintf (&msg, fmt, ap) < 0)
+    msg = NULL;
+  va_end (ap);
+  diag_add (lc->diags, r->file, r->line, r->col, "%s", msg ? msg : fmt);
+  free (msg);
   lc->n_errors++;
 }
 
@@ -322,31 +549,61 @@ ref_cite (struct loadctx *lc, const struct loadref *r)
 {
   const struct content_pack *p = lc->pack;
   const char *hash = strchr (r->value, '#');
-  char doc[80];
-  size_t n = hash ? (size_t) (hash - r->value) : 0;
-  if (!hash || n == 0 || n >= sizeof doc || !hash[1])
+  if (!hash || hash == r->value || !hash[1])
     {
-      ref_error (lc, r, _("citation '%.80s' is not document#section%s"),
-                 r->value, "");
+      ref_error (lc, r, _("citation '%s' is not document#section"),
+                 lc_show (lc, r->value));
       return;
     }
-  memcpy (doc, r->value, n);
-  doc[n] = '\0';
-  r->cite->doc_id = doc[0] ? arena_strdup (&lc->pack->arena, doc) : NULL;
+  char *doc = arena_strndup (&lc->pack->arena, r->value,
+                             (size_t) (hash - r->value));
+  if (!doc)
+    {
+      ref_error (lc, r, "%s", _("out of memory"));
+      return;
+    }
+  r->cite->doc_id = doc;
   r->cite->section_id = hash + 1;
   if (!content_document (p, doc))
-    ref_error (lc, r, _("citation names a missing document '%s'%s"), doc,
-               "");
+    ref_error (lc, r, _("citation names a missing document '%s'"),
+               lc_show (lc, doc));
   else if (!(r->cite->section = content_section (p, doc, hash + 1)))
-    ref_error (lc, r, _("document '%s' has no section '%.80s'"), doc,
-               hash + 1);
+    ref_error (lc, r, _("document '%s' has no section '%s'"),
+               lc_show (lc, doc), lc_show (lc, hash + 1));
+}
+
+/* The attributes of every collection, by "collection\037attribute".  */
+static bool
+attr_index (struct loadctx *lc, struct lc_idset *set)
+{
+  const struct content_pack *p = lc->pack;
+  size_t n = 0;
+  for (size_t i = 0; i < p->n_colls; i++)
+    n += p->colls[i]->n_attrs;
+  if (!lc_idset_init (set, n))
+    return false;
+  for (size_t i = 0; i < p->n_colls; i++)
+    for (size_t j = 0; j < p->colls[i]->n_attrs; j++)
+      {
+        char *key = NULL;
+        if (asprintf (&key, "%s\037%s", p->colls[i]->id,
+                      p->colls[i]->attrs[j].id) < 0)
+          return false;
+        char *k = arena_strdup (&lc->pack->arena, key);
+        free (key);
+        if (!k)
+          return false;
+        lc_idset_put (set, k, (int) j);
+      }
+  return true;
 }
 
 static void
-ref_check (struct loadctx *lc, const struct loadref *r)
+ref_check (struct loadctx *lc, const struct loadref *r,
+           const struct lc_idset *attrs)
 {
   const struct content_pack *p = lc->pack;
-  const struct content_collection *c;
+  char *key = NULL;
   switch (r->kind)
     {
     case REF_CITE:
@@ -355,23 +612,28 @@ ref_check (struct loadctx *lc, const struct loadref *r)
     case REF_ITEM:
       if (r->scope && content_collection (p, r->scope)
           && !content_item (p, r->scope, r->value))
-        ref_error (lc, r, _("collection '%s' has no item '%.80s'"), r->scope,
-                   r->value);
+        ref_error (lc, r, _("collection '%s' has no item '%s'"),
+                   lc_show (lc, r->scope), lc_show (lc, r->value));
       break;
     case REF_COLLECTION:
       if (!content_collection (p, r->value))
-        ref_error (lc, r, _("no collection '%.80s'%s"), r->value, "");
+        ref_error (lc, r, _("no collection '%s'"), lc_show (lc, r->value));
       break;
     case REF_MENU:
-      if (!content_collection (p, r->value) && !content_comparison (p, r->value))
-        ref_error (lc, r, _("no collection or comparison '%.80s'%s"),
-                   r->value, "");
+      if (!content_collection (p, r->value)
+          && !content_comparison (p, r->value))
+        ref_error (lc, r, _("no collection or comparison '%s'"),
+                   lc_show (lc, r->value));
       break;
     case REF_ATTR:
-      c = content_collection (p, r->scope);
-      if (c && content_attr_index (c, r->value) < 0)
-        ref_error (lc, r, _("collection '%s' has no attribute '%.80s'"),
-                   r->scope, r->value);
+      if (!r->scope || !content_collection (p, r->scope))
+        break;
+      if (asprintf (&key, "%s\037%s", r->scope, r->value) < 0)
+        key = NULL;
+      if (key && lc_idset_get (attrs, key) < 0)
+        ref_error (lc, r, _("collection '%s' has no attribute '%s'"),
+                   lc_show (lc, r->scope), lc_show (lc, r->value));
+      free (key);
       break;
     default:
       break;
@@ -379,19 +641,26 @@ ref_check (struct loadctx *lc, const struct loadref *r)
 }
 
 static int
+def_group (enum ref_kind k)
+{
+  return k == REF_DEF_COMP ? REF_DEF_COLL : (int) k;
+}
+
+static int
 def_cmp (const void *a, const void *b)
 {
   const struct loadref *x = *(struct loadref *const *) a;
   const struct loadref *y = *(struct loadref *const *) b;
-  if (x->kind != y->kind)
-    return x->kind < y->kind ? -1 : 1;
+  if (def_group (x->kind) != def_group (y->kind))
+    return def_group (x->kind) < def_group (y->kind) ? -1 : 1;
   int c = strcmp (x->value, y->value);
   if (c)
     return c;
   return x < y ? -1 : x > y;
 }
 
-/* Report documents, collections or comparisons defined twice.  */
+/* Report documents, collections or comparisons defined twice, and a
+   collection and a comparison of one id (the menu names either).  */
 static void
 check_defs (struct loadctx *lc)
 {
@@ -405,24 +674,49 @@ check_defs (struct loadctx *lc)
   if (n)
     qsort (v, n, sizeof *v, def_cmp);
   for (size_t i = 1; i < n; i++)
-    if (v[i]->kind == v[i - 1]->kind
-        && strcmp (v[i]->value, v[i - 1]->value) == 0)
-      ref_error (lc, v[i], _("'%s' is defined twice (first in %s)"),
-                 v[i]->value, v[i - 1]->file);
+    {
+      const struct loadref *a = v[i - 1], *b = v[i];
+      if (def_group (a->kind) != def_group (b->kind)
+          || strcmp (a->value, b->value) != 0)
+        continue;
+      char *where = NULL;
+      if (strcmp (a->file, b->file) == 0
+          ? asprintf (&where, _("line %u"), a->line) < 0
+          : asprintf (&where, "%s:%u", a->file, a->line) < 0)
+        where = NULL;
+      const char *id = lc_show (lc, b->value);
+      if (b->kind == REF_DEF_DOC)
+        ref_error (lc, b, _("duplicate document id '%s' (first at %s)"), id,
+                   where ? where : "?");
+      else if (a->kind == REF_DEF_COLL && b->kind == REF_DEF_COLL)
+        ref_error (lc, b, _("duplicate collection id '%s' (first at %s)"),
+                   id, where ? where : "?");
+      else if (a->kind == REF_DEF_COMP && b->kind == REF_DEF_COMP)
+        ref_error (lc, b, _("duplicate comparison id '%s' (first at %s)"),
+                   id, where ? where : "?");
+      else
+        ref_error (lc, b, _("id '%s' names both a collection and a "
+                            "comparison (the other at %s): the menu needs "
+                            "distinct ids"), id, where ? where : "?");
+      free (where);
+    }
   free (v);
 }
 
 static struct content_pack *
 load_finish (struct loadctx *lc)
 {
-  if (!content_index_build (lc->pack))
-    lc_error (lc, NULL, _("out of memory"));
+  struct lc_idset attrs = { 0 };
+  if (!content_index_build (lc->pack) || !attr_index (lc, &attrs))
+    lc_error (lc, NULL, "%s", _("out of memory"));
   else
     {
       check_defs (lc);
-      for (size_t i = 0; i < lc->n_refs; i++)
-        ref_check (lc, &lc->refs[i]);
+      /* With a file unread, a reference may name what it holds.  */
+      for (size_t i = 0; lc->n_unread == 0 && i < lc->n_refs; i++)
+        ref_check (lc, &lc->refs[i], &attrs);
     }
+  lc_idset_free (&attrs);
   free (lc->refs);
   if (lc->n_errors)
     {

@@ -40,19 +40,38 @@ lc_alloc (struct loadctx *lc, size_t count, size_t size)
 static void
 load_block (struct loadctx *lc, const struct ynode *n, struct content_block *b)
 {
-  static const char *const keys[] = { "p", "ul", "ol", NULL };
-  if (!lc_keys (lc, n, keys, NULL))
-    return;
-  for (size_t i = 0; i < n->n; i += 2)
-    if (strcmp (n->kids[i]->str, "p") && strcmp (n->kids[i]->str, "ul")
-        && strcmp (n->kids[i]->str, "ol"))
-      return;
-  if (n->n != 2)
+  if (n->type != YNODE_MAP)
     {
-      lc_error (lc, n, _("a block needs exactly one of 'p', 'ul' or 'ol'"));
+      lc_error (lc, n, _("a block must be a mapping with one key, 'p', 'ul' "
+                         "or 'ol', not %s"), ytree_type_name (n->type));
+      return;
+    }
+  if (n->n == 0)
+    {
+      lc_error (lc, n, "%s", _("an empty block: give it one key, 'p', 'ul' "
+                               "or 'ol'"));
       return;
     }
   const char *key = n->kids[0]->str;
+  bool known = true;
+  for (size_t i = 0; i + 1 < n->n; i += 2)
+    {
+      const struct ynode *k = n->kids[i];
+      if (strcmp (k->str, "p") && strcmp (k->str, "ul")
+          && strcmp (k->str, "ol"))
+        {
+          lc_error (lc, k, _("unknown key '%s' in a block (expected 'p', "
+                             "'ul' or 'ol')"), lc_show (lc, k->str));
+          if (i == 0)
+            known = false;
+        }
+      else if (i > 0)
+        lc_error (lc, k, _("a second key '%s' in one block: start a new "
+                           "block with '- '"), k->str);
+    }
+  /* The first key, when known, is read even beside a stray one.  */
+  if (!known)
+    return;
   if (strcmp (key, "p") == 0)
     {
       b->kind = BLOCK_PARA;
@@ -72,7 +91,7 @@ load_section (struct loadctx *lc, const struct ynode *n,
   static const char *const keys[] = { "id", "heading", "blocks", NULL };
   if (!lc_keys (lc, n, keys, keys))
     return;
-  s->id = lc_id (lc, n, "id");
+  s->id = lc_defid (lc, n, "id");
   s->heading = lc_str (lc, n, "heading");
   const struct ynode *blocks = lc_seq (lc, n, "blocks");
   if (!blocks)
@@ -117,7 +136,7 @@ check_unique (struct loadctx *lc, const struct ynode *seq, const char *what)
   for (size_t i = 1; i < n; i++)
     if (strcmp (ids[i]->str, ids[i - 1]->str) == 0)
       lc_error (lc, ids[i], _("duplicate %s id '%s' (first at line %u)"),
-                what, ids[i]->str, ids[i - 1]->line);
+                what, lc_show (lc, ids[i]->str), ids[i - 1]->line);
   free (ids);
 }
 
@@ -133,14 +152,14 @@ load_document (struct loadctx *lc, const struct ynode *root)
   struct content_document *d = lc_alloc (lc, 1, sizeof *d);
   if (!d)
     return;
-  d->id = lc_id (lc, root, "id");
+  d->id = lc_defid (lc, root, "id");
   d->title = lc_str (lc, root, "title");
   d->source = lc_str (lc, root, "source");
   if (ytree_get (root, "publisher"))
     d->publisher = lc_str (lc, root, "publisher");
   const struct ynode *secs = lc_seq (lc, root, "sections");
   if (secs && secs->n == 0)
-    lc_error (lc, secs, _("a document needs at least one section"));
+    lc_error (lc, secs, "%s", _("a document needs at least one section"));
   if (secs)
     {
       d->sections = lc_alloc (lc, secs->n, sizeof *d->sections);
@@ -161,7 +180,20 @@ load_document (struct loadctx *lc, const struct ynode *root)
     push_ptr (lc, (void ***) &p->docs, &p->n_docs, &lc->cap_docs, d);
 }
 
-static void
+/* What the items of the collection being read need of its attribute
+   definitions.  */
+struct attr_lookup
+{
+  struct lc_idset ids;          /* attribute id -> index */
+  bool *usable;                 /* per attribute: its type is known */
+  bool unsure;                  /* some definition has no readable id, or
+                                   the list is unreadable: an unknown
+                                   attribute in an item may be meant */
+};
+
+/* Read one attribute definition.
+   @retval whether its type is known, so values can be checked.  */
+static bool
 load_attrdef (struct loadctx *lc, const struct ynode *n,
               struct content_attrdef *a)
 {
@@ -170,28 +202,33 @@ load_attrdef (struct loadctx *lc, const struct ynode *n,
   static const char *const req[] = { "id", "label", "type", NULL };
   static const char *const types[] = { "text", "list", "bool", "refs" };
   if (!lc_keys (lc, n, keys, req))
-    return;
-  a->id = lc_id (lc, n, "id");
+    return false;
+  a->id = lc_defid (lc, n, "id");
   a->label = lc_str (lc, n, "label");
   const char *type = lc_str (lc, n, "type");
   const struct ynode *coll = ytree_get (n, "collection");
+  bool known = false;
   for (size_t i = 0; type && i < 4; i++)
     if (strcmp (type, types[i]) == 0)
       {
         a->type = (enum attr_type) i;
-        type = NULL;
+        known = true;
       }
-  if (type)
+  if (type && !known)
     lc_error (lc, ytree_get (n, "type"),
               _("unknown attribute type '%s' (expected text, list, bool "
-                "or refs)"), type);
-  else if (a->type == ATTR_REFS && !coll)
-    lc_error (lc, n, _("a refs attribute needs a 'collection'"));
+                "or refs)"), lc_show (lc, type));
+  if (!known)
+    return false;
+  if (a->type == ATTR_REFS && !coll)
+    lc_error (lc, n, "%s", _("a refs attribute needs a 'collection': the "
+                             "collection its values name"));
   else if (a->type != ATTR_REFS && coll)
-    lc_error (lc, coll, _("only a refs attribute has a 'collection'"));
+    lc_error (lc, coll, "%s", _("only a refs attribute has a 'collection'"));
   if (coll && a->type == ATTR_REFS
       && (a->ref_collection = lc_id (lc, n, "collection")) != NULL)
     lc_ref (lc, REF_COLLECTION, coll, NULL, NULL);
+  return true;
 }
 
 static size_t
@@ -201,17 +238,15 @@ load_cites (struct loadctx *lc, const struct ynode *seq,
   if (!seq)
     return 0;
   if (seq->n == 0)
-    lc_error (lc, seq, _("at least one citation is needed"));
+    lc_error (lc, seq, "%s", _("an empty list: at least one citation "
+                               "(document#section) is needed"));
   *out = lc_alloc (lc, seq->n, sizeof **out);
   if (!*out)
     return 0;
   for (size_t i = 0; i < seq->n; i++)
     {
       const struct ynode *c = seq->kids[i];
-      if (c->type != YNODE_SCALAR)
-        lc_error (lc, c, _("expected %s, found %s"),
-                  ytree_type_name (YNODE_SCALAR), ytree_type_name (c->type));
-      else
+      if (lc_type (lc, c, YNODE_SCALAR, NULL))
         lc_ref (lc, REF_CITE, c, NULL, &(*out)[i]);
     }
   return seq->n;
@@ -229,22 +264,29 @@ load_claim (struct loadctx *lc, const struct ynode *n,
 }
 
 static void
-load_value (struct loadctx *lc, const struct content_collection *coll,
-            const struct content_attrdef *a, const struct ynode *n,
-            struct content_value *v)
+load_value (struct loadctx *lc, const struct content_attrdef *a,
+            const struct ynode *n, struct content_value *v)
 {
+  const char *id = lc_show (lc, a->id);
   v->set = true;
   switch (a->type)
     {
     case ATTR_TEXT:
       if (n->type != YNODE_SCALAR)
-        lc_error (lc, n, _("attribute '%s' must be a string"), a->id);
+        lc_error (lc, n, _("attribute '%s' must be a string, not %s"), id,
+                  ytree_type_name (n->type));
       v->text = n->str;
       break;
     case ATTR_BOOL:
-      if (n->type != YNODE_SCALAR || !n->plain
-          || (strcmp (n->str, "true") && strcmp (n->str, "false")))
-        lc_error (lc, n, _("attribute '%s' must be true or false"), a->id);
+      if (n->type != YNODE_SCALAR)
+        lc_error (lc, n, _("attribute '%s' must be true or false, not %s"),
+                  id, ytree_type_name (n->type));
+      else if (strcmp (n->str, "true") && strcmp (n->str, "false"))
+        lc_error (lc, n, _("attribute '%s' must be true or false, not '%s'"),
+                  id, lc_show (lc, n->str));
+      else if (!n->plain)
+        lc_error (lc, n, _("attribute '%s' must be true or false, without "
+                           "quotes"), id);
       else
         v->boolean = n->str[0] == 't';
       break;
@@ -252,7 +294,8 @@ load_value (struct loadctx *lc, const struct content_collection *coll,
     case ATTR_REFS:
       if (n->type != YNODE_SEQ)
         {
-          lc_error (lc, n, _("attribute '%s' must be a list"), a->id);
+          lc_error (lc, n, _("attribute '%s' must be a list, not %s"), id,
+                    ytree_type_name (n->type));
           break;
         }
       v->n_list = lc_strings (lc, n, &v->list);
@@ -260,48 +303,44 @@ load_value (struct loadctx *lc, const struct content_collection *coll,
         lc_ref (lc, REF_ITEM, n->kids[i], a->ref_collection, NULL);
       break;
     }
-  (void) coll;
 }
 
 static void
 load_values (struct loadctx *lc, const struct content_collection *coll,
-             const struct ynode *attrs, struct content_item *it)
+             const struct attr_lookup *look, const struct ynode *attrs,
+             struct content_item *it)
 {
   it->values = lc_alloc (lc, coll->n_attrs, sizeof *it->values);
   if (!attrs || !it->values)
     return;
-  if (attrs->type != YNODE_MAP)
-    {
-      lc_error (lc, attrs, _("expected %s, found %s"),
-                ytree_type_name (YNODE_MAP), ytree_type_name (attrs->type));
-      return;
-    }
   for (size_t i = 0; i + 1 < attrs->n; i += 2)
     {
       const struct ynode *k = attrs->kids[i];
-      int ix = content_attr_index (coll, k->str);
-      if (ix < 0)
-        lc_error (lc, k, _("unknown attribute '%s' in collection '%s'"),
-                  k->str, coll->id);
-      else
-        load_value (lc, coll, &coll->attrs[ix], attrs->kids[i + 1],
+      int ix = lc_idset_get (&look->ids, k->str);
+      if (ix < 0 && !look->unsure)
+        lc_error (lc, k, _("unknown attribute '%s': collection '%s' does not "
+                           "define it"), lc_show (lc, k->str),
+                  lc_show (lc, coll->id));
+      else if (ix >= 0 && look->usable[ix])
+        load_value (lc, &coll->attrs[ix], attrs->kids[i + 1],
                     &it->values[ix]);
     }
 }
 
 static void
 load_item (struct loadctx *lc, const struct content_collection *coll,
-           const struct ynode *n, struct content_item *it)
+           const struct attr_lookup *look, const struct ynode *n,
+           struct content_item *it)
 {
   static const char *const keys[] = { "id", "name", "summary", "attrs",
                                       "claims", "sources", NULL };
   static const char *const req[] = { "id", "name", "summary", NULL };
   if (!lc_keys (lc, n, keys, req))
     return;
-  it->id = lc_id (lc, n, "id");
+  it->id = lc_defid (lc, n, "id");
   it->name = lc_str (lc, n, "name");
   it->summary = lc_str (lc, n, "summary");
-  load_values (lc, coll, ytree_get (n, "attrs"), it);
+  load_values (lc, coll, look, lc_value (lc, n, "attrs", YNODE_MAP), it);
   const struct ynode *claims = lc_seq (lc, n, "claims");
   if (claims)
     {
@@ -310,23 +349,46 @@ load_item (struct loadctx *lc, const struct content_collection *coll,
         load_claim (lc, claims->kids[i], &it->claims[i]);
       it->n_claims = it->claims ? claims->n : 0;
     }
+  const struct ynode *sources = ytree_get (n, "sources");
   it->n_sources = load_cites (lc, lc_seq (lc, n, "sources"), &it->sources);
-  if (!coll->untraced && it->n_claims == 0 && it->n_sources == 0)
-    lc_error (lc, n, _("item '%s' cites no document: give it claims or "
-                       "sources"), it->id ? it->id : "");
+  /* A 'claims' that is no list, or any 'sources', was reported if
+     wrong: no second message for it.  */
+  if (!coll->untraced && it->n_claims == 0 && !sources
+      && !(ytree_get (n, "claims") && !claims))
+    {
+      if (it->id)
+        lc_error (lc, n, _("item '%s' cites no document: give it claims or "
+                           "sources"), lc_show (lc, it->id));
+      else
+        lc_error (lc, n, "%s", _("this item cites no document: give it "
+                                 "claims or sources"));
+    }
 }
 
 static void
-load_attrdefs (struct loadctx *lc, const struct ynode *defs,
-               struct content_collection *c)
+load_attrdefs (struct loadctx *lc, const struct ynode *root,
+               struct content_collection *c, struct attr_lookup *look)
 {
+  const struct ynode *defs = lc_seq (lc, root, "attributes");
+  if (!defs && ytree_get (root, "attributes"))
+    look->unsure = true;
   if (!defs)
     return;
   c->attrs = lc_alloc (lc, defs->n, sizeof *c->attrs);
-  if (!c->attrs)
-    return;
+  look->usable = calloc (defs->n ? defs->n : 1, sizeof *look->usable);
+  if (!c->attrs || !look->usable || !lc_idset_init (&look->ids, defs->n))
+    {
+      look->unsure = true;
+      return;
+    }
   for (size_t i = 0; i < defs->n; i++)
-    load_attrdef (lc, defs->kids[i], &c->attrs[i]);
+    {
+      look->usable[i] = load_attrdef (lc, defs->kids[i], &c->attrs[i]);
+      if (c->attrs[i].id)
+        lc_idset_put (&look->ids, c->attrs[i].id, (int) i);
+      else
+        look->unsure = true;
+    }
   c->n_attrs = defs->n;
   check_unique (lc, defs, _("attribute"));
   for (size_t i = 0; i < c->n_attrs; i++)
@@ -346,20 +408,21 @@ load_collection (struct loadctx *lc, const struct ynode *root)
   struct content_collection *c = lc_alloc (lc, 1, sizeof *c);
   if (!c)
     return;
-  c->id = lc_id (lc, root, "id");
+  c->id = lc_defid (lc, root, "id");
   c->title = lc_str (lc, root, "title");
   if (ytree_get (root, "intro"))
     c->intro = lc_str (lc, root, "intro");
   const struct ynode *u = ytree_get (root, "untraced");
   if (u && (u->type != YNODE_SCALAR || !u->plain
             || (strcmp (u->str, "true") && strcmp (u->str, "false"))))
-    lc_error (lc, u, _("'untraced' must be true or false"));
+    lc_error (lc, u, "%s", _("'untraced' must be true or false"));
   c->untraced = u && u->type == YNODE_SCALAR && strcmp (u->str, "true") == 0;
   const struct ynode *rel = lc_seq (lc, root, "related");
   c->n_related = lc_strings (lc, rel, &c->related);
   for (size_t i = 0; i < c->n_related; i++)
     lc_ref (lc, REF_COLLECTION, rel->kids[i], NULL, NULL);
-  load_attrdefs (lc, lc_seq (lc, root, "attributes"), c);
+  struct attr_lookup look = { .unsure = false };
+  load_attrdefs (lc, root, c, &look);
   const struct ynode *items = lc_seq (lc, root, "items");
   if (items)
     {
@@ -368,11 +431,13 @@ load_collection (struct loadctx *lc, const struct ynode *root)
         {
           c->items[i].coll = c;
           c->items[i].index = i;
-          load_item (lc, c, items->kids[i], &c->items[i]);
+          load_item (lc, c, &look, items->kids[i], &c->items[i]);
         }
       c->n_items = c->items ? items->n : 0;
       check_unique (lc, items, _("item"));
     }
+  lc_idset_free (&look.ids);
+  free (look.usable);
   if (c->id)
     lc_ref (lc, REF_DEF_COLL, ytree_get (root, "id"), NULL, NULL);
   if (c->id)
@@ -390,7 +455,7 @@ load_comparison (struct loadctx *lc, const struct ynode *n)
   struct content_comparison *m = lc_alloc (lc, 1, sizeof *m);
   if (!m)
     return;
-  m->id = lc_id (lc, n, "id");
+  m->id = lc_defid (lc, n, "id");
   m->title = lc_str (lc, n, "title");
   m->collection = lc_id (lc, n, "collection");
   if (m->collection)
@@ -405,16 +470,22 @@ load_comparison (struct loadctx *lc, const struct ynode *n)
     push_ptr (lc, (void ***) &p->comps, &p->n_comps, &lc->cap_comps, m);
 }
 
+/* A YYYY-MM-DD date that is on the calendar.  */
 static bool
 date_valid (const char *s)
 {
   static const char shape[] = "dddd-dd-dd";
+  static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+                              31 };
   if (strlen (s) != sizeof shape - 1)
     return false;
   for (size_t i = 0; shape[i]; i++)
     if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
       return false;
-  return true;
+  int y = atoi (s), m = atoi (s + 5), d = atoi (s + 8);
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1]
+         && !(m == 2 && d == 29 && !leap);
 }
 
 /* glossary: {collection: ID, also: ATTR}: the terms linked in text.  */
@@ -443,18 +514,20 @@ load_packinfo (struct loadctx *lc, const struct ynode *root)
   static const char *const req[] = { "kind", "title", "reviewed",
                                      "disclaimer", "menu", NULL };
   struct content_pack *p = lc->pack;
-  if (lc->have_pack)
+  if (lc->pack_file)
     {
-      lc_error (lc, root, _("a second file of kind 'pack'"));
+      const struct ynode *kind = ytree_get (root, "kind");
+      lc_error (lc, kind, _("a second file of kind 'pack' (the first is %s): "
+                            "a pack has one"), lc->pack_file);
       return;
     }
-  lc->have_pack = true;
+  lc->pack_file = lc->file;
   lc_keys (lc, root, keys, req);
   p->title = lc_str (lc, root, "title");
   p->reviewed = lc_str (lc, root, "reviewed");
   if (p->reviewed && !date_valid (p->reviewed))
     lc_error (lc, ytree_get (root, "reviewed"),
-              _("'reviewed' must be a date written YYYY-MM-DD"));
+              _("'reviewed' must be a real date written YYYY-MM-DD"));
   p->disclaimer = lc_str (lc, root, "disclaimer");
   p->n_about = lc_strings (lc, lc_seq (lc, root, "about"), &p->about);
   const struct ynode *menu = lc_seq (lc, root, "menu");

@@ -27,6 +27,23 @@ struct loadref
   struct content_cite *cite;    /* REF_CITE: filled in when resolved */
 };
 
+/* A set of strings with an int each: open addressing, the first of
+   two equal keys kept.  */
+struct lc_idset
+{
+  struct { const char *key; int value; } *slots;
+  size_t mask;
+};
+
+/** lc_idset_init - an empty set sized for N keys.  */
+bool lc_idset_init (struct lc_idset *set, size_t n);
+/** lc_idset_put - add KEY (kept, not copied) with VALUE.  */
+void lc_idset_put (struct lc_idset *set, const char *key, int value);
+/** lc_idset_get - the value of KEY, or -1.  */
+int lc_idset_get (const struct lc_idset *set, const char *key);
+/** lc_idset_free - release SET.  */
+void lc_idset_free (struct lc_idset *set);
+
 struct loadctx
 {
   struct content_pack *pack;
@@ -36,12 +53,16 @@ struct loadctx
   struct loadref *refs;
   size_t n_refs, cap_refs;
   size_t cap_docs, cap_colls, cap_comps;
-  bool have_pack;
+  const char *pack_file;        /* the file of kind pack, once read */
+  size_t n_unread;              /* files whose ids could not be read */
 };
 
 /** lc_error - report a problem at node N (or the file when N is NULL).  */
 void lc_error (struct loadctx *lc, const struct ynode *n, const char *fmt,
                ...) __attribute__ ((format (printf, 3, 4)));
+
+/** lc_show - S clipped to a short quotation for a message.  */
+const char *lc_show (struct loadctx *lc, const char *s);
 
 /** lc_keys - check MAP is a mapping whose keys are all in ALLOWED and
    that has every key in REQUIRED (both NULL-terminated).
@@ -53,9 +74,26 @@ bool lc_keys (struct loadctx *lc, const struct ynode *map,
 const char *lc_str (struct loadctx *lc, const struct ynode *map,
                     const char *key);
 
-/** lc_id - like lc_str, and checks the id syntax.  */
+/** lc_id - like lc_str, and checks the id syntax (NULL when invalid):
+   for references to an id.  */
 const char *lc_id (struct loadctx *lc, const struct ynode *map,
                    const char *key);
+
+/** lc_defid - like lc_id, but an invalid id (reported) is returned as
+   written: for the id a thing defines, so that references to it do
+   not report it missing too.  */
+const char *lc_defid (struct loadctx *lc, const struct ynode *map,
+                      const char *key);
+
+/** lc_value - the value of KEY in MAP when it is of type T; NULL when
+   there is none, or (reported) when it is of another type.  */
+const struct ynode *lc_value (struct loadctx *lc, const struct ynode *map,
+                              const char *key, enum ynode_type t);
+
+/** lc_type - check N is of type T, else report it (at the value of KEY
+   when KEY is not NULL).  */
+bool lc_type (struct loadctx *lc, const struct ynode *n, enum ynode_type t,
+              const char *key);
 
 /** lc_seq - the list at KEY of MAP, or NULL (reported if not a list).  */
 const struct ynode *lc_seq (struct loadctx *lc, const struct ynode *map,
