@@ -684,6 +684,16 @@ ybuild_parse_error (struct ybuild *b, const yaml_parser_t *p)
   else if (has (problem, "cannot start any token") && ch[0])
     ybuild_report (b, line, col, true,
                    _("'%s' cannot start a value: quote the text"), ch);
+  else if (has (problem, "indentation indicator equal to 0"))
+    ybuild_report (b, line, col, true, "%s",
+                   _("after '|' or '>', an indentation digit must be 1 to "
+                     "9"));
+  else if (has (context, "block scalar")
+           && has (problem, "expected comment or line break"))
+    ybuild_report (b, line, col, true, "%s",
+                   _("after '|' or '>' the line must end (only '-', '+', an "
+                     "indentation digit or a comment may follow): start the "
+                     "text on the next line"));
   else if (has (problem, "expected node content"))
     ybuild_report (b, line, col, true, "%s", _("expected a value here"));
   else if (has (problem, "<document start>"))
