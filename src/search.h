@@ -1,0 +1,95 @@
+/* search.h - full-text search over every string of a content pack.
+   No curses, no YAML: an index of the model, and ranked results with
+   snippets that any renderer can show.
+
+   The index keeps, for each language it has been asked about, one
+   contiguous buffer of case-folded text: every string of the pack,
+   folded (ASCII, Latin-1, Latin Extended-A, basic Greek and Cyrillic
+   capitals to small letters; whitespace to spaces), each followed by
+   a NUL.  Folding never changes a string's length, so a match in the
+   folded buffer is a match at the same bytes of the original.  A query
+   is one memmem scan of the English buffer and, when the language is
+   not English, of the current language's buffer: O(total text) per
+   query, with no allocation and no per-string call but at matches.
+   Substring matching serves CJK text too (it has no word boundaries).
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_SEARCH_H
+#define PINAV_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content.h"
+
+/* The most results a search page shows.  */
+#define SEARCH_MAX_RESULTS 200
+
+/* A snippet's width in display columns, and its size in bytes.  */
+#define SEARCH_SNIPPET_COLS 60
+#define SEARCH_SNIPPET_SIZE 400
+
+/* How good a match is: on a target's name, on a heading, in the body,
+   or on the name of an item the target refers to (an item's
+   "Conditions mentioned").  Results come in this order, then in the
+   pack's order.  */
+enum search_rank
+{
+  SEARCH_NAME = 0, SEARCH_HEADING = 1, SEARCH_BODY = 2, SEARCH_MENTION = 3
+};
+
+struct search_index;
+
+/* One result: one target (a page a link can lead to), its best match.  */
+struct search_result
+{
+  const char *target;   /* item:C/I, doc:D#SEC, doc:D, coll:C, cmp:C, about */
+  const char *title;    /* the target's name, in the current language */
+  const char *context;  /* what it belongs to (an item's collection, a
+                           section's document), or NULL */
+  enum search_rank rank;
+  bool in_title;        /* the match is in TITLE itself, at TITLE_HL */
+  size_t title_hl;
+  /* The text around the first match: UTF-8, no control characters, at
+     most SEARCH_SNIPPET_COLS columns, cut between characters, with
+     "..." where it was cut.  */
+  char snippet[SEARCH_SNIPPET_SIZE];
+  size_t hl_start, hl_len;      /* the match: bytes of SNIPPET */
+};
+
+/** search_index_build - index every string of PACK (titles, headings,
+   paragraphs, list items, names, summaries, attribute values, claims)
+   in English and in the current language.  O(total text).  PACK must
+   outlive the index.
+   @retval the index, or NULL on memory exhaustion.  */
+struct search_index *search_index_build (const struct content_pack *pack);
+
+/** search_index_relang - index the current language's text (after
+   i18n_set_language) now, so that the next query does not pay for it.
+   search_query does it by itself when the language has changed.
+   @retval false on memory exhaustion (English is still searched).  */
+bool search_index_relang (struct search_index *ix);
+
+/** search_index_pack - the pack IX indexes.  */
+const struct content_pack *search_index_pack (const struct search_index *ix);
+
+/** search_index_free - release IX (NULL is fine).  */
+void search_index_free (struct search_index *ix);
+
+/** search_query_valid - true when QUERY is valid UTF-8 and, once
+   trimmed of spaces, not empty.  */
+bool search_query_valid (const char *query);
+
+/** search_query - find QUERY in IX: every byte is literal (no
+   patterns), letters match either case, spaces around it are ignored.
+   Stores the best match of each target in RES (at most MAX), best
+   first: by rank, then in the pack's order.  O(total text).
+   @retval the number of targets that matched, which may exceed MAX;
+   0 for an empty query or one that is not valid UTF-8.  */
+size_t search_query (struct search_index *ix, const char *query,
+                     struct search_result *res, size_t max);
+
+/** search_trim - the bytes of QUERY without leading and trailing
+   spaces: *LEN of them from the returned pointer.  */
+const char *search_trim (const char *query, size_t *len);
+
+#endif

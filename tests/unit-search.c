@@ -1,0 +1,306 @@
+/* unit-search.c - the full-text index: matching, ranking, snippets and
+   hostile queries, on the test pack and on the real pack.  */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "load.h"
+#include "search.h"
+#include "tap.h"
+#include "wrap.h"
+
+static const char *srcdir, *builddir;
+static struct search_result res[SEARCH_MAX_RESULTS];
+
+static struct content_pack *
+load (const char *dir)
+{
+  char path[4096];
+  struct diags d = { 0 };
+  snprintf (path, sizeof path, "%s/%s", srcdir, dir);
+  struct content_pack *p = load_pack (path, &d);
+  if (!p)
+    diag_print (&d, stdout);
+  diag_free (&d);
+  return p;
+}
+
+/* The position of TARGET among the first N results, or -1.  */
+static long
+find (size_t n, const char *target)
+{
+  for (size_t i = 0; i < n && i < SEARCH_MAX_RESULTS; i++)
+    if (strcmp (res[i].target, target) == 0)
+      return (long) i;
+  return -1;
+}
+
+/* True when the highlighted bytes of result R are QUERY, ignoring the
+   case of ASCII letters.  */
+static bool
+hl_is (const struct search_result *r, const char *query)
+{
+  return r->hl_len == strlen (query)
+         && strncasecmp (r->snippet + r->hl_start, query, r->hl_len) == 0;
+}
+
+static bool
+valid_utf8 (const char *s)
+{
+  for (size_t i = 0, n = strlen (s); i < n;)
+    {
+      unsigned wc;
+      size_t k = wrap_decode (s + i, n - i, &wc);
+      if (wc == 0xFFFD && k == 1)
+        return false;
+      i += k;
+    }
+  return true;
+}
+
+static void
+test_good (struct search_index *ix)
+{
+  size_t n = search_query (ix, "apple", res, SEARCH_MAX_RESULTS);
+  tap_ok (n == 2, "'apple': two targets (got %zu)", n);
+  tap_ok (n >= 1 && strcmp (res[0].target, "item:fruits/apple") == 0
+          && res[0].rank == SEARCH_NAME && res[0].in_title,
+          "'apple': the item named Apple comes first, a name match");
+  tap_ok (find (n, "doc:d1#intro") == 1 && res[1].rank == SEARCH_BODY,
+          "'apple': then the section that says it, a body match");
+  tap_ok (n >= 2 && hl_is (&res[1], "apple")
+          && strcmp (res[1].snippet, "Apples are red.") == 0,
+          "the snippet is the matching text, the match highlighted");
+
+  size_t m = search_query (ix, "APPLE", res, SEARCH_MAX_RESULTS);
+  tap_ok (m == n && strcmp (res[0].target, "item:fruits/apple") == 0,
+          "'APPLE': case does not matter");
+  m = search_query (ix, "  aPpLe \t", res, SEARCH_MAX_RESULTS);
+  tap_ok (m == n, "spaces around the query are ignored");
+
+  n = search_query (ix, "fruit", res, SEARCH_MAX_RESULTS);
+  bool unique = true, ordered = true;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (find (i, res[i].target) >= 0)
+        unique = false;
+      if (i && res[i].rank < res[i - 1].rank)
+        ordered = false;
+    }
+  tap_ok (n >= 3 && unique, "'fruit': one result per target (%zu)", n);
+  tap_ok (ordered, "results come best rank first");
+  tap_ok (find (n, "coll:fruits") == 0, "'fruit': the collection 'Fruits' "
+          "first");
+  tap_ok (find (n, "doc:d1") >= 0 && find (n, "doc:d1") < find (n,
+                                                                "doc:d1#intro"),
+          "a document title before a paragraph");
+
+  n = search_query (ix, "introduction", res, SEARCH_MAX_RESULTS);
+  tap_ok (n == 1 && res[0].rank == SEARCH_HEADING
+          && strcmp (res[0].target, "doc:d1#intro") == 0,
+          "a heading match leads to its section");
+
+  n = search_query (ix, "tree", res, SEARCH_MAX_RESULTS);
+  tap_ok (find (n, "item:fruits/apple") > find (n, "item:places/tree")
+          && res[find (n, "item:fruits/apple")].rank == SEARCH_MENTION,
+          "an item that refers to 'Tree' comes after the item Tree");
+
+  n = search_query (ix, "for the tests.", res, SEARCH_MAX_RESULTS);
+  tap_ok (n == 1 && strcmp (res[0].target, "about") == 0
+          && hl_is (&res[0], "for the tests."),
+          "the last bytes of the index are found (About)");
+  n = search_query (ix, "a", res, SEARCH_MAX_RESULTS);
+  tap_ok (n > 5, "a one-letter query (%zu targets)", n);
+
+  n = search_query (ix, "段落", res, SEARCH_MAX_RESULTS);
+  tap_ok (n == 1 && strcmp (res[0].target, "doc:d1#more") == 0
+          && hl_is (&res[0], "段落"), "Chinese '段落' is found in its "
+          "section, highlighted");
+  n = search_query (ix, "中文的段落", res, SEARCH_MAX_RESULTS);
+  tap_ok (n == 1 && res[0].hl_start == 0, "'中文的段落' at the start");
+}
+
+static void
+test_hostile (struct search_index *ix)
+{
+  static const char *const literal[] = { ".*", "[(", "\\", "^", "$",
+                                         "(a|b)", "%s%n", "*" };
+  for (size_t i = 0; i < sizeof literal / sizeof *literal; i++)
+    {
+      size_t n = search_query (ix, literal[i], res, SEARCH_MAX_RESULTS);
+      tap_ok (n == 0, "'%s' is literal text: no match", literal[i]);
+    }
+  size_t n = search_query (ix, ".", res, SEARCH_MAX_RESULTS);
+  tap_ok (n > 0 && hl_is (&res[0], "."), "'.' matches a full stop only");
+
+  char *big = malloc (10001);
+  memset (big, 'a', 10000);
+  big[10000] = '\0';
+  clock_t t0 = clock ();
+  n = search_query (ix, big, res, SEARCH_MAX_RESULTS);
+  double ms = (double) (clock () - t0) * 1000.0 / CLOCKS_PER_SEC;
+  tap_ok (n == 0 && ms < 50, "a 10,000-character query finds nothing, "
+          "quickly (%.3f ms)", ms);
+  memcpy (big, "apple", 5);
+  n = search_query (ix, big, res, SEARCH_MAX_RESULTS);
+  tap_ok (n == 0, "a long query that begins with a match finds nothing");
+  free (big);
+
+  tap_ok (search_query (ix, "\xff\xfe", res, SEARCH_MAX_RESULTS) == 0
+          && !search_query_valid ("\xff\xfe"), "invalid UTF-8 is refused");
+  tap_ok (search_query (ix, "\xe6\xae", res, SEARCH_MAX_RESULTS) == 0
+          && !search_query_valid ("\xe6\xae"),
+          "half a Chinese character is refused, not matched");
+  tap_ok (search_query (ix, "", res, SEARCH_MAX_RESULTS) == 0
+          && search_query (ix, "   ", res, SEARCH_MAX_RESULTS) == 0
+          && !search_query_valid (" "), "an empty query finds nothing");
+  tap_ok (search_query (ix, "e", NULL, 0) > 0,
+          "MAX 0 counts without storing");
+}
+
+/* Every result of QUERY: a snippet within its width, made of whole
+   characters, its match inside it.  */
+static bool
+snippets_sound (struct search_index *ix, const char *query, size_t *count)
+{
+  size_t n = search_query (ix, query, res, SEARCH_MAX_RESULTS);
+  *count = n;
+  for (size_t i = 0; i < n && i < SEARCH_MAX_RESULTS; i++)
+    {
+      const struct search_result *r = &res[i];
+      size_t len = strlen (r->snippet);
+      bool ok = valid_utf8 (r->snippet)
+                && wrap_width (r->snippet, len) <= SEARCH_SNIPPET_COLS
+                && r->hl_start + r->hl_len <= len && r->hl_len > 0
+                && valid_utf8 (r->title) && strchr (r->snippet, '\n') == NULL;
+      if (ok && r->hl_len == strlen (query))
+        {
+          char *m = strndup (r->snippet + r->hl_start, r->hl_len);
+          ok = m && valid_utf8 (m);
+          free (m);
+        }
+      if (!ok)
+        {
+          printf ("# '%s' -> %s: '%s' [%zu+%zu]\n", query, r->target,
+                  r->snippet, r->hl_start, r->hl_len);
+          return false;
+        }
+    }
+  return true;
+}
+
+static void
+test_real (void)
+{
+  static const char *const words[] = {
+    "e", "stem", "the", "cell", "osteo", "knee", "cost", "\"", "(", "-",
+    "骨", "细胞", "的", "，", "injection", "therapy for", "fda"
+  };
+  struct content_pack *p = load ("data");
+  tap_ok (p != NULL, "the real pack loads");
+  if (!p)
+    return;
+  struct search_index *ix = search_index_build (p);
+  tap_ok (ix != NULL, "and is indexed");
+  size_t n = search_query (ix, "osteoporosis", res, SEARCH_MAX_RESULTS);
+  tap_ok (n > 1 && strcmp (res[0].target, "item:conditions/osteoporosis")
+          == 0, "'osteoporosis': the condition comes first");
+  n = search_query (ix, "cost", res, SEARCH_MAX_RESULTS);
+  tap_ok (find (n, "item:challenges/cost") == 0, "'cost': the challenge "
+          "'Cost and insurance' comes first");
+  n = search_query (ix, "e", res, 5);
+  tap_ok (n > 5 && res[4].target != NULL, "a common letter: %zu targets, "
+          "5 stored", n);
+  for (int lang = 0; lang < 2; lang++)
+    {
+      i18n_set_language (lang ? "zh_CN" : "en");
+      bool all = true;
+      size_t total = 0;
+      for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        {
+          size_t c;
+          all = snippets_sound (ix, words[i], &c) && all;
+          total += c;
+        }
+      tap_ok (all, "%s: %zu snippets: whole characters, at most %d "
+              "columns, the match inside", lang ? "zh_CN" : "en", total,
+              SEARCH_SNIPPET_COLS);
+    }
+  const struct content_item *adsc = content_item (p, "cell-sources", "adsc");
+  if (adsc && strcmp (C_ (adsc->name), adsc->name) != 0)
+    {
+      n = search_query (ix, "脂肪", res, SEARCH_MAX_RESULTS);
+      tap_ok (find (n, "item:cell-sources/adsc") == 0
+              && res[0].rank == SEARCH_NAME && res[0].in_title,
+              "zh_CN: '脂肪' finds the adipose-derived cells first, by name");
+    }
+  else
+    tap_ok (1, "zh_CN: '脂肪' # SKIP the content is not translated");
+  n = search_query (ix, "adipose", res, SEARCH_MAX_RESULTS);
+  tap_ok (n > 0, "zh_CN: English words are still found");
+  i18n_set_language ("en");
+  search_index_free (ix);
+  content_free (p);
+}
+
+static void
+test_fold (void)
+{
+  static const char text[] =
+    "kind: document\nid: d\ntitle: ÄRZTE und Éléphant\nsource: s.txt\n"
+    "sections:\n  - id: a\n    heading: ŁÓDŹ\n    blocks:\n"
+    "      - p: ΑΘΗΝΑ and МОСКВА\n";
+  struct diags d = { 0 };
+  struct content_pack *p = load_pack_buffer ("t.yaml",
+                                              (const unsigned char *) text,
+                                              strlen (text), &d);
+  tap_ok (p != NULL, "a pack with accented capitals loads");
+  if (!p)
+    {
+      diag_print (&d, stdout);
+      diag_free (&d);
+      return;
+    }
+  struct search_index *ix = search_index_build (p);
+  tap_ok (search_query (ix, "ärzte", res, 1) == 1
+          && search_query (ix, "ÉLÉPHANT", res, 1) == 1,
+          "Latin-1 letters match either case");
+  tap_ok (search_query (ix, "łódź", res, 1) == 1, "Latin Extended-A too");
+  tap_ok (search_query (ix, "αθηνα", res, 1) == 1
+          && search_query (ix, "москва", res, 1) == 1,
+          "basic Greek and Cyrillic too");
+  search_index_free (ix);
+  content_free (p);
+  diag_free (&d);
+}
+
+int
+main (void)
+{
+  char locale[4096];
+  srcdir = getenv ("top_srcdir");
+  builddir = getenv ("top_builddir");
+  if (!srcdir)
+    srcdir = ".";
+  if (!builddir)
+    builddir = ".";
+  snprintf (locale, sizeof locale, "%s/locale", builddir);
+  i18n_init (locale, "en");
+  struct content_pack *p = load ("tests/data/good");
+  tap_ok (p != NULL, "the good pack loads");
+  struct search_index *ix = p ? search_index_build (p) : NULL;
+  tap_ok (ix != NULL, "and is indexed");
+  if (ix)
+    {
+      test_good (ix);
+      test_hostile (ix);
+    }
+  search_index_free (ix);
+  content_free (p);
+  test_fold ();
+  test_real ();
+  return tap_done ();
+}
