@@ -42,6 +42,8 @@ struct pblock
   const char *label;            /* PB_LINK: optional prefix ("Source") */
   struct ptable *table;
   const char *anchor;           /* an id a location can jump to */
+  size_t hl_start, hl_len;      /* bytes of TEXT to highlight (a search
+                                   match); hl_len 0: none */
 };
 
 struct page

@@ -13,6 +13,7 @@ static const struct view_ops *const view_table[] = {
   &view_home_ops, &view_about_ops, &view_lang_ops, &view_help_ops,
   &view_docs_ops, &view_doc_ops, &view_coll_ops, &view_item_ops,
   &view_cmp_ops, &view_pick_ops, &view_pair_ops, &view_sec_ops,
+  &view_search_ops,
 };
 
 bool

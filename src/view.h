@@ -12,6 +12,7 @@
      about                   the disclaimer, reviewed date and sources
      lang                    the language picker
      help                    the keys
+     search:QUERY            full-text search results (search.h)
    and two actions that front ends carry out: setlang:LL and quit.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #ifndef PINAV_VIEW_H
@@ -53,7 +54,15 @@ bool view_is_action (const char *location);
 /* The views, defined in view_*.c.  */
 extern const struct view_ops view_home_ops, view_about_ops, view_lang_ops,
   view_help_ops, view_docs_ops, view_doc_ops, view_coll_ops, view_item_ops,
-  view_cmp_ops, view_pick_ops, view_pair_ops, view_sec_ops;
+  view_cmp_ops, view_pick_ops, view_pair_ops, view_sec_ops, view_search_ops;
+
+struct search_index;
+
+/** view_search_use - make search pages of IX's pack use IX (from
+   search_index_build) instead of indexing the pack for each page.
+   Front ends call it once the pack is loaded, and with NULL before
+   freeing IX.  */
+void view_search_use (struct search_index *ix);
 
 /** view_item_location - "item:COLL/ITEM" for IT, in PG's arena.  */
 const char *view_item_location (struct page *pg,

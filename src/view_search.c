@@ -1,0 +1,198 @@
+/* view_search.c - the search results page, search:QUERY.
+   Each result is one link, "Name (where) — ...text around the match...",
+   with the match's bytes in the block's hl_start and hl_len (the TUI
+   reverses them).  In plain mode the match is also marked with stars,
+   *like this*, which a screen reader says and a braille display shows.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "view.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "search.h"
+#include "wrap.h"
+
+/* The index the front end built, or NULL.  */
+static struct search_index *search_used;
+
+void
+view_search_use (struct search_index *ix)
+{
+  search_used = ix;
+}
+
+/* Where the snippet goes in a composed link text.  */
+#define SLOT "\001"
+
+/* The columns of the query shown in the title and messages.  */
+#define QUERY_COLS 40
+
+/* FMT with its arguments, one of them SLOT, which is replaced by SNIP;
+   *AT is where SNIP starts.  @retval malloc'd text, or NULL.  */
+static char * __attribute__ ((format (printf, 3, 4)))
+splice (const char *snip, size_t *at, const char *fmt, ...)
+{
+  va_list ap;
+  char *s = NULL, *out = NULL;
+  va_start (ap, fmt);
+  int n = vasprintf (&s, fmt, ap);
+  va_end (ap);
+  if (n < 0)
+    return NULL;
+  char *slot = strchr (s, SLOT[0]);
+  *at = slot ? (size_t) (slot - s) : strlen (s);
+  if (asprintf (&out, "%.*s%s%s", (int) *at, s, slot ? snip : "",
+                slot ? slot + 1 : "") < 0)
+    out = NULL;
+  free (s);
+  return out;
+}
+
+/* TEXT with its LEN bytes at START marked by stars in plain mode; *HL
+   is where they start in it.  @retval malloc'd text, or NULL.  */
+static char *
+marked (const struct view_ctx *ctx, const char *text, size_t start,
+        size_t len, size_t *hl)
+{
+  char *s = NULL;
+  *hl = start;
+  if (ctx->mode != VIEW_PLAIN || len == 0)
+    return strdup (text);
+  *hl = start + 1;
+  if (asprintf (&s, "%.*s*%.*s*%s", (int) start, text, (int) len,
+                text + start, text + start + len) < 0)
+    return NULL;
+  return s;
+}
+
+/* The link text of R, and where its match is.  */
+static char *
+result_text (const struct view_ctx *ctx, const struct search_result *r,
+             size_t *hl)
+{
+  size_t at = 0, shl;
+  char *snip = r->in_title ? marked (ctx, r->title, r->title_hl, r->hl_len,
+                                     &shl)
+                            : marked (ctx, r->snippet, r->hl_start, r->hl_len,
+                                      &shl);
+  char *head = NULL, *text = NULL;
+  if (!snip)
+    return NULL;
+  if (r->in_title)
+    /* TRANSLATORS: a search result: a page's name, then what it belongs
+       to (an item's list, a section's document).  */
+    text = r->context ? splice (snip, &at, _("%s (%s)"), SLOT, r->context)
+                      : splice (snip, &at, "%s", SLOT);
+  else
+    {
+      size_t ignored;
+      head = r->context ? splice (r->title, &ignored, _("%s (%s)"), SLOT,
+                                  r->context)
+                        : strdup (r->title);
+      /* TRANSLATORS: a search result: the page it leads to, then the
+         words around the match.  */
+      text = head ? splice (snip, &at, _("%s — %s"), head, SLOT) : NULL;
+    }
+  *hl = at + shl;
+  free (head);
+  free (snip);
+  return text;
+}
+
+static void
+search_results (struct page *pg, const struct view_ctx *ctx,
+                const struct search_result *res, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t hl;
+      char *text = result_text (ctx, &res[i], &hl);
+      struct pblock *b = text ? page_link (pg, text, res[i].target) : NULL;
+      if (b && res[i].hl_len)
+        {
+          b->hl_start = hl;
+          b->hl_len = res[i].hl_len;
+        }
+      if (!text)
+        pg->ok = false;
+      free (text);
+    }
+}
+
+/* QUERY (LEN bytes) cut to QUERY_COLS columns, in PG's arena.  */
+static const char *
+shown_query (struct page *pg, const char *query, size_t len)
+{
+  char buf[QUERY_COLS * 4 + 8];
+  size_t n = wrap_fit (query, len, QUERY_COLS);
+  if (n > QUERY_COLS * 4)
+    n = 0;
+  snprintf (buf, sizeof buf, "%.*s%s", (int) n, query, n < len ? "..." : "");
+  return page_strdup (pg, buf);
+}
+
+static void
+search_none (struct page *pg, const char *shown, const char *why)
+{
+  if (why)
+    page_add (pg, PB_PARA, why);
+  else
+    /* TRANSLATORS: %s is what the reader searched for.  */
+    page_addf (pg, PB_PARA, _("No results for “%s”."), shown);
+  page_link (pg, _("Home"), "home");
+}
+
+static bool
+search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
+{
+  size_t len;
+  const char *q = search_trim (arg, &len);
+  const char *shown = shown_query (pg, q, len);
+  char *title = NULL;
+  /* TRANSLATORS: the search results page's title; %s is what the
+     reader searched for.  */
+  if (asprintf (&title, _("Search: %s"), shown) >= 0)
+    page_title (pg, title);
+  free (title);
+  if (len == 0)
+    {
+      search_none (pg, shown, _("Type a word to search for."));
+      return true;
+    }
+  if (!search_query_valid (arg))
+    {
+      search_none (pg, shown, _("These characters cannot be read as text. "
+                                "Please type the words again."));
+      return true;
+    }
+  bool own = !search_used || search_index_pack (search_used) != ctx->pack;
+  struct search_index *ix = own ? search_index_build (ctx->pack)
+                                : search_used;
+  struct search_result *res = malloc (SEARCH_MAX_RESULTS * sizeof *res);
+  size_t total = ix && res ? search_query (ix, arg, res, SEARCH_MAX_RESULTS)
+                           : 0;
+  size_t n = total < SEARCH_MAX_RESULTS ? total : SEARCH_MAX_RESULTS;
+  if (total == 0)
+    search_none (pg, shown, ix && res ? NULL : _("Out of memory."));
+  else
+    {
+      page_addf (pg, PB_PARA, ngettext ("%zu result", "%zu results", total),
+                 total);
+      if (n < total)
+        page_addf (pg, PB_NOTE, _("The first %zu are shown."), n);
+      if (ctx->mode == VIEW_PLAIN)
+        page_add (pg, PB_NOTE, _("The words you searched for are marked "
+                                 "with stars, *like this*."));
+      search_results (pg, ctx, res, n);
+    }
+  free (res);
+  if (own)
+    search_index_free (ix);
+  return true;
+}
+
+const struct view_ops view_search_ops = { "search:", search_build };
