@@ -15,24 +15,27 @@
 #include "dump.h"
 #include "i18n.h"
 #include "load.h"
+#include "plain.h"
 #include "plainmode.h"
+#include "search.h"
 #include "tui.h"
+#include "view.h"
 
 enum { EXIT_USAGE = 2, EXIT_DATA = 65 };
 
-enum mode { MODE_AUTO, MODE_PLAIN, MODE_DUMP, MODE_CHECK };
+enum mode { MODE_AUTO, MODE_PLAIN, MODE_DUMP, MODE_CHECK, MODE_SEARCH };
 
 struct options
 {
   enum mode mode;
   const char *data;
-  const char *arg;              /* --check DIR or --dump ID */
+  const char *arg;              /* --check DIR, --dump ID, --search WORDS */
   const char *lang;
   long width;                   /* -1: from COLUMNS */
 };
 
 enum { OPT_DATA = CHAR_MAX + 1, OPT_CHECK, OPT_DUMP, OPT_LANG, OPT_PLAIN,
-       OPT_WIDTH };
+       OPT_WIDTH, OPT_SEARCH };
 
 static const struct option long_options[] = {
   { "help", no_argument, NULL, 'h' },
@@ -43,6 +46,7 @@ static const struct option long_options[] = {
   { "lang", required_argument, NULL, OPT_LANG },
   { "plain", no_argument, NULL, OPT_PLAIN },
   { "width", required_argument, NULL, OPT_WIDTH },
+  { "search", required_argument, NULL, OPT_SEARCH },
   { NULL, 0, NULL, 0 }
 };
 
@@ -81,11 +85,17 @@ print_help (void)
            "      --plain         line-by-line mode for screen readers\n"
            "      --width=N       wrap plain text at N columns (0: no "
            "wrapping)\n"), stdout);
+  /* TRANSLATORS: --help output, one more option; line it up with the
+     others.  */
+  fputs (_("      --search=WORDS  print where the pack says WORDS, and "
+           "exit\n"), stdout);
   fputs ("\n", stdout);
   /* TRANSLATORS: --help output, the exit status.  */
   fputs (_("Exit status:\n"
            "  0   success\n"
-           "  1   a failure at run time (no usable terminal)\n"
+           "  1   a failure at run time (no usable terminal), or "
+           "--search\n"
+           "      found nothing\n"
            "  2   a usage error\n"
            "  65  the content pack has errors\n"), stdout);
   fputs ("\n", stdout);
@@ -119,7 +129,8 @@ static void
 set_mode (struct options *o, enum mode m, const char *arg)
 {
   if (o->mode != MODE_AUTO && o->mode != MODE_PLAIN)
-    usage_error (_("only one of --check and --dump may be given%s"), "");
+    usage_error (_("only one of --check, --dump and --search may be "
+                   "given%s"), "");
   o->mode = m;
   o->arg = arg;
 }
@@ -136,6 +147,7 @@ parse_options (int argc, char **argv, struct options *o)
       case OPT_DATA: o->data = optarg; break;
       case OPT_CHECK: set_mode (o, MODE_CHECK, optarg); break;
       case OPT_DUMP: set_mode (o, MODE_DUMP, optarg); break;
+      case OPT_SEARCH: set_mode (o, MODE_SEARCH, optarg); break;
       case OPT_LANG:
         if (!i18n_supported (optarg))
           usage_error (_("unknown language '%s': use en or zh_CN"), optarg);
@@ -203,6 +215,27 @@ load_or_report (const char *path)
   return pack;
 }
 
+/* --search: print the results page for QUERY as plain text.
+   @retval 0 when something was found, else 1.  */
+static int
+search_print (const struct content_pack *pack, struct search_index *ix,
+              const char *query, size_t width)
+{
+  struct view_ctx ctx = { pack, VIEW_PLAIN };
+  struct page pg;
+  char *loc = NULL;
+  if (!ix || asprintf (&loc, "search:%s", query) < 0)
+    {
+      fprintf (stderr, _("%s: out of memory\n"), PACKAGE);
+      return 1;
+    }
+  view_build (&pg, &ctx, loc);
+  plain_render (stdout, &pg, width, false);
+  page_free (&pg);
+  free (loc);
+  return search_query (ix, query, NULL, 0) > 0 ? EXIT_SUCCESS : 1;
+}
+
 static bool
 want_plain (const struct options *o)
 {
@@ -228,6 +261,10 @@ main (int argc, char **argv)
     return EXIT_DATA;
   int status = EXIT_SUCCESS;
   struct app app = { pack, plain_width (&o), false, 0, "home" };
+  /* Searching needs the index; the navigators offer search too.  */
+  struct search_index *ix = o.mode == MODE_CHECK || o.mode == MODE_DUMP
+                            ? NULL : search_index_build (pack);
+  view_search_use (ix);
   if (o.mode == MODE_CHECK)
     status = EXIT_SUCCESS;
   else if (o.mode == MODE_DUMP)
@@ -238,10 +275,14 @@ main (int argc, char **argv)
           status = EXIT_USAGE;
         }
     }
+  else if (o.mode == MODE_SEARCH)
+    status = search_print (pack, ix, o.arg, app.width);
   else if (want_plain (&o))
     status = plainmode_run (&app, stdin, stdout);
   else
     status = tui_run (&app);
+  view_search_use (NULL);
+  search_index_free (ix);
   content_free (pack);
   if (fflush (stdout) != 0 || ferror (stdout))
     status = status ? status : 1;

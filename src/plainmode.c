@@ -45,12 +45,15 @@ session_prompt (struct session *s)
   char *text = NULL;
   if (s->n_sel)
     {
-      /* TRANSLATORS: plain mode's prompt; %zu is the highest number.  */
+      /* TRANSLATORS: plain mode's prompt; %zu is the highest number.
+         "/word search" means: type a slash and a word to search.  */
       if (asprintf (&text, _("Type a number from 1 to %zu and Enter; b back, "
-                             "h home, ? help, q quit."), s->n_sel) < 0)
+                             "h home, /word search, ? help, q quit."),
+                    s->n_sel) < 0)
         text = NULL;
     }
-  session_say (s, text ? text : _("Type b back, h home, ? help, q quit."));
+  session_say (s, text ? text : _("Type b back, h home, /word search, "
+                                  "? help, q quit."));
   free (text);
   fflush (s->out);
 }
@@ -115,6 +118,24 @@ session_follow (struct session *s, const char *target)
   session_show (s);
 }
 
+/* Search for WORDS: show the search:WORDS page.  */
+static void
+session_search (struct session *s, const char *words)
+{
+  char *loc = NULL;
+  if (words[strspn (words, " ")] == '\0')
+    {
+      session_say (s, _("Type / and a word to search for, "
+                        "for example /knee."));
+      session_prompt (s);
+    }
+  else if (asprintf (&loc, "search:%s", words) < 0)
+    session_say (s, _("Out of memory."));
+  else
+    session_follow (s, loc);
+  free (loc);
+}
+
 /* Handle one line.  @retval false to quit.  */
 static bool
 session_command (struct session *s, const char *line)
@@ -148,6 +169,8 @@ session_command (struct session *s, const char *line)
     }
   else if (strcmp (p, "?") == 0)
     session_follow (s, "help");
+  else if (*p == '/')
+    session_search (s, p + 1);
   else if (*p == '\0')
     session_prompt (s);
   else

@@ -139,6 +139,9 @@ help_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
     { N_("a number, then Enter"), N_("open that link") },
     { N_("b"), N_("go back") },
     { N_("h"), N_("go to the start screen") },
+    /* TRANSLATORS: plain mode's search command: a slash, then the
+       words, as in "/knee".  */
+    { N_("/word"), N_("search for that word") },
     { N_("?"), N_("this help") },
     { N_("q"), N_("quit") },
   };

@@ -1,0 +1,85 @@
+#!/bin/sh
+# Search: --search=WORDS on the bundled pack, and /word in plain mode.
+. "${top_srcdir:-.}/tests/tap.sh"
+
+data="$top_srcdir/data"
+PINAV_LOCALEDIR="$top_builddir/locale"; export PINAV_LOCALEDIR
+
+run "$PINAV" --data="$data" --lang=en --width=0 --search=osteoporosis
+is_status 0 "--search=osteoporosis exits 0"
+has_out "^Search: osteoporosis$" "the page is titled with the query"
+has_out "^[0-9][0-9]* results$" "it says how many results"
+sed -n '/^- /{p;q;}' "$tap_tmp/out" | grep -q -x -e '- \*Osteoporosis\* (Conditions)'
+ok $? "the condition comes first, the match marked with stars"
+is_empty_err "nothing on stderr"
+
+run "$PINAV" --data="$data" --lang=en --width=0 --search=OSTEOPOROSIS
+is_status 0 "capitals find the same"
+has_out "^- \*Osteoporosis\* (Conditions)$" "the condition again"
+
+run "$PINAV" --data="$data" --lang=en --search=zzzzqqq
+is_status 1 "--search=zzzzqqq exits 1"
+has_out "^No results for “zzzzqqq”\.$" "and says there are no results"
+has_out "^- Home$" "with a way home"
+
+run "$PINAV" --data="$data" --lang=en --width=0 --search=cost
+is_status 0 "--search=cost exits 0"
+sed -n '/^- /{p;q;}' "$tap_tmp/out" | grep -q -x -e '- \*Cost\* and insurance (Challenges)'
+ok $? "the challenge 'Cost and insurance' comes first"
+
+run "$PINAV" --data="$data" --lang=en --width=0 --search=knee
+is_status 0 "--search=knee exits 0"
+has_out "^- NICE: Platelet-rich plasma injections for \*knee\* osteoarthritis" \
+  "the NICE guidance on the knee is found"
+
+run "$PINAV" --data="$data" --lang=en --width=0 '--search=.*'
+is_status 1 "'.*' is literal text, found nowhere"
+run "$PINAV" --data="$data" --lang=en --width=0 '--search=[('
+is_status 1 "'[(' is literal text"
+run "$PINAV" --data="$data" --lang=en "--search=$(printf '\377\376')"
+is_status 1 "invalid UTF-8 exits 1"
+has_out "cannot be read as text" "and says why"
+run "$PINAV" --data="$data" --lang=en "--search=$(printf '%010000d' 0)"
+is_status 1 "a 10,000-character query finds nothing"
+run "$PINAV" --data="$data" --lang=en "--search=  "
+is_status 1 "an empty query finds nothing"
+run "$PINAV" --data="$data" --search=x --dump
+is_status 2 "--search and --dump together are a usage error"
+
+run "$PINAV" --data="$data" --lang=en --width=40 --search=stem
+[ "$(LC_ALL=C.UTF-8 wc -L <"$tap_tmp/out")" -le 40 ]
+ok $? "results wrap at --width (display columns)"
+
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=脂肪
+if grep -q '脂肪' "$tap_tmp/out" && [ "$tap_status" -eq 0 ]; then
+  ok 0 "--lang=zh_CN --search=脂肪 exits 0"
+  sed -n '/^- /{p;q;}' "$tap_tmp/out" | grep -q -e '^- \*脂肪\*来源干细胞'
+  ok $? "the adipose-derived stem cells come first"
+elif "$PINAV" --data="$data" --lang=zh_CN --dump cell-sources/adsc | grep -q '脂肪'; then
+  ok 1 "--lang=zh_CN --search=脂肪 finds what the Chinese page shows"
+else
+  echo "ok $((tap_n = tap_n + 1)) - --lang=zh_CN --search=脂肪 # SKIP the content is not translated into Chinese"
+fi
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=adipose
+is_status 0 "English words are found on a Chinese screen"
+
+printf '/cost\n1\nb\n/ zzzzqqq\n/\nq\n' | "$PINAV" --data="$data" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
+ok $? "plain mode: /cost, a result, back, a search with no results: exit 0"
+grep -q '^\[1\] \*Cost\* and insurance (Challenges)$' "$tap_tmp/out"
+ok $? "plain mode: /cost numbers the results"
+[ "$(grep -c '^Cost and insurance$' "$tap_tmp/out")" -eq 1 ]
+ok $? "plain mode: 1 opens the challenge"
+[ "$(grep -c '^Search: cost$' "$tap_tmp/out")" -eq 2 ]
+ok $? "plain mode: b goes back to the results"
+grep -q '^No results for “zzzzqqq”\.$' "$tap_tmp/out"
+ok $? "plain mode: a search with no results says so"
+grep -q '^Type / and a word to search for, for example /knee\.$' "$tap_tmp/out"
+ok $? "plain mode: / alone says how to search"
+grep -q '/word search' "$tap_tmp/out"
+ok $? "plain mode: the prompt mentions /word"
+
+printf '?\n' | "$PINAV" --data="$data" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
+grep -q '^- /word: search for that word$' "$tap_tmp/out"
+ok $? "plain mode: the help lists /word"
+
+done_testing
