@@ -73,6 +73,7 @@ home_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
       page_link (pg, home_entry_title (p, id), loc);
     }
   page_link (pg, _("The source documents"), "docs");
+  page_link (pg, _("Search"), "search:");
   /* TRANSLATORS: the language menu entry; keep the English word so
      that a patient who cannot read this language finds it.  */
   page_link (pg, _("Language / 语言"), "lang");

@@ -155,12 +155,18 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   char *title = NULL;
   /* TRANSLATORS: the search results page's title; %s is what the
      reader searched for.  */
-  if (asprintf (&title, _("Search: %s"), shown) >= 0)
+  if (len == 0)
+    page_title (pg, _("Search"));
+  else if (asprintf (&title, _("Search: %s"), shown) >= 0)
     page_title (pg, title);
   free (title);
   if (len == 0)
     {
-      search_none (pg, shown, _("Type a word to search for."));
+      search_none (pg, shown, ctx->mode == VIEW_PLAIN
+                   /* TRANSLATORS: keep "/" and "/knee" as they are.  */
+                   ? _("Type / and a word, then Enter; for example: /knee")
+                   : _("Press / and type a word; the results follow as "
+                       "you type."));
       return true;
     }
   if (!search_query_valid (arg))
