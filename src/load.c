@@ -314,8 +314,8 @@ lc_idset_init (struct lc_idset *set, size_t n)
   return true;
 }
 
-void
-lc_idset_put (struct lc_idset *set, const char *key, int value)
+static void
+idset_insert (struct lc_idset *set, const char *key, int value)
 {
   size_t i = idset_hash (key) & set->mask;
   for (; set->slots[i].key; i = (i + 1) & set->mask)
@@ -323,6 +323,27 @@ lc_idset_put (struct lc_idset *set, const char *key, int value)
       return;
   set->slots[i].key = key;
   set->slots[i].value = value;
+  set->n++;
+}
+
+bool
+lc_idset_put (struct lc_idset *set, const char *key, int value)
+{
+  if (!set->slots && !lc_idset_init (set, 0))
+    return false;
+  if ((set->n + 1) * 2 > set->mask + 1)
+    {
+      struct lc_idset bigger;
+      if (!lc_idset_init (&bigger, set->n * 2))
+        return false;
+      for (size_t i = 0; i <= set->mask; i++)
+        if (set->slots[i].key)
+          idset_insert (&bigger, set->slots[i].key, set->slots[i].value);
+      free (set->slots);
+      *set = bigger;
+    }
+  idset_insert (set, key, value);
+  return true;
 }
 
 int
@@ -342,6 +363,14 @@ lc_idset_free (struct lc_idset *set)
 {
   free (set->slots);
   *set = (struct lc_idset) { 0 };
+}
+
+void
+lc_unsure (struct loadctx *lc, enum ref_kind kind, const char *id)
+{
+  struct ynode n = { .type = YNODE_SCALAR, .str = id };
+  if (id)
+    lc_ref (lc, kind, &n, NULL, NULL);
 }
 
 /* Read FILE whole, within YTREE_MAX_FILE.  */
@@ -543,9 +572,13 @@ ref_error (struct loadctx *lc, const struct loadref *r, const char *fmt, ...)
   lc->n_errors++;
 }
 
+static bool is_unsure (const struct lc_idset *unsure, enum ref_kind kind,
+                       const char *id);
+
 /* Resolve "document#section".  */
 static void
-ref_cite (struct loadctx *lc, const struct loadref *r)
+ref_cite (struct loadctx *lc, const struct loadref *r,
+          const struct lc_idset *unsure)
 {
   const struct content_pack *p = lc->pack;
   const char *hash = strchr (r->value, '#');
@@ -565,9 +598,13 @@ ref_cite (struct loadctx *lc, const struct loadref *r)
   r->cite->doc_id = doc;
   r->cite->section_id = hash + 1;
   if (!content_document (p, doc))
-    ref_error (lc, r, _("citation names a missing document '%s'"),
-               lc_show (lc, doc));
-  else if (!(r->cite->section = content_section (p, doc, hash + 1)))
+    {
+      if (!lc->unsure_docs)
+        ref_error (lc, r, _("citation names a missing document '%s'"),
+                   lc_show (lc, doc));
+    }
+  else if (!(r->cite->section = content_section (p, doc, hash + 1))
+           && !is_unsure (unsure, REF_UNSURE_SECTIONS, doc))
     ref_error (lc, r, _("document '%s' has no section '%s'"),
                lc_show (lc, doc), lc_show (lc, hash + 1));
 }
@@ -593,40 +630,56 @@ attr_index (struct loadctx *lc, struct lc_idset *set)
         free (key);
         if (!k)
           return false;
-        lc_idset_put (set, k, (int) j);
+        if (!lc_idset_put (set, k, (int) j))
+          return false;
       }
   return true;
 }
 
+/* Whether what KIND says of ID was noted by lc_unsure.  */
+static bool
+is_unsure (const struct lc_idset *unsure, enum ref_kind kind, const char *id)
+{
+  char *key = NULL;
+  if (asprintf (&key, "%d\037%s", (int) kind, id) < 0)
+    return false;
+  bool found = lc_idset_get (unsure, key) >= 0;
+  free (key);
+  return found;
+}
+
 static void
 ref_check (struct loadctx *lc, const struct loadref *r,
-           const struct lc_idset *attrs)
+           const struct lc_idset *attrs, const struct lc_idset *unsure)
 {
   const struct content_pack *p = lc->pack;
   char *key = NULL;
   switch (r->kind)
     {
     case REF_CITE:
-      ref_cite (lc, r);
+      ref_cite (lc, r, unsure);
       break;
     case REF_ITEM:
       if (r->scope && content_collection (p, r->scope)
+          && !is_unsure (unsure, REF_UNSURE_ITEMS, r->scope)
           && !content_item (p, r->scope, r->value))
         ref_error (lc, r, _("collection '%s' has no item '%s'"),
                    lc_show (lc, r->scope), lc_show (lc, r->value));
       break;
     case REF_COLLECTION:
-      if (!content_collection (p, r->value))
+      if (!lc->unsure_colls && !content_collection (p, r->value))
         ref_error (lc, r, _("no collection '%s'"), lc_show (lc, r->value));
       break;
     case REF_MENU:
-      if (!content_collection (p, r->value)
+      if (!lc->unsure_colls && !lc->unsure_comps
+          && !content_collection (p, r->value)
           && !content_comparison (p, r->value))
         ref_error (lc, r, _("no collection or comparison '%s'"),
                    lc_show (lc, r->value));
       break;
     case REF_ATTR:
-      if (!r->scope || !content_collection (p, r->scope))
+      if (!r->scope || !content_collection (p, r->scope)
+          || is_unsure (unsure, REF_UNSURE_ATTRS, r->scope))
         break;
       if (asprintf (&key, "%s\037%s", r->scope, r->value) < 0)
         key = NULL;
@@ -669,7 +722,7 @@ check_defs (struct loadctx *lc)
   if (!v)
     return;
   for (size_t i = 0; i < lc->n_refs; i++)
-    if (lc->refs[i].kind >= REF_DEF_DOC)
+    if (lc->refs[i].kind >= REF_DEF_DOC && lc->refs[i].kind <= REF_DEF_COMP)
       v[n++] = &lc->refs[i];
   if (n)
     qsort (v, n, sizeof *v, def_cmp);
@@ -703,20 +756,42 @@ check_defs (struct loadctx *lc)
   free (v);
 }
 
+/* The notes of lc_unsure, as "KIND\037ID".  */
+static bool
+unsure_index (struct loadctx *lc, struct lc_idset *set)
+{
+  for (size_t i = 0; i < lc->n_refs; i++)
+    {
+      const struct loadref *r = &lc->refs[i];
+      if (r->kind < REF_UNSURE_SECTIONS || r->kind > REF_UNSURE_ATTRS)
+        continue;
+      char *key = NULL;
+      if (asprintf (&key, "%d\037%s", (int) r->kind, r->value) < 0)
+        return false;
+      char *k = arena_strdup (&lc->pack->arena, key);
+      free (key);
+      if (!k || !lc_idset_put (set, k, 0))
+        return false;
+    }
+  return true;
+}
+
 static struct content_pack *
 load_finish (struct loadctx *lc)
 {
-  struct lc_idset attrs = { 0 };
-  if (!content_index_build (lc->pack) || !attr_index (lc, &attrs))
+  struct lc_idset attrs = { 0 }, unsure = { 0 };
+  if (!content_index_build (lc->pack) || !attr_index (lc, &attrs)
+      || !unsure_index (lc, &unsure))
     lc_error (lc, NULL, "%s", _("out of memory"));
   else
     {
       check_defs (lc);
       /* With a file unread, a reference may name what it holds.  */
       for (size_t i = 0; lc->n_unread == 0 && i < lc->n_refs; i++)
-        ref_check (lc, &lc->refs[i], &attrs);
+        ref_check (lc, &lc->refs[i], &attrs, &unsure);
     }
   lc_idset_free (&attrs);
+  lc_idset_free (&unsure);
   free (lc->refs);
   if (lc->n_errors)
     {

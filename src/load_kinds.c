@@ -153,6 +153,8 @@ load_document (struct loadctx *lc, const struct ynode *root)
   if (!d)
     return;
   d->id = lc_defid (lc, root, "id");
+  if (!d->id)
+    lc->unsure_docs = true;
   d->title = lc_str (lc, root, "title");
   d->source = lc_str (lc, root, "source");
   if (ytree_get (root, "publisher"))
@@ -173,7 +175,12 @@ load_document (struct loadctx *lc, const struct ynode *root)
         }
       d->n_sections = secs->n;
       check_unique (lc, secs, _("section"));
+      for (size_t i = 0; i < secs->n; i++)
+        if (!d->sections[i].id)
+          lc_unsure (lc, REF_UNSURE_SECTIONS, d->id);
     }
+  else
+    lc_unsure (lc, REF_UNSURE_SECTIONS, d->id);
   if (d->id)
     lc_ref (lc, REF_DEF_DOC, ytree_get (root, "id"), NULL, NULL);
   if (d->id)
@@ -189,7 +196,58 @@ struct attr_lookup
   bool unsure;                  /* some definition has no readable id, or
                                    the list is unreadable: an unknown
                                    attribute in an item may be meant */
+  struct lc_idset unknown;      /* attribute names used but not defined */
+  struct unknown_attr
+  {
+    const struct ynode *first;  /* where it is first used */
+    size_t uses;
+  } *unk;
+  size_t n_unk, cap_unk;
 };
+
+/* Note a use of an undefined attribute at K, to report once.  */
+static void
+note_unknown_attr (struct attr_lookup *look, const struct ynode *k)
+{
+  int ix = lc_idset_get (&look->unknown, k->str);
+  if (ix >= 0)
+    {
+      look->unk[ix].uses++;
+      return;
+    }
+  if (look->n_unk == look->cap_unk)
+    {
+      size_t cap = look->cap_unk ? look->cap_unk * 2 : 8;
+      struct unknown_attr *v = realloc (look->unk, cap * sizeof *v);
+      if (!v)
+        return;
+      look->unk = v;
+      look->cap_unk = cap;
+    }
+  if (lc_idset_put (&look->unknown, k->str, (int) look->n_unk))
+    look->unk[look->n_unk++] = (struct unknown_attr) { k, 1 };
+}
+
+/* Report each undefined attribute once, where it is first used: a
+   definition renamed or left out must not give one message an item.  */
+static void
+report_unknown_attrs (struct loadctx *lc, const struct content_collection *c,
+                      const struct attr_lookup *look)
+{
+  for (size_t i = 0; i < look->n_unk; i++)
+    {
+      const struct ynode *k = look->unk[i].first;
+      if (look->unk[i].uses == 1)
+        lc_error (lc, k, _("unknown attribute '%s': collection '%s' does not "
+                           "define it"), lc_show (lc, k->str),
+                  lc_show (lc, c->id));
+      else
+        lc_error (lc, k, _("unknown attribute '%s': collection '%s' does not "
+                           "define it (used by %zu items)"),
+                  lc_show (lc, k->str), lc_show (lc, c->id),
+                  look->unk[i].uses);
+    }
+}
 
 /* Read one attribute definition.
    @retval whether its type is known, so values can be checked.  */
@@ -307,7 +365,7 @@ load_value (struct loadctx *lc, const struct content_attrdef *a,
 
 static void
 load_values (struct loadctx *lc, const struct content_collection *coll,
-             const struct attr_lookup *look, const struct ynode *attrs,
+             struct attr_lookup *look, const struct ynode *attrs,
              struct content_item *it)
 {
   it->values = lc_alloc (lc, coll->n_attrs, sizeof *it->values);
@@ -318,25 +376,25 @@ load_values (struct loadctx *lc, const struct content_collection *coll,
       const struct ynode *k = attrs->kids[i];
       int ix = lc_idset_get (&look->ids, k->str);
       if (ix < 0 && !look->unsure)
-        lc_error (lc, k, _("unknown attribute '%s': collection '%s' does not "
-                           "define it"), lc_show (lc, k->str),
-                  lc_show (lc, coll->id));
+        note_unknown_attr (look, k);
       else if (ix >= 0 && look->usable[ix])
         load_value (lc, &coll->attrs[ix], attrs->kids[i + 1],
                     &it->values[ix]);
     }
 }
 
-static void
+/* Read one item.
+   @retval whether it cites no document though it should.  */
+static bool
 load_item (struct loadctx *lc, const struct content_collection *coll,
-           const struct attr_lookup *look, const struct ynode *n,
+           struct attr_lookup *look, const struct ynode *n,
            struct content_item *it)
 {
   static const char *const keys[] = { "id", "name", "summary", "attrs",
                                       "claims", "sources", NULL };
   static const char *const req[] = { "id", "name", "summary", NULL };
   if (!lc_keys (lc, n, keys, req))
-    return;
+    return false;
   it->id = lc_defid (lc, n, "id");
   it->name = lc_str (lc, n, "name");
   it->summary = lc_str (lc, n, "summary");
@@ -352,17 +410,10 @@ load_item (struct loadctx *lc, const struct content_collection *coll,
   const struct ynode *sources = ytree_get (n, "sources");
   it->n_sources = load_cites (lc, lc_seq (lc, n, "sources"), &it->sources);
   /* A 'claims' that is no list, or any 'sources', was reported if
-     wrong: no second message for it.  */
-  if (!coll->untraced && it->n_claims == 0 && !sources
-      && !(ytree_get (n, "claims") && !claims))
-    {
-      if (it->id)
-        lc_error (lc, n, _("item '%s' cites no document: give it claims or "
-                           "sources"), lc_show (lc, it->id));
-      else
-        lc_error (lc, n, "%s", _("this item cites no document: give it "
-                                 "claims or sources"));
-    }
+     wrong, and an item without an id is broken enough already: no
+     second message for them.  */
+  return !coll->untraced && it->id && it->n_claims == 0 && !sources
+         && !(ytree_get (n, "claims") && !claims);
 }
 
 static void
@@ -409,6 +460,8 @@ load_collection (struct loadctx *lc, const struct ynode *root)
   if (!c)
     return;
   c->id = lc_defid (lc, root, "id");
+  if (!c->id)
+    lc->unsure_colls = true;
   c->title = lc_str (lc, root, "title");
   if (ytree_get (root, "intro"))
     c->intro = lc_str (lc, root, "intro");
@@ -416,7 +469,8 @@ load_collection (struct loadctx *lc, const struct ynode *root)
   if (u && (u->type != YNODE_SCALAR || !u->plain
             || (strcmp (u->str, "true") && strcmp (u->str, "false"))))
     lc_error (lc, u, "%s", _("'untraced' must be true or false"));
-  c->untraced = u && u->type == YNODE_SCALAR && strcmp (u->str, "true") == 0;
+  /* A wrong 'untraced' was reported: not every item as well.  */
+  c->untraced = u && (u->type != YNODE_SCALAR || strcmp (u->str, "false"));
   const struct ynode *rel = lc_seq (lc, root, "related");
   c->n_related = lc_strings (lc, rel, &c->related);
   for (size_t i = 0; i < c->n_related; i++)
@@ -427,17 +481,47 @@ load_collection (struct loadctx *lc, const struct ynode *root)
   if (items)
     {
       c->items = lc_alloc (lc, items->n, sizeof *c->items);
+      bool *bare = calloc (items->n ? items->n : 1, sizeof *bare);
+      size_t n_bare = 0;
       for (size_t i = 0; c->items && i < items->n; i++)
         {
           c->items[i].coll = c;
           c->items[i].index = i;
-          load_item (lc, c, &look, items->kids[i], &c->items[i]);
+          if (load_item (lc, c, &look, items->kids[i], &c->items[i]))
+            {
+              n_bare++;
+              if (bare)
+                bare[i] = true;
+            }
         }
+      /* When no item cites a document, say it once: more likely the
+         collection lacks 'untraced: true' than every item its cites.  */
+      if ((n_bare >= 2 && n_bare == items->n) || (n_bare && !bare))
+        lc_error (lc, items, _("no item of collection '%s' cites a document: "
+                               "give them claims or sources, or set "
+                               "'untraced: true'"), lc_show (lc, c->id));
+      else
+        for (size_t i = 0; bare && i < items->n; i++)
+          if (bare[i])
+            lc_error (lc, items->kids[i], _("item '%s' cites no document: "
+                                            "give it claims or sources"),
+                      lc_show (lc, c->items[i].id));
+      free (bare);
       c->n_items = c->items ? items->n : 0;
       check_unique (lc, items, _("item"));
+      for (size_t i = 0; i < c->n_items; i++)
+        if (!c->items[i].id)
+          lc_unsure (lc, REF_UNSURE_ITEMS, c->id);
     }
+  else
+    lc_unsure (lc, REF_UNSURE_ITEMS, c->id);
+  if (look.unsure)
+    lc_unsure (lc, REF_UNSURE_ATTRS, c->id);
+  report_unknown_attrs (lc, c, &look);
   lc_idset_free (&look.ids);
+  lc_idset_free (&look.unknown);
   free (look.usable);
+  free (look.unk);
   if (c->id)
     lc_ref (lc, REF_DEF_COLL, ytree_get (root, "id"), NULL, NULL);
   if (c->id)
@@ -451,11 +535,16 @@ load_comparison (struct loadctx *lc, const struct ynode *n)
                                       "columns", NULL };
   struct content_pack *p = lc->pack;
   if (!lc_keys (lc, n, keys, keys))
-    return;
+    {
+      lc->unsure_comps = true;
+      return;
+    }
   struct content_comparison *m = lc_alloc (lc, 1, sizeof *m);
   if (!m)
     return;
   m->id = lc_defid (lc, n, "id");
+  if (!m->id)
+    lc->unsure_comps = true;
   m->title = lc_str (lc, n, "title");
   m->collection = lc_id (lc, n, "collection");
   if (m->collection)
@@ -536,6 +625,8 @@ load_packinfo (struct loadctx *lc, const struct ynode *root)
     lc_ref (lc, REF_MENU, menu->kids[i], NULL, NULL);
   load_glossary (lc, ytree_get (root, "glossary"));
   const struct ynode *comps = lc_seq (lc, root, "comparisons");
+  if (!comps && ytree_get (root, "comparisons"))
+    lc->unsure_comps = true;
   for (size_t i = 0; comps && i < comps->n; i++)
     load_comparison (lc, comps->kids[i]);
 }

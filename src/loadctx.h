@@ -13,6 +13,10 @@
 enum ref_kind
 {
   REF_CITE, REF_ITEM, REF_COLLECTION, REF_MENU, REF_ATTR,
+  /* The sections of a document, the items or the attributes of a
+     collection, that could not all be read: a reference to one of them
+     that seems missing may not be.  */
+  REF_UNSURE_SECTIONS, REF_UNSURE_ITEMS, REF_UNSURE_ATTRS,
   REF_DEF_DOC, REF_DEF_COLL, REF_DEF_COMP  /* definitions, for duplicates */
 };
 
@@ -33,12 +37,14 @@ struct lc_idset
 {
   struct { const char *key; int value; } *slots;
   size_t mask;
+  size_t n;                     /* keys held */
 };
 
-/** lc_idset_init - an empty set sized for N keys.  */
+/** lc_idset_init - an empty set sized for N keys (it grows).  */
 bool lc_idset_init (struct lc_idset *set, size_t n);
-/** lc_idset_put - add KEY (kept, not copied) with VALUE.  */
-void lc_idset_put (struct lc_idset *set, const char *key, int value);
+/** lc_idset_put - add KEY (kept, not copied) with VALUE.
+   @retval false when out of memory.  */
+bool lc_idset_put (struct lc_idset *set, const char *key, int value);
 /** lc_idset_get - the value of KEY, or -1.  */
 int lc_idset_get (const struct lc_idset *set, const char *key);
 /** lc_idset_free - release SET.  */
@@ -55,6 +61,9 @@ struct loadctx
   size_t cap_docs, cap_colls, cap_comps;
   const char *pack_file;        /* the file of kind pack, once read */
   size_t n_unread;              /* files whose ids could not be read */
+  bool unsure_docs;             /* a document's id could not be read */
+  bool unsure_colls;            /* a collection's id could not be read */
+  bool unsure_comps;            /* a comparison's id could not be read */
 };
 
 /** lc_error - report a problem at node N (or the file when N is NULL).  */
@@ -107,6 +116,11 @@ size_t lc_strings (struct loadctx *lc, const struct ynode *seq,
 /** lc_ref - remember a cross-reference at node N to check later.  */
 void lc_ref (struct loadctx *lc, enum ref_kind kind, const struct ynode *n,
              const char *scope, struct content_cite *cite);
+
+/** lc_unsure - note that the sections (REF_UNSURE_SECTIONS) of document
+   ID, or the items or attributes of collection ID, could not all be
+   read, so that references to them are not reported missing.  */
+void lc_unsure (struct loadctx *lc, enum ref_kind kind, const char *id);
 
 /** lc_id_valid - true when S is a valid id.  */
 bool lc_id_valid (const char *s);

@@ -1,6 +1,7 @@
 /* unit-load.c - the loader and the model, on small packs.  */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,6 +117,45 @@ test_deep (void)
   expect_error (buf, 1, 33, "nesting deeper than 32 levels");
 }
 
+/* Load TEXT, expect exactly N problems, the first containing WANT.  */
+static void
+expect_count (const char *text, size_t n, const char *want)
+{
+  struct diags d = { 0 };
+  struct content_pack *p = load_text (text, &d);
+  bool found = d.n > 0 && strstr (d.v[0].msg, want);
+  tap_ok (!p && d.n == n && found, "%zu problem(s): '%s'", n, want);
+  if (!found || d.n != n)
+    diag_print (&d, stdout);
+  content_free (p);
+  diag_free (&d);
+}
+
+static void
+test_one_message (void)
+{
+  static const char pack[] = "kind: pack\ntitle: T\nreviewed: 2026-11-22\n"
+                             "disclaimer: D\nmenu: []\n";
+  char buf[512];
+  /* A typing slip in a required key: not 'missing' as well.  */
+  expect_count ("kind: pack\ntitel: T\nreviewed: 2026-11-22\n"
+                "disclaimer: D\nmenu: []\n", 1, "did you mean 'title'?");
+  /* An unknown key in a block: not 'expected a list' as well.  */
+  snprintf (buf, sizeof buf, "%s  - id: a\n    heading: H\n"
+            "    blocks: [{q: x}]\n", doc_head);
+  expect_count (buf, 1, "unknown key 'q' in a block");
+  /* An anchor, an alias and a tag in one file: all three.  */
+  snprintf (buf, sizeof buf, "%sabout: [&a x, *a, !!str y]\n", pack);
+  expect_count (buf, 3, "anchors (&a)");
+  /* A UTF-8 byte order mark is not text.  */
+  snprintf (buf, sizeof buf, "\357\273\277%s", pack);
+  struct diags d = { 0 };
+  struct content_pack *p = load_text (buf, &d);
+  tap_ok (p && d.n == 0, "a UTF-8 byte order mark is skipped");
+  content_free (p);
+  diag_free (&d);
+}
+
 int
 main (void)
 {
@@ -126,5 +166,6 @@ main (void)
   test_good_pack ();
   test_errors ();
   test_deep ();
+  test_one_message ();
   return tap_done ();
 }
