@@ -38,8 +38,8 @@ lc_show (struct loadctx *lc, const char *s)
 {
   bool more;
   size_t n;
-  if (!s)
-    return "";
+  if (!s || lc->diags->n >= DIAG_MAX)
+    return "";                  /* no text, or the message is not kept */
   n = diag_clip (s, 40, &more);
   char *t = arena_alloc (&lc->pack->arena, n + 4);
   if (!t)

@@ -89,6 +89,8 @@ static const char *
 ybuild_show (struct ybuild *b, const char *s)
 {
   bool more;
+  if (b->diags->n >= DIAG_MAX)
+    return "";                  /* the message will not be kept */
   size_t n = diag_clip (s, 40, &more);
   char *t = arena_alloc (b->arena, n + 4);
   if (!t)
