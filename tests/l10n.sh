@@ -1,0 +1,63 @@
+#!/bin/sh
+# Translations: both catalogues complete and clean, the content
+# catalogue up to date with the pack, and no English sentence left in
+# the Chinese dump where a translation exists.
+. "${top_srcdir:-.}/tests/tap.sh"
+
+PINAV_LOCALEDIR="$top_builddir/locale"; export PINAV_LOCALEDIR
+data="$top_srcdir/data"
+t="$tap_tmp"
+
+for po in "$top_srcdir/po/zh_CN.po" "$data/po/zh_CN.po"; do
+  name=${po#"$top_srcdir"/}
+  msgfmt -c -o /dev/null "$po" 2>"$t/err"
+  ok $? "$name: msgfmt -c is clean"
+  msgattrib --untranslated "$po" | grep -c '^msgid' >"$t/n" || :
+  n=$(cat "$t/n"); [ "${n:-0}" -le 1 ]
+  ok $? "$name: every string is translated"
+  msgattrib --only-fuzzy "$po" | grep -c '^msgid' >"$t/n" || :
+  n=$(cat "$t/n"); [ "${n:-0}" -le 1 ]
+  ok $? "$name: no fuzzy string"
+done
+
+# The interface: every string of the sources is in the catalogue.
+(cd "$top_srcdir" && xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 \
+   --files-from=po/POTFILES.in -o "$t/ui.pot") 2>"$t/err"
+msgcmp "$top_srcdir/po/zh_CN.po" "$t/ui.pot" 2>"$t/err"
+r=$?; ok $r "po/zh_CN.po covers every interface string of the sources"
+[ $r -eq 0 ] || head -10 "$t/err" | sed 's/^/# /'
+
+# The content: every string of the pack is in the catalogue.
+files=$(cd "$top_srcdir" && ls data/*.yaml)
+"$top_builddir/src/pinav-extract" --srcdir="$top_srcdir" $files >"$t/content.pot"
+ok $? "pinav-extract reads the pack"
+msgcmp "$data/po/zh_CN.po" "$t/content.pot" 2>"$t/err"
+r=$?; ok $r "data/po/zh_CN.po covers every content string of the pack"
+[ $r -eq 0 ] || head -10 "$t/err" | sed 's/^/# /'
+
+"$PINAV" --check "$data" 2>"$t/err"
+ok $? "the bundled pack passes --check (every claim cites an existing section)"
+
+# No English sentence in the Chinese dump where a translation exists:
+# the msgids of three words or more whose translation differs.
+msgcat --no-wrap "$data/po/zh_CN.po" | awk '
+  /^msgid "/ { id = substr($0, 8, length($0) - 8); next }
+  /^msgstr "/ { str = substr($0, 9, length($0) - 9)
+                if (split(id, w, " ") >= 3 && str != "" && str != id) print id }' |
+  sed 's/\\"/"/g; s/\\\\/\\/g' >"$t/english"
+[ -s "$t/english" ]; ok $? "found the translated content strings"
+"$PINAV" --data="$data" --dump --lang=zh_CN --width=0 >"$t/zh" 2>"$t/err"
+ok $? "--dump --lang=zh_CN exits 0"
+grep -F -f "$t/english" "$t/zh" >"$t/leaks"
+[ ! -s "$t/leaks" ]; r=$?
+ok $r "the Chinese dump holds no English sentence that has a translation"
+[ $r -eq 0 ] || head -5 "$t/leaks" | sed 's/^/# /'
+grep -q '骨质疏松症' "$t/zh"; ok $? "the Chinese dump is in Chinese"
+
+# Chinese without any Chinese locale, and with LANG=C.
+LANG=C LC_ALL= LANGUAGE= "$PINAV" --data="$data" --lang=zh_CN --dump conditions --width=0 >"$t/c" 2>&1
+grep -q '骨质疏松症' "$t/c"; ok $? "LANG=C --lang=zh_CN shows Chinese"
+LC_ALL=zh_CN.UTF-8 LANGUAGE= "$PINAV" --data="$data" --dump conditions --width=0 >"$t/c" 2>&1
+grep -q '骨质疏松症' "$t/c"; ok $? "LC_ALL=zh_CN.UTF-8 without that locale installed still shows Chinese"
+
+done_testing
