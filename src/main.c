@@ -245,12 +245,23 @@ want_plain (const struct options *o)
          || !isatty (STDOUT_FILENO);
 }
 
+/* The language of --lang=LL, looked for before the options are parsed
+   so that --help and usage errors speak it too.  */
+static const char *
+early_language (int argc, char **argv)
+{
+  for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
+    if (strncmp (argv[i], "--lang=", 7) == 0 && i18n_supported (argv[i] + 7))
+      return argv[i] + 7;
+  return NULL;
+}
+
 int
 main (int argc, char **argv)
 {
   struct options o = { .mode = MODE_AUTO, .width = -1 };
   /* The locale and the text domains come first, for --help too.  */
-  i18n_init (default_localedir (), NULL);
+  i18n_init (default_localedir (), early_language (argc, argv));
   parse_options (argc, argv, &o);
   if (o.lang)
     i18n_set_language (o.lang);

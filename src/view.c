@@ -121,7 +121,8 @@ static void
 help_keys (struct page *pg, const char *const (*keys)[2], size_t n)
 {
   for (size_t i = 0; i < n; i++)
-    page_addf (pg, PB_BULLET, "%s: %s", _(keys[i][0]), _(keys[i][1]));
+    /* TRANSLATORS: a key, then what it does.  */
+    page_addf (pg, PB_BULLET, _("%s: %s"), _(keys[i][0]), _(keys[i][1]));
 }
 
 static bool
