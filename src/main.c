@@ -5,6 +5,7 @@
 
 #include <getopt.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,13 +51,21 @@ static const struct option long_options[] = {
   { NULL, 0, NULL, 0 }
 };
 
+static void usage_error (const char *fmt, ...)
+  __attribute__ ((format (printf, 1, 2), noreturn));
+
+/* Say what is wrong with the command line (FMT may be NULL), how to get
+   help, and exit 2.  */
 static void
-usage_error (const char *fmt, const char *arg)
+usage_error (const char *fmt, ...)
 {
   if (fmt)
     {
+      va_list ap;
       fprintf (stderr, "%s: ", PACKAGE);
-      fprintf (stderr, fmt, arg);
+      va_start (ap, fmt);
+      vfprintf (stderr, fmt, ap);
+      va_end (ap);
       fputc ('\n', stderr);
     }
   fprintf (stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
@@ -129,8 +138,8 @@ static void
 set_mode (struct options *o, enum mode m, const char *arg)
 {
   if (o->mode != MODE_AUTO && o->mode != MODE_PLAIN)
-    usage_error (_("only one of --check, --dump and --search may be "
-                   "given%s"), "");
+    usage_error ("%s", _("only one of --check, --dump and --search may be "
+                         "given"));
   o->mode = m;
   o->arg = arg;
 }
@@ -158,7 +167,7 @@ parse_options (int argc, char **argv, struct options *o)
           o->mode = MODE_PLAIN;
         break;
       case OPT_WIDTH: o->width = parse_width (optarg); break;
-      default: usage_error (NULL, NULL);
+      default: usage_error (NULL);
       }
   if (optind < argc && (o->mode == MODE_CHECK || o->mode == MODE_DUMP)
       && !o->arg)
