@@ -1,0 +1,739 @@
+/* ptybench.c - how fast pinav and its peers (less, GNU info, lynx)
+   paint their first screen and answer keys, in an 80x24 pseudo-terminal.
+
+   What the programs write goes into libvterm, as in tests/vtdrive.c,
+   so that the clock stops when the screen shows what it should:
+     - first paint: from just before the fork until the text a program
+       draws last on its first screen is on the screen (the key hints of
+       pinav, less's prompt, info's welcome line, lynx's status line);
+       then from the same start until the program has exited after its
+       quit key;
+     - keys: from writing a key until the program has answered it: it
+       has read the key, sleeps waiting for the next, and its output has
+       all been read; a 2 ms settle check (not counted) catches bytes
+       still on their way through the pty.  Bytes are counted per key.
+   With BENCH_CALLGRIND=1 (or --callgrind) the same sessions also run
+   under valgrind's callgrind; instructions per key come from the
+   difference between sessions with and without the keys.
+
+   usage: ptybench paint [--runs=N] PROGRAMS
+          ptybench keys [--runs=N] [--callgrind] PROGRAMS
+   PROGRAMS: --pinav=PINAV --data=DIR [--open=LINK]...
+             [--less=TEXTFILE] [--info=INFOFILE] [--lynx=HTMLFILE]
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vterm.h>
+
+#include "benchutil.h"
+
+#define ROWS 24
+#define COLS 80
+#define MAX_PROGS 4
+#define N_DOWN 200
+#define N_PAGE 50
+#define SETTLE_MS 2
+#define TIMEOUT_S 30.0          /* per wait; valgrind is slow */
+
+struct prog
+{
+  const char *name;
+  const char *argv[8];
+  const char *ready;            /* drawn last on the first screen */
+  int ready_row;                /* its row, or -1 for any */
+  const char *quit;             /* keys that leave at once */
+  const char *open[4];          /* links to open, in turn, to reach the
+                                   page the keys run on (pinav) */
+  size_t n_open;
+  char seq[N_DOWN + N_PAGE];    /* the keys, as the first run found them */
+  size_t n_seq;
+};
+
+/* A program running in a pty.  */
+struct session
+{
+  const struct prog *prog;
+  pid_t pid;
+  int master, slave;
+  VTerm *vt;
+  VTermScreen *scr;
+  size_t bytes;                 /* output read so far */
+  int status;
+  bool exited;
+};
+
+static struct prog progs[MAX_PROGS];
+static size_t n_progs;
+static int runs = 21;
+static bool use_callgrind;
+static FILE *trace;             /* BENCH_TRACE=FILE: raw output, by read */
+
+/* -------------------------------------------------------------- pty */
+
+static void
+on_output (const char *s, size_t len, void *user)
+{
+  struct session *ss = user;
+  while (len > 0)
+    {
+      ssize_t n = write (ss->master, s, len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return;
+      s += n;
+      len -= (size_t) n;
+    }
+}
+
+/* Start PROG (under callgrind, writing to CG_OUT, when CG_OUT).  */
+static void
+session_start (struct session *ss, const struct prog *p, const char *cg_out)
+{
+  struct winsize ws = { .ws_row = ROWS, .ws_col = COLS };
+  memset (ss, 0, sizeof *ss);
+  ss->prog = p;
+  ss->vt = vterm_new (ROWS, COLS);
+  vterm_set_utf8 (ss->vt, 1);
+  vterm_output_set_callback (ss->vt, on_output, ss);
+  ss->scr = vterm_obtain_screen (ss->vt);
+  vterm_screen_enable_altscreen (ss->scr, 1);
+  vterm_screen_reset (ss->scr, 1);
+  ss->pid = forkpty (&ss->master, NULL, NULL, &ws);
+  if (ss->pid < 0)
+    bench_die ("ptybench: forkpty: %s", strerror (errno));
+  if (ss->pid == 0)
+    {
+      const char *argv[16];
+      char out[4200];
+      size_t n = 0;
+      if (cg_out)
+        {
+          snprintf (out, sizeof out, "--callgrind-out-file=%s", cg_out);
+          argv[n++] = "valgrind";
+          argv[n++] = "--tool=callgrind";
+          argv[n++] = "--quiet";
+          argv[n++] = out;
+        }
+      for (size_t i = 0; p->argv[i] && n < 15; i++)
+        argv[n++] = p->argv[i];
+      argv[n] = NULL;
+      setenv ("TERM", "xterm-256color", 1);
+      setenv ("LC_ALL", "C.UTF-8", 1);
+      setenv ("LESSHISTFILE", "-", 1);
+      unsetenv ("LESS");
+      unsetenv ("LANGUAGE");
+      unsetenv ("COLUMNS");
+      unsetenv ("LINES");
+      unsetenv ("NO_COLOR");
+      execvp (argv[0], (char *const *) argv);
+      _exit (127);
+    }
+  fcntl (ss->master, F_SETFL, fcntl (ss->master, F_GETFL) | O_NONBLOCK);
+  ss->slave = open (ptsname (ss->master), O_RDWR | O_NOCTTY);
+}
+
+/* Read what the program wrote and feed it to libvterm.
+   @retval the number of bytes.  */
+static size_t
+session_read (struct session *ss)
+{
+  char buf[16384];
+  size_t got = 0;
+  for (;;)
+    {
+      ssize_t n = read (ss->master, buf, sizeof buf);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      vterm_input_write (ss->vt, buf, (size_t) n);
+      if (trace)
+        fprintf (trace, "\n=== %s read %zd bytes at %.3f ms\n", ss->prog->name,
+                 n, bench_now () * 1000), fwrite (buf, 1, (size_t) n, trace);
+      got += (size_t) n;
+    }
+  ss->bytes += got;
+  return got;
+}
+
+/* Wait up to MS ms for output.  @retval bytes read.  */
+static size_t
+session_pump (struct session *ss, int ms)
+{
+  struct pollfd p = { ss->master, POLLIN, 0 };
+  if (poll (&p, 1, ms) <= 0)
+    return 0;
+  return session_read (ss);
+}
+
+static bool
+session_check_exit (struct session *ss)
+{
+  if (!ss->exited && waitpid (ss->pid, &ss->status, WNOHANG) == ss->pid)
+    ss->exited = true;
+  return ss->exited;
+}
+
+static void
+session_end (struct session *ss)
+{
+  if (!session_check_exit (ss))
+    {
+      kill (ss->pid, SIGKILL);
+      waitpid (ss->pid, &ss->status, 0);
+    }
+  if (ss->slave >= 0)
+    close (ss->slave);
+  close (ss->master);
+  vterm_free (ss->vt);
+}
+
+/* Row ROW of the screen as UTF-8.  */
+static void
+row_text (struct session *ss, int row, char *out, size_t size)
+{
+  size_t n = 0;
+  for (int col = 0; col < COLS && n + 8 < size; col++)
+    {
+      VTermScreenCell c;
+      VTermPos pos = { row, col };
+      memset (&c, 0, sizeof c);
+      vterm_screen_get_cell (ss->scr, pos, &c);
+      if (c.chars[0] == (uint32_t) -1)
+        continue;
+      uint32_t cp = c.chars[0] ? c.chars[0] : ' ';
+      if (cp < 0x80)
+        out[n++] = (char) cp;
+      else if (cp < 0x800)
+        out[n++] = (char) (0xC0 | cp >> 6), out[n++] = (char) (0x80 | (cp & 0x3F));
+      else
+        out[n++] = (char) (0xE0 | cp >> 12),
+        out[n++] = (char) (0x80 | ((cp >> 6) & 0x3F)),
+        out[n++] = (char) (0x80 | (cp & 0x3F));
+    }
+  out[n] = '\0';
+}
+
+/* Whether TEXT is on row ROW (any row when ROW < 0); an empty TEXT:
+   whether the row shows anything.  */
+static bool
+screen_has (struct session *ss, const char *text, int row)
+{
+  char buf[COLS * 4 + 1];
+  for (int r = row < 0 ? 0 : row; r < (row < 0 ? ROWS : row + 1); r++)
+    {
+      row_text (ss, r, buf, sizeof buf);
+      if (*text ? strstr (buf, text) != NULL
+          : buf[strspn (buf, " ")] != '\0')
+        return true;
+    }
+  return false;
+}
+
+static void
+screen_print (struct session *ss)
+{
+  char buf[COLS * 4 + 1];
+  for (int r = 0; r < ROWS; r++)
+    {
+      row_text (ss, r, buf, sizeof buf);
+      fprintf (stderr, "|%s\n", buf);
+    }
+}
+
+/* Wait until TEXT is on row ROW.  @retval the time it appeared.  */
+static double
+session_wait_text (struct session *ss, const char *text, int row)
+{
+  double deadline = bench_now () + TIMEOUT_S;
+  session_read (ss);
+  while (!screen_has (ss, text, row))
+    {
+      if (bench_now () > deadline || session_check_exit (ss))
+        {
+          screen_print (ss);
+          bench_die ("ptybench: %s: \"%s\" did not appear%s",
+                     ss->prog->name, text,
+                     ss->exited ? ": the program exited" : "");
+        }
+      session_pump (ss, 100);
+    }
+  return bench_now ();
+}
+
+/* The state letter of the program's process (R, S, D...).  */
+static char
+proc_state (pid_t pid)
+{
+  char path[64], buf[512];
+  snprintf (path, sizeof path, "/proc/%d/stat", (int) pid);
+  int fd = open (path, O_RDONLY);
+  if (fd < 0)
+    return '?';
+  ssize_t n = read (fd, buf, sizeof buf - 1);
+  close (fd);
+  if (n <= 0)
+    return '?';
+  buf[n] = '\0';
+  char *paren = strrchr (buf, ')');
+  return paren && paren[1] == ' ' ? paren[2] : '?';
+}
+
+/* The program's peak resident set (VmHWM), in kB.  */
+static long
+proc_hwm_kb (pid_t pid)
+{
+  char path[64], line[256];
+  long kb = -1;
+  snprintf (path, sizeof path, "/proc/%d/status", (int) pid);
+  FILE *f = fopen (path, "r");
+  while (f && fgets (line, sizeof line, f))
+    if (strncmp (line, "VmHWM:", 6) == 0)
+      kb = atol (line + 6);
+  if (f)
+    fclose (f);
+  return kb;
+}
+
+static int
+queued (int fd)
+{
+  int n = 0;
+  return fd >= 0 && ioctl (fd, FIONREAD, &n) == 0 ? n : 0;
+}
+
+/* Whether the program has taken in every key, answered it, and sleeps
+   waiting for the next.  */
+static bool
+session_idle (struct session *ss)
+{
+  session_read (ss);
+  return queued (ss->slave) == 0 && proc_state (ss->pid) == 'S'
+         && queued (ss->master) == 0;
+}
+
+/* Wait until the program is idle.  @retval when it became so.  */
+static double
+session_wait_idle (struct session *ss)
+{
+  double deadline = bench_now () + TIMEOUT_S, t;
+  for (;;)
+    {
+      while (!session_idle (ss))
+        if (bench_now () > deadline || session_check_exit (ss))
+          bench_die ("ptybench: %s did not settle after a key",
+                     ss->prog->name);
+      t = bench_now ();
+      if (session_pump (ss, SETTLE_MS) == 0)
+        return t;
+    }
+}
+
+/* Send one key, by name, encoded by libvterm as the program's
+   terminal modes ask.  */
+static void
+session_key (struct session *ss, const char *name)
+{
+  static const struct { const char *name; VTermKey key; } keys[] = {
+    { "Up", VTERM_KEY_UP }, { "Down", VTERM_KEY_DOWN },
+    { "Left", VTERM_KEY_LEFT }, { "Right", VTERM_KEY_RIGHT },
+    { "Enter", VTERM_KEY_ENTER }, { "PgUp", VTERM_KEY_PAGEUP },
+    { "PgDn", VTERM_KEY_PAGEDOWN }, { "Home", VTERM_KEY_HOME },
+    { "End", VTERM_KEY_END }, { "Backspace", VTERM_KEY_BACKSPACE },
+  };
+  for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+    if (strcmp (keys[i].name, name) == 0)
+      {
+        vterm_keyboard_key (ss->vt, keys[i].key, VTERM_MOD_NONE);
+        return;
+      }
+  if (strlen (name) != 1)
+    bench_die ("ptybench: unknown key '%s'", name);
+  vterm_keyboard_unichar (ss->vt, (uint32_t) (unsigned char) name[0],
+                          VTERM_MOD_NONE);
+}
+
+/* Send each key of the space-separated list KEYS ("Down*3" repeats),
+   waiting for the answer to each.  */
+static void
+session_keys (struct session *ss, const char *keys)
+{
+  char *copy = strdup (keys), *save = NULL;
+  for (char *k = strtok_r (copy, " ", &save); k; k = strtok_r (NULL, " ", &save))
+    {
+      char *star = strchr (k, '*');
+      int n = star ? atoi (star + 1) : 1;
+      if (star)
+        *star = '\0';
+      for (int i = 0; i < n; i++)
+        {
+          session_key (ss, k);
+          session_wait_idle (ss);
+        }
+    }
+  free (copy);
+}
+
+/* Open, in turn, the links of P->open: Down until the selected line
+   (marked '>' in its first column) shows the text, then Enter; the
+   page is there when its title (the link's text) is on the top row.  */
+static void
+session_goto (struct session *ss)
+{
+  char buf[COLS * 4 + 1];
+  for (size_t i = 0; i < ss->prog->n_open; i++)
+    {
+      const char *text = ss->prog->open[i];
+      int downs = 0;
+      for (;;)
+        {
+          int r = 0;
+          for (; r < ROWS; r++)
+            {
+              row_text (ss, r, buf, sizeof buf);
+              if (buf[0] == '>' && strstr (buf, text))
+                break;
+            }
+          if (r < ROWS)
+            break;
+          if (++downs > 1000)
+            bench_die ("ptybench: %s: no link \"%s\"", ss->prog->name, text);
+          session_keys (ss, "Down");
+        }
+      session_keys (ss, "Enter");
+      session_wait_text (ss, text, 0);
+      session_wait_idle (ss);
+    }
+}
+
+/* Send the quit keys and wait for the exit.  @retval when it exited.  */
+static double
+session_quit (struct session *ss)
+{
+  double deadline = bench_now () + TIMEOUT_S;
+  for (const char *q = ss->prog->quit; *q; q++)
+    {
+      char k[2] = { *q, '\0' };
+      session_key (ss, k);
+    }
+  while (!session_check_exit (ss))
+    {
+      if (bench_now () > deadline)
+        bench_die ("ptybench: %s did not quit", ss->prog->name);
+      session_pump (ss, 1);
+    }
+  return bench_now ();
+}
+
+/* ------------------------------------------------------ first paint */
+
+struct paint
+{
+  double *paint, *exit;         /* ms, per run */
+  long hwm_kb;
+  size_t bytes;
+};
+
+static void
+paint_once (const struct prog *p, struct paint *r, int i)
+{
+  struct session ss;
+  double t0 = bench_now ();
+  session_start (&ss, p, NULL);
+  double t1 = session_wait_text (&ss, p->ready, p->ready_row);
+  long hwm = proc_hwm_kb (ss.pid);
+  r->bytes = ss.bytes;
+  double t2 = session_quit (&ss);
+  session_end (&ss);
+  r->paint[i] = (t1 - t0) * 1000;
+  r->exit[i] = (t2 - t0) * 1000;
+  r->hwm_kb = hwm > r->hwm_kb ? hwm : r->hwm_kb;
+}
+
+/* Total instructions of a callgrind output file.  */
+static double
+callgrind_total (const char *file)
+{
+  char line[512];
+  double total = -1;
+  FILE *f = fopen (file, "r");
+  while (f && fgets (line, sizeof line, f))
+    if (strncmp (line, "summary:", 8) == 0 || strncmp (line, "totals:", 7) == 0)
+      total = strtod (line + (line[0] == 's' ? 8 : 7), NULL);
+  if (f)
+    fclose (f);
+  if (total < 0)
+    bench_die ("ptybench: no totals in %s", file);
+  unlink (file);
+  return total;
+}
+
+/* The name of key C of a recorded sequence.  */
+static const char *
+seq_key (char c)
+{
+  return c == 'D' ? "Down" : c == 'U' ? "Up" : c == 'N' ? "PgDn" : "PgUp";
+}
+
+/* Instructions for a session that paints, goes to the program's page
+   (when NAV), replays the first N_KEYS keys of its recorded sequence,
+   and quits.  */
+static double
+callgrind_session (const struct prog *p, bool nav, size_t n_keys)
+{
+  char out[64];
+  struct session ss;
+  snprintf (out, sizeof out, "/tmp/ptybench-cg.%d", (int) getpid ());
+  session_start (&ss, p, out);
+  session_wait_text (&ss, p->ready, p->ready_row);
+  session_wait_idle (&ss);
+  if (nav)
+    session_goto (&ss);
+  for (size_t i = 0; i < n_keys; i++)
+    session_keys (&ss, seq_key (p->seq[i]));
+  session_quit (&ss);
+  session_end (&ss);
+  return callgrind_total (out);
+}
+
+static void
+bench_paint (void)
+{
+  struct paint r[MAX_PROGS];
+  for (size_t j = 0; j < n_progs; j++)
+    {
+      r[j] = (struct paint) { 0 };
+      r[j].paint = bench_xrealloc (NULL, runs * sizeof (double));
+      r[j].exit = bench_xrealloc (NULL, runs * sizeof (double));
+    }
+  for (int i = 0; i < runs; i++)
+    for (size_t j = 0; j < n_progs; j++)      /* ABAB... */
+      paint_once (&progs[j], &r[j], i);
+  printf ("first paint, %dx%d pty, %d runs each, alternating "
+          "(ms: median [p10-p90])\n", COLS, ROWS, runs);
+  double pin_paint = bench_median (r[0].paint, runs);
+  double pin_exit = bench_median (r[0].exit, runs);
+  for (size_t j = 0; j < n_progs; j++)
+    {
+      double mp = bench_median (r[j].paint, runs);
+      double me = bench_median (r[j].exit, runs);
+      printf ("  %-6s paint %6.2f [%5.2f-%6.2f]  paint+quit %6.2f  "
+              "%6zu bytes  VmHWM %6.1f MB", progs[j].name, mp,
+              bench_pct (r[j].paint, runs, 10), bench_pct (r[j].paint, runs, 90),
+              me, r[j].bytes, r[j].hwm_kb / 1024.0);
+      if (j)
+        printf ("  pinav/%s %.2f (quit %.2f)", progs[j].name, pin_paint / mp,
+                pin_exit / me);
+      putchar ('\n');
+    }
+  if (use_callgrind)
+    for (size_t j = 0; j < n_progs; j++)
+      printf ("  %-6s callgrind: paint and quit %.2f M instructions\n",
+              progs[j].name, callgrind_session (&progs[j], false, 0) / 1e6);
+  for (size_t j = 0; j < n_progs; j++)
+    free (r[j].paint), free (r[j].exit);
+}
+
+/* ------------------------------------------------------------- keys */
+
+struct keyrun
+{
+  double *ms[2];                /* per key, all runs: Down/Up, pages */
+  size_t n[2], bytes[2];
+  size_t silent[2];             /* replayed keys that changed nothing */
+  size_t turns[2];              /* direction changes at the page's ends */
+};
+
+/* Press the key of class CLS (0: Down or Up, 1: PgDn or PgUp) that
+   comes next, timing it.  The first run finds the sequence: the same
+   key again while it changes the screen, the other direction once it
+   no longer does (the end of the page: that press is not counted);
+   later runs replay it.  */
+static void
+key_step (struct session *ss, struct prog *p, struct keyrun *k, size_t i,
+          int cls, char *dir)
+{
+  for (int tries = 0; tries < 2; tries++)
+    {
+      char c = p->n_seq > i ? p->seq[i] : *dir;
+      size_t before = ss->bytes;
+      double t0 = bench_now ();
+      session_key (ss, seq_key (c));
+      double t1 = session_wait_idle (ss);
+      bool silent = ss->bytes == before;
+      if (silent && p->n_seq <= i)
+        {
+          *dir = c == 'D' ? 'U' : c == 'U' ? 'D' : c == 'N' ? 'P' : 'N';
+          k->turns[cls]++;
+          continue;
+        }
+      if (p->n_seq <= i)
+        p->seq[p->n_seq++] = c;
+      k->ms[cls][k->n[cls]++] = (t1 - t0) * 1000;
+      k->bytes[cls] += ss->bytes - before;
+      k->silent[cls] += silent;
+      return;
+    }
+  bench_die ("ptybench: %s: neither direction changes the screen",
+             p->name);
+}
+
+static void
+keys_once (struct prog *p, struct keyrun *k)
+{
+  struct session ss;
+  char dir[2] = { 'D', 'N' };
+  session_start (&ss, p, NULL);
+  session_wait_text (&ss, p->ready, p->ready_row);
+  session_wait_idle (&ss);
+  session_goto (&ss);
+  for (size_t i = 0; i < N_DOWN + N_PAGE; i++)
+    key_step (&ss, p, k, i, i >= N_DOWN, &dir[i >= N_DOWN]);
+  session_quit (&ss);
+  session_end (&ss);
+}
+
+static void
+bench_keys (void)
+{
+  printf ("keys, %dx%d pty: %d Down (Up once Down no longer moves), then "
+          "%d page changes (PgDn, then PgUp at the end), %d runs each, "
+          "alternating (ms per key: median [p90])\n", COLS, ROWS, N_DOWN,
+          N_PAGE, runs);
+  struct keyrun k[MAX_PROGS];
+  for (size_t j = 0; j < n_progs; j++)
+    {
+      k[j] = (struct keyrun) { 0 };
+      k[j].ms[0] = bench_xrealloc (NULL, runs * N_DOWN * sizeof (double));
+      k[j].ms[1] = bench_xrealloc (NULL, runs * N_PAGE * sizeof (double));
+    }
+  for (int i = 0; i < runs; i++)
+    for (size_t j = 0; j < n_progs; j++)
+      keys_once (&progs[j], &k[j]);
+  for (size_t j = 0; j < n_progs; j++)
+    {
+      printf ("  %-6s", progs[j].name);
+      for (int c = 0; c < 2; c++)
+        printf ("  %s %6.3f [%6.3f] %5.0f bytes%s", c ? "page" : "Down",
+                bench_median (k[j].ms[c], k[j].n[c]),
+                bench_pct (k[j].ms[c], k[j].n[c], 90),
+                (double) k[j].bytes[c] / k[j].n[c],
+                k[j].turns[c] ? " (turned)" : "");
+      if (k[j].silent[0] + k[j].silent[1])
+        printf ("  %zu keys changed nothing", k[j].silent[0] + k[j].silent[1]);
+      putchar ('\n');
+      free (k[j].ms[0]);
+      free (k[j].ms[1]);
+    }
+  if (!use_callgrind)
+    return;
+  for (size_t j = 0; j < n_progs; j++)
+    {
+      double base = callgrind_session (&progs[j], true, 0);
+      double downs = callgrind_session (&progs[j], true, N_DOWN);
+      double all = callgrind_session (&progs[j], true, N_DOWN + N_PAGE);
+      printf ("  %-6s callgrind: Down %.1f k instructions, page %.1f k "
+              "instructions (the session without them %.2f M)\n",
+              progs[j].name, (downs - base) / N_DOWN / 1e3,
+              (all - downs) / N_PAGE / 1e3, base / 1e6);
+    }
+}
+
+/* ---------------------------------------------------------- options */
+
+static void
+add_prog (const char *name, const char *const *argv, const char *ready,
+          int ready_row, const char *quit)
+{
+  struct prog *p = &progs[n_progs++];
+  *p = (struct prog) { .name = name, .ready = ready,
+                       .ready_row = ready_row, .quit = quit };
+  for (size_t i = 0; argv[i] && i < 7; i++)
+    p->argv[i] = argv[i];
+}
+
+static const char *
+opt (const char *arg, const char *name)
+{
+  size_t n = strlen (name);
+  return strncmp (arg, name, n) == 0 ? arg + n : NULL;
+}
+
+static void
+usage (void)
+{
+  fputs ("usage: ptybench paint|keys [--runs=N] [--callgrind] "
+         "--pinav=PROG --data=DIR\n"
+         "         [--open=LINK]... [--less=FILE] "
+         "[--info=FILE] [--lynx=FILE]\n", stderr);
+  exit (2);
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *pinav = NULL, *data = NULL, *less = NULL, *info = NULL,
+    *lynx = NULL, *open[4], *v;
+  size_t n_open = 0;
+  static char data_opt[4200];
+  const char *cg = getenv ("BENCH_CALLGRIND");
+  use_callgrind = cg && *cg && strcmp (cg, "0") != 0;
+  if (argc < 2 || (strcmp (argv[1], "paint") && strcmp (argv[1], "keys")))
+    usage ();
+  for (int i = 2; i < argc; i++)
+    if ((v = opt (argv[i], "--runs=")))
+      runs = atoi (v) > 0 ? atoi (v) : 1;
+    else if (strcmp (argv[i], "--callgrind") == 0)
+      use_callgrind = true;
+    else if ((v = opt (argv[i], "--pinav=")))
+      pinav = v;
+    else if ((v = opt (argv[i], "--data=")))
+      data = v;
+    else if ((v = opt (argv[i], "--open=")) && n_open < 4)
+      open[n_open++] = v;
+    else if ((v = opt (argv[i], "--less=")))
+      less = v;
+    else if ((v = opt (argv[i], "--info=")))
+      info = v;
+    else if ((v = opt (argv[i], "--lynx=")))
+      lynx = v;
+    else
+      usage ();
+  if (!pinav || !data)
+    usage ();
+  signal (SIGPIPE, SIG_IGN);
+  if (getenv ("BENCH_TRACE") && *getenv ("BENCH_TRACE"))
+    trace = fopen (getenv ("BENCH_TRACE"), "w");
+  snprintf (data_opt, sizeof data_opt, "--data=%s", data);
+  add_prog ("pinav", (const char *[]) { pinav, data_opt, NULL }, "q quit",
+            ROWS - 1, "q");
+  memcpy (progs[0].open, open, n_open * sizeof *open);
+  progs[0].n_open = n_open;
+  if (less)
+    add_prog ("less", (const char *[]) { "less", less, NULL },
+              strrchr (less, '/') ? strrchr (less, '/') + 1 : less, ROWS - 1,
+              "q");
+  if (info)
+    add_prog ("info", (const char *[]) { "info", "-f", info, NULL },
+              "", ROWS - 3, "q");
+  if (lynx)
+    add_prog ("lynx", (const char *[]) { "lynx", "-nopause", lynx, NULL },
+              "-- press space for next page --", ROWS - 3, "Q");
+  if (strcmp (argv[1], "paint") == 0)
+    bench_paint ();
+  else
+    bench_keys ();
+  return 0;
+}

@@ -1,0 +1,73 @@
+#!/bin/sh
+# run.sh - the benchmarks of issue 9, run by `make bench` from the
+# build directory.  Prints every figure with the command that gave it.
+#
+# Environment: srcdir (the source tree), BENCH_DIR (scratch, default
+# bench-data), BENCH_RUNS (runs of each pty measurement, default 21),
+# BENCH_CALLGRIND=1 (also count instructions under callgrind: slow).
+# Peers that are not installed (less, info + makeinfo, lynx) are left
+# out, and said to be.
+# Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.
+set -e
+srcdir=${srcdir:-.}
+dir=${BENCH_DIR:-bench-data}
+runs=${BENCH_RUNS:-21}
+pinav=src/pinav
+data=$srcdir/data
+big=$dir/big
+
+run () {
+  printf '$'
+  for a; do
+    case $a in *' '*) printf " '%s'" "$a" ;; *) printf ' %s' "$a" ;; esac
+  done
+  echo
+  "$@"
+  echo
+}
+
+mkdir -p "$dir"
+uname -srm
+grep -m1 'model name' /proc/cpuinfo 2>/dev/null || true
+echo "cores: $(getconf _NPROCESSORS_ONLN)"
+echo
+
+# The peers read the same content: pinav --dump as text, and Texinfo and
+# HTML made from it.
+LC_ALL=C.UTF-8 COLUMNS=80 $pinav --data="$data" --dump > "$dir/pinav-dump.txt"
+peers="--less=$dir/pinav-dump.txt"
+command -v less > /dev/null || { peers=; echo "less: not installed"; }
+if command -v info > /dev/null && command -v makeinfo > /dev/null; then
+  bench/dump2doc texi < "$dir/pinav-dump.txt" > "$dir/pinav-dump.texi"
+  makeinfo --no-split -o "$dir/pinav-dump.info" "$dir/pinav-dump.texi"
+  peers="$peers --info=$dir/pinav-dump.info"
+else
+  echo "info or makeinfo: not installed"
+fi
+if command -v lynx > /dev/null; then
+  bench/dump2doc html < "$dir/pinav-dump.txt" > "$dir/pinav-dump.html"
+  peers="$peers --lynx=$dir/pinav-dump.html"
+else
+  echo "lynx: not installed"
+fi
+echo "the same content: $(wc -c < "$dir/pinav-dump.txt") bytes of text"
+echo
+
+# The large pack: 10,000 items and 10,000 sections.
+test -f "$big/pack.yaml" || run bench/genpack "$big"
+
+run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$data" $peers
+run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$big"
+
+# Keys on the longest document of each pack.
+run bench/ptybench keys --runs="$runs" --pinav=$pinav --data="$data" \
+  --open="The source documents" --open="Stem Cell Therapy for Joint Pain" \
+  $peers
+run bench/ptybench keys --runs="$runs" --pinav=$pinav --data="$big" \
+  --open="The source documents" --open="Document 1:"
+
+run bench/loadbench "$data" 21
+run bench/loadbench "$big" 7
+
+run bench/searchbench "$data"
+run bench/searchbench "$big"

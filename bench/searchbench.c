@@ -1,0 +1,183 @@
+/* searchbench.c - how long a search takes: building the index once,
+   then 100 queries, each timed on its own (the median of 3 rounds), as
+   search_query alone and as the whole results page (view_build of
+   "search:QUERY", what a reader waits for).
+
+   The queries come from the pack itself, so that any pack can be used:
+   60 words and 20 two-word phrases taken from its text at fixed
+   pseudo-random places, 10 fragments of 2 or 3 letters (many hits) and
+   10 words it does not contain (a full scan with no hit).
+
+   usage: searchbench DIR
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchutil.h"
+#include "content.h"
+#include "diag.h"
+#include "load.h"
+#include "search.h"
+#include "view.h"
+
+#define N_QUERIES 100
+#define ROUNDS 3
+
+static uint64_t rng_state = 0x2545f4914f6cdd1dULL;
+
+static uint64_t
+rng (void)
+{
+  rng_state ^= rng_state >> 12;
+  rng_state ^= rng_state << 25;
+  rng_state ^= rng_state >> 27;
+  return rng_state * 2685821657736338717ULL;
+}
+
+/* Every paragraph of the pack's documents, and every item summary.  */
+static const char **texts;
+static size_t n_texts;
+
+static void
+collect_texts (const struct content_pack *p)
+{
+  for (size_t i = 0; i < p->n_docs; i++)
+    for (size_t j = 0; j < p->docs[i]->n_sections; j++)
+      for (size_t k = 0; k < p->docs[i]->sections[j].n_blocks; k++)
+        {
+          const struct content_block *b = &p->docs[i]->sections[j].blocks[k];
+          if (b->kind == BLOCK_PARA && b->text)
+            {
+              texts = bench_xrealloc (texts, (n_texts + 1) * sizeof *texts);
+              texts[n_texts++] = b->text;
+            }
+        }
+  for (size_t i = 0; i < p->n_colls; i++)
+    for (size_t j = 0; j < p->colls[i]->n_items; j++)
+      {
+        texts = bench_xrealloc (texts, (n_texts + 1) * sizeof *texts);
+        texts[n_texts++] = p->colls[i]->items[j].summary;
+      }
+  if (!n_texts)
+    bench_die ("searchbench: the pack has no text to take queries from");
+}
+
+/* WORDS words (letters only) from a random place of a random text;
+   false when that place has too few.  */
+static bool
+take_words (char *out, size_t size, int words, size_t min_len)
+{
+  const char *t = texts[rng () % n_texts];
+  size_t len = strlen (t), at = len ? rng () % len : 0, n = 0;
+  while (at > 0 && t[at - 1] != ' ')
+    at--;
+  for (int w = 0; w < words; w++)
+    {
+      size_t k = 0;
+      while (t[at] == ' ')
+        at++;
+      if (w && n + 1 < size)
+        out[n++] = ' ';
+      while ((t[at] | 0x20) >= 'a' && (t[at] | 0x20) <= 'z' && n + 1 < size)
+        out[n++] = t[at++], k++;
+      if (k < min_len)
+        return false;
+      while (t[at] && t[at] != ' ')
+        at++;
+    }
+  out[n] = '\0';
+  return true;
+}
+
+static void
+make_queries (char q[N_QUERIES][64])
+{
+  static const char *const misses[] = {
+    "zqxjv", "xylophonic", "qwertzuiop", "nonexistentword", "vvvvvv",
+    "bzzkt", "jjjqqq", "flurbish", "xqz kwv", "mmmzzzx",
+  };
+  int n = 0;
+  while (n < 60)
+    n += take_words (q[n], 64, 1, 4);
+  while (n < 80)
+    n += take_words (q[n], 64, 2, 2);
+  while (n < 90)
+    if (take_words (q[n], 64, 1, 3))
+      q[n][2 + (rng () & 1)] = '\0', n++;
+  for (int i = 0; i < 10; i++)
+    snprintf (q[n++], 64, "%s", misses[i]);
+}
+
+int
+main (int argc, char **argv)
+{
+  static char q[N_QUERIES][64];
+  static struct search_result res[SEARCH_MAX_RESULTS];
+  double t_query[N_QUERIES], t_page[N_QUERIES], round[ROUNDS];
+  size_t hits = 0, zero = 0;
+  if (argc != 2)
+    {
+      fputs ("usage: searchbench DIR\n", stderr);
+      return 2;
+    }
+  struct diags diags = { 0 };
+  struct content_pack *p = load_pack (argv[1], &diags);
+  diag_print (&diags, stderr);
+  diag_free (&diags);
+  if (!p)
+    bench_die ("searchbench: %s does not load", argv[1]);
+  double t0 = bench_now ();
+  struct search_index *ix = search_index_build (p);
+  double t_build = (bench_now () - t0) * 1000;
+  if (!ix)
+    bench_die ("searchbench: out of memory");
+  view_search_use (ix);
+  collect_texts (p);
+  make_queries (q);
+  for (int i = 0; i < N_QUERIES; i++)
+    {
+      size_t found = 0;
+      for (int r = 0; r < ROUNDS; r++)
+        {
+          double a = bench_now ();
+          found = search_query (ix, q[i], res, SEARCH_MAX_RESULTS);
+          round[r] = (bench_now () - a) * 1000;
+        }
+      t_query[i] = bench_median (round, ROUNDS);
+      hits += found;
+      zero += found == 0;
+      char loc[80];
+      struct view_ctx ctx = { p, VIEW_TUI };
+      snprintf (loc, sizeof loc, "search:%s", q[i]);
+      for (int r = 0; r < ROUNDS; r++)
+        {
+          struct page pg;
+          double a = bench_now ();
+          view_build (&pg, &ctx, loc);
+          round[r] = (bench_now () - a) * 1000;
+          page_free (&pg);
+        }
+      t_page[i] = bench_median (round, ROUNDS);
+    }
+  printf ("search %s: index built in %.1f ms; %d queries (60 words, "
+          "20 phrases, 10 fragments, 10 misses; %zu targets found, "
+          "%zu queries found nothing)\n", argv[1], t_build, N_QUERIES, hits,
+          zero);
+  printf ("  search_query     median %7.3f ms  p90 %7.3f  max %7.3f\n",
+          bench_median (t_query, N_QUERIES),
+          bench_pct (t_query, N_QUERIES, 90),
+          bench_pct (t_query, N_QUERIES, 100));
+  printf ("  results page     median %7.3f ms  p90 %7.3f  max %7.3f\n",
+          bench_median (t_page, N_QUERIES),
+          bench_pct (t_page, N_QUERIES, 90),
+          bench_pct (t_page, N_QUERIES, 100));
+  view_search_use (NULL);
+  search_index_free (ix);
+  content_free (p);
+  free (texts);
+  return 0;
+}
