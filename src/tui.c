@@ -182,6 +182,7 @@ tui_resize (struct tui *t)
     t->view.top = (long) t->lo.n - t->view.rows;  /* no wasted rows */
   layout_clamp (&t->lo, &t->view);
   layout_show_sel (&t->lo, &t->view);
+  layout_settle (&t->lo, &t->view, 1);  /* none chosen: one may fit now */
 }
 
 /* The selectable place on screen row Y, or -1.  */
@@ -300,6 +301,13 @@ tui_start (void)
   SCREEN *scr = newterm (NULL, stdout, stdin);
   if (!scr)
     return NULL;
+  /* Until its first endwin, ncurses 6.4 flushes its output at every
+     cursor movement, so a frame reaches the terminal a line at a time
+     and a screen reader (or a test) may read half a frame.  After an
+     endwin the first refresh resumes, and each frame is one write.
+     The modes below are set after it, so that they are on before the
+     first frame is drawn.  */
+  endwin ();
   cbreak ();
   noecho ();
   keypad (stdscr, TRUE);

@@ -1,0 +1,57 @@
+#!/bin/sh
+# Screen tests: the full-screen navigator, driven through libvterm on a
+# pty by tests/vtdrive, one script of tests/screen/*.vt per test point.
+# Each script waits for what it expects; none sleeps.
+. "${top_srcdir:-.}/tests/tap.sh"
+
+vtdrive="${top_builddir:-.}/tests/vtdrive"
+scripts="$top_srcdir/tests/screen"
+good="$top_srcdir/tests/data/good"
+real="$top_srcdir/data"
+TERM=xterm-256color
+unset NO_COLOR
+export TERM
+
+if [ ! -x "$vtdrive" ]; then
+  echo "1..0 # SKIP $vtdrive was not built"
+  exit 0
+fi
+
+# screen SCRIPT SIZE LANG WHAT: run tests/screen/SCRIPT.vt against
+# pinav --data=$pack --lang=LANG on a COLSxROWS terminal.
+screen () {
+  "$vtdrive" --size="$2" --timeout=10 "$scripts/$1.vt" -- \
+    "$PINAV" --data="$pack" --lang="$3" >"$tap_tmp/out" 2>"$tap_tmp/err"
+  r=$?
+  ok $r "$1 ($2, $3): $4"
+  [ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/err" | head -40
+}
+
+for lang in en zh_CN; do
+  pack=$good
+  screen home 80x24 $lang "start screen, reverse video and '>', cursor on the choice"
+  screen back 80x24 $lang "collection, item, Back restores the choice"
+  screen compare 80x24 $lang "a comparison table as a grid"
+  screen cards 20x6 $lang "the same table as cards"
+  screen pair 80x24 $lang "pick two, then side by side"
+  screen doc 80x24 $lang "the documents and a document"
+  screen wide 20x6 $lang "Chinese wraps by display width in double-width cells"
+  screen jump 20x6 $lang "a source link scrolls to its section's heading"
+  screen about 80x24 $lang "the about page"
+  screen lang 80x24 $lang "the language picker switches the interface"
+  screen help 80x24 $lang "? shows the keys"
+  screen resize 20x6 $lang "a resize keeps the place and the choice"
+  screen click 80x24 $lang "a click opens a link"
+  screen term 80x24 $lang "SIGTERM restores the terminal, exit 0"
+  screen hup 80x24 $lang "SIGHUP restores the terminal, exit 0"
+  screen close 80x24 $lang "a closed terminal ends the program within 1 s"
+  screen tiny 1x1 $lang "1x1 does not crash, and grows to 20x6"
+  screen huge 300x100 $lang "300x100"
+  pack=$real
+  screen walk 80x24 $lang "the real pack: a walk through every menu link"
+  screen walk-small 20x6 $lang "the real pack at 20x6"
+done
+pack=$good
+screen hint 80x24 en "a click on a key hint acts as the key"
+
+done_testing
