@@ -123,6 +123,58 @@ content_index_build (struct content_pack *p)
   return index_fill (p);
 }
 
+/* Note that IT cites section S (in CITES[0..N)): count it (pass 0), or
+   add it once (pass 1; an item's citations of S are consecutive).  */
+static void
+backrefs_note (const struct content_item *it, const struct content_cite *c,
+               size_t n, int pass)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      /* The pack is P's to change: the citation's pointer is const only
+         for its readers.  */
+      struct content_section *s = (struct content_section *) c[i].section;
+      if (!s)
+        continue;
+      if (pass == 0)
+        s->n_cited_by++;
+      else if (!s->n_cited_by || s->cited_by[s->n_cited_by - 1] != it)
+        s->cited_by[s->n_cited_by++] = it;
+    }
+}
+
+static void
+backrefs_scan (struct content_pack *p, int pass)
+{
+  for (size_t i = 0; i < p->n_colls; i++)
+    for (size_t j = 0; j < p->colls[i]->n_items; j++)
+      {
+        const struct content_item *it = &p->colls[i]->items[j];
+        for (size_t k = 0; k < it->n_claims; k++)
+          backrefs_note (it, it->claims[k].cites, it->claims[k].n_cites, pass);
+        backrefs_note (it, it->sources, it->n_sources, pass);
+      }
+}
+
+bool
+content_backrefs_build (struct content_pack *p)
+{
+  backrefs_scan (p, 0);
+  for (size_t i = 0; i < p->n_docs; i++)
+    for (size_t j = 0; j < p->docs[i]->n_sections; j++)
+      {
+        struct content_section *s = &p->docs[i]->sections[j];
+        s->cited_by = s->n_cited_by ? arena_array (&p->arena, s->n_cited_by,
+                                                   sizeof *s->cited_by)
+                                    : NULL;
+        if (s->n_cited_by && !s->cited_by)
+          return false;
+        s->n_cited_by = 0;
+      }
+  backrefs_scan (p, 1);
+  return true;
+}
+
 const struct content_document *
 content_document (const struct content_pack *p, const char *id)
 {

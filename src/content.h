@@ -30,6 +30,10 @@ struct content_section
   size_t n_blocks;
   const struct content_document *doc;
   size_t index;                 /* position in doc->sections */
+  /* The items whose claims or sources cite this section, each once, in
+     the pack's order (content_backrefs_build).  */
+  const struct content_item **cited_by;
+  size_t n_cited_by;
 };
 
 struct content_document
@@ -144,6 +148,12 @@ struct content_pack
 /** content_index_build - build the id index of PACK (O(n)).
    @retval false on memory exhaustion.  */
 bool content_index_build (struct content_pack *pack);
+
+/** content_backrefs_build - fill each section's CITED_BY from the
+   resolved citations of every item (O(n)), so that a document can list
+   what cites it without a search of the pack.
+   @retval false on memory exhaustion.  */
+bool content_backrefs_build (struct content_pack *pack);
 
 /** content_document - the document with ID, or NULL.  O(1).  */
 const struct content_document *

@@ -793,6 +793,8 @@ load_finish (struct loadctx *lc)
   lc_idset_free (&attrs);
   lc_idset_free (&unsure);
   free (lc->refs);
+  if (!lc->n_errors && !content_backrefs_build (lc->pack))
+    lc_error (lc, NULL, "%s", _("out of memory"));
   if (lc->n_errors)
     {
       content_free (lc->pack);

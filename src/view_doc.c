@@ -33,50 +33,27 @@ view_cite_link (struct page *pg, const struct content_cite *c)
     b->target = page_strdup (pg, loc);
 }
 
-static bool
-cites_section (const struct content_cite *c, size_t n,
-               const struct content_section *s)
-{
-  for (size_t i = 0; i < n; i++)
-    if (c[i].section == s)
-      return true;
-  return false;
-}
-
-static bool
-item_cites (const struct content_item *it, const struct content_section *s)
-{
-  if (cites_section (it->sources, it->n_sources, s))
-    return true;
-  for (size_t i = 0; i < it->n_claims; i++)
-    if (cites_section (it->claims[i].cites, it->claims[i].n_cites, s))
-      return true;
-  return false;
-}
-
 /* Links to every item whose claims or sources cite section S.  */
 static void
 doc_backlinks (struct page *pg, const struct content_pack *p,
                const struct content_section *s)
 {
   bool first = true;
-  for (size_t i = 0; i < p->n_colls; i++)
-    for (size_t j = 0; j < p->colls[i]->n_items; j++)
-      {
-        const struct content_item *it = &p->colls[i]->items[j];
-        if ((p->glossary && strcmp (it->coll->id, p->glossary) == 0)
-            || !item_cites (it, s))
-          continue;
-        if (first)
-          page_add (pg, PB_NOTE, _("Topics that cite this section:"));
-        first = false;
-        /* TRANSLATORS: a link to a topic: its list (e.g. "Conditions"),
-           then its name.  */
-        struct pblock *b = page_addf (pg, PB_LINK, _("%s: %s"),
-                                      C_ (it->coll->title), C_ (it->name));
-        if (b)
-          b->target = view_item_location (pg, it);
-      }
+  for (size_t i = 0; i < s->n_cited_by; i++)
+    {
+      const struct content_item *it = s->cited_by[i];
+      if (p->glossary && strcmp (it->coll->id, p->glossary) == 0)
+        continue;
+      if (first)
+        page_add (pg, PB_NOTE, _("Topics that cite this section:"));
+      first = false;
+      /* TRANSLATORS: a link to a topic: its list (e.g. "Conditions"),
+         then its name.  */
+      struct pblock *b = page_addf (pg, PB_LINK, _("%s: %s"),
+                                    C_ (it->coll->title), C_ (it->name));
+      if (b)
+        b->target = view_item_location (pg, it);
+    }
 }
 
 static void

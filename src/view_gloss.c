@@ -127,8 +127,12 @@ view_gloss_links (struct page *pg, const struct view_ctx *ctx,
     {
       const struct content_item *it = &g->items[i];
       char loc[200];
+      /* The text first: few terms match it, and page_links_to reads
+         the whole page.  */
+      if (!gloss_mentions (folded, it, also))
+        continue;
       snprintf (loc, sizeof loc, "item:%s/%s", g->id, it->id);
-      if (page_links_to (pg, loc) || !gloss_mentions (folded, it, also))
+      if (page_links_to (pg, loc))
         continue;
       /* TRANSLATORS: a link to a word's meaning in the glossary.  */
       struct pblock *b = page_addf (pg, PB_LINK, _("Glossary: %s"),
