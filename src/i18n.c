@@ -13,6 +13,9 @@ static char i18n_lang[8] = "en";
 const char *
 C_ (const char *s)
 {
+  /* English is the msgid: no catalogue lookup per string.  */
+  if (i18n_lang[0] == 'e')
+    return s;
   return s && *s ? dgettext (CONTENT_DOMAIN, s) : s;
 }
 
