@@ -428,13 +428,12 @@ has_comment (const unsigned char *buf, size_t len)
   return memchr (buf, '#', len) != NULL;
 }
 
-/* Parse one YAML document and add what it holds to the pack.  */
+/* Add what the YAML document ROOT (parsed from BUF) holds to the pack;
+   BEFORE is the number of problems reported before it was parsed.  */
 static void
-load_root (struct loadctx *lc, const unsigned char *buf, size_t len)
+load_kind (struct loadctx *lc, const struct ynode *root,
+           const unsigned char *buf, size_t len, size_t before)
 {
-  size_t before = lc->diags->n + lc->diags->dropped;
-  const struct ynode *root = ytree_parse (&lc->pack->arena, lc->file, buf,
-                                          len, lc->diags);
   const struct ynode *kind = root ? ytree_get (root, "kind") : NULL;
   if (!root)
     {
@@ -475,6 +474,21 @@ load_root (struct loadctx *lc, const unsigned char *buf, size_t len)
   /* What this file defines is unknown: references to it cannot be
      checked.  */
   lc->n_unread++;
+}
+
+/* Parse one YAML document and add what it holds to the pack.  The tree
+   lives only while the file is read: the model keeps the text of the
+   values, which ytree puts in the pack's arena.  */
+static void
+load_root (struct loadctx *lc, const unsigned char *buf, size_t len)
+{
+  struct arena tree = { 0 };
+  size_t before = lc->diags->n + lc->diags->dropped;
+  const struct ynode *root = ytree_parse_values (&tree, &lc->pack->arena,
+                                                 lc->file, buf, len,
+                                                 lc->diags);
+  load_kind (lc, root, buf, len, before);
+  arena_free (&tree);
 }
 
 static void

@@ -24,7 +24,8 @@ struct yframe
 
 struct ybuild
 {
-  struct arena *arena;
+  struct arena *arena;          /* nodes, keys, kids */
+  struct arena *values;         /* the text of other scalars */
   const char *file;
   struct diags *diags;
   const unsigned char *buf;     /* the text after any UTF-8 BOM */
@@ -211,7 +212,8 @@ ybuild_scalar (struct ybuild *b, const yaml_event_t *e)
   struct ynode *n = ybuild_node (b, YNODE_SCALAR, m);
   if (!n)
     return;
-  n->str = arena_strndup (b->arena, (const char *) e->data.scalar.value,
+  n->str = arena_strndup (at_key ? b->arena : b->values,
+                          (const char *) e->data.scalar.value,
                           e->data.scalar.length);
   n->len = e->data.scalar.length;
   n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -713,13 +715,22 @@ struct ynode *
 ytree_parse (struct arena *arena, const char *file,
              const unsigned char *buf, size_t len, struct diags *diags)
 {
+  return ytree_parse_values (arena, arena, file, buf, len, diags);
+}
+
+struct ynode *
+ytree_parse_values (struct arena *arena, struct arena *values,
+                    const char *file, const unsigned char *buf, size_t len,
+                    struct diags *diags)
+{
   /* libyaml, told the encoding, would take a UTF-8 BOM for text.  */
   if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
     {
       buf += 3;
       len -= 3;
     }
-  struct ybuild b = { .arena = arena, .file = file, .diags = diags,
+  struct ybuild b = { .arena = arena, .values = values, .file = file,
+                      .diags = diags,
                       .buf = buf, .len = len };
   if (!ybuild_check_text (&b))
     return NULL;

@@ -38,6 +38,14 @@ struct ynode *ytree_parse (struct arena *arena, const char *file,
                            const unsigned char *buf, size_t len,
                            struct diags *diags);
 
+/** ytree_parse_values - ytree_parse, with the text of every scalar
+   that is not a mapping key in VALUES, and everything else (the nodes,
+   the keys) in TREE: a caller that keeps only the values may free TREE
+   once it has read the tree.  */
+struct ynode *ytree_parse_values (struct arena *tree, struct arena *values,
+                                  const char *file, const unsigned char *buf,
+                                  size_t len, struct diags *diags);
+
 /** ytree_get - the value for KEY in map MAP, or NULL.  */
 const struct ynode *ytree_get (const struct ynode *map, const char *key);
 
