@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -23,6 +24,8 @@
 
 #define TUI_TICK_MS 250         /* how often the loop looks at signals */
 #define TUI_WHEEL 3             /* lines a mouse wheel step scrolls */
+#define TUI_BUF_ROWS 60         /* the least screen ncurses sizes its */
+#define TUI_BUF_COLS 200        /* output buffer for, see tui_newterm */
 
 struct tui
 {
@@ -294,11 +297,40 @@ tui_key (struct tui *t, int key)
     }
 }
 
+/* newterm, with an output buffer for a big screen.  ncurses sizes the
+   buffer by the screen at newterm and never grows it, so on a small
+   screen (or one grown since) a frame reaches the terminal in pieces,
+   and a screen reader may read half a frame.  So newterm is told of a
+   screen at least TUI_BUF_COLS x TUI_BUF_ROWS (by LINES and COLUMNS,
+   unless the user set those), and the real size is taken after.  */
+static SCREEN *
+tui_newterm (void)
+{
+  struct winsize ws;
+  char rows[16], cols[16];
+  if (getenv ("LINES") || getenv ("COLUMNS")
+      || ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row
+      || !ws.ws_col)
+    return newterm (NULL, stdout, stdin);
+  snprintf (rows, sizeof rows, "%d",
+            ws.ws_row > TUI_BUF_ROWS ? ws.ws_row : TUI_BUF_ROWS);
+  snprintf (cols, sizeof cols, "%d",
+            ws.ws_col > TUI_BUF_COLS ? ws.ws_col : TUI_BUF_COLS);
+  setenv ("LINES", rows, 1);
+  setenv ("COLUMNS", cols, 1);
+  SCREEN *scr = newterm (NULL, stdout, stdin);
+  unsetenv ("LINES");
+  unsetenv ("COLUMNS");
+  if (scr)
+    resizeterm (ws.ws_row, ws.ws_col);
+  return scr;
+}
+
 /* Set the terminal up.  @retval the screen, or NULL.  */
 static SCREEN *
 tui_start (void)
 {
-  SCREEN *scr = newterm (NULL, stdout, stdin);
+  SCREEN *scr = tui_newterm ();
   if (!scr)
     return NULL;
   /* Until its first endwin, ncurses 6.4 flushes its output at every
