@@ -53,7 +53,7 @@ lay_add (struct layout *lo, const char *text, size_t len, size_t indent,
     }
   s[j] = '\0';
   lo->lines[lo->n++] = (struct lay_line) { s, wrap_width (s, j), indent,
-                                           style, sel, block };
+                                           style, sel, block, 0, 0 };
 }
 
 /* A blank line, unless the page is empty or already ends in one.  */
@@ -75,14 +75,32 @@ struct lay_wrap
   long sel;
   size_t block;
   size_t count;
+  size_t hl_start, hl_len;      /* bytes of TEXT to highlight */
 };
+
+/* Give the line just added (TEXT bytes [START, START+LEN) after SKIP
+   bytes of prefix) its part of the highlight, if any.  */
+static void
+lay_wrap_hl (struct lay_wrap *w, size_t start, size_t len, size_t skip)
+{
+  struct lay_line *line = &w->lo->lines[w->lo->n - 1];
+  size_t from = w->hl_start > start ? w->hl_start : start;
+  size_t to = w->hl_start + w->hl_len < start + len
+              ? w->hl_start + w->hl_len : start + len;
+  if (w->hl_len && to > from && strlen (line->text) == skip + len)
+    {
+      line->hl_start = skip + from - start;
+      line->hl_len = to - from;
+    }
+}
 
 static void
 lay_wrap_line (const struct wrap_line *l, void *data)
 {
   struct lay_wrap *w = data;
-  size_t plen = strlen (w->prefix);
-  if (w->count++ == 0 && plen)
+  size_t plen = strlen (w->prefix), n = w->lo->n;
+  bool first = w->count++ == 0;
+  if (first && plen)
     {
       char *s = malloc (plen + l->len + 1);
       if (!s)
@@ -100,6 +118,8 @@ lay_wrap_line (const struct wrap_line *l, void *data)
     lay_add (w->lo, w->text + l->start, l->len,
              w->indent + wrap_width (w->prefix, plen), w->style, w->sel,
              w->block);
+  if (w->lo->n > n)
+    lay_wrap_hl (w, l->start, l->len, first ? plen : 0);
 }
 
 /* The columns left for text after INDENT (at least 1).  */
@@ -113,9 +133,21 @@ static void
 lay_text (struct layout *lo, const char *prefix, const char *text,
           size_t indent, enum lay_style style, long sel, size_t block)
 {
-  struct lay_wrap w = { lo, text, prefix, indent, style, sel, block, 0 };
+  struct lay_wrap w = { lo, text, prefix, indent, style, sel, block, 0,
+                        0, 0 };
   size_t room = lay_room (lo, indent + wrap_width (prefix, strlen (prefix)));
   wrap_text (text, strlen (text), room, lay_wrap_line, &w);
+}
+
+/* lay_text for block B, with its highlight (a search match).  */
+static void
+lay_block_text (struct layout *lo, const char *prefix, const struct pblock *b,
+                size_t indent, enum lay_style style, long sel, size_t block)
+{
+  struct lay_wrap w = { lo, b->text, prefix, indent, style, sel, block, 0,
+                        b->hl_start, b->hl_len };
+  size_t room = lay_room (lo, indent + wrap_width (prefix, strlen (prefix)));
+  wrap_text (b->text, strlen (b->text), room, lay_wrap_line, &w);
 }
 
 /* The widest unbreakable piece of S: a word, or one wide character.  */
@@ -339,21 +371,22 @@ lay_block (struct layout *lo, const struct pblock *b, long *sel,
     {
     case PB_HEADING:
       lay_gap (lo, block);
-      lay_text (lo, "", b->text, 0, LS_HEADING, -1, block);
+      lay_block_text (lo, "", b, 0, LS_HEADING, -1, block);
       break;
     case PB_PARA:
-      lay_text (lo, "", b->text, 0, LS_BODY, -1, block);
+      lay_block_text (lo, "", b, 0, LS_BODY, -1, block);
       break;
     case PB_NOTE:
-      lay_text (lo, "", b->text, 0, LS_NOTE, -1, block);
+      lay_block_text (lo, "", b, 0, LS_NOTE, -1, block);
       break;
     case PB_BULLET:
-      lay_text (lo, "- ", b->text, 2 * (size_t) (b->level > 0 ? b->level : 0),
-                LS_BODY, -1, block);
+      lay_block_text (lo, "- ", b,
+                      2 * (size_t) (b->level > 0 ? b->level : 0),
+                      LS_BODY, -1, block);
       break;
     case PB_NUMBERED:
       snprintf (mark, sizeof mark, "%d. ", b->number);
-      lay_text (lo, mark, b->text, 0, LS_BODY, -1, block);
+      lay_block_text (lo, mark, b, 0, LS_BODY, -1, block);
       break;
     case PB_LINK:
       {
@@ -361,8 +394,10 @@ lay_block (struct layout *lo, const struct pblock *b, long *sel,
         if (b->label && *b->label
             && asprintf (&s, _("%s: %s"), b->label, b->text) < 0)
           s = NULL;
-        lay_text (lo, "", s ? s : b->text, LAY_MARK, LS_LINK, (*sel)++,
-                  block);
+        if (s)
+          lay_text (lo, "", s, LAY_MARK, LS_LINK, (*sel)++, block);
+        else
+          lay_block_text (lo, "", b, LAY_MARK, LS_LINK, (*sel)++, block);
         free (s);
       }
       break;

@@ -38,6 +38,8 @@ struct lay_line
   enum lay_style style;
   long sel;             /* the selectable place it belongs to, or -1 */
   size_t block;         /* the page block it comes from */
+  size_t hl_start, hl_len;      /* bytes of TEXT to highlight (a search
+                                   match); hl_len 0: none */
 };
 
 struct layout

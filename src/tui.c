@@ -7,6 +7,7 @@
 #include "tui.h"
 
 #include <curses.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -15,6 +16,8 @@
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include "i18n.h"
 #include "layout.h"
@@ -24,6 +27,7 @@
 
 #define TUI_TICK_MS 250         /* how often the loop looks at signals */
 #define TUI_WHEEL 3             /* lines a mouse wheel step scrolls */
+#define TUI_QUERY_SIZE 256      /* bytes of a search being typed */
 #define TUI_BUF_ROWS 60         /* the least screen ncurses sizes its */
 #define TUI_BUF_COLS 200        /* output buffer for, see tui_newterm */
 
@@ -37,6 +41,8 @@ struct tui
   long pressed;                 /* the place a mouse button went down on */
   int errors;                   /* getch errors in a row without a wait */
   bool quit;
+  bool typing;                  /* keys go into QUERY */
+  char query[TUI_QUERY_SIZE];   /* the search being typed, UTF-8 */
 };
 
 static volatile sig_atomic_t tui_signal;
@@ -248,6 +254,78 @@ tui_mouse (struct tui *t, const struct tui_screen *scr)
     }
 }
 
+/* Show search:QUERY, in place of the search page typed into.  */
+static void
+tui_search_show (struct tui *t)
+{
+  char *loc = NULL;
+  if (asprintf (&loc, "search:%s", t->query) < 0)
+    return;
+  if (strncmp (nav_here (&t->nav)->location, "search:", 7) == 0)
+    nav_back (&t->nav);
+  if (nav_push (&t->nav, loc))
+    tui_show_new (t);
+  free (loc);
+}
+
+/* '/': type a search; the results follow each key.  */
+static void
+tui_search_start (struct tui *t)
+{
+  const char *loc = nav_here (&t->nav)->location;
+  t->typing = true;
+  if (strncmp (loc, "search:", 7) == 0)
+    snprintf (t->query, sizeof t->query, "%s", loc + 7);
+  else
+    {
+      t->query[0] = '\0';
+      tui_follow (t, "search:");
+    }
+}
+
+/* Take the typed key R/WC into the search.
+   @retval false when it is not typing (the key then acts as a key).  */
+static bool
+tui_search_type (struct tui *t, int r, wint_t wc)
+{
+  size_t n = strlen (t->query);
+  char mb[MB_LEN_MAX];
+  mbstate_t st;
+  if (r == KEY_CODE_YES && wc == KEY_RESIZE)
+    return false;
+  if (r == OK && (wc == '\n' || wc == '\r' || wc == 27))
+    t->typing = false;
+  else if ((r == OK && (wc == 127 || wc == 8))
+           || (r == KEY_CODE_YES && wc == KEY_BACKSPACE))
+    {
+      if (n == 0)
+        {
+          t->typing = false;
+          return true;
+        }
+      while (n > 0 && (t->query[--n] & 0xC0) == 0x80)
+        continue;
+      t->query[n] = '\0';
+      tui_search_show (t);
+    }
+  else if (r == OK && iswprint (wc))
+    {
+      memset (&st, 0, sizeof st);
+      size_t k = wcrtomb (mb, (wchar_t) wc, &st);
+      if (k == (size_t) -1 || n + k >= sizeof t->query)
+        return true;
+      memcpy (t->query + n, mb, k);
+      t->query[n + k] = '\0';
+      tui_search_show (t);
+    }
+  else
+    {
+      t->typing = false;        /* any other key ends the typing */
+      return false;
+    }
+  return true;
+}
+
 static long
 tui_screenful (const struct tui *t)
 {
@@ -285,6 +363,9 @@ tui_key (struct tui *t, int key)
       break;
     case '?':
       tui_help (t);
+      break;
+    case '/':
+      tui_search_start (t);
       break;
     case 'q':
       t->quit = !t->app->kiosk;
@@ -351,6 +432,7 @@ tui_start (void)
 #endif
              , NULL);
   mouseinterval (0);
+  set_escdelay (100);           /* Esc ends a search without a wait */
   tui_draw_start ();
   return scr;
 }
@@ -379,21 +461,26 @@ tui_loop (struct tui *t)
           scr.title = t->page.title;
           scr.lo = &t->lo;
           scr.view = &t->view;
+          scr.prompt = t->typing ? t->query : NULL;
           tui_draw (&scr);
         }
-      int key = getch ();
-      dirty = key != ERR;
-      if (key == ERR)
+      wint_t wc;
+      int r = get_wch (&wc);
+      dirty = r != ERR;
+      if (r == ERR)
         {
           if (!tui_signal && tui_terminal_gone (t))
             break;
           continue;
         }
       t->errors = 0;
-      if (key == KEY_MOUSE)
-        tui_mouse (t, &scr);
-      else
-        tui_key (t, key);
+      if (r == KEY_CODE_YES && wc == KEY_MOUSE)
+        {
+          t->typing = false;
+          tui_mouse (t, &scr);
+        }
+      else if (!t->typing || !tui_search_type (t, r, wc))
+        tui_key (t, r == KEY_CODE_YES || wc < 0x80 ? (int) wc : 0);
     }
 }
 

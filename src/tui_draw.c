@@ -103,6 +103,25 @@ draw_title (const struct tui_screen *s, int y)
   attrset (A_NORMAL);
 }
 
+/* The text of L on row Y in attributes A, with its highlight (a search
+   match) set apart: bold, underlined, and reversed against the rest.  */
+static void
+draw_text (const struct lay_line *l, int y, attr_t a)
+{
+  size_t len = strlen (l->text), from = l->hl_start, to = from + l->hl_len;
+  int x = (int) l->indent;
+  if (!l->hl_len || to > len)
+    from = to = len;
+  attrset (a);
+  put_clipped (y, x, l->text, from);
+  x += (int) wrap_width (l->text, from);
+  attrset ((a ^ A_REVERSE) | A_BOLD | A_UNDERLINE);
+  put_clipped (y, x, l->text + from, to - from);
+  x += (int) wrap_width (l->text + from, to - from);
+  attrset (a);
+  put_clipped (y, x, l->text + to, len - to);
+}
+
 static void
 draw_line (const struct lay_line *l, int y, bool selected)
 {
@@ -113,8 +132,7 @@ draw_line (const struct lay_line *l, int y, bool selected)
       attrset (A_REVERSE | A_BOLD);
       put_clipped (y, 0, ">", 1);
     }
-  attrset (a);
-  put_clipped (y, (int) l->indent, l->text, strlen (l->text));
+  draw_text (l, y, a);
   attrset (A_NORMAL);
 }
 
@@ -184,6 +202,25 @@ draw_hints (struct tui_screen *s, int y)
       }
 }
 
+/* The search being typed, "/words", on the hint line, its end shown
+   when it is too long; the cursor after it.  */
+static void
+draw_prompt (const struct tui_screen *s, int y)
+{
+  const char *q = s->prompt;
+  size_t len = strlen (q);
+  while (len && COLS > 2 && wrap_width (q, len) > (size_t) COLS - 2)
+    {
+      unsigned wc;
+      size_t n = wrap_decode (q, len, &wc);
+      q += n, len -= n;
+    }
+  put_clipped (y, 0, "/", 1);
+  put_clipped (y, 1, q, len);
+  int x = 1 + (int) wrap_width (q, len);
+  move (y, x < COLS ? x : COLS - 1);
+}
+
 /* Leave the cursor on the selected place, else at the body's top.  */
 static void
 place_cursor (const struct tui_screen *s, const struct tui_geom *g)
@@ -205,8 +242,13 @@ tui_draw (struct tui_screen *s)
     draw_title (s, g.title_y);
   draw_body (s, &g);
   s->n_hints = 0;
-  if (g.hint_y >= 0)
-    draw_hints (s, g.hint_y);
-  place_cursor (s, &g);
+  if (g.hint_y >= 0 && s->prompt)
+    draw_prompt (s, g.hint_y);
+  else
+    {
+      if (g.hint_y >= 0)
+        draw_hints (s, g.hint_y);
+      place_cursor (s, &g);
+    }
   refresh ();
 }

@@ -34,6 +34,8 @@ struct tui_screen
   const struct layout *lo;
   const struct lay_view *view;
   bool kiosk;           /* no "q quit" hint */
+  const char *prompt;   /* a search being typed, shown instead of the
+                           hints, or NULL */
   struct tui_hint hints[TUI_HINTS];     /* set by tui_draw */
   size_t n_hints;
 };
@@ -47,7 +49,8 @@ struct tui_geom tui_geometry (int rows);
 void tui_draw_start (void);
 
 /** tui_draw - paint S on the whole screen and leave the terminal's
-   cursor on the selected place (screen readers follow it).  */
+   cursor on the selected place (screen readers follow it), or at the
+   end of the search being typed.  */
 void tui_draw (struct tui_screen *s);
 
 #endif

@@ -298,6 +298,31 @@ test_anchor_and_map (void)
   page_free (&pg);
 }
 
+static void
+test_highlight (void)
+{
+  struct page pg;
+  struct layout lo;
+  page_init (&pg, "search:beta");
+  page_title (&pg, "Search");
+  struct pblock *b = page_link (&pg, "alpha beta gamma delta", "home");
+  b->hl_start = 6;      /* "beta gamma" */
+  b->hl_len = 10;
+  layout_page (&lo, &pg, 14);
+  dump (&lo);
+  tap_ok (lo.n == 2 && strcmp (lo.lines[0].text, "alpha beta") == 0
+          && lo.lines[0].hl_start == 6 && lo.lines[0].hl_len == 4
+          && lo.lines[1].hl_start == 0 && lo.lines[1].hl_len == 5,
+          "a search match is highlighted across a line break");
+  layout_free (&lo);
+  b->hl_len = 0;
+  layout_page (&lo, &pg, 14);
+  tap_ok (lo.lines[0].hl_len == 0 && lo.lines[1].hl_len == 0,
+          "no match, no highlight");
+  layout_free (&lo);
+  page_free (&pg);
+}
+
 int
 main (void)
 {
@@ -307,5 +332,6 @@ main (void)
   test_cjk_table ();
   test_move ();
   test_anchor_and_map ();
+  test_highlight ();
   return tap_done ();
 }
