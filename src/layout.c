@@ -410,6 +410,31 @@ lay_block (struct layout *lo, const struct pblock *b, long *sel,
     }
 }
 
+/* Note each place's first and last line, so that moving over the page
+   costs O(1) a key (layout_move.c), not a scan of the page.  */
+static void
+lay_index_places (struct layout *lo)
+{
+  lo->sel_first = arena_array (&lo->arena, lo->n_sel + 1, sizeof (long));
+  lo->sel_last = arena_array (&lo->arena, lo->n_sel + 1, sizeof (long));
+  if (!lo->sel_first || !lo->sel_last)
+    {
+      lo->sel_first = lo->sel_last = NULL;     /* layout_move.c scans */
+      return;
+    }
+  for (size_t s = 0; s < lo->n_sel; s++)
+    lo->sel_first[s] = lo->sel_last[s] = -1;
+  for (size_t i = 0; i < lo->n; i++)
+    {
+      long s = lo->lines[i].sel;
+      if (s < 0 || (size_t) s >= lo->n_sel)
+        continue;
+      if (lo->sel_first[s] < 0)
+        lo->sel_first[s] = (long) i;
+      lo->sel_last[s] = (long) i;
+    }
+}
+
 bool
 layout_page (struct layout *lo, const struct page *pg, size_t width)
 {
@@ -432,6 +457,7 @@ layout_page (struct layout *lo, const struct page *pg, size_t width)
     lo->n--;
   if ((size_t) sel != lo->n_sel)
     lo->ok = false;     /* cannot happen: the same order as page.c */
+  lay_index_places (lo);
   return lo->ok;
 }
 

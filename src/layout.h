@@ -49,6 +49,8 @@ struct layout
   struct psel *sels;    /* page_selectables () of the page */
   size_t n_sel;
   size_t width;         /* the width it was laid out for */
+  long *sel_first;      /* per place: its first line, or -1 (in ARENA) */
+  long *sel_last;       /* per place: its last line, or -1 */
   bool ok;              /* false once an allocation failed */
   struct arena arena;
 };

@@ -6,10 +6,17 @@
 #include <config.h>
 #include "layout.h"
 
+/* A key that moves cost O(1), not O(page): the places' lines come
+   from layout_page (SEL_FIRST, SEL_LAST); the scans are for a layout
+   made without them.  */
 long
 layout_sel_first (const struct layout *lo, long sel)
 {
-  for (size_t i = 0; sel >= 0 && i < lo->n; i++)
+  if (sel < 0 || (size_t) sel >= lo->n_sel)
+    return -1;
+  if (lo->sel_first)
+    return lo->sel_first[sel];
+  for (size_t i = 0; i < lo->n; i++)
     if (lo->lines[i].sel == sel)
       return (long) i;
   return -1;
@@ -18,10 +25,48 @@ layout_sel_first (const struct layout *lo, long sel)
 long
 layout_sel_last (const struct layout *lo, long sel)
 {
-  for (size_t i = lo->n; sel >= 0 && i-- > 0;)
+  if (sel < 0 || (size_t) sel >= lo->n_sel)
+    return -1;
+  if (lo->sel_last)
+    return lo->sel_last[sel];
+  for (size_t i = lo->n; i-- > 0;)
     if (lo->lines[i].sel == sel)
       return (long) i;
   return -1;
+}
+
+/* The first line of place S, or for a place without lines (a table's
+   header row shown as cards), of the next place that has lines (LO->n
+   when none has): this grows with S, so places can be searched.  */
+static long
+place_key (const struct layout *lo, long s)
+{
+  for (; s < (long) lo->n_sel; s++)
+    {
+      long first = layout_sel_first (lo, s);
+      if (first >= 0)
+        return first;
+    }
+  return (long) lo->n;
+}
+
+/* The first place that starts on LINE or after it (LO->n_sel when
+   none does): a binary search.  */
+static long
+place_from (const struct layout *lo, long line)
+{
+  long lo_s = 0, hi_s = (long) lo->n_sel;
+  while (lo_s < hi_s)
+    {
+      long mid = lo_s + (hi_s - lo_s) / 2;
+      if (place_key (lo, mid) < line)
+        lo_s = mid + 1;
+      else
+        hi_s = mid;
+    }
+  while (lo_s < (long) lo->n_sel && layout_sel_first (lo, lo_s) < 0)
+    lo_s++;
+  return lo_s;
 }
 
 static long
@@ -72,8 +117,10 @@ layout_settle (const struct layout *lo, struct lay_view *v, int dir)
   if (v->sel >= 0 && on_screen (lo, v, v->sel))
     return;
   v->sel = -1;
-  for (long s = 0; s < (long) lo->n_sel; s++)
-    if (on_screen (lo, v, s) && layout_sel_last (lo, s) < v->top + rows_of (v))
+  long end = v->top + rows_of (v);
+  for (long s = place_from (lo, v->top);
+       s < (long) lo->n_sel && place_key (lo, s) < end; s++)
+    if (on_screen (lo, v, s) && layout_sel_last (lo, s) < end)
       {
         v->sel = s;
         if (dir > 0)
@@ -102,16 +149,14 @@ next_place (const struct layout *lo, const struct lay_view *v, int dir)
       long s = v->sel + (dir > 0 ? 1 : -1);
       return s >= 0 && s < (long) lo->n_sel ? s : -1;
     }
-  long found = -1;
-  for (long s = 0; s < (long) lo->n_sel; s++)
-    {
-      long first = layout_sel_first (lo, s);
-      if (dir > 0 && first >= v->top)
-        return s;
-      if (dir < 0 && first < v->top + rows_of (v))
-        found = s;
-    }
-  return found;
+  /* Down: the first place from the top of the screen on; Up: the last
+     that starts above the bottom of the screen.  */
+  long s = place_from (lo, dir > 0 ? v->top : v->top + rows_of (v));
+  if (dir > 0)
+    return s < (long) lo->n_sel ? s : -1;
+  while (--s >= 0 && layout_sel_first (lo, s) < 0)
+    ;
+  return s;
 }
 
 void
