@@ -1,21 +1,17 @@
 /* tui.c - the full-screen navigator: the key and mouse loop, history,
-   resizing, signals and leaving the terminal as it was found.
+   resizing, search typing, and the signals that end it.
    Pages come from the views, lines from layout.c, paint from
-   tui_draw.c; only this file and tui_draw.c use curses.
+   tui_draw.c, the terminal from tui_term.c; only tui*.c use curses.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "tui.h"
 
 #include <curses.h>
 #include <limits.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <termios.h>
-#include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
 
@@ -23,13 +19,11 @@
 #include "layout.h"
 #include "nav.h"
 #include "tui_draw.h"
+#include "tui_term.h"
 #include "view.h"
 
-#define TUI_TICK_MS 250         /* how often the loop looks at signals */
 #define TUI_WHEEL 3             /* lines a mouse wheel step scrolls */
 #define TUI_QUERY_SIZE 256      /* bytes of a search being typed */
-#define TUI_BUF_ROWS 60         /* the least screen ncurses sizes its */
-#define TUI_BUF_COLS 200        /* output buffer for, see tui_newterm */
 
 struct tui
 {
@@ -44,43 +38,6 @@ struct tui
   bool typing;                  /* keys go into QUERY */
   char query[TUI_QUERY_SIZE];   /* the search being typed, UTF-8 */
 };
-
-static volatile sig_atomic_t tui_signal;
-
-static void
-tui_on_signal (int sig)
-{
-  tui_signal = sig;
-}
-
-/* Catch SIGTERM, SIGHUP and SIGINT so that the loop can restore the
-   terminal before leaving.  Installed before newterm, which then
-   leaves them alone.  */
-static void
-tui_catch_signals (void)
-{
-  static const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
-  struct sigaction sa;
-  memset (&sa, 0, sizeof sa);
-  sa.sa_handler = tui_on_signal;
-  sigemptyset (&sa.sa_mask);
-  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
-    sigaction (sigs[i], &sa, NULL);
-}
-
-/* Whether the terminal has gone away (hung up, or the pty closed).  */
-static bool
-tui_terminal_gone (struct tui *t)
-{
-  struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
-  struct termios tio;
-  if (tcgetattr (STDIN_FILENO, &tio) != 0)
-    return true;
-  if (poll (&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
-    return true;
-  /* Readable, yet getch keeps failing without waiting: end of file.  */
-  return (p.revents & POLLIN) && ++t->errors > 8;
-}
 
 static struct tui_geom
 tui_geom_now (void)
@@ -378,72 +335,12 @@ tui_key (struct tui *t, int key)
     }
 }
 
-/* newterm, with an output buffer for a big screen.  ncurses sizes the
-   buffer by the screen at newterm and never grows it, so on a small
-   screen (or one grown since) a frame reaches the terminal in pieces,
-   and a screen reader may read half a frame.  So newterm is told of a
-   screen at least TUI_BUF_COLS x TUI_BUF_ROWS (by LINES and COLUMNS,
-   unless the user set those), and the real size is taken after.  */
-static SCREEN *
-tui_newterm (void)
-{
-  struct winsize ws;
-  char rows[16], cols[16];
-  if (getenv ("LINES") || getenv ("COLUMNS")
-      || ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row
-      || !ws.ws_col)
-    return newterm (NULL, stdout, stdin);
-  snprintf (rows, sizeof rows, "%d",
-            ws.ws_row > TUI_BUF_ROWS ? ws.ws_row : TUI_BUF_ROWS);
-  snprintf (cols, sizeof cols, "%d",
-            ws.ws_col > TUI_BUF_COLS ? ws.ws_col : TUI_BUF_COLS);
-  setenv ("LINES", rows, 1);
-  setenv ("COLUMNS", cols, 1);
-  SCREEN *scr = newterm (NULL, stdout, stdin);
-  unsetenv ("LINES");
-  unsetenv ("COLUMNS");
-  if (scr)
-    resizeterm (ws.ws_row, ws.ws_col);
-  return scr;
-}
-
-/* Set the terminal up.  @retval the screen, or NULL.  */
-static SCREEN *
-tui_start (void)
-{
-  SCREEN *scr = tui_newterm ();
-  if (!scr)
-    return NULL;
-  /* Until its first endwin, ncurses 6.4 flushes its output at every
-     cursor movement, so a frame reaches the terminal a line at a time
-     and a screen reader (or a test) may read half a frame.  After an
-     endwin the first refresh resumes, and each frame is one write.
-     The modes below are set after it, so that they are on before the
-     first frame is drawn.  */
-  endwin ();
-  cbreak ();
-  noecho ();
-  keypad (stdscr, TRUE);
-  timeout (TUI_TICK_MS);
-  mousemask (BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED
-             | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-             | BUTTON5_PRESSED
-#endif
-             , NULL);
-  mouseinterval (0);
-  set_escdelay (100);           /* Esc ends a search without a wait */
-  tui_draw_start ();
-  return scr;
-}
-
 /* Whether a caught signal means leaving (SIGINT is ignored in a
    kiosk).  */
 static bool
 tui_signalled (const struct tui *t)
 {
-  int sig = tui_signal;
-  tui_signal = 0;
+  int sig = tui_term_signal ();
   return sig == SIGTERM || sig == SIGHUP || (sig == SIGINT && !t->app->kiosk);
 }
 
@@ -454,7 +351,7 @@ tui_loop (struct tui *t)
   bool dirty = true;
   while (!t->quit)
     {
-      if (tui_signal && tui_signalled (t))
+      if (tui_term_signal_pending () && tui_signalled (t))
         break;
       if (dirty)
         {
@@ -469,7 +366,7 @@ tui_loop (struct tui *t)
       dirty = r != ERR;
       if (r == ERR)
         {
-          if (!tui_signal && tui_terminal_gone (t))
+          if (!tui_term_signal_pending () && tui_term_gone (&t->errors))
             break;
           continue;
         }
@@ -488,22 +385,21 @@ int
 tui_run (const struct app *app)
 {
   struct tui t = { .app = app, .pressed = -1 };
-  tui_catch_signals ();
-  SCREEN *scr = tui_start ();
+  SCREEN *scr = tui_term_start ();
   if (!scr)
     {
       fprintf (stderr, _("%s: cannot use this terminal; try --plain\n"),
                PACKAGE);
       return 1;
     }
+  tui_draw_start ();
   page_init (&t.page, "");
   if (nav_reset (&t.nav, app->start ? app->start : "home"))
     {
       tui_show_new (&t);
       tui_loop (&t);
     }
-  endwin ();
-  delscreen (scr);
+  tui_term_end (scr);
   layout_free (&t.lo);
   page_free (&t.page);
   nav_free (&t.nav);

@@ -1,0 +1,131 @@
+/* tui_term.c - the terminal under the navigator.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "tui_term.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#define TUI_BUF_ROWS 60         /* the least screen ncurses sizes its */
+#define TUI_BUF_COLS 200        /* output buffer for, see term_newterm */
+
+static volatile sig_atomic_t term_signal;
+
+static void
+term_on_signal (int sig)
+{
+  term_signal = sig;
+}
+
+/* Catch SIGTERM, SIGHUP and SIGINT so that the loop can restore the
+   terminal before leaving.  Installed before newterm, which then
+   leaves them alone.  */
+static void
+term_catch_signals (void)
+{
+  static const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
+  struct sigaction sa;
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = term_on_signal;
+  sigemptyset (&sa.sa_mask);
+  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+    sigaction (sigs[i], &sa, NULL);
+}
+
+int
+tui_term_signal (void)
+{
+  int sig = term_signal;
+  term_signal = 0;
+  return sig;
+}
+
+bool
+tui_term_signal_pending (void)
+{
+  return term_signal != 0;
+}
+
+bool
+tui_term_gone (int *errors)
+{
+  struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+  struct termios tio;
+  if (tcgetattr (STDIN_FILENO, &tio) != 0)
+    return true;
+  if (poll (&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+    return true;
+  /* Readable, yet getch keeps failing without waiting: end of file.  */
+  return (p.revents & POLLIN) && ++*errors > 8;
+}
+
+/* newterm, with an output buffer for a big screen.  ncurses sizes the
+   buffer by the screen at newterm and never grows it, so on a small
+   screen (or one grown since) a frame reaches the terminal in pieces,
+   and a screen reader may read half a frame.  So newterm is told of a
+   screen at least TUI_BUF_COLS x TUI_BUF_ROWS (by LINES and COLUMNS,
+   unless the user set those), and the real size is taken after.  */
+static SCREEN *
+term_newterm (void)
+{
+  struct winsize ws;
+  char rows[16], cols[16];
+  if (getenv ("LINES") || getenv ("COLUMNS")
+      || ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row
+      || !ws.ws_col)
+    return newterm (NULL, stdout, stdin);
+  snprintf (rows, sizeof rows, "%d",
+            ws.ws_row > TUI_BUF_ROWS ? ws.ws_row : TUI_BUF_ROWS);
+  snprintf (cols, sizeof cols, "%d",
+            ws.ws_col > TUI_BUF_COLS ? ws.ws_col : TUI_BUF_COLS);
+  setenv ("LINES", rows, 1);
+  setenv ("COLUMNS", cols, 1);
+  SCREEN *scr = newterm (NULL, stdout, stdin);
+  unsetenv ("LINES");
+  unsetenv ("COLUMNS");
+  if (scr)
+    resizeterm (ws.ws_row, ws.ws_col);
+  return scr;
+}
+
+SCREEN *
+tui_term_start (void)
+{
+  term_catch_signals ();
+  SCREEN *scr = term_newterm ();
+  if (!scr)
+    return NULL;
+  /* Until its first endwin, ncurses 6.4 flushes its output at every
+     cursor movement, so a frame reaches the terminal a line at a time
+     and a screen reader (or a test) may read half a frame.  After an
+     endwin the first refresh resumes, and each frame is one write.
+     The modes below are set after it, so that they are on before the
+     first frame is drawn.  */
+  endwin ();
+  cbreak ();
+  noecho ();
+  keypad (stdscr, TRUE);
+  timeout (TUI_TICK_MS);
+  mousemask (BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED
+             | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+             | BUTTON5_PRESSED
+#endif
+             , NULL);
+  mouseinterval (0);
+  set_escdelay (100);           /* Esc ends a search without a wait */
+  return scr;
+}
+
+void
+tui_term_end (SCREEN *scr)
+{
+  endwin ();
+  delscreen (scr);
+}

@@ -1,0 +1,33 @@
+/* tui_term.h - the terminal under the navigator: setting it up (with
+   ncurses' output made one write per frame), the signals that end a
+   session, noticing that the terminal has gone, and giving it back.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_TUI_TERM_H
+#define PINAV_TUI_TERM_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+/* How often getch gives up waiting, so that the loop sees signals.  */
+#define TUI_TICK_MS 250
+
+/** tui_term_start - catch SIGTERM, SIGHUP and SIGINT, then set the
+   terminal up: cbreak, no echo, keypad, mouse, a TUI_TICK_MS timeout.
+   @retval the screen, or NULL when the terminal cannot be used.  */
+SCREEN *tui_term_start (void);
+
+/** tui_term_signal - the signal caught since the last call, or 0.  */
+int tui_term_signal (void);
+
+/** tui_term_signal_pending - whether a signal is waiting to be taken.  */
+bool tui_term_signal_pending (void);
+
+/** tui_term_gone - after getch failed: whether the terminal has gone
+   away (hung up, or the pty's other end closed).  *ERRORS counts the
+   failures in a row (the caller zeroes it on a key).  */
+bool tui_term_gone (int *errors);
+
+/** tui_term_end - give the terminal back as it was, and free SCR.  */
+void tui_term_end (SCREEN *scr);
+
+#endif
