@@ -476,7 +476,10 @@ callgrind_total (const char *file)
     fclose (f);
   if (total < 0)
     bench_die ("ptybench: no totals in %s", file);
-  unlink (file);
+  if (getenv ("BENCH_CG_KEEP"))
+    fprintf (stderr, "ptybench: kept %s\n", file);
+  else
+    unlink (file);
   return total;
 }
 
@@ -495,7 +498,9 @@ callgrind_session (const struct prog *p, bool nav, size_t n_keys)
 {
   char out[64];
   struct session ss;
-  snprintf (out, sizeof out, "/tmp/ptybench-cg.%d", (int) getpid ());
+  static int serial;
+  snprintf (out, sizeof out, "/tmp/ptybench-cg.%d.%d", (int) getpid (),
+            serial++);
   session_start (&ss, p, out);
   session_wait_text (&ss, p->ready, p->ready_row);
   session_wait_idle (&ss);
