@@ -20,7 +20,7 @@ fi
 # screen SCRIPT SIZE LANG WHAT: run tests/screen/SCRIPT.vt against
 # pinav --data=$pack --lang=LANG on a COLSxROWS terminal.
 screen () {
-  "$vtdrive" --size="$2" --timeout=10 "$scripts/$1.vt" -- \
+  "$vtdrive" --size="$2" --timeout=10 --term="$TERM" "$scripts/$1.vt" -- \
     "$PINAV" --data="$pack" --lang="$3" >"$tap_tmp/out" 2>"$tap_tmp/err"
   r=$?
   ok $r "$1 ($2, $3): $4"
