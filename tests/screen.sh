@@ -42,6 +42,7 @@ for lang in en zh_CN; do
   screen help 80x24 $lang "? shows the keys"
   screen resize 20x6 $lang "a resize keeps the place and the choice"
   screen click 80x24 $lang "a click opens a link"
+  screen wheel 20x6 $lang "the mouse wheel scrolls"
   screen search 80x24 $lang "/ types a search, English and Chinese"
   screen term 80x24 $lang "SIGTERM restores the terminal, exit 0"
   screen hup 80x24 $lang "SIGHUP restores the terminal, exit 0"
