@@ -200,9 +200,9 @@ main (int argc, char **argv)
   printf ("load %s: %zu files, %.2f MB of YAML, %zu events, "
           "%zu items + sections; %d runs each, alternating\n",
           argv[1], n_files, ysize, events, things, runs);
-  printf ("  bare libyaml parse  median %8.1f ms  (%.0f MB/s)\n", mb,
+  printf ("  bare libyaml parse  median %8.2f ms  (%.0f MB/s)\n", mb,
           ysize / (mb / 1000));
-  printf ("  load_pack           median %8.1f ms  ratio load/parse %.2f\n",
+  printf ("  load_pack           median %8.2f ms  ratio load/parse %.2f\n",
           ml, ml / mb);
   printf ("  peak RSS: load_pack %.1f MB = %.2f x the YAML; "
           "bare parse %.1f MB; an idle child %.1f MB\n",

@@ -38,18 +38,49 @@ index_key (char *buf, size_t size, char kind, const char *a, const char *b)
   return n >= 0 && (size_t) n < size ? buf : NULL;
 }
 
+/* index_hash of S, continued from H.  */
+static uint64_t
+index_hash_more (uint64_t h, const char *s)
+{
+  for (; *s; s++)
+    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
+  return h;
+}
+
+/* If KEY starts with "\037" and PART, what follows; else NULL.  */
+static const char *
+index_key_part (const char *key, const char *part)
+{
+  size_t n = strlen (part);
+  return key && key[0] == '\037' && strncmp (key + 1, part, n) == 0
+         ? key + 1 + n : NULL;
+}
+
+/* A lookup hashes and compares the parts of the key in place: no key
+   is printed for it.  */
 static const void *
 index_get (const struct content_index *ix, char kind, const char *a,
            const char *b)
 {
-  char buf[512];
-  const char *key;
-  if (!ix || !a || (key = index_key (buf, sizeof buf, kind, a, b)) == NULL)
+  const char head[2] = { kind, '\0' };
+  /* As long a key as the index_key buffer of old held, no longer.  */
+  if (!ix || !a || 2 + strlen (a) + (b ? 1 + strlen (b) : 0) >= 512)
     return NULL;
-  for (size_t i = index_hash (key) & ix->mask; ix->slots[i].key;
-       i = (i + 1) & ix->mask)
-    if (strcmp (ix->slots[i].key, key) == 0)
-      return ix->slots[i].value;
+  uint64_t h = index_hash_more (index_hash (head), "\037");
+  h = index_hash_more (h, a);
+  if (b)
+    h = index_hash_more (index_hash_more (h, "\037"), b);
+  for (size_t i = h & ix->mask; ix->slots[i].key; i = (i + 1) & ix->mask)
+    {
+      const char *k = ix->slots[i].key;
+      if (k[0] != kind)
+        continue;
+      k = index_key_part (k + 1, a);
+      if (k && b)
+        k = index_key_part (k, b);
+      if (k && !*k)
+        return ix->slots[i].value;
+    }
   return NULL;
 }
 

@@ -441,6 +441,20 @@ ybuild_bytes (char *what, size_t size, const unsigned char *s, size_t len)
                             s[j]);
 }
 
+/* Whether the 8 bytes at S are printable ASCII (0x20 to 0x7E), which
+   needs no closer look: most of a pack.  */
+static bool
+ybuild_plain8 (const unsigned char *s)
+{
+  const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+  uint64_t x, del;
+  memcpy (&x, s, sizeof x);
+  del = x ^ (ones * 0x7F);
+  return !(x & highs)                           /* no byte >= 0x80 */
+         && !((x - ones * 0x20) & ~x & highs)   /* none < 0x20 */
+         && !((del - ones) & ~del & highs);     /* none is 0x7F */
+}
+
 /* Check that the text is UTF-8 that YAML accepts, the way libyaml's
    reader does but with a message a person can act on.  Reports the
    first problem only: past a bad byte nothing can be trusted.  */
@@ -467,6 +481,11 @@ ybuild_check_text (struct ybuild *b)
     }
   for (size_t i = 0; i < n;)
     {
+      if (i + 8 <= n && ybuild_plain8 (s + i))
+        {
+          i += 8;
+          continue;
+        }
       unsigned c = s[i];
       size_t w = c < 0x80 ? 1 : c < 0xC0 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3
                  : c < 0xF8 ? 4 : 0, k = 1;
