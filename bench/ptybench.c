@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vterm.h>
@@ -66,6 +67,7 @@ struct session
   const struct prog *prog;
   pid_t pid;
   int master, slave;
+  int pidfd;                    /* readable once the program exits */
   VTerm *vt;
   VTermScreen *scr;
   size_t bytes;                 /* output read so far */
@@ -142,6 +144,11 @@ session_start (struct session *ss, const struct prog *p, const char *cg_out)
     }
   fcntl (ss->master, F_SETFL, fcntl (ss->master, F_GETFL) | O_NONBLOCK);
   ss->slave = open (ptsname (ss->master), O_RDWR | O_NOCTTY);
+#ifdef SYS_pidfd_open
+  ss->pidfd = (int) syscall (SYS_pidfd_open, ss->pid, 0);
+#else
+  ss->pidfd = -1;
+#endif
 }
 
 /* Read what the program wrote and feed it to libvterm.
@@ -196,6 +203,8 @@ session_end (struct session *ss)
     }
   if (ss->slave >= 0)
     close (ss->slave);
+  if (ss->pidfd >= 0)
+    close (ss->pidfd);
   close (ss->master);
   vterm_free (ss->vt);
 }
@@ -428,11 +437,17 @@ session_quit (struct session *ss)
       char k[2] = { *q, '\0' };
       session_key (ss, k);
     }
+  /* The pidfd wakes us the moment the program exits; without one, look
+     every millisecond.  */
   while (!session_check_exit (ss))
     {
+      struct pollfd p[2] = { { ss->master, POLLIN, 0 },
+                             { ss->pidfd, POLLIN, 0 } };
       if (bench_now () > deadline)
         bench_die ("ptybench: %s did not quit", ss->prog->name);
-      session_pump (ss, 1);
+      if (poll (p, ss->pidfd >= 0 ? 2 : 1, ss->pidfd >= 0 ? 100 : 1) > 0
+          && (p[0].revents & POLLIN))
+        session_read (ss);
     }
   return bench_now ();
 }
