@@ -59,6 +59,41 @@ test -f "$big/pack.yaml" || run bench/genpack "$big"
 run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$data" $peers
 run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$big"
 
+# What pinav costs without its pack: a pack of one item and one section,
+# with the same title and a shorter disclaimer on the home screen.
+mkdir -p "$dir/tiny"
+cat > "$dir/tiny/pack.yaml" <<'EOF'
+kind: pack
+title: Stem cell therapy for bone and joint conditions
+reviewed: 2026-11-22
+disclaimer: >-
+  This kiosk shows what information documents from stem cell clinics and
+  providers say about stem cell therapy for bone and joint conditions.
+menu: [conditions]
+EOF
+cat > "$dir/tiny/conditions.yaml" <<'EOF'
+kind: collection
+id: conditions
+title: Conditions
+items:
+  - id: oa
+    name: Osteoarthritis
+    summary: A joint condition.
+    sources: [d1#intro]
+EOF
+cat > "$dir/tiny/doc.yaml" <<'EOF'
+kind: document
+id: d1
+title: A document
+source: x.txt
+sections:
+  - id: intro
+    heading: Introduction
+    blocks:
+      - p: Text.
+EOF
+run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$dir/tiny" $peers
+
 # Keys on the longest document of each pack.
 run bench/ptybench keys --runs="$runs" --pinav=$pinav --data="$data" \
   --open="The source documents" --open="Stem Cell Therapy for Joint Pain" \
