@@ -2,6 +2,7 @@
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "content.h"
+#include "hash.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -21,15 +22,6 @@ struct content_index
   size_t mask;
 };
 
-static uint64_t
-index_hash (const char *s)
-{
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++)
-    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
-  return h;
-}
-
 static char *
 index_key (char *buf, size_t size, char kind, const char *a, const char *b)
 {
@@ -39,14 +31,6 @@ index_key (char *buf, size_t size, char kind, const char *a, const char *b)
 }
 
 /* index_hash of S, continued from H.  */
-static uint64_t
-index_hash_more (uint64_t h, const char *s)
-{
-  for (; *s; s++)
-    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
-  return h;
-}
-
 /* If KEY starts with "\037" and PART, what follows; else NULL.  */
 static const char *
 index_key_part (const char *key, const char *part)
@@ -66,10 +50,10 @@ index_get (const struct content_index *ix, char kind, const char *a,
   /* As long a key as the index_key buffer of old held, no longer.  */
   if (!ix || !a || 2 + strlen (a) + (b ? 1 + strlen (b) : 0) >= 512)
     return NULL;
-  uint64_t h = index_hash_more (index_hash (head), "\037");
-  h = index_hash_more (h, a);
+  uint64_t h = hash_more (hash_str (head), "\037");
+  h = hash_more (h, a);
   if (b)
-    h = index_hash_more (index_hash_more (h, "\037"), b);
+    h = hash_more (hash_more (h, "\037"), b);
   for (size_t i = h & ix->mask; ix->slots[i].key; i = (i + 1) & ix->mask)
     {
       const char *k = ix->slots[i].key;
@@ -95,7 +79,7 @@ index_put (struct content_pack *p, char kind, const char *a, const char *b,
   if (!key)
     return false;
   index_key (key, len, kind, a, b);
-  size_t i = index_hash (key) & ix->mask;
+  size_t i = hash_str (key) & ix->mask;
   for (; ix->slots[i].key; i = (i + 1) & ix->mask)
     if (strcmp (ix->slots[i].key, key) == 0)
       return true;

@@ -103,6 +103,16 @@ void
 diag_add (struct diags *d, const char *file, unsigned line, unsigned col,
           const char *fmt, ...)
 {
+  va_list ap;
+  va_start (ap, fmt);
+  diag_vadd (d, file, line, col, fmt, ap);
+  va_end (ap);
+}
+
+void
+diag_vadd (struct diags *d, const char *file, unsigned line, unsigned col,
+           const char *fmt, va_list ap)
+{
   if (d->n >= DIAG_MAX)
     {
       d->dropped++;
@@ -120,12 +130,9 @@ diag_add (struct diags *d, const char *file, unsigned line, unsigned col,
       d->v = v;
       d->cap = cap;
     }
-  va_list ap;
-  va_start (ap, fmt);
   char *raw = NULL;
   if (vasprintf (&raw, fmt, ap) < 0)
     raw = NULL;
-  va_end (ap);
   char *msg = raw ? diag_clean (raw) : NULL;
   char *f = diag_clean (file ? file : "");
   free (raw);

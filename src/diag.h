@@ -5,6 +5,7 @@
 #define PINAV_DIAG_H
 
 #include <stdbool.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -25,6 +26,11 @@ struct diags
 };
 
 #define DIAG_MAX 1000
+
+/** diag_vadd - diag_add with a va_list.  */
+void diag_vadd (struct diags *d, const char *file, unsigned line,
+                unsigned col, const char *fmt, va_list ap)
+  __attribute__ ((format (printf, 5, 0)));
 
 /** diag_add - record a problem at FILE:LINE:COL (printf-style FMT).  */
 void diag_add (struct diags *d, const char *file, unsigned line,

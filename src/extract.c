@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "hash.h"
 #include "ytree.h"
 
 /* One msgid and the places it comes from.  */
@@ -34,15 +35,6 @@ static const char *const tr_keys[] = {
   "title", "heading", "p", "ul", "ol", "name", "summary", "label", "intro",
   "disclaimer", "about", "text", NULL
 };
-
-static uint64_t
-hash (const char *s)
-{
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++)
-    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
-  return h;
-}
 
 struct extract *
 extract_new (void)
@@ -71,7 +63,7 @@ extract_grow (struct extract *x)
     return false;
   for (size_t i = 0; i < x->n; i++)
     {
-      size_t j = hash (x->v[i].id) & (size - 1);
+      size_t j = hash_str (x->v[i].id) & (size - 1);
       while (slots[j])
         j = (j + 1) & (size - 1);
       slots[j] = i + 1;
@@ -85,7 +77,7 @@ extract_grow (struct extract *x)
 static size_t *
 extract_slot (struct extract *x, const char *id)
 {
-  size_t j = hash (id) & x->mask;
+  size_t j = hash_str (id) & x->mask;
   while (x->slots[j] && strcmp (x->v[x->slots[j] - 1].id, id) != 0)
     j = (j + 1) & x->mask;
   return &x->slots[j];

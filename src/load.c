@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "i18n.h"
 #include "loadctx.h"
 #include "ytree.h"
@@ -22,14 +23,9 @@ void
 lc_error (struct loadctx *lc, const struct ynode *n, const char *fmt, ...)
 {
   va_list ap;
-  char *msg = NULL;
   va_start (ap, fmt);
-  if (vasprintf (&msg, fmt, ap) < 0)
-    msg = NULL;
+  diag_vadd (lc->diags, lc->file, n ? n->line : 0, n ? n->col : 0, fmt, ap);
   va_end (ap);
-  diag_add (lc->diags, lc->file, n ? n->line : 0, n ? n->col : 0, "%s",
-            msg ? msg : fmt);
-  free (msg);
   lc->n_errors++;
 }
 
@@ -291,15 +287,6 @@ lc_ref (struct loadctx *lc, enum ref_kind kind, const struct ynode *n,
   };
 }
 
-static uint64_t
-idset_hash (const char *s)
-{
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++)
-    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
-  return h;
-}
-
 bool
 lc_idset_init (struct lc_idset *set, size_t n)
 {
@@ -317,7 +304,7 @@ lc_idset_init (struct lc_idset *set, size_t n)
 static void
 idset_insert (struct lc_idset *set, const char *key, int value)
 {
-  size_t i = idset_hash (key) & set->mask;
+  size_t i = hash_str (key) & set->mask;
   for (; set->slots[i].key; i = (i + 1) & set->mask)
     if (strcmp (set->slots[i].key, key) == 0)
       return;
@@ -351,7 +338,7 @@ lc_idset_get (const struct lc_idset *set, const char *key)
 {
   if (!set->slots)
     return -1;
-  for (size_t i = idset_hash (key) & set->mask; set->slots[i].key;
+  for (size_t i = hash_str (key) & set->mask; set->slots[i].key;
        i = (i + 1) & set->mask)
     if (strcmp (set->slots[i].key, key) == 0)
       return set->slots[i].value;
@@ -576,13 +563,9 @@ static void
 ref_error (struct loadctx *lc, const struct loadref *r, const char *fmt, ...)
 {
   va_list ap;
-  char *msg = NULL;
   va_start (ap, fmt);
-  if (vasprintf (&msg, fmt, ap) < 0)
-    msg = NULL;
+  diag_vadd (lc->diags, r->file, r->line, r->col, fmt, ap);
   va_end (ap);
-  diag_add (lc->diags, r->file, r->line, r->col, "%s", msg ? msg : fmt);
-  free (msg);
   lc->n_errors++;
 }
 

@@ -77,6 +77,11 @@ const char *view_value_text (struct page *pg, const struct view_ctx *ctx,
                              const struct content_attrdef *a,
                              const struct content_value *v);
 
+/** view_related_links - link to each collection C names as related;
+   SEE_ALSO prefixes each with "See also:".  */
+void view_related_links (struct page *pg, const struct view_ctx *ctx,
+                         const struct content_collection *c, bool see_also);
+
 /** view_gloss_links - after TEXT, link each glossary term it mentions
    that the page does not link to yet.  */
 void view_gloss_links (struct page *pg, const struct view_ctx *ctx,

@@ -48,26 +48,6 @@ cmp_value (const struct content_collection *c, const struct content_item *it,
   return &it->values[ix];
 }
 
-static void
-cmp_related (struct page *pg, const struct view_ctx *ctx,
-             const struct content_collection *c)
-{
-  for (size_t i = 0; i < c->n_related; i++)
-    {
-      const struct content_collection *r
-        = content_collection (ctx->pack, c->related[i]);
-      char loc[200];
-      if (!r)
-        continue;
-      snprintf (loc, sizeof loc, "coll:%s", r->id);
-      /* TRANSLATORS: %s is a list's title, such as "Challenges".  */
-      struct pblock *b = page_addf (pg, PB_LINK, _("See also: %s"),
-                                    C_ (r->title));
-      if (b)
-        b->target = page_strdup (pg, loc);
-    }
-}
-
 static bool
 cmp_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
 {
@@ -79,7 +59,7 @@ cmp_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   page_title (pg, C_ (m->title));
   snprintf (loc, sizeof loc, "pick:%s", m->id);
   page_link (pg, _("Choose two to see side by side"), loc);
-  cmp_related (pg, ctx, c);
+  view_related_links (pg, ctx, c, true);
   struct ptable *t = page_table (pg, c->n_items + 1, m->n_columns + 1);
   if (!t)
     return true;
@@ -179,7 +159,7 @@ pair_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
       if (b)
         b->target = view_item_location (pg, it[k]);
     }
-  cmp_related (pg, ctx, c);
+  view_related_links (pg, ctx, c, true);
   return true;
 }
 

@@ -135,23 +135,36 @@ item_claims (struct page *pg, const struct view_ctx *ctx,
     view_cite_link (pg, &it->sources[i]);
 }
 
-static void
-item_related (struct page *pg, const struct view_ctx *ctx,
-              const struct content_item *it)
+void
+view_related_links (struct page *pg, const struct view_ctx *ctx,
+                    const struct content_collection *c, bool see_also)
 {
-  const struct content_collection *c = it->coll;
-  if (c->n_related)
-    page_heading (pg, 2, _("See also"), "related");
   for (size_t i = 0; i < c->n_related; i++)
     {
       const struct content_collection *r
         = content_collection (ctx->pack, c->related[i]);
       char loc[200];
+      struct pblock *b;
       if (!r)
         continue;
       snprintf (loc, sizeof loc, "coll:%s", r->id);
-      page_link (pg, C_ (r->title), loc);
+      if (see_also)
+        /* TRANSLATORS: %s is a list's title, such as "Challenges".  */
+        b = page_addf (pg, PB_LINK, _("See also: %s"), C_ (r->title));
+      else
+        b = page_add (pg, PB_LINK, C_ (r->title));
+      if (b)
+        b->target = page_strdup (pg, loc);
     }
+}
+
+static void
+item_related (struct page *pg, const struct view_ctx *ctx,
+              const struct content_item *it)
+{
+  if (it->coll->n_related)
+    page_heading (pg, 2, _("See also"), "related");
+  view_related_links (pg, ctx, it->coll, false);
 }
 
 static bool

@@ -54,11 +54,7 @@ static void
 ybuild_vreport (struct ybuild *b, unsigned line, unsigned col, bool fatal,
                 const char *fmt, va_list ap)
 {
-  char *msg = NULL;
-  if (vasprintf (&msg, fmt, ap) < 0)
-    msg = NULL;
-  diag_add (b->diags, b->file, line, col, "%s", msg ? msg : fmt);
-  free (msg);
+  diag_vadd (b->diags, b->file, line, col, fmt, ap);
   b->failed = true;
   if (fatal)
     b->stop = true;
