@@ -3,15 +3,20 @@
 
    What the programs write goes into libvterm, as in tests/vtdrive.c,
    so that the clock stops when the screen shows what it should:
-     - first paint: from just before the fork until the text a program
-       draws last on its first screen is on the screen (the key hints of
-       pinav, less's prompt, info's welcome line, lynx's status line);
-       then from the same start until the program has exited after its
-       quit key;
+     - first paint: from just before the fork until what a program
+       draws last on its first screen is on the screen: pinav's key
+       hints (bottom row), less's prompt (the file name, bottom row),
+       info's last body row (info writes its echo area and mode line
+       first), lynx's "-- press space for next page --" (it then only
+       highlights the first link); then from the same start until the
+       program has exited after its quit key (q; Q for lynx);
      - keys: from writing a key until the program has answered it: it
        has read the key, sleeps waiting for the next, and its output has
        all been read; a 2 ms settle check (not counted) catches bytes
        still on their way through the pty.  Bytes are counted per key.
+       The first run finds the keys: Down while it changes the screen,
+       Up once it no longer does (the end of the page), and so on; the
+       other runs, and the callgrind sessions, replay them.
    With BENCH_CALLGRIND=1 (or --callgrind) the same sessions also run
    under valgrind's callgrind; instructions per key come from the
    difference between sessions with and without the keys.
