@@ -30,7 +30,6 @@ index_key (char *buf, size_t size, char kind, const char *a, const char *b)
   return n >= 0 && (size_t) n < size ? buf : NULL;
 }
 
-/* index_hash of S, continued from H.  */
 /* If KEY starts with "\037" and PART, what follows; else NULL.  */
 static const char *
 index_key_part (const char *key, const char *part)
