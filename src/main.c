@@ -281,10 +281,12 @@ main (int argc, char **argv)
     return EXIT_DATA;
   int status = EXIT_SUCCESS;
   struct app app = { pack, plain_width (&o), false, 0, "home" };
-  /* Searching needs the index; the navigators offer search too.  */
-  struct search_index *ix = o.mode == MODE_CHECK || o.mode == MODE_DUMP
-                            ? NULL : search_index_build (pack);
+  /* --search needs the index now; the navigators build it at their
+     first search, after the first paint.  */
+  struct search_index *ix = o.mode == MODE_SEARCH ? search_index_build (pack)
+                                                  : NULL;
   view_search_use (ix);
+  view_search_defer (o.mode == MODE_SEARCH ? NULL : pack);
   if (o.mode == MODE_CHECK)
     status = EXIT_SUCCESS;
   else if (o.mode == MODE_DUMP)
@@ -302,6 +304,7 @@ main (int argc, char **argv)
   else
     status = tui_run (&app);
   view_search_use (NULL);
+  view_search_defer (NULL);
   search_index_free (ix);
   content_free (pack);
   if (fflush (stdout) != 0 || ferror (stdout))

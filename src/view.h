@@ -64,6 +64,12 @@ struct search_index;
    freeing IX.  */
 void view_search_use (struct search_index *ix);
 
+/** view_search_defer - make search pages of PACK build PACK's search
+   index at the first search, and keep it for the next ones, so that
+   nothing is indexed before the first paint.  A later call (with NULL
+   before freeing PACK) frees that index.  */
+void view_search_defer (const struct content_pack *pack);
+
 /** view_item_location - "item:COLL/ITEM" for IT, in PG's arena.  */
 const char *view_item_location (struct page *pg,
                                 const struct content_item *it);

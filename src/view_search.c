@@ -19,10 +19,41 @@
 /* The index the front end built, or NULL.  */
 static struct search_index *search_used;
 
+/* The pack whose index is built at its first search, and that index
+   once built (ours to free).  */
+static const struct content_pack *search_lazy_pack;
+static struct search_index *search_lazy;
+
 void
 view_search_use (struct search_index *ix)
 {
   search_used = ix;
+}
+
+void
+view_search_defer (const struct content_pack *pack)
+{
+  search_index_free (search_lazy);
+  search_lazy = NULL;
+  search_lazy_pack = pack;
+}
+
+/* The index for a search page of PACK: the front end's, the deferred
+   one (built now if need be), or (*OWN) one built for this page.  */
+static struct search_index *
+search_index_for (const struct content_pack *pack, bool *own)
+{
+  *own = false;
+  if (search_used && search_index_pack (search_used) == pack)
+    return search_used;
+  if (pack == search_lazy_pack)
+    {
+      if (!search_lazy)
+        search_lazy = search_index_build (pack);
+      return search_lazy;
+    }
+  *own = true;
+  return search_index_build (pack);
 }
 
 /* Where the snippet goes in a composed link text.  */
@@ -175,9 +206,8 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
                                 "Please type the words again."));
       return true;
     }
-  bool own = !search_used || search_index_pack (search_used) != ctx->pack;
-  struct search_index *ix = own ? search_index_build (ctx->pack)
-                                : search_used;
+  bool own;
+  struct search_index *ix = search_index_for (ctx->pack, &own);
   struct search_result *res = malloc (SEARCH_MAX_RESULTS * sizeof *res);
   size_t total = ix && res ? search_query (ix, arg, res, SEARCH_MAX_RESULTS)
                            : 0;
