@@ -22,12 +22,27 @@ struct content_index
   size_t mask;
 };
 
+/* The key of A (and B) into BUF of SIZE bytes; NULL if it does not fit.
+   Copied, not printed: snprintf took most of the index's building.  */
 static char *
 index_key (char *buf, size_t size, char kind, const char *a, const char *b)
 {
-  int n = b ? snprintf (buf, size, "%c\037%s\037%s", kind, a, b)
-            : snprintf (buf, size, "%c\037%s", kind, a);
-  return n >= 0 && (size_t) n < size ? buf : NULL;
+  size_t na = strlen (a), nb = b ? strlen (b) : 0;
+  if (2 + na + (b ? 1 + nb : 0) >= size)
+    return NULL;
+  char *p = buf;
+  *p++ = kind;
+  *p++ = '\037';
+  memcpy (p, a, na);
+  p += na;
+  if (b)
+    {
+      *p++ = '\037';
+      memcpy (p, b, nb);
+      p += nb;
+    }
+  *p = '\0';
+  return buf;
 }
 
 /* If KEY starts with "\037" and PART, what follows; else NULL.  */

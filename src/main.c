@@ -16,6 +16,7 @@
 #include "dump.h"
 #include "i18n.h"
 #include "load.h"
+#include "packfile.h"
 #include "plain.h"
 #include "plainmode.h"
 #include "search.h"
@@ -214,11 +215,29 @@ plain_width (const struct options *o)
   return n > 0 && n <= 10000 ? (size_t) n : 80;
 }
 
+/* The pack in directory DIR from its compiled image (packfile.h): DIR's
+   own, or the build tree's for an uninstalled binary whose pack is in
+   the source tree.  Either is used only if compiled from DIR's YAML as
+   it is now.  @retval NULL when there is none.  */
 static struct content_pack *
-load_or_report (const char *path)
+load_compiled (const char *dir)
+{
+  struct content_pack *pack = packfile_load (dir, NULL);
+  if (!pack && running_uninstalled ())
+    pack = packfile_load (dir, BUILD_PACKBIN);
+  return pack;
+}
+
+/* The pack at PATH, from its compiled image when COMPILED and there is
+   one for its YAML, else from the YAML, reporting any problem.  */
+static struct content_pack *
+load_or_report (const char *path, bool compiled)
 {
   struct diags diags = { 0 };
-  struct content_pack *pack = load_pack (path, &diags);
+  struct content_pack *pack = compiled ? load_compiled (path) : NULL;
+  if (pack)
+    return pack;
+  pack = load_pack (path, &diags);
   diag_print (&diags, stderr);
   diag_free (&diags);
   return pack;
@@ -276,7 +295,8 @@ main (int argc, char **argv)
     i18n_set_language (o.lang);
   const char *path = o.mode == MODE_CHECK && o.arg ? o.arg
                      : o.data ? o.data : default_datadir ();
-  struct content_pack *pack = load_or_report (path);
+  /* --check reads the YAML, always.  */
+  struct content_pack *pack = load_or_report (path, o.mode != MODE_CHECK);
   if (!pack)
     return EXIT_DATA;
   int status = EXIT_SUCCESS;

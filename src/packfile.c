@@ -1,0 +1,695 @@
+/* packfile.c - load a compiled pack image (packfmt.h), trusting
+   nothing in it: every count, index and string reference is checked
+   against the image before it is used, and every string is UTF-8.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "packfile.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hash.h"
+#include "packfmt.h"
+
+static const unsigned pf_widths[PF_NTABLES] = PF_WIDTHS;
+
+/* An image being read into a pack.  */
+struct pf
+{
+  const char *text;
+  uint32_t text_size;
+  const unsigned char *at[PF_NTABLES];  /* each table's first record */
+  uint32_t count[PF_NTABLES];           /* its records */
+  uint32_t next[PF_NTABLES];            /* its next record to read */
+  struct content_pack *pack;
+  struct content_document *docs;
+  struct content_section *secs;
+  struct content_block *blocks;
+  struct content_collection *colls;
+  struct content_attrdef *attrs;
+  struct content_item *items;
+  struct content_value *values;
+  struct content_claim *claims;
+  struct content_cite *cites;
+  struct content_comparison *comps;
+  const char **strs;
+  bool ok;
+};
+
+/* Word I of record REC.  */
+#define W(rec, i) pf_get32 ((rec) + 4 * (i))
+
+/* The next record of table T, or NULL (the image is bad).  */
+static const unsigned char *
+pf_take (struct pf *r, enum pf_table t)
+{
+  if (!r->ok || r->next[t] >= r->count[t])
+    {
+      r->ok = false;
+      return NULL;
+    }
+  return r->at[t] + 4 * pf_widths[t] * (size_t) r->next[t]++;
+}
+
+/* Record I of table T, which pf_span has taken.  */
+static const unsigned char *
+pf_rec (const struct pf *r, enum pf_table t, size_t i)
+{
+  return r->at[t] + 4 * pf_widths[t] * i;
+}
+
+/* Take N records of table T at once: the index of the first, in
+   *FIRST.  @retval N, or 0 when there are not that many left.  */
+static size_t
+pf_span (struct pf *r, enum pf_table t, uint32_t n, size_t *first)
+{
+  *first = r->next[t];
+  if (!r->ok || n > r->count[t] - r->next[t])
+    {
+      r->ok = false;
+      return 0;
+    }
+  r->next[t] += n;
+  return n;
+}
+
+/* The string at REF: NULL for PF_NONE, which is bad when REQUIRED.  A
+   reference must be to the start of a string of the text.  */
+static const char *
+pf_str (struct pf *r, uint32_t ref, bool required)
+{
+  if (ref == PF_NONE && !required)
+    return NULL;
+  if (ref >= r->text_size || (ref > 0 && r->text[ref - 1] != '\0'))
+    {
+      r->ok = false;
+      return NULL;
+    }
+  return r->text + ref;
+}
+
+/* An id: 1 to 64 of a-z, 0-9 and '-' (lc_id_valid in load.c).  */
+static const char *
+pf_id (struct pf *r, uint32_t ref, bool required)
+{
+  const char *s = pf_str (r, ref, required);
+  size_t n = 0;
+  for (; s && s[n] && n <= 64; n++)
+    if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9')
+          || s[n] == '-'))
+      break;
+  if (s && (s[n] || n == 0 || n > 64))
+    r->ok = false;
+  return s;
+}
+
+/* A list of N strings, the next of STRS: *OUT, NULL when empty.  */
+static size_t
+pf_strs (struct pf *r, uint32_t n, const char ***out)
+{
+  size_t first;
+  n = (uint32_t) pf_span (r, PF_STRS, n, &first);
+  *out = n ? &r->strs[first] : NULL;
+  for (size_t i = 0; i < n; i++)
+    r->strs[first + i] = pf_str (r, W (r->at[PF_STRS], first + i), true);
+  return n;
+}
+
+static void
+pf_block (struct pf *r, const unsigned char *rec, struct content_block *b)
+{
+  uint32_t kind = W (rec, 0);
+  b->kind = (enum block_kind) kind;
+  b->text = pf_str (r, W (rec, 1), kind == BLOCK_PARA);
+  b->n_items = pf_strs (r, W (rec, 2), &b->items);
+  if (kind > BLOCK_NUMBERED || (kind == BLOCK_PARA) != (b->text != NULL)
+      || (kind == BLOCK_PARA && b->n_items))
+    r->ok = false;
+}
+
+static void
+pf_section (struct pf *r, const unsigned char *rec,
+            const struct content_document *d, size_t index,
+            struct content_section *s)
+{
+  size_t first;
+  s->id = pf_id (r, W (rec, 0), true);
+  s->heading = pf_str (r, W (rec, 1), true);
+  s->doc = d;
+  s->index = index;
+  s->n_blocks = pf_span (r, PF_BLOCK, W (rec, 2), &first);
+  s->blocks = s->n_blocks ? &r->blocks[first] : NULL;
+  for (size_t i = 0; i < s->n_blocks; i++)
+    pf_block (r, pf_rec (r, PF_BLOCK, first + i), &s->blocks[i]);
+}
+
+static void
+pf_document (struct pf *r, struct content_document *d)
+{
+  const unsigned char *rec = pf_take (r, PF_DOC);
+  size_t first;
+  if (!rec)
+    return;
+  d->id = pf_id (r, W (rec, 0), true);
+  d->title = pf_str (r, W (rec, 1), true);
+  d->publisher = pf_str (r, W (rec, 2), false);
+  d->source = pf_str (r, W (rec, 3), true);
+  d->n_sections = pf_span (r, PF_SEC, W (rec, 4), &first);
+  d->sections = &r->secs[first];
+  if (d->n_sections == 0)
+    r->ok = false;
+  for (size_t i = 0; i < d->n_sections; i++)
+    pf_section (r, pf_rec (r, PF_SEC, first + i), d, i, &d->sections[i]);
+}
+
+/* N citations, the next of CITE: *OUT.  Every section is read by now.  */
+static size_t
+pf_cites (struct pf *r, uint32_t n, struct content_cite **out)
+{
+  size_t first;
+  n = (uint32_t) pf_span (r, PF_CITE, n, &first);
+  *out = n ? &r->cites[first] : NULL;
+  for (size_t i = 0; i < n; i++)
+    {
+      uint32_t sec = W (r->at[PF_CITE], first + i);
+      if (sec >= r->count[PF_SEC])
+        {
+          r->ok = false;
+          return 0;
+        }
+      const struct content_section *s = &r->secs[sec];
+      r->cites[first + i] = (struct content_cite) { s->doc->id, s->id, s };
+    }
+  return n;
+}
+
+/* The value of attribute A: its shape must be A's type's.  */
+static void
+pf_value (struct pf *r, const unsigned char *rec,
+          const struct content_attrdef *a, struct content_value *v)
+{
+  uint32_t flags = W (rec, 0);
+  v->set = flags & PF_SET;
+  v->boolean = flags & PF_TRUE;
+  bool text = v->set && a->type == ATTR_TEXT;
+  v->text = pf_str (r, W (rec, 1), text);
+  v->n_list = pf_strs (r, W (rec, 2), &v->list);
+  if (flags > (PF_SET | PF_TRUE) || (v->boolean && a->type != ATTR_BOOL)
+      || (v->boolean && !v->set) || (v->text && !text)
+      || (v->n_list && (!v->set || (a->type != ATTR_LIST
+                                    && a->type != ATTR_REFS))))
+    r->ok = false;
+}
+
+static void
+pf_item (struct pf *r, const unsigned char *rec,
+         const struct content_collection *c, size_t index,
+         struct content_item *it)
+{
+  size_t first;
+  it->id = pf_id (r, W (rec, 0), true);
+  it->name = pf_str (r, W (rec, 1), true);
+  it->summary = pf_str (r, W (rec, 2), true);
+  it->coll = c;
+  it->index = index;
+  /* One value an attribute; never NULL, as in the loader.  */
+  pf_span (r, PF_VALUE, (uint32_t) c->n_attrs, &first);
+  it->values = &r->values[first];
+  for (size_t i = 0; r->ok && i < c->n_attrs; i++)
+    pf_value (r, pf_rec (r, PF_VALUE, first + i), &c->attrs[i],
+              &it->values[i]);
+  it->n_claims = pf_span (r, PF_CLAIM, W (rec, 3), &first);
+  it->claims = it->n_claims ? &r->claims[first] : NULL;
+  for (size_t i = 0; r->ok && i < it->n_claims; i++)
+    {
+      const unsigned char *cl = pf_rec (r, PF_CLAIM, first + i);
+      it->claims[i].text = pf_str (r, W (cl, 0), true);
+      it->claims[i].n_cites = pf_cites (r, W (cl, 1), &it->claims[i].cites);
+    }
+  it->n_sources = pf_cites (r, W (rec, 4), &it->sources);
+}
+
+static void
+pf_attr (struct pf *r, const unsigned char *rec, struct content_attrdef *a)
+{
+  uint32_t type = W (rec, 2);
+  a->id = pf_id (r, W (rec, 0), true);
+  a->label = pf_str (r, W (rec, 1), true);
+  a->type = (enum attr_type) type;
+  a->ref_collection = pf_id (r, W (rec, 3), type == ATTR_REFS);
+  if (type > ATTR_REFS || (type != ATTR_REFS && a->ref_collection))
+    r->ok = false;
+}
+
+static void
+pf_collection (struct pf *r, struct content_collection *c)
+{
+  const unsigned char *rec = pf_take (r, PF_COLL);
+  size_t first;
+  if (!rec)
+    return;
+  c->id = pf_id (r, W (rec, 0), true);
+  c->title = pf_str (r, W (rec, 1), true);
+  c->intro = pf_str (r, W (rec, 2), false);
+  c->untraced = W (rec, 3) == 1;
+  if (W (rec, 3) > 1)
+    r->ok = false;
+  c->n_related = pf_strs (r, W (rec, 4), &c->related);
+  c->n_attrs = pf_span (r, PF_ATTR, W (rec, 5), &first);
+  c->attrs = c->n_attrs ? &r->attrs[first] : NULL;
+  for (size_t i = 0; i < c->n_attrs; i++)
+    pf_attr (r, pf_rec (r, PF_ATTR, first + i), &c->attrs[i]);
+  c->n_items = pf_span (r, PF_ITEM, W (rec, 6), &first);
+  c->items = c->n_items ? &r->items[first] : NULL;
+  for (size_t i = 0; r->ok && i < c->n_items; i++)
+    pf_item (r, pf_rec (r, PF_ITEM, first + i), c, i, &c->items[i]);
+}
+
+static void
+pf_comparison (struct pf *r, struct content_comparison *m)
+{
+  const unsigned char *rec = pf_take (r, PF_COMP);
+  if (!rec)
+    return;
+  m->id = pf_id (r, W (rec, 0), true);
+  m->title = pf_str (r, W (rec, 1), true);
+  m->collection = pf_id (r, W (rec, 2), true);
+  m->n_columns = pf_strs (r, W (rec, 3), &m->columns);
+}
+
+/* The bytes of the 8 at S that are NUL or not ASCII, as the high bit
+   of each (past the first such byte, others may be flagged wrongly).  */
+static uint64_t
+not_ascii8 (const unsigned char *s)
+{
+  const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+  uint64_t x;
+  memcpy (&x, s, sizeof x);
+  return (x | ((x - ones) & ~x)) & highs;
+}
+
+/* The length of the UTF-8 character at S (N bytes left), or 0 when
+   it is not one: no overlong forms, surrogates, or code points past
+   U+10FFFF.  */
+static size_t
+utf8_char (const unsigned char *s, size_t n)
+{
+  unsigned c = s[0];
+  size_t w = c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3
+             : c < 0xF5 ? 4 : 0;
+  if (w == 0 || w > n)
+    return 0;
+  uint32_t v = w == 1 ? c : c & (0x7F >> w);
+  for (size_t k = 1; k < w; k++)
+    {
+      if ((s[k] & 0xC0) != 0x80)
+        return 0;
+      v = v << 6 | (s[k] & 0x3F);
+    }
+  if ((w == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)))
+      || (w == 4 && (v < 0x10000 || v > 0x10FFFF)))
+    return 0;
+  return w;
+}
+
+/* Whether the N bytes at S are NUL-terminated strings of UTF-8, none
+   longer than PF_MAX_STRING.  Eight bytes at a time up to the next
+   NUL or non-ASCII byte.  */
+static bool
+pf_text_valid (const unsigned char *s, size_t n)
+{
+  size_t start = 0;
+  if (n == 0 || s[n - 1] != '\0')
+    return false;
+  for (size_t i = 0; i < n;)
+    {
+      if (i + 8 <= n)
+        {
+          uint64_t m = not_ascii8 (s + i);
+          if (!m)
+            {
+              i += 8;
+              continue;
+            }
+          /* Go to the first flagged byte in memory order: never past
+             the first byte that needs a closer look.  */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+          i += (size_t) __builtin_clzll (m) / 8;
+#else
+          i += (size_t) __builtin_ctzll (m) / 8;
+#endif
+        }
+      if (s[i] == '\0')
+        {
+          if (i - start > PF_MAX_STRING)
+            return false;
+          start = ++i;
+          continue;
+        }
+      size_t w = utf8_char (s + i, n - i);
+      if (w == 0)
+        return false;
+      i += w;
+    }
+  return true;
+}
+
+/* Check the header and the directory of the LEN bytes at IMG, and
+   note where each table is.  */
+static bool
+pf_open (struct pf *r, const unsigned char *img, size_t len)
+{
+  if (len < PF_HEADER_SIZE || len > PF_MAX_SIZE
+      || memcmp (img + PF_H_MAGIC, PF_MAGIC, 8) != 0
+      || pf_get32 (img + PF_H_VERSION) != PF_VERSION
+      || pf_get32 (img + PF_H_HSIZE) != PF_HEADER_SIZE
+      || pf_get64 (img + PF_H_SIZE) != len
+      || pf_get32 (img + PF_H_NTABLES) != PF_NTABLES
+      || pf_get32 (img + PF_H_ZERO) != 0)
+    return false;
+  for (int t = 0; t < PF_NTABLES; t++)
+    {
+      uint64_t off = pf_get32 (img + PF_H_DIR + 8 * t);
+      uint64_t count = pf_get32 (img + PF_H_DIR + 8 * t + 4);
+      uint64_t bytes = count * (pf_widths[t] ? 4 * pf_widths[t] : 1);
+      if (off < PF_HEADER_SIZE || off > len || bytes > len - off)
+        return false;
+      r->at[t] = img + off;
+      r->count[t] = (uint32_t) count;
+    }
+  r->text = (const char *) r->at[PF_TEXT];
+  r->text_size = r->count[PF_TEXT];
+  return r->count[PF_PACK] == 1
+         && pf_text_valid (r->at[PF_TEXT], r->text_size);
+}
+
+/* Room for every record of every table (one more of each, so that an
+   empty slice still points somewhere).  */
+static bool
+pf_alloc (struct pf *r)
+{
+  struct arena *a = &r->pack->arena;
+#define PF_ARRAY(field, t) \
+  (r->field = arena_array (a, (size_t) r->count[t] + 1, sizeof *r->field))
+  return PF_ARRAY (docs, PF_DOC) && PF_ARRAY (secs, PF_SEC)
+         && PF_ARRAY (blocks, PF_BLOCK) && PF_ARRAY (colls, PF_COLL)
+         && PF_ARRAY (attrs, PF_ATTR) && PF_ARRAY (items, PF_ITEM)
+         && PF_ARRAY (values, PF_VALUE) && PF_ARRAY (claims, PF_CLAIM)
+         && PF_ARRAY (cites, PF_CITE) && PF_ARRAY (comps, PF_COMP)
+         && PF_ARRAY (strs, PF_STRS);
+#undef PF_ARRAY
+}
+
+/* The pack's own record, and its arrays of pointers.  */
+static bool
+pf_pack (struct pf *r)
+{
+  struct content_pack *p = r->pack;
+  const unsigned char *rec = pf_take (r, PF_PACK);
+  if (!rec)
+    return false;
+  p->title = pf_str (r, W (rec, 0), true);
+  p->reviewed = pf_str (r, W (rec, 1), true);
+  p->disclaimer = pf_str (r, W (rec, 2), true);
+  p->n_about = pf_strs (r, W (rec, 3), &p->about);
+  p->n_menu = pf_strs (r, W (rec, 4), &p->menu);
+  p->glossary = pf_id (r, W (rec, 5), false);
+  p->glossary_also = pf_id (r, W (rec, 6), false);
+  p->n_docs = r->count[PF_DOC];
+  p->n_colls = r->count[PF_COLL];
+  p->n_comps = r->count[PF_COMP];
+  p->docs = arena_array (&p->arena, p->n_docs + 1, sizeof *p->docs);
+  p->colls = arena_array (&p->arena, p->n_colls + 1, sizeof *p->colls);
+  p->comps = arena_array (&p->arena, p->n_comps + 1, sizeof *p->comps);
+  if (!p->docs || !p->colls || !p->comps)
+    return false;
+  for (size_t i = 0; i < p->n_docs; i++)
+    p->docs[i] = &r->docs[i];
+  for (size_t i = 0; i < p->n_colls; i++)
+    p->colls[i] = &r->colls[i];
+  for (size_t i = 0; i < p->n_comps; i++)
+    p->comps[i] = &r->comps[i];
+  return r->ok;
+}
+
+/* Read the image of LEN bytes at IMG, which lives in PACK's arena,
+   into PACK.  @retval false when it is not a valid image.  */
+static bool
+pf_decode (struct content_pack *pack, const unsigned char *img, size_t len)
+{
+  struct pf r = { .pack = pack, .ok = true };
+  if (!pf_open (&r, img, len) || !pf_alloc (&r) || !pf_pack (&r))
+    return false;
+  for (size_t i = 0; r.ok && i < pack->n_docs; i++)
+    pf_document (&r, &r.docs[i]);
+  /* Citations point at sections: all of them must be read first.  */
+  if (r.next[PF_SEC] != r.count[PF_SEC])
+    return false;
+  for (size_t i = 0; r.ok && i < pack->n_colls; i++)
+    pf_collection (&r, &r.colls[i]);
+  for (size_t i = 0; r.ok && i < pack->n_comps; i++)
+    pf_comparison (&r, &r.comps[i]);
+  for (int t = 0; t < PF_TEXT; t++)
+    if (r.next[t] != r.count[t])
+      return false;
+  return r.ok && content_index_build (pack) && content_backrefs_build (pack);
+}
+
+struct content_pack *
+packfile_decode (const unsigned char *image, size_t len, uint64_t hash)
+{
+  struct content_pack *p = calloc (1, sizeof *p);
+  unsigned char *buf = p && len >= PF_HEADER_SIZE && len <= PF_MAX_SIZE
+                       ? arena_alloc (&p->arena, len) : NULL;
+  if (buf)
+    memcpy (buf, image, len);
+  if (!buf || pf_get64 (buf + PF_H_HASH) != hash || !pf_decode (p, buf, len))
+    {
+      content_free (p);
+      return NULL;
+    }
+  return p;
+}
+
+static int
+name_cmp (const void *a, const void *b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static bool
+is_yaml_name (const char *name)
+{
+  size_t n = strlen (name);
+  return name[0] != '.' && n > 5 && strcmp (name + n - 5, ".yaml") == 0;
+}
+
+/* The *.yaml names of DIR, the files load_dir (load.c) reads, sorted
+   as it sorts them; *N of them, malloc'd.  @retval NULL on failure.  */
+static char **
+yaml_names (const char *dir, size_t *n)
+{
+  DIR *d = opendir (dir);
+  char **names = NULL;
+  size_t cap = 0;
+  bool ok = d != NULL;
+  *n = 0;
+  for (struct dirent *e; ok && (e = readdir (d)) != NULL;)
+    {
+      if (!is_yaml_name (e->d_name))
+        continue;
+      if (*n == cap)
+        {
+          cap = cap ? cap * 2 : 16;
+          char **v = realloc (names, cap * sizeof *v);
+          ok = v != NULL;
+          names = ok ? v : names;
+        }
+      if (ok && !(names[*n] = strdup (e->d_name)))
+        ok = false;
+      *n += ok;
+    }
+  if (d)
+    closedir (d);
+  if (ok && *n)
+    qsort (names, *n, sizeof *names, name_cmp);
+  if (!ok || !*n)
+    {
+      for (size_t i = 0; i < *n; i++)
+        free (names[i]);
+      free (names);
+      return NULL;
+    }
+  return names;
+}
+
+/* The hash of a pack's YAML: FNV-1a 64 in eight lanes, lane J over
+   bytes J, J + 8, J + 16... of the stream, so that eight multiplications
+   are under way at once instead of one (five times faster); then FNV-1a
+   64 over the lanes.  */
+struct yaml_hash
+{
+  uint64_t lane[8];
+  uint64_t pos;                 /* bytes hashed */
+};
+
+#define FNV_PRIME 1099511628211ULL
+
+static void
+yaml_hash_init (struct yaml_hash *h)
+{
+  for (int j = 0; j < 8; j++)
+    h->lane[j] = HASH_SEED;
+  h->pos = 0;
+}
+
+static void
+yaml_hash_add (struct yaml_hash *h, const unsigned char *p, size_t n)
+{
+  uint64_t *l = h->lane;
+  for (; n && (h->pos & 7); n--, h->pos++)
+    l[h->pos & 7] = (l[h->pos & 7] ^ *p++) * FNV_PRIME;
+  uint64_t a = l[0], b = l[1], c = l[2], d = l[3], e = l[4], f = l[5],
+           g = l[6], k = l[7];
+  for (; n >= 8; n -= 8, p += 8, h->pos += 8)
+    {
+      a = (a ^ p[0]) * FNV_PRIME;
+      b = (b ^ p[1]) * FNV_PRIME;
+      c = (c ^ p[2]) * FNV_PRIME;
+      d = (d ^ p[3]) * FNV_PRIME;
+      e = (e ^ p[4]) * FNV_PRIME;
+      f = (f ^ p[5]) * FNV_PRIME;
+      g = (g ^ p[6]) * FNV_PRIME;
+      k = (k ^ p[7]) * FNV_PRIME;
+    }
+  l[0] = a, l[1] = b, l[2] = c, l[3] = d, l[4] = e, l[5] = f, l[6] = g;
+  l[7] = k;
+  for (; n; n--, h->pos++)
+    l[h->pos & 7] = (l[h->pos & 7] ^ *p++) * FNV_PRIME;
+}
+
+static uint64_t
+yaml_hash_end (const struct yaml_hash *h)
+{
+  uint64_t v = HASH_SEED;
+  unsigned char b[8];
+  for (int j = 0; j < 8; j++)
+    {
+      pf_put64 (b, h->lane[j]);
+      for (int i = 0; i < 8; i++)
+        v = (v ^ b[i]) * FNV_PRIME;
+    }
+  return v;
+}
+
+/* Add to H the name NAME, the size and the bytes of the regular file
+   DIR/NAME, read through BUF of SIZE bytes.  */
+static bool
+hash_file (struct yaml_hash *h, const char *dir, const char *name,
+           unsigned char *buf, size_t size)
+{
+  char path[PATH_MAX];
+  unsigned char len[8];
+  struct stat st;
+  if ((size_t) snprintf (path, sizeof path, "%s/%s", dir, name)
+      >= sizeof path)
+    return false;
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    return false;
+  bool ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode);
+  uint64_t want = ok ? (uint64_t) st.st_size : 0, got = 0;
+  yaml_hash_add (h, (const unsigned char *) name, strlen (name) + 1);
+  pf_put64 (len, want);
+  yaml_hash_add (h, len, sizeof len);
+  while (ok)
+    {
+      ssize_t r = read (fd, buf, size);
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        {
+          ok = r == 0;
+          break;
+        }
+      yaml_hash_add (h, buf, (size_t) r);
+      got += (uint64_t) r;
+    }
+  close (fd);
+  return ok && got == want;
+}
+
+bool
+packfile_hash_dir (const char *dir, uint64_t *hash)
+{
+  size_t n;
+  char **names = yaml_names (dir, &n);
+  unsigned char *buf = names ? malloc (65536) : NULL;
+  struct yaml_hash h;
+  bool ok = buf != NULL;
+  yaml_hash_init (&h);
+  for (size_t i = 0; ok && i < n; i++)
+    ok = hash_file (&h, dir, names[i], buf, 65536);
+  for (size_t i = 0; names && i < n; i++)
+    free (names[i]);
+  free (names);
+  free (buf);
+  *hash = yaml_hash_end (&h);
+  return ok;
+}
+
+/* Read the regular file PATH whole into ARENA: *BUF, *LEN bytes.  */
+static bool
+read_image (const char *path, struct arena *arena, unsigned char **buf,
+            size_t *len)
+{
+  struct stat st;
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    return false;
+  bool ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
+            && st.st_size >= PF_HEADER_SIZE
+            && (uint64_t) st.st_size <= PF_MAX_SIZE
+            && (*buf = arena_alloc (arena, (size_t) st.st_size)) != NULL;
+  size_t got = 0;
+  while (ok && got < (size_t) st.st_size)
+    {
+      ssize_t r = read (fd, *buf + got, (size_t) st.st_size - got);
+      if (r < 0 && errno == EINTR)
+        continue;
+      ok = r > 0;
+      got += ok ? (size_t) r : 0;
+    }
+  close (fd);
+  *len = got;
+  return ok;
+}
+
+struct content_pack *
+packfile_load (const char *dir, const char *image)
+{
+  char path[PATH_MAX];
+  struct content_pack *p = calloc (1, sizeof *p);
+  unsigned char *buf = NULL;
+  size_t len = 0;
+  uint64_t hash;
+  if (!image && (size_t) snprintf (path, sizeof path, "%s/%s", dir,
+                                   PACKFILE_NAME) < sizeof path)
+    image = path;
+  /* The image first: without one, the YAML is not read twice.  */
+  if (!p || !image || !read_image (image, &p->arena, &buf, &len)
+      || memcmp (buf, PF_MAGIC, 8) != 0 || !packfile_hash_dir (dir, &hash)
+      || pf_get64 (buf + PF_H_HASH) != hash || !pf_decode (p, buf, len))
+    {
+      content_free (p);
+      return NULL;
+    }
+  return p;
+}

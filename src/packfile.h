@@ -1,0 +1,51 @@
+/* packfile.h - a compiled content pack: a loaded, checked pack in one
+   compact binary image, which loads without parsing YAML (as msgfmt
+   compiles a .po).  The YAML stays the source of truth: an image names
+   the hash of the YAML files it was compiled from, and is used only
+   while they are unchanged.  An image that is truncated, corrupt or
+   hostile is refused, and never crashes the reader.  No YAML, no
+   curses: the model only.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_PACKFILE_H
+#define PINAV_PACKFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "content.h"
+
+/* The name of the image in a pack's directory.  */
+#define PACKFILE_NAME "pack.bin"
+
+/** packfile_hash_dir - the hash of the pack in directory DIR: FNV-1a
+   64 (in eight interleaved lanes) over the name, the size and the
+   bytes of each of its *.yaml files (the files load_pack reads), in
+   name order.
+   @retval false when DIR or one of those files cannot be read, or is
+   not a regular file.  */
+bool packfile_hash_dir (const char *dir, uint64_t *hash);
+
+/** packfile_encode - PACK (loaded by load_pack, without errors) as an
+   image that names HASH, the hash of its YAML (packfile_hash_dir).
+   @retval the image, malloc'd, of *LEN bytes; NULL when out of
+   memory or when the pack is too large for the format.  */
+unsigned char *packfile_encode (const struct content_pack *pack,
+                                uint64_t hash, size_t *len);
+
+/** packfile_decode - the pack in the LEN bytes of IMAGE, which are
+   copied, when it is a valid image that names HASH.  Every offset,
+   count, index and string of the image is checked.
+   @retval the pack (free it with content_free), or NULL.  */
+struct content_pack *packfile_decode (const unsigned char *image, size_t len,
+                                      uint64_t hash);
+
+/** packfile_load - the pack in directory DIR, from the image at IMAGE
+   (DIR/pack.bin when IMAGE is NULL) when that is valid and was
+   compiled from exactly the YAML files DIR holds now.  The image is
+   read once, into the pack's arena; the YAML files are read and
+   hashed only when the image exists and looks valid.
+   @retval the pack, or NULL: the caller then loads the YAML.  */
+struct content_pack *packfile_load (const char *dir, const char *image);
+
+#endif

@@ -1,0 +1,311 @@
+/* packfile_write.c - serialise a loaded pack into an image (packfmt.h).
+   Used at build time by pinav-packc, and by the tests.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "packfile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "packfmt.h"
+
+/* A table being written: its u32 words.  */
+struct pw_table
+{
+  uint32_t *w;
+  size_t n, cap;
+};
+
+/* The text: each distinct string once.  SLOTS hold offset + 1 (0 is
+   free), by the string's hash.  */
+struct pw_text
+{
+  char *buf;
+  size_t len, cap;
+  uint32_t *slots;
+  size_t mask, n;
+};
+
+struct pw
+{
+  const struct content_pack *pack;
+  struct pw_table t[PF_TEXT];
+  struct pw_text text;
+  size_t *doc_base;             /* each document's first section in SEC */
+  bool ok;
+};
+
+static void
+pw_word (struct pw *w, enum pf_table t, uint32_t v)
+{
+  struct pw_table *tb = &w->t[t];
+  if (tb->n == tb->cap)
+    {
+      size_t cap = tb->cap ? tb->cap * 2 : 256;
+      uint32_t *nw = realloc (tb->w, cap * sizeof *nw);
+      if (!nw)
+        {
+          w->ok = false;
+          return;
+        }
+      tb->w = nw;
+      tb->cap = cap;
+    }
+  tb->w[tb->n++] = v;
+}
+
+/* A count: it must fit a word.  */
+static void
+pw_count (struct pw *w, enum pf_table t, size_t n)
+{
+  if (n >= PF_NONE)
+    w->ok = false;
+  pw_word (w, t, (uint32_t) n);
+}
+
+static bool
+text_grow_slots (struct pw_text *x)
+{
+  size_t size = x->slots ? (x->mask + 1) * 2 : 1024;
+  uint32_t *slots = calloc (size, sizeof *slots);
+  if (!slots)
+    return false;
+  for (size_t i = 0; x->slots && i <= x->mask; i++)
+    if (x->slots[i])
+      {
+        size_t j = hash_str (x->buf + x->slots[i] - 1) & (size - 1);
+        while (slots[j])
+          j = (j + 1) & (size - 1);
+        slots[j] = x->slots[i];
+      }
+  free (x->slots);
+  x->slots = slots;
+  x->mask = size - 1;
+  return true;
+}
+
+/* The offset of S in the text, added if it is not there yet.  */
+static uint32_t
+text_add (struct pw *w, const char *s)
+{
+  struct pw_text *x = &w->text;
+  size_t len = strlen (s) + 1;
+  if ((x->n + 1) * 2 > (x->slots ? x->mask + 1 : 0) && !text_grow_slots (x))
+    goto fail;
+  size_t i = hash_str (s) & x->mask;
+  for (; x->slots[i]; i = (i + 1) & x->mask)
+    if (strcmp (x->buf + x->slots[i] - 1, s) == 0)
+      return x->slots[i] - 1;
+  if (len > PF_MAX_STRING + 1 || x->len + len >= PF_NONE)
+    goto fail;
+  if (x->len + len > x->cap)
+    {
+      size_t cap = x->cap ? x->cap * 2 : 65536;
+      while (cap < x->len + len)
+        cap *= 2;
+      char *buf = realloc (x->buf, cap);
+      if (!buf)
+        goto fail;
+      x->buf = buf;
+      x->cap = cap;
+    }
+  memcpy (x->buf + x->len, s, len);
+  x->slots[i] = (uint32_t) x->len + 1;
+  x->n++;
+  x->len += len;
+  return (uint32_t) (x->len - len);
+fail:
+  w->ok = false;
+  return PF_NONE;
+}
+
+static void
+pw_str (struct pw *w, enum pf_table t, const char *s)
+{
+  pw_word (w, t, s ? text_add (w, s) : PF_NONE);
+}
+
+/* N strings of V, counted in table T, listed in STRS.  */
+static void
+pw_strs (struct pw *w, enum pf_table t, const char *const *v, size_t n)
+{
+  pw_count (w, t, n);
+  for (size_t i = 0; i < n; i++)
+    pw_str (w, PF_STRS, v[i]);
+}
+
+/* The index in SEC of the section a citation names.  */
+static void
+pw_cite (struct pw *w, const struct content_cite *c)
+{
+  const struct content_pack *p = w->pack;
+  const struct content_section *s = c->section;
+  for (size_t i = 0; s && i < p->n_docs; i++)
+    if (p->docs[i] == s->doc && s->index < p->docs[i]->n_sections)
+      {
+        pw_count (w, PF_CITE, w->doc_base[i] + s->index);
+        return;
+      }
+  w->ok = false;                /* unresolved: not a checked pack */
+}
+
+static void
+pw_document (struct pw *w, const struct content_document *d)
+{
+  pw_str (w, PF_DOC, d->id);
+  pw_str (w, PF_DOC, d->title);
+  pw_str (w, PF_DOC, d->publisher);
+  pw_str (w, PF_DOC, d->source);
+  pw_count (w, PF_DOC, d->n_sections);
+  for (size_t i = 0; i < d->n_sections; i++)
+    {
+      const struct content_section *s = &d->sections[i];
+      pw_str (w, PF_SEC, s->id);
+      pw_str (w, PF_SEC, s->heading);
+      pw_count (w, PF_SEC, s->n_blocks);
+      for (size_t j = 0; j < s->n_blocks; j++)
+        {
+          const struct content_block *b = &s->blocks[j];
+          pw_word (w, PF_BLOCK, (uint32_t) b->kind);
+          pw_str (w, PF_BLOCK, b->text);
+          pw_strs (w, PF_BLOCK, b->items, b->n_items);
+        }
+    }
+}
+
+static void
+pw_item (struct pw *w, const struct content_collection *c,
+         const struct content_item *it)
+{
+  pw_str (w, PF_ITEM, it->id);
+  pw_str (w, PF_ITEM, it->name);
+  pw_str (w, PF_ITEM, it->summary);
+  pw_count (w, PF_ITEM, it->n_claims);
+  pw_count (w, PF_ITEM, it->n_sources);
+  if (c->n_attrs && !it->values)
+    w->ok = false;
+  for (size_t i = 0; w->ok && i < c->n_attrs; i++)
+    {
+      const struct content_value *v = &it->values[i];
+      pw_word (w, PF_VALUE, (v->set ? PF_SET : 0)
+                            | (v->boolean ? PF_TRUE : 0));
+      pw_str (w, PF_VALUE, v->text);
+      pw_strs (w, PF_VALUE, v->list, v->n_list);
+    }
+  for (size_t i = 0; i < it->n_claims; i++)
+    {
+      pw_str (w, PF_CLAIM, it->claims[i].text);
+      pw_count (w, PF_CLAIM, it->claims[i].n_cites);
+      for (size_t j = 0; j < it->claims[i].n_cites; j++)
+        pw_cite (w, &it->claims[i].cites[j]);
+    }
+  for (size_t i = 0; i < it->n_sources; i++)
+    pw_cite (w, &it->sources[i]);
+}
+
+static void
+pw_collection (struct pw *w, const struct content_collection *c)
+{
+  pw_str (w, PF_COLL, c->id);
+  pw_str (w, PF_COLL, c->title);
+  pw_str (w, PF_COLL, c->intro);
+  pw_word (w, PF_COLL, c->untraced);
+  pw_strs (w, PF_COLL, c->related, c->n_related);
+  pw_count (w, PF_COLL, c->n_attrs);
+  pw_count (w, PF_COLL, c->n_items);
+  for (size_t i = 0; i < c->n_attrs; i++)
+    {
+      pw_str (w, PF_ATTR, c->attrs[i].id);
+      pw_str (w, PF_ATTR, c->attrs[i].label);
+      pw_word (w, PF_ATTR, (uint32_t) c->attrs[i].type);
+      pw_str (w, PF_ATTR, c->attrs[i].ref_collection);
+    }
+  for (size_t i = 0; i < c->n_items; i++)
+    pw_item (w, c, &c->items[i]);
+}
+
+static void
+pw_pack (struct pw *w)
+{
+  const struct content_pack *p = w->pack;
+  pw_str (w, PF_PACK, p->title);
+  pw_str (w, PF_PACK, p->reviewed);
+  pw_str (w, PF_PACK, p->disclaimer);
+  pw_strs (w, PF_PACK, p->about, p->n_about);
+  pw_strs (w, PF_PACK, p->menu, p->n_menu);
+  pw_str (w, PF_PACK, p->glossary);
+  pw_str (w, PF_PACK, p->glossary_also);
+  for (size_t i = 0; i < p->n_docs; i++)
+    pw_document (w, p->docs[i]);
+  for (size_t i = 0; i < p->n_colls; i++)
+    pw_collection (w, p->colls[i]);
+  for (size_t i = 0; i < p->n_comps; i++)
+    {
+      const struct content_comparison *m = p->comps[i];
+      pw_str (w, PF_COMP, m->id);
+      pw_str (w, PF_COMP, m->title);
+      pw_str (w, PF_COMP, m->collection);
+      pw_strs (w, PF_COMP, m->columns, m->n_columns);
+    }
+}
+
+/* The image: header, directory, tables, text.  */
+static unsigned char *
+pw_image (struct pw *w, uint64_t hash, size_t *len)
+{
+  static const unsigned widths[] = PF_WIDTHS;
+  uint64_t size = PF_HEADER_SIZE;
+  for (int t = 0; t < PF_TEXT; t++)
+    size += w->t[t].n * 4;
+  size += w->text.len;
+  unsigned char *img = size <= PF_MAX_SIZE ? calloc (1, size) : NULL;
+  if (!img)
+    return NULL;
+  memcpy (img + PF_H_MAGIC, PF_MAGIC, 8);
+  pf_put32 (img + PF_H_VERSION, PF_VERSION);
+  pf_put32 (img + PF_H_HSIZE, PF_HEADER_SIZE);
+  pf_put64 (img + PF_H_SIZE, size);
+  pf_put64 (img + PF_H_HASH, hash);
+  pf_put32 (img + PF_H_NTABLES, PF_NTABLES);
+  uint32_t off = PF_HEADER_SIZE;
+  for (int t = 0; t < PF_NTABLES; t++)
+    {
+      size_t n = t == PF_TEXT ? w->text.len : w->t[t].n / widths[t];
+      pf_put32 (img + PF_H_DIR + 8 * t, off);
+      pf_put32 (img + PF_H_DIR + 8 * t + 4, (uint32_t) n);
+      if (t == PF_TEXT)
+        memcpy (img + off, w->text.buf, n);
+      for (size_t i = 0; t != PF_TEXT && i < w->t[t].n; i++)
+        pf_put32 (img + off + 4 * i, w->t[t].w[i]);
+      off += (uint32_t) (t == PF_TEXT ? n : w->t[t].n * 4);
+    }
+  *len = (size_t) size;
+  return img;
+}
+
+unsigned char *
+packfile_encode (const struct content_pack *pack, uint64_t hash, size_t *len)
+{
+  struct pw w = { .pack = pack, .ok = true };
+  unsigned char *img = NULL;
+  w.doc_base = malloc ((pack->n_docs + 1) * sizeof *w.doc_base);
+  if (w.doc_base)
+    {
+      size_t n = 0;
+      for (size_t i = 0; i < pack->n_docs; i++)
+        {
+          w.doc_base[i] = n;
+          n += pack->docs[i]->n_sections;
+        }
+      pw_pack (&w);
+      if (w.ok)
+        img = pw_image (&w, hash, len);
+    }
+  for (int t = 0; t < PF_TEXT; t++)
+    free (w.t[t].w);
+  free (w.text.buf);
+  free (w.text.slots);
+  free (w.doc_base);
+  return img;
+}

@@ -1,0 +1,104 @@
+/* packfmt.h - the layout of a compiled pack image (internal to
+   packfile.c and packfile_write.c).
+
+   Every integer is a little-endian u32, except the header's size and
+   hash (u64).  The image is:
+
+     header       magic "PINAVPK\n", version, header size, total size,
+                  the YAML's hash, the number of tables, 0
+     directory    for each table: its offset and its count of records
+     tables       fixed-size records of u32 words (PF_WIDTH), then the
+                  text: every string, NUL-terminated, one after another
+
+   A string is the offset of its first byte in the text (PF_NONE for
+   none); a reference is valid only at the start of a string.  Records
+   hold no offsets of other records: each table is read in order, and a
+   record's count (a document's sections, a section's blocks...) takes
+   that many of the next records of the table it names, so that every
+   record belongs to exactly one owner.  The tables are read in this
+   order: the pack's about and menu (STRS); then each document, its
+   sections (SEC), each section's blocks (BLOCK), each list's entries
+   (STRS); each collection, its related collections (STRS), attributes
+   (ATTR) and items (ITEM), and for each item one value (VALUE) an
+   attribute, with its list (STRS), its claims (CLAIM) with their
+   citations (CITE), then its sources (CITE); last each comparison and
+   its columns (STRS).  A citation is the index of its section in SEC.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_PACKFMT_H
+#define PINAV_PACKFMT_H
+
+#include <stdint.h>
+
+#define PF_MAGIC "PINAVPK\n"
+#define PF_VERSION 1
+#define PF_NONE UINT32_MAX
+
+/* The largest image (the bundled pack's is 0.1 MiB; the arrays it
+   loads into take at most about six times its size), and the longest
+   string (load.c's limit for a scalar, YTREE_MAX_SCALAR).  */
+#define PF_MAX_SIZE ((uint64_t) 256 * 1024 * 1024)
+#define PF_MAX_STRING (1024 * 1024)
+
+/* The header's fields: byte offsets.  */
+enum
+{
+  PF_H_MAGIC = 0, PF_H_VERSION = 8, PF_H_HSIZE = 12, PF_H_SIZE = 16,
+  PF_H_HASH = 24, PF_H_NTABLES = 32, PF_H_ZERO = 36, PF_H_DIR = 40
+};
+
+enum pf_table
+{
+  PF_PACK, PF_DOC, PF_SEC, PF_BLOCK, PF_COLL, PF_ATTR, PF_ITEM, PF_VALUE,
+  PF_CLAIM, PF_CITE, PF_COMP, PF_STRS, PF_TEXT, PF_NTABLES
+};
+
+#define PF_HEADER_SIZE (PF_H_DIR + 8 * PF_NTABLES)
+
+/* The words of a record of each table (the text: bytes, width 0).
+   PACK      title, reviewed, disclaimer, n_about, n_menu, glossary,
+             glossary_also
+   DOC       id, title, publisher, source, n_sections
+   SEC       id, heading, n_blocks
+   BLOCK     kind, text, n_items
+   COLL      id, title, intro, untraced, n_related, n_attrs, n_items
+   ATTR      id, label, type, ref_collection
+   ITEM      id, name, summary, n_claims, n_sources
+   VALUE     flags (PF_SET, PF_TRUE), text, n_list
+   CLAIM     text, n_cites
+   CITE      section
+   COMP      id, title, collection, n_columns
+   STRS      string  */
+#define PF_WIDTHS { 7, 5, 3, 3, 7, 4, 5, 3, 2, 1, 4, 1, 0 }
+
+enum { PF_SET = 1, PF_TRUE = 2 };
+
+static inline uint32_t
+pf_get32 (const unsigned char *p)
+{
+  return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16
+         | (uint32_t) p[3] << 24;
+}
+
+static inline uint64_t
+pf_get64 (const unsigned char *p)
+{
+  return pf_get32 (p) | (uint64_t) pf_get32 (p + 4) << 32;
+}
+
+static inline void
+pf_put32 (unsigned char *p, uint32_t v)
+{
+  p[0] = (unsigned char) v;
+  p[1] = (unsigned char) (v >> 8);
+  p[2] = (unsigned char) (v >> 16);
+  p[3] = (unsigned char) (v >> 24);
+}
+
+static inline void
+pf_put64 (unsigned char *p, uint64_t v)
+{
+  pf_put32 (p, (uint32_t) v);
+  pf_put32 (p + 4, (uint32_t) (v >> 32));
+}
+
+#endif

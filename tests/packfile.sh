@@ -1,0 +1,66 @@
+#!/bin/sh
+# The compiled pack (src/packfile.h): pinav reads pack.bin when it was
+# compiled from the YAML beside it, and the YAML otherwise; what it shows
+# is the same either way.
+. "${top_srcdir:-.}/tests/tap.sh"
+
+packc="$top_builddir/src/pinav-packc"
+t="$tap_tmp"
+mkdir "$t/data" "$t/good" || exit 99
+cp "$top_srcdir"/data/*.yaml "$t/data/" || exit 99
+cp "$top_srcdir"/tests/data/good/*.yaml "$t/good/" || exit 99
+chmod u+w "$t"/data/*.yaml "$t"/good/*.yaml
+# A comment makes this copy's YAML differ from the build's, so that the
+# build's own data/pack.bin (which an uninstalled pinav also tries)
+# does not apply to it.
+echo "# a copy" >> "$t/data/pack.yaml"
+
+for lang in en zh_CN; do
+  "$PINAV" --lang=$lang --data="$t/data" --dump >"$t/yaml.$lang" 2>"$t/err"
+  ok $? "--dump --lang=$lang from the YAML"
+done
+
+run "$packc" "$t/data" "$t/data/pack.bin"
+is_status 0 "pinav-packc compiles the bundled pack"
+is_empty_err "and says nothing"
+for lang in en zh_CN; do
+  run "$PINAV" --lang=$lang --data="$t/data" --dump
+  cmp -s "$t/out" "$t/yaml.$lang"
+  ok $? "--dump --lang=$lang is the same with pack.bin"
+done
+
+# An image of good YAML made to name the hash of broken YAML: pinav
+# shows the image, so it does read it; --check reads the YAML always.
+mkdir "$t/broken" && cp "$t"/good/*.yaml "$t/broken/" || exit 99
+echo "oops: [" >> "$t/broken/doc.yaml"
+run "$packc" --hash-of="$t/broken" "$t/good" "$t/broken/pack.bin"
+is_status 0 "pinav-packc --hash-of (for this test only)"
+run "$PINAV" --data="$t/broken" --dump --width=0
+has_out "^A small test pack$" "pinav reads pack.bin when its hash matches"
+run "$PINAV" --check "$t/broken"
+is_status 65 "--check reads the YAML, whatever pack.bin says"
+
+# The YAML is the source of truth: an edit is seen at once.
+"$packc" "$t/data" "$t/data/pack.bin"
+sed 's/^title: .*/title: An edited title/' "$t/data/pack.yaml" >"$t/p" &&
+  cat "$t/p" >"$t/data/pack.yaml"
+run "$PINAV" --data="$t/data" --dump --width=0
+has_out "^An edited title$" "an edited YAML file is read, not the stale image"
+
+# A damaged image is not used, and does no harm.
+"$packc" "$t/good" "$t/good/pack.bin"
+"$PINAV" --data="$t/good" --dump >"$t/good.txt"
+for how in "cut short" "of random bytes" "empty"; do
+  case $how in
+    cut*) head -c 300 "$t/good/pack.bin" >"$t/bin" ;;
+    of*) head -c 2000 /dev/urandom >"$t/bin" ;;
+    empty) : >"$t/bin" ;;
+  esac
+  cp "$t/bin" "$t/good/pack.bin"
+  run "$PINAV" --data="$t/good" --dump
+  is_status 0 "a pack.bin $how: pinav still starts"
+  cmp -s "$t/out" "$t/good.txt"
+  ok $? "and shows the pack from its YAML"
+done
+
+done_testing
