@@ -4,7 +4,6 @@
    0 the script passed, 1 an assertion failed, 2 usage or setup error.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #define _GNU_SOURCE
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -21,68 +20,13 @@
 #include <unistd.h>
 #include <vterm.h>
 
-#define CONT ((uint32_t) -1)    /* chars[0] of a wide char's right half */
-#define NELEM(a) (sizeof (a) / sizeof (a)[0])
-#define fail(...) report (1, __VA_ARGS__)
-#define syntax(...) report (2, __VA_ARGS__)
+#include "vtdrive.h"
 
-enum shape { S_NONE, S_TEXT, S_ROW_TEXT, S_INT, S_POS, S_SIZE, S_KEYS,
-             S_HEX, S_EXIT, S_SIG };
-enum { M_SCREEN, M_GONE, M_ROW, M_WAIT = 4 };      /* text conditions */
-enum { AT_REVERSE, AT_BOLD, AT_WIDE, AT_NOT = 8 }; /* cell conditions */
-
-struct cmd;
-typedef void runfn (const struct cmd *c);
-struct spec { const char *name; enum shape shape; runfn *run; int arg; };
-struct cmd                      /* one parsed script line */
-{
-  const struct spec *spec;
-  int line;
-  long a, b;                    /* row/col, cols/rows, code/within_ms */
-  char *text;                   /* text, key list or raw bytes */
-};
-
-static struct
-{
-  VTerm *vt;
-  VTermScreen *scr;
-  VTermState *st;
-  int master;                   /* pty master; -1 after `close` */
-  int eof;                      /* read gave EIO: all slave fds closed */
-  int mouse;                    /* VTERM_PROP_MOUSE_*: the app's mode */
-  char mode[48];                /* a "CSI ? Pm" seen so far, or "" */
-  pid_t pid;
-  int reaped, status;
-  char *out;                    /* bytes waiting to be written to the pty */
-  size_t outlen, outcap;
-  int rows, cols, line;
-  double timeout;
-  const char *script;
-} D = { .master = -1, .rows = 24, .cols = 80, .timeout = 5.0 };
-
-static const struct { const char *name; int sig; } signames[] = {
-  { "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT },
-  { "ABRT", SIGABRT }, { "KILL", SIGKILL }, { "SEGV", SIGSEGV },
-  { "PIPE", SIGPIPE }, { "ALRM", SIGALRM }, { "TERM", SIGTERM },
-  { "USR1", SIGUSR1 }, { "USR2", SIGUSR2 }, { "CONT", SIGCONT },
-  { "STOP", SIGSTOP }, { "TSTP", SIGTSTP }, { "WINCH", SIGWINCH },
-};
-static const struct { const char *name; VTermKey key; } keynames[] = {
-  { "Up", VTERM_KEY_UP }, { "Down", VTERM_KEY_DOWN },
-  { "Left", VTERM_KEY_LEFT }, { "Right", VTERM_KEY_RIGHT },
-  { "Enter", VTERM_KEY_ENTER }, { "Tab", VTERM_KEY_TAB },
-  { "Backspace", VTERM_KEY_BACKSPACE }, { "Esc", VTERM_KEY_ESCAPE },
-  { "Home", VTERM_KEY_HOME }, { "End", VTERM_KEY_END },
-  { "PgUp", VTERM_KEY_PAGEUP }, { "PgDn", VTERM_KEY_PAGEDOWN },
-  { "Insert", VTERM_KEY_INS }, { "Delete", VTERM_KEY_DEL },
-};
-static const char *const shape_usage[] = {
-  "", " TEXT", " ROW TEXT", " N", " ROW COL", " COLS ROWS", " KEY...",
-  " HEX", " CODE|signal:NAME [WITHIN_MS]", " NAME",
-};
+struct vtdrive D = { .master = -1, .rows = 24, .cols = 80, .timeout = 5.0,
+                     .scale = 1.0 };
 
 /* realloc that exits on failure.  */
-static void *
+void *
 xrealloc (void *p, size_t n)
 {
   if (!(p = realloc (p, n ? n : 1)))
@@ -94,7 +38,7 @@ xrealloc (void *p, size_t n)
 }
 
 /* strdup that exits on failure.  */
-static char *
+char *
 xstrdup (const char *s)
 {
   size_t n = strlen (s) + 1;
@@ -102,7 +46,7 @@ xstrdup (const char *s)
 }
 
 /* Monotonic clock in seconds.  */
-static double
+double
 now (void)
 {
   struct timespec ts;
@@ -111,7 +55,7 @@ now (void)
 }
 
 /* Sleep MS milliseconds, resuming after signal interruptions.  */
-static void
+void
 sleep_ms (int ms)
 {
   struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
@@ -120,34 +64,11 @@ sleep_ms (int ms)
 }
 
 /* Milliseconds left until DEADLINE, rounded up, at most CAP.  */
-static int
+int
 left_ms (double deadline, int cap)
 {
   double ms = (deadline - now ()) * 1000;
   return ms <= 0 ? 0 : ms < cap ? (int) ms + 1 : cap;
-}
-
-/* Signal number for NAME ("TERM" or "SIGTERM"); 0 if unknown.  */
-static int
-sig_num (const char *name)
-{
-  name += strncmp (name, "SIG", 3) ? 0 : 3;
-  for (size_t i = 0; i < NELEM (signames); i++)
-    if (!strcmp (signames[i].name, name))
-      return signames[i].sig;
-  return 0;
-}
-
-/* Short name of signal SIG ("TERM"), or its number.  */
-static const char *
-sig_name (int sig)
-{
-  static char buf[16];
-  for (size_t i = 0; i < NELEM (signames); i++)
-    if (signames[i].sig == sig)
-      return signames[i].name;
-  snprintf (buf, sizeof buf, "%d", sig);
-  return buf;
 }
 
 /* Append code point CP to S as UTF-8; return the new end.  */
@@ -162,24 +83,10 @@ put_utf8 (char *s, uint32_t cp)
   return s + len;
 }
 
-/* The code point of TOK if it is exactly one UTF-8 character, else 0.  */
-static uint32_t
-one_char (const char *tok)
-{
-  const unsigned char *u = (const unsigned char *) tok;
-  size_t len = u[0] < 0xc0 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
-  uint32_t cp = len == 1 ? u[0] : u[0] & (0x7fu >> len);
-  if (strlen (tok) != len || u[0] < 0x20 || (u[0] & 0xc0) == 0x80)
-    return 0;
-  for (size_t i = 1; i < len; i++)
-    cp = cp << 6 | (u[i] & 0x3f);
-  return cp;
-}
-
 /* ------------------------------------------------------------- screen */
 
 /* The libvterm cell at ROW,COL, zeroed first so unused chars are 0.  */
-static VTermScreenCell
+VTermScreenCell
 get_cell (long row, long col)
 {
   VTermScreenCell cell;
@@ -190,7 +97,7 @@ get_cell (long row, long col)
 }
 
 /* Append the characters of CELL to S, a blank for an empty cell.  */
-static char *
+char *
 put_cell (char *s, const VTermScreenCell *cell)
 {
   if (cell->chars[0] == 0)
@@ -202,7 +109,7 @@ put_cell (char *s, const VTermScreenCell *cell)
 
 /* Row ROW as malloc'd UTF-8 (wide chars once); trailing blanks
    removed if TRIM.  */
-static char *
+char *
 row_text (long row, int trim)
 {
   size_t size = (size_t) D.cols * VTERM_MAX_CHARS_PER_CELL * 4 + 1;
@@ -220,7 +127,7 @@ row_text (long row, int trim)
 }
 
 /* The first row containing TEXT, or -1.  */
-static int
+int
 find_row (const char *text)
 {
   for (int row = 0; row < D.rows; row++)
@@ -235,7 +142,7 @@ find_row (const char *text)
 }
 
 /* Print the screen, framed, to F.  */
-static void
+void
 dump (FILE *f)
 {
   VTermPos cur;
@@ -263,7 +170,7 @@ signal_group (int sig)
 }
 
 /* Reap the child if it has exited; never blocks.  */
-static void
+void
 check_child (void)
 {
   pid_t r;
@@ -318,7 +225,7 @@ kill_child (void)
 }
 
 /* The child's state in words, for messages.  */
-static const char *
+const char *
 child_state (void)
 {
   static char buf[64];
@@ -334,7 +241,7 @@ child_state (void)
 
 /* Print "SCRIPT:LINE: message" and exit with CODE; for an assertion
    failure (CODE 1) dump the screen and kill the child first.  */
-static void __attribute__ ((noreturn, format (printf, 2, 3)))
+void
 report (int code, const char *fmt, ...)
 {
   va_list ap;
@@ -354,7 +261,7 @@ report (int code, const char *fmt, ...)
 /* ----------------------------------------------------------- pty I/O */
 
 /* Queue LEN bytes for writing to the child.  */
-static void
+void
 queue (const char *s, size_t len)
 {
   if (D.outlen + len > D.outcap)
@@ -372,13 +279,18 @@ on_output (const char *s, size_t len, void *user)
 }
 
 /* libvterm's screen callback for terminal properties: note the mouse
-   mode, as libvterm 0.1 encodes clicks even if the app asked for none.  */
+   mode, as libvterm 0.1 encodes clicks even if the app asked for none;
+   and the alternate screen and the cursor, for expect-sane.  */
 static int
 on_prop (VTermProp prop, VTermValue *val, void *user)
 {
   (void) user;
   if (prop == VTERM_PROP_MOUSE)
     D.mouse = val->number;
+  else if (prop == VTERM_PROP_ALTSCREEN)
+    D.altscreen = val->boolean;
+  else if (prop == VTERM_PROP_CURSORVISIBLE)
+    D.cursor_hidden = !val->boolean;
   return 1;
 }
 
@@ -393,6 +305,20 @@ split_modes (const char *mode, char final)
       int n = snprintf (one, sizeof one, "\033[?%.*s%c",
                         (int) strcspn (p + 1, ";"), p + 1, final);
       vterm_input_write (D.vt, one, (size_t) n);
+    }
+}
+
+/* Note the cursor-key mode (DECCKM, mode 1: the keypad's application
+   mode) among PARAMS of a "CSI ? Pm h/l", for wait-keypad.  */
+static void
+note_keypad (const char *params, char final)
+{
+  for (const char *p = params;; p++)
+    {
+      if (atoi (p) == 1)
+        D.appkeys = final == 'h';
+      if (!(p = strchr (p, ';')))
+        break;
     }
 }
 
@@ -411,6 +337,7 @@ feed (const char *s, size_t n)
         {
           vterm_input_write (D.vt, s + done, i + 1 - done);
           split_modes (D.mode + 3, ch);
+          note_keypad (D.mode + 3, ch);
           done = i + 1;
         }
       if (len < 3 ? ch == "\033[?"[len]
@@ -466,21 +393,23 @@ write_child (void)
 }
 
 /* Exchange data with the child, waiting up to MS ms; 1 if it wrote.  */
-static int
+int
 pump (int ms)
 {
   struct pollfd p = { D.master, POLLIN, 0 };
-  int got = 0;
-  if (D.master < 0 || D.eof)
+  int got = 0, stalled = now () < D.stall_until;
+  if (stalled)                  /* `stall`: write, but do not read */
+    ms = left_ms (D.stall_until, ms);
+  if (D.master < 0 || D.eof || (stalled && !D.outlen))
     {
       sleep_ms (ms);
       return 0;
     }
   if (D.outlen)
-    p.events |= POLLOUT;
+    p.events = stalled ? POLLOUT : POLLIN | POLLOUT;
   if (poll (&p, 1, ms) <= 0)    /* timeout or EINTR: the caller loops */
     return 0;
-  if (p.revents & (POLLIN | POLLHUP | POLLERR))
+  if (!stalled && (p.revents & (POLLIN | POLLHUP | POLLERR)))
     got = read_child ();
   if (D.outlen && !D.eof)
     write_child ();
@@ -489,7 +418,7 @@ pump (int ms)
 
 /* Take in the output the child has already produced (at most 1 MiB, in
    case it never stops), without blocking.  */
-static void
+void
 drain (void)
 {
   for (int i = 0; i < 16 && pump (0); i++)
@@ -497,7 +426,7 @@ drain (void)
 }
 
 /* Wait up to MS ms for the child to exit, draining the pty meanwhile.  */
-static void
+void
 reap_for (int ms)
 {
   double deadline = now () + ms / 1000.0;
@@ -506,7 +435,7 @@ reap_for (int ms)
 }
 
 /* Fail unless the pty can still carry input for command WHAT.  */
-static void
+void
 need_pty (const char *what)
 {
   if (D.master < 0)
@@ -520,7 +449,7 @@ need_pty (const char *what)
 }
 
 /* Push all queued input to the child; fail if it is not taken in time.  */
-static void
+void
 flush_input (const char *what)
 {
   double deadline = now () + D.timeout;
@@ -534,473 +463,6 @@ flush_input (const char *what)
     }
 }
 
-/* ---------------------------------------------------------- commands */
-
-/* Does text condition C hold?  If not, say in WHY what was found.  */
-static int
-text_ok (const struct cmd *c, char *why, size_t n)
-{
-  int row, ok, gone = (c->spec->arg & 3) == M_GONE;
-  char *t;
-  if ((c->spec->arg & 3) != M_ROW)
-    {
-      if (((row = find_row (c->text)) < 0) == gone)
-        return 1;
-      snprintf (why, n, row < 0 ? "not found" : "it is on row %d", row);
-      return 0;
-    }
-  if (c->a >= D.rows)
-    return snprintf (why, n, "the screen has %d rows", D.rows), 0;
-  t = row_text (c->a, 1);
-  ok = strstr (t, c->text) != NULL;
-  snprintf (why, n, "row %ld is \"%s\"", c->a, t);
-  free (t);
-  return ok;
-}
-
-/* Report that text condition C failed; WHY says what was found.  */
-static void
-text_fail (const struct cmd *c, const char *why)
-{
-  char want[1024], when[64] = "";
-  int waiting = c->spec->arg & M_WAIT;
-  if ((c->spec->arg & 3) == M_ROW)
-    snprintf (want, sizeof want, "\"%s\" on row %ld", c->text, c->a);
-  else
-    snprintf (want, sizeof want, "\"%s\" %son the screen", c->text,
-              (c->spec->arg & 3) == M_GONE ? "not " : "");
-  if (!waiting || D.master < 0)
-    fail ("%s: expected %s%s; %s", c->spec->name, want,
-          waiting ? ", but `close` closed the terminal" : "", why);
-  if (D.eof || D.reaped)
-    reap_for (1000);
-  else
-    snprintf (when, sizeof when, " within %.1f s", D.timeout);
-  fail ("%s: expected %s%s; %s; the program %s%s", c->spec->name, want,
-        when, why, D.eof ? "closed the terminal and " : "", child_state ());
-}
-
-/* wait, wait-row, wait-gone: read output until the text condition
-   holds.  expect, expect-not, expect-row: check it now, after a drain.  */
-static void
-run_text (const struct cmd *c)
-{
-  double deadline = now () + (c->spec->arg & M_WAIT ? D.timeout : 0);
-  char why[4096];
-  drain ();
-  while (!text_ok (c, why, sizeof why))
-    {
-      if (now () >= deadline || D.master < 0 || D.eof)
-        text_fail (c, why);
-      check_child ();
-      if (D.reaped)             /* it exited: take in its last output */
-        {
-          drain ();
-          if (!text_ok (c, why, sizeof why))
-            text_fail (c, why);
-          return;
-        }
-      pump (left_ms (deadline, 100));
-    }
-}
-
-/* Fail unless cell ROW,COL of command C lies on the screen.  */
-static void
-check_cell (const struct cmd *c)
-{
-  if (c->a >= D.rows || c->b >= D.cols)
-    fail ("%s: cell %ld,%ld is outside the %dx%d screen", c->spec->name,
-          c->a, c->b, D.cols, D.rows);
-}
-
-/* expect-cursor ROW COL.  */
-static void
-run_cursor (const struct cmd *c)
-{
-  VTermPos p;
-  drain ();
-  vterm_state_get_cursorpos (D.st, &p);
-  if (p.row != c->a || p.col != c->b)
-    fail ("expect-cursor: expected the cursor at %ld,%ld; it is at %d,%d",
-          c->a, c->b, p.row, p.col);
-}
-
-/* expect-[not-]reverse, expect-[not-]bold, expect-wide ROW COL.  */
-static void
-run_attr (const struct cmd *c)
-{
-  static const char *const what[] = { "reverse video", "bold",
-                                      "a double-width character" };
-  int kind = c->spec->arg & 7, neg = !!(c->spec->arg & AT_NOT), have;
-  VTermScreenCell cell;
-  char text[32] = "";
-  drain ();
-  check_cell (c);
-  cell = get_cell (c->a, c->b);
-  have = kind == AT_REVERSE ? cell.attrs.reverse
-    : kind == AT_BOLD ? cell.attrs.bold : cell.width == 2;
-  if (!!have != neg)
-    return;
-  if (cell.chars[0] != CONT)
-    *put_cell (text, &cell) = 0;
-  fail ("%s: expected %s%s at %ld,%ld; the cell holds \"%s\"%s, width %d%s%s",
-        c->spec->name, neg ? "no " : "", what[kind], c->a, c->b, text,
-        cell.chars[0] == CONT ? " (right half of a wide char)" : "",
-        cell.width, cell.attrs.reverse ? ", reverse" : "",
-        cell.attrs.bold ? ", bold" : "");
-}
-
-/* Parse key token TOK ("q", "^X", "F5", "C-Left", "S-Tab"); if SEND,
-   encode it with libvterm and queue it.  Return 0 if TOK is valid.  */
-static int
-do_key (const char *tok, int send)
-{
-  VTermModifier mod = VTERM_MOD_NONE;
-  VTermKey key = VTERM_KEY_NONE;
-  uint32_t ch = 0;
-  int n, up;
-  for (; tok[0] && tok[1] == '-' && tok[2] && strchr ("SCM", tok[0]); tok += 2)
-    mod |= tok[0] == 'S' ? VTERM_MOD_SHIFT
-      : tok[0] == 'C' ? VTERM_MOD_CTRL : VTERM_MOD_ALT;
-  for (size_t i = 0; i < NELEM (keynames); i++)
-    if (!strcmp (tok, keynames[i].name))
-      key = keynames[i].key;
-  n = tok[0] == 'F' ? atoi (tok + 1) : 0;
-  if (n >= 1 && n <= 24 && strspn (tok + 1, "0123456789") == strlen (tok + 1))
-    key = VTERM_KEY_FUNCTION (n);
-  up = toupper ((unsigned char) tok[1]);
-  if (tok[0] == '^' && tok[1] && !tok[2]
-      && (up == '?' || (up >= '@' && up <= '_')))
-    ch = up == '?' ? 0x7f : (uint32_t) (up - '@');
-  else if (key == VTERM_KEY_NONE)
-    ch = strcmp (tok, "Space") ? one_char (tok) : ' ';
-  if (key == VTERM_KEY_NONE && !ch && strcmp (tok, "^@"))
-    return -1;
-  if (send && key != VTERM_KEY_NONE)
-    vterm_keyboard_key (D.vt, key, mod);
-  else if (send)
-    vterm_keyboard_unichar (D.vt, ch, mod);
-  return 0;
-}
-
-/* Check (SEND 0) or send (SEND 1) each key of the list S; return an
-   error message for the first unknown key, or NULL.  */
-static const char *
-each_key (const char *s, int send)
-{
-  static char msg[96];
-  char *copy = xstrdup (s), *save = NULL;
-  msg[0] = 0;
-  for (char *t = strtok_r (copy, " \t", &save); t && !msg[0];
-       t = strtok_r (NULL, " \t", &save))
-    if (do_key (t, send))
-      snprintf (msg, sizeof msg, "unknown key '%.40s'", t);
-    else if (send)
-      flush_input ("key");
-  free (copy);
-  return msg[0] ? msg : NULL;
-}
-
-/* key NAME...: send each key, encoded by libvterm as xterm would.  */
-static void
-run_key (const struct cmd *c)
-{
-  need_pty ("key");
-  each_key (c->text, 1);
-}
-
-/* type TEXT: send TEXT as typed.  (vterm_keyboard_unichar without
-   modifiers emits exactly the character's UTF-8 bytes.)  raw HEX: send
-   the decoded bytes.  */
-static void
-run_send (const struct cmd *c)
-{
-  need_pty (c->spec->name);
-  queue (c->text, c->spec->shape == S_HEX ? (size_t) c->a : strlen (c->text));
-  flush_input (c->spec->name);
-}
-
-/* click ROW COL: left press and release, in the app's mouse mode.  */
-static void
-run_click (const struct cmd *c)
-{
-  need_pty ("click");
-  check_cell (c);
-  drain ();
-  if (D.mouse == VTERM_PROP_MOUSE_NONE)
-    fail ("click: the program has not enabled mouse reporting");
-  vterm_mouse_move (D.vt, (int) c->a, (int) c->b, VTERM_MOD_NONE);
-  vterm_mouse_button (D.vt, 1, 1, VTERM_MOD_NONE);
-  vterm_mouse_button (D.vt, 1, 0, VTERM_MOD_NONE);
-  flush_input ("click");
-}
-
-/* resize COLS ROWS: resize libvterm and the pty (the kernel then sends
-   SIGWINCH to the child).  */
-static void
-run_resize (const struct cmd *c)
-{
-  struct winsize ws = { .ws_row = (unsigned short) c->b,
-                        .ws_col = (unsigned short) c->a };
-  need_pty ("resize");
-  drain ();
-  vterm_set_size (D.vt, D.rows = (int) c->b, D.cols = (int) c->a);
-  if (ioctl (D.master, TIOCSWINSZ, &ws) < 0)
-    fail ("resize: TIOCSWINSZ: %s", strerror (errno));
-}
-
-/* screen: print the screen to stdout.  */
-static void
-run_screen (const struct cmd *c)
-{
-  (void) c;
-  drain ();
-  dump (stdout);
-}
-
-/* sleep-ms N: let N ms pass, still processing output (timing tests).  */
-static void
-run_sleep (const struct cmd *c)
-{
-  double deadline = now () + c->a / 1000.0;
-  while (now () < deadline)
-    pump (left_ms (deadline, 50));
-}
-
-/* signal NAME: send a signal to the child process.  */
-static void
-run_signal (const struct cmd *c)
-{
-  check_child ();
-  if (D.reaped)
-    fail ("signal: the program already %s", child_state ());
-  kill (D.pid, (int) c->a);
-}
-
-/* close: close the pty master; the terminal goes away.  */
-static void
-run_close (const struct cmd *c)
-{
-  (void) c;
-  drain ();
-  if (D.master >= 0)
-    close (D.master);
-  D.master = -1;
-  D.outlen = 0;
-}
-
-/* expect-exit CODE|signal:NAME [WITHIN_MS] (C->a is -signal).  */
-static void
-run_exit (const struct cmd *c)
-{
-  int ms = c->b >= 0 ? (int) c->b : (int) (D.timeout * 1000);
-  char want[64];
-  reap_for (ms);
-  drain ();
-  if (c->a >= 0)
-    snprintf (want, sizeof want, "exit with code %ld", c->a);
-  else
-    snprintf (want, sizeof want, "be killed by signal:%s",
-              sig_name ((int) -c->a));
-  if (!D.reaped)
-    fail ("expect-exit: expected the program to %s within %d ms; it %s",
-          want, ms, child_state ());
-  if (c->a >= 0 ? !WIFEXITED (D.status) || WEXITSTATUS (D.status) != c->a
-      : !WIFSIGNALED (D.status) || WTERMSIG (D.status) != -c->a)
-    fail ("expect-exit: expected the program to %s; it %s", want,
-          child_state ());
-}
-
-/* expect-running: the child has not exited.  */
-static void
-run_running (const struct cmd *c)
-{
-  (void) c;
-  drain ();
-  check_child ();
-  if (D.reaped)
-    fail ("expect-running: expected the program to run; it %s",
-          child_state ());
-}
-
-static const struct spec specs[] = {
-  { "wait", S_TEXT, run_text, M_WAIT | M_SCREEN },
-  { "wait-row", S_ROW_TEXT, run_text, M_WAIT | M_ROW },
-  { "wait-gone", S_TEXT, run_text, M_WAIT | M_GONE },
-  { "expect", S_TEXT, run_text, M_SCREEN },
-  { "expect-not", S_TEXT, run_text, M_GONE },
-  { "expect-row", S_ROW_TEXT, run_text, M_ROW },
-  { "expect-cursor", S_POS, run_cursor, 0 },
-  { "expect-reverse", S_POS, run_attr, AT_REVERSE },
-  { "expect-not-reverse", S_POS, run_attr, AT_REVERSE | AT_NOT },
-  { "expect-bold", S_POS, run_attr, AT_BOLD },
-  { "expect-not-bold", S_POS, run_attr, AT_BOLD | AT_NOT },
-  { "expect-wide", S_POS, run_attr, AT_WIDE },
-  { "expect-exit", S_EXIT, run_exit, 0 },
-  { "expect-running", S_NONE, run_running, 0 },
-  { "key", S_KEYS, run_key, 0 },
-  { "type", S_TEXT, run_send, 0 },
-  { "raw", S_HEX, run_send, 0 },
-  { "click", S_POS, run_click, 0 },
-  { "resize", S_SIZE, run_resize, 0 },
-  { "screen", S_NONE, run_screen, 0 },
-  { "sleep-ms", S_INT, run_sleep, 0 },
-  { "signal", S_SIG, run_signal, 0 },
-  { "close", S_NONE, run_close, 0 },
-};
-
-/* ----------------------------------------------------------- parsing */
-
-/* Parse a decimal number 0..MAX at *P, then skip blanks; 0 if valid.  */
-static int
-parse_num (char **p, long max, long *out)
-{
-  char *end;
-  if (!isdigit ((unsigned char) **p))
-    return -1;
-  errno = 0;
-  *out = strtol (*p, &end, 10);
-  if (errno || *out > max || (*end && *end != ' ' && *end != '\t'))
-    return -1;
-  *p = end + strspn (end, " \t");
-  return 0;
-}
-
-/* Strip trailing blanks and one pair of enclosing double quotes.  */
-static char *
-unquote (char *s)
-{
-  size_t n = strlen (s);
-  while (n && isspace ((unsigned char) s[n - 1]))
-    s[--n] = 0;
-  if (n >= 2 && s[0] == '"' && s[n - 1] == '"')
-    s[n - 1] = 0, s++;
-  return s;
-}
-
-/* Decode hex byte pairs (blanks allowed between) from S into C->text,
-   counting them in C->a; 0 if valid.  */
-static int
-parse_hex (struct cmd *c, const char *s)
-{
-  unsigned char byte;
-  int used;
-  for (s += strspn (s, " \t"); *s; s += used + strspn (s + used, " \t"))
-    {
-      if (!isxdigit ((unsigned char) s[0]) || !isxdigit ((unsigned char) s[1])
-          || sscanf (s, "%2hhx%n", &byte, &used) != 1)
-        return -1;
-      c->text[c->a++] = (char) byte;
-    }
-  return 0;
-}
-
-/* Parse "CODE|signal:NAME [WITHIN_MS]" into C->a (-signal) and C->b.  */
-static const char *
-parse_exit (struct cmd *c, char *s)
-{
-  c->b = -1;
-  if (!strncmp (s, "signal:", 7))
-    {
-      size_t n = strcspn (s, " \t");
-      char save = s[n];
-      s[n] = 0;
-      c->a = -sig_num (s + 7);
-      s[n] = save;
-      if (!c->a)
-        return "unknown signal";
-      s += n + strspn (s + n, " \t");
-    }
-  else if (parse_num (&s, 255, &c->a))
-    return "CODE must be 0..255 or signal:NAME";
-  if (*s && parse_num (&s, 86400000, &c->b))
-    return "bad WITHIN_MS";
-  return *s ? "too many arguments" : NULL;
-}
-
-/* Fill C's arguments from S by its command's shape; an error or NULL.  */
-static const char *
-parse_args (struct cmd *c, char *s)
-{
-  enum shape sh = c->spec->shape;
-  if (sh == S_ROW_TEXT && parse_num (&s, 9999, &c->a))
-    return "bad ROW";
-  c->text = xstrdup (sh == S_HEX ? s : unquote (s));
-  switch (sh)
-    {
-    case S_NONE:
-      return *s ? "takes no arguments" : NULL;
-    case S_INT:
-      return parse_num (&s, 86400000, &c->a) || *s ? "bad number" : NULL;
-    case S_POS:
-    case S_SIZE:
-      return parse_num (&s, 9999, &c->a) || parse_num (&s, 9999, &c->b) || *s
-        || (sh == S_SIZE && (c->a < 1 || c->b < 1)) ? "bad numbers" : NULL;
-    case S_ROW_TEXT:
-    case S_TEXT:
-      return *c->text ? NULL : "missing TEXT";
-    case S_KEYS:
-      return *s ? each_key (s, 0) : "missing KEY";
-    case S_HEX:
-      return parse_hex (c, s) ? "HEX must be pairs of hex digits"
-        : c->a ? NULL : "missing HEX";
-    case S_EXIT:
-      return parse_exit (c, unquote (s));
-    case S_SIG:
-      return (c->a = sig_num (unquote (s))) ? NULL : "unknown signal";
-    }
-  return "internal error";
-}
-
-/* Parse one non-blank script line S into C; exit 2 on a syntax error.  */
-static void
-parse_line (struct cmd *c, char *s)
-{
-  char *rest = s + strcspn (s, " \t");
-  const char *err;
-  if (*rest)
-    *rest++ = 0;
-  memset (c, 0, sizeof *c);
-  c->line = D.line;
-  for (size_t i = 0; i < NELEM (specs); i++)
-    if (!strcmp (specs[i].name, s))
-      c->spec = &specs[i];
-  if (!c->spec)
-    syntax ("unknown command '%s'", s);
-  if ((err = parse_args (c, rest + strspn (rest, " \t"))))
-    syntax ("%s: %s (usage: %s%s)", s, err, s, shape_usage[c->spec->shape]);
-}
-
-/* Read and check the whole script before anything runs.  */
-static struct cmd *
-load_script (int *ncmd)
-{
-  FILE *f = strcmp (D.script, "-") ? fopen (D.script, "r") : stdin;
-  char *buf = NULL, *s;
-  size_t cap = 0;
-  struct cmd *cmds = NULL;
-  int n = 0;
-  if (!f)
-    {
-      fprintf (stderr, "vtdrive: %s: %s\n", D.script, strerror (errno));
-      exit (2);
-    }
-  for (D.line = 1; getline (&buf, &cap, f) >= 0; D.line++)
-    {
-      buf[strcspn (buf, "\r\n")] = 0;
-      s = buf + strspn (buf, " \t");
-      if (*s == 0 || *s == '#')
-        continue;
-      cmds = xrealloc (cmds, (size_t) (n + 1) * sizeof *cmds);
-      parse_line (&cmds[n++], s);
-    }
-  free (buf);
-  if (f != stdin)
-    fclose (f);
-  *ncmd = n;
-  return cmds;
-}
-
 /* -------------------------------------------------------------- main */
 
 /* Print usage to stdout (exit 0) or stderr (exit 2).  */
@@ -1008,7 +470,9 @@ static void
 usage (int code)
 {
   fputs ("usage: vtdrive [--size=COLSxROWS] [--timeout=SECONDS] "
-         "[--term=NAME] SCRIPT -- COMMAND [ARGS...]\n",
+         "[--time-scale=N]\n"
+         "               [--require-clean-exit] [--term=NAME] "
+         "SCRIPT -- COMMAND [ARGS...]\n",
          code ? stderr : stdout);
   exit (code);
 }
@@ -1032,6 +496,14 @@ parse_options (int argc, char **argv, const char **term)
         if (*end || end == argv[i] + 10 || !(D.timeout > 0 && D.timeout < 1e6))
           usage (2);
       }
+    else if (!strncmp (argv[i], "--time-scale=", 13))
+      {
+        D.scale = strtod (argv[i] + 13, &end);
+        if (*end || end == argv[i] + 13 || !(D.scale >= 1 && D.scale < 1e4))
+          usage (2);
+      }
+    else if (!strcmp (argv[i], "--require-clean-exit"))
+      D.clean_exit = 1;
     else if (!strncmp (argv[i], "--term=", 7) && argv[i][7])
       *term = argv[i] + 7;
     else
@@ -1079,7 +551,7 @@ start (char **argv, const char *term)
   static const VTermScreenCallbacks cb = { .settermprop = on_prop };
   struct winsize ws = { .ws_row = (unsigned short) D.rows,
                         .ws_col = (unsigned short) D.cols };
-  D.vt = vterm_new (D.rows, D.cols);
+  D.vt = vterm_new (D.rows, VT_COLS (D.cols));
   vterm_set_utf8 (D.vt, 1);
   vterm_output_set_callback (D.vt, on_output, NULL);
   D.scr = vterm_obtain_screen (D.vt);
@@ -1103,17 +575,24 @@ start (char **argv, const char *term)
   fcntl (D.master, F_SETFL, fcntl (D.master, F_GETFL) | O_NONBLOCK);
 }
 
-/* End of script: stop a still running child (TERM, 1 s, KILL), reap.  */
+/* End of script: stop a still running child (TERM, 1 s, KILL), reap.
+   With --require-clean-exit, wait the timeout for it, and fail unless
+   it exited with 0 (or an expect-exit checked its status).  */
 static void
 finish (void)
 {
+  D.stall_until = 0;
   check_child ();
   if (!D.reaped)
     {
       signal_group (SIGTERM);
       signal_group (SIGCONT);
-      reap_for (1000);
+      reap_for (D.clean_exit ? (int) (D.timeout * 1000) : 1000);
     }
+  if (D.clean_exit && !D.status_checked
+      && (!D.reaped || !WIFEXITED (D.status) || WEXITSTATUS (D.status)))
+    fail ("end of script: expected the program to exit with code 0 "
+          "(--require-clean-exit); it %s", child_state ());
   kill_child ();
   if (D.master >= 0)
     close (D.master);
