@@ -151,7 +151,7 @@ main (int argc, char **argv)
       hits += found;
       zero += found == 0;
       char loc[80];
-      struct view_ctx ctx = { p, VIEW_TUI };
+      struct view_ctx ctx = { p, VIEW_TUI, false };
       snprintf (loc, sizeof loc, "search:%s", q[i]);
       for (int r = 0; r < ROUNDS; r++)
         {

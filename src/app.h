@@ -8,13 +8,21 @@
 
 #include "content.h"
 
+/* How long the idle warning counts down before the reset: at least
+   20 seconds to answer (WCAG 2.2.1), however short the idle time.  */
+#define APP_IDLE_WARN_S 30
+
+struct staff_pin;
+
 struct app
 {
   const struct content_pack *pack;
   size_t width;                 /* plain mode: 0 for no wrapping */
-  bool kiosk;
+  bool kiosk;                   /* no way out but the staff PIN */
   unsigned idle;                /* seconds before the idle reset; 0: never */
   const char *start;            /* the first location: "home" or "lang" */
+  const char *lang;             /* the language an idle reset goes back to */
+  const struct staff_pin *pin;  /* the staff exit (kiosk), or NULL */
 };
 
 /** app_follow_action - carry out an action location (setlang:LL).

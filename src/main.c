@@ -5,11 +5,13 @@
 
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -20,6 +22,7 @@
 #include "plain.h"
 #include "plainmode.h"
 #include "search.h"
+#include "staff.h"
 #include "tui.h"
 #include "view.h"
 
@@ -32,12 +35,21 @@ struct options
   enum mode mode;
   const char *data;
   const char *arg;              /* --check DIR, --dump ID, --search WORDS */
-  const char *lang;
+  const char *lang;             /* "en", "zh_CN", "ask", or NULL */
   long width;                   /* -1: from COLUMNS */
+  bool kiosk;
+  long idle;                    /* seconds; -1: the default */
+  const char *pin_file;         /* NULL: the default */
 };
 
 enum { OPT_DATA = CHAR_MAX + 1, OPT_CHECK, OPT_DUMP, OPT_LANG, OPT_PLAIN,
-       OPT_WIDTH, OPT_SEARCH };
+       OPT_WIDTH, OPT_SEARCH, OPT_KIOSK, OPT_IDLE, OPT_STAFF_PIN_FILE };
+
+/* An idle time, a kiosk's default, and the name of its staff PIN in
+   systemd's credentials directory.  */
+#define IDLE_MAX 86400
+#define KIOSK_IDLE 120
+#define KIOSK_PIN_CREDENTIAL "pinav-staff-pin"
 
 static const struct option long_options[] = {
   { "help", no_argument, NULL, 'h' },
@@ -49,6 +61,9 @@ static const struct option long_options[] = {
   { "plain", no_argument, NULL, OPT_PLAIN },
   { "width", required_argument, NULL, OPT_WIDTH },
   { "search", required_argument, NULL, OPT_SEARCH },
+  { "kiosk", no_argument, NULL, OPT_KIOSK },
+  { "idle", required_argument, NULL, OPT_IDLE },
+  { "staff-pin-file", required_argument, NULL, OPT_STAFF_PIN_FILE },
   { NULL, 0, NULL, 0 }
 };
 
@@ -91,7 +106,9 @@ print_help (void)
            "section\n"
            "                      (DOC#SECTION), collection or item "
            "(COLL/ITEM)\n"
-           "      --lang=LANG     use language LANG: en or zh_CN\n"
+           "      --lang=LANG     use language LANG: en, zh_CN, or ask "
+           "(begin with a\n"
+           "                      choice of language)\n"
            "      --plain         line-by-line mode for screen readers\n"
            "      --width=N       wrap plain text at N columns (0: no "
            "wrapping)\n"), stdout);
@@ -99,6 +116,17 @@ print_help (void)
      others.  */
   fputs (_("      --search=WORDS  print where the pack says WORDS, and "
            "exit\n"), stdout);
+  /* TRANSLATORS: --help output, the kiosk's options; line them up
+     with the others.  */
+  fputs (_("      --kiosk         for a public kiosk: no key leaves, "
+           "--lang=ask and\n"
+           "                      --idle=120 by default\n"
+           "      --idle=SECONDS  after SECONDS without a key, warn for 30 "
+           "seconds,\n"
+           "                      then start again (0: never)\n"
+           "      --staff-pin-file=FILE\n"
+           "                      the PIN that lets staff leave a kiosk "
+           "(F12)\n"), stdout);
   fputs ("\n", stdout);
   /* TRANSLATORS: --help output, the exit status.  */
   fputs (_("Exit status:\n"
@@ -135,6 +163,17 @@ parse_width (const char *s)
   return n;
 }
 
+static long
+parse_idle (const char *s)
+{
+  char *end;
+  long n = strtol (s, &end, 10);
+  if (!*s || *end || n < 0 || n > IDLE_MAX)
+    usage_error (_("invalid idle time '%s': give seconds from 0 to %d"), s,
+                 IDLE_MAX);
+  return n;
+}
+
 static void
 set_mode (struct options *o, enum mode m, const char *arg)
 {
@@ -159,8 +198,9 @@ parse_options (int argc, char **argv, struct options *o)
       case OPT_DUMP: set_mode (o, MODE_DUMP, optarg); break;
       case OPT_SEARCH: set_mode (o, MODE_SEARCH, optarg); break;
       case OPT_LANG:
-        if (!i18n_supported (optarg))
-          usage_error (_("unknown language '%s': use en or zh_CN"), optarg);
+        if (!i18n_supported (optarg) && strcmp (optarg, "ask") != 0)
+          usage_error (_("unknown language '%s': use en, zh_CN or ask"),
+                       optarg);
         o->lang = optarg;
         break;
       case OPT_PLAIN:
@@ -168,6 +208,9 @@ parse_options (int argc, char **argv, struct options *o)
           o->mode = MODE_PLAIN;
         break;
       case OPT_WIDTH: o->width = parse_width (optarg); break;
+      case OPT_KIOSK: o->kiosk = true; break;
+      case OPT_IDLE: o->idle = parse_idle (optarg); break;
+      case OPT_STAFF_PIN_FILE: o->pin_file = optarg; break;
       default: usage_error (NULL);
       }
   if (optind < argc && (o->mode == MODE_CHECK || o->mode == MODE_DUMP)
@@ -249,7 +292,7 @@ static int
 search_print (const struct content_pack *pack, struct search_index *ix,
               const char *query, size_t width)
 {
-  struct view_ctx ctx = { pack, VIEW_PLAIN };
+  struct view_ctx ctx = { pack, VIEW_PLAIN, false };
   struct page pg;
   char *loc = NULL;
   if (!ix || asprintf (&loc, "search:%s", query) < 0)
@@ -273,6 +316,63 @@ want_plain (const struct options *o)
          || !isatty (STDOUT_FILENO);
 }
 
+/* A kiosk: the signals a patient can send from the keyboard are
+   ignored (SIGTERM and SIGHUP still end pinav: they come from staff
+   or the system).  Set before newterm, which then leaves them so.  */
+static void
+kiosk_ignore_signals (void)
+{
+  static const int sigs[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
+  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+    signal (sigs[i], SIG_IGN);
+}
+
+/* The kiosk's staff PIN, into PIN: from --staff-pin-file, else from
+   systemd's credentials.  The process is made undumpable first, so
+   that the kiosk's user can neither attach a debugger to it nor read
+   the PIN out of a core file.  */
+static void
+kiosk_load_pin (const struct options *o, struct staff_pin *pin)
+{
+  const char *dir = getenv ("CREDENTIALS_DIRECTORY");
+  char *path = NULL;
+  prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);
+  if (o->pin_file)
+    {
+      if (*o->pin_file)
+        staff_pin_load (pin, o->pin_file, false, stderr);
+    }
+  else if (dir && *dir
+           && asprintf (&path, "%s/%s", dir, KIOSK_PIN_CREDENTIAL) >= 0)
+    staff_pin_load (pin, path, true, stderr);
+  free (path);
+}
+
+/* The navigator, full-screen or plain.  A kiosk first ignores the
+   keyboard's signals and reads its staff PIN.  */
+static int
+run_navigator (const struct options *o, const struct content_pack *pack)
+{
+  static struct staff_pin pin;
+  char lang0[8];                /* the language before any switch */
+  snprintf (lang0, sizeof lang0, "%s", i18n_language ());
+  struct app app = { pack, plain_width (o), o->kiosk,
+                     (unsigned) (o->idle >= 0 ? o->idle
+                                 : o->kiosk ? KIOSK_IDLE : 0),
+                     o->lang && strcmp (o->lang, "ask") == 0 ? "lang"
+                                                             : "home",
+                     lang0, &pin };
+  if (o->kiosk)
+    {
+      kiosk_ignore_signals ();
+      kiosk_load_pin (o, &pin);
+    }
+  int status = want_plain (o) ? plainmode_run (&app, stdin, stdout)
+                              : tui_run (&app);
+  staff_pin_clear (&pin);
+  return status;
+}
+
 /* The language of --lang=LL, looked for before the options are parsed
    so that --help and usage errors speak it too.  */
 static const char *
@@ -287,12 +387,14 @@ early_language (int argc, char **argv)
 int
 main (int argc, char **argv)
 {
-  struct options o = { .mode = MODE_AUTO, .width = -1 };
+  struct options o = { .mode = MODE_AUTO, .width = -1, .idle = -1 };
   /* The locale and the text domains come first, for --help too.  */
   i18n_init (default_localedir (), early_language (argc, argv));
   parse_options (argc, argv, &o);
   if (o.lang)
-    i18n_set_language (o.lang);
+    i18n_set_language (o.lang);       /* not "ask": the environment's */
+  if (o.kiosk && !o.lang)
+    o.lang = "ask";
   const char *path = o.mode == MODE_CHECK && o.arg ? o.arg
                      : o.data ? o.data : default_datadir ();
   /* --check reads the YAML, always.  */
@@ -300,7 +402,6 @@ main (int argc, char **argv)
   if (!pack)
     return EXIT_DATA;
   int status = EXIT_SUCCESS;
-  struct app app = { pack, plain_width (&o), false, 0, "home" };
   /* --search needs the index now; the navigators build it at their
      first search, after the first paint.  */
   struct search_index *ix = o.mode == MODE_SEARCH ? search_index_build (pack)
@@ -311,18 +412,16 @@ main (int argc, char **argv)
     status = EXIT_SUCCESS;
   else if (o.mode == MODE_DUMP)
     {
-      if (!dump_pack (stdout, pack, o.arg, app.width))
+      if (!dump_pack (stdout, pack, o.arg, plain_width (&o)))
         {
           fprintf (stderr, _("%s: nothing is called '%s'\n"), PACKAGE, o.arg);
           status = EXIT_USAGE;
         }
     }
   else if (o.mode == MODE_SEARCH)
-    status = search_print (pack, ix, o.arg, app.width);
-  else if (want_plain (&o))
-    status = plainmode_run (&app, stdin, stdout);
+    status = search_print (pack, ix, o.arg, plain_width (&o));
   else
-    status = tui_run (&app);
+    status = run_navigator (&o, pack);
   view_search_use (NULL);
   view_search_defer (NULL);
   search_index_free (ix);

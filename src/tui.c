@@ -19,6 +19,7 @@
 #include "layout.h"
 #include "nav.h"
 #include "tui_draw.h"
+#include "tui_kiosk.h"
 #include "tui_term.h"
 #include "view.h"
 
@@ -37,6 +38,7 @@ struct tui
   bool quit;
   bool typing;                  /* keys go into QUERY */
   char query[TUI_QUERY_SIZE];   /* the search being typed, UTF-8 */
+  struct tui_kiosk kiosk;       /* the idle reset and the staff exit */
 };
 
 static struct tui_geom
@@ -57,7 +59,7 @@ tui_layout (struct tui *t)
 static void
 tui_build (struct tui *t)
 {
-  struct view_ctx ctx = { t->app->pack, VIEW_TUI };
+  struct view_ctx ctx = { t->app->pack, VIEW_TUI, t->app->kiosk };
   layout_free (&t->lo);
   page_free (&t->page);
   view_build (&t->page, &ctx, nav_here (&t->nav)->location);
@@ -85,6 +87,19 @@ static void
 tui_home (struct tui *t)
 {
   if (nav_reset (&t->nav, "home"))
+    tui_show_new (t);
+}
+
+/* The idle time ran out: forget the history, the search and the
+   choice, and start again in the first language.  */
+static void
+tui_reset (struct tui *t)
+{
+  t->typing = false;
+  memset (t->query, 0, sizeof t->query);
+  if (t->app->lang)
+    i18n_set_language (t->app->lang);
+  if (nav_reset (&t->nav, t->app->start ? t->app->start : "home"))
     tui_show_new (t);
 }
 
@@ -136,10 +151,13 @@ tui_help (struct tui *t)
 }
 
 /* A new size: lay out again, keeping the selection and the block at
-   the top of the screen.  */
+   the top of the screen; and paint it all afresh, for the terminal may
+   have lost its contents even when the size is back where it was (a
+   storm of resizes gives one SIGWINCH, and ncurses sees no change).  */
 static void
 tui_resize (struct tui *t)
 {
+  clearok (curscr, TRUE);
   struct layout old = t->lo;
   tui_layout (t);
   t->view.top = layout_map_line (&old, t->view.top, &t->lo);
@@ -344,6 +362,53 @@ tui_signalled (const struct tui *t)
   return sig == SIGTERM || sig == SIGHUP || (sig == SIGINT && !t->app->kiosk);
 }
 
+/* Paint the page (or the idle warning) with the search or the PIN
+   being typed.  */
+static void
+tui_paint (struct tui *t, struct tui_screen *scr, long long now)
+{
+  char stars[STAFF_PIN_MAX + 1];
+  if (tui_kiosk_countdown (&t->kiosk, now) >= 0)
+    {
+      struct view_ctx ctx = { t->app->pack, VIEW_TUI, t->app->kiosk };
+      tui_kiosk_draw_warning (&t->kiosk, &ctx, now);
+      return;
+    }
+  scr->title = t->page.title;
+  scr->lo = &t->lo;
+  scr->view = &t->view;
+  scr->prompt = tui_kiosk_stars (&t->kiosk, stars);
+  /* TRANSLATORS: the staff exit's prompt on the bottom line of a
+     kiosk; stars follow it, one for each digit typed.  */
+  scr->prompt_lead = scr->prompt ? _("Staff PIN: ") : NULL;
+  if (!scr->prompt && t->typing)
+    scr->prompt = t->query;
+  tui_draw (scr);
+}
+
+/* What the kiosk makes of key R/WC (when R is not ERR), then of the
+   time.  @retval whether the kiosk took the key (it then does nothing
+   else).  */
+static bool
+tui_kiosk_turn (struct tui *t, int r, wint_t wc, bool *dirty)
+{
+  long long now = tui_kiosk_now ();
+  enum tui_kiosk_act key = r == ERR ? TK_PASS
+                           : tui_kiosk_key (&t->kiosk, now, r, wc);
+  enum tui_kiosk_act tick = tui_kiosk_tick (&t->kiosk, now);
+  *dirty = *dirty || key != TK_PASS || tick != TK_PASS;
+  if (key == TK_EXIT)
+    t->quit = true;
+  else if (tick == TK_RESET)
+    tui_reset (t);
+  if (key == TK_TAKEN && r == KEY_CODE_YES && wc == KEY_MOUSE)
+    {
+      MEVENT ev;
+      getmouse (&ev);           /* taken: not a click */
+    }
+  return key != TK_PASS;
+}
+
 static void
 tui_loop (struct tui *t)
 {
@@ -354,23 +419,20 @@ tui_loop (struct tui *t)
       if (tui_term_signal_pending () && tui_signalled (t))
         break;
       if (dirty)
-        {
-          scr.title = t->page.title;
-          scr.lo = &t->lo;
-          scr.view = &t->view;
-          scr.prompt = t->typing ? t->query : NULL;
-          tui_draw (&scr);
-        }
+        tui_paint (t, &scr, tui_kiosk_now ());
       wint_t wc;
       int r = get_wch (&wc);
       dirty = r != ERR;
+      if (r != ERR)
+        t->errors = 0;
+      if (tui_kiosk_turn (t, r, wc, &dirty) || t->quit)
+        continue;
       if (r == ERR)
         {
           if (!tui_term_signal_pending () && tui_term_gone (&t->errors))
             break;
           continue;
         }
-      t->errors = 0;
       if (r == KEY_CODE_YES && wc == KEY_MOUSE)
         {
           t->typing = false;
@@ -385,7 +447,7 @@ int
 tui_run (const struct app *app)
 {
   struct tui t = { .app = app, .pressed = -1 };
-  SCREEN *scr = tui_term_start ();
+  SCREEN *scr = tui_term_start (app->kiosk);
   if (!scr)
     {
       fprintf (stderr, _("%s: cannot use this terminal; try --plain\n"),
@@ -394,6 +456,7 @@ tui_run (const struct app *app)
     }
   tui_draw_start ();
   page_init (&t.page, "");
+  tui_kiosk_init (&t.kiosk, app, tui_kiosk_now ());
   if (nav_reset (&t.nav, app->start ? app->start : "home"))
     {
       tui_show_new (&t);

@@ -202,22 +202,25 @@ draw_hints (struct tui_screen *s, int y)
       }
 }
 
-/* The search being typed, "/words", on the hint line, its end shown
-   when it is too long; the cursor after it.  */
+/* The search being typed, "/words" (or another prompt: its lead,
+   then the text), on the hint line, the text's end shown when it is
+   too long; the cursor after it.  */
 static void
 draw_prompt (const struct tui_screen *s, int y)
 {
+  const char *lead = s->prompt_lead ? s->prompt_lead : "/";
   const char *q = s->prompt;
-  size_t len = strlen (q);
-  while (len && COLS > 2 && wrap_width (q, len) > (size_t) COLS - 2)
+  size_t len = strlen (q), lead_len = strlen (lead);
+  int x = (int) wrap_width (lead, lead_len);
+  while (len && COLS > x + 1 && wrap_width (q, len) > (size_t) (COLS - x - 1))
     {
       unsigned wc;
       size_t n = wrap_decode (q, len, &wc);
       q += n, len -= n;
     }
-  put_clipped (y, 0, "/", 1);
-  put_clipped (y, 1, q, len);
-  int x = 1 + (int) wrap_width (q, len);
+  put_clipped (y, 0, lead, lead_len);
+  put_clipped (y, x, q, len);
+  x += (int) wrap_width (q, len);
   move (y, x < COLS ? x : COLS - 1);
 }
 
@@ -246,7 +249,7 @@ tui_draw (struct tui_screen *s)
     draw_prompt (s, g.hint_y);
   else
     {
-      if (g.hint_y >= 0)
+      if (g.hint_y >= 0 && !s->hints_off)
         draw_hints (s, g.hint_y);
       place_cursor (s, &g);
     }

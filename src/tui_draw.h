@@ -34,8 +34,10 @@ struct tui_screen
   const struct layout *lo;
   const struct lay_view *view;
   bool kiosk;           /* no "q quit" hint */
+  bool hints_off;       /* no hints at all (the idle warning) */
   const char *prompt;   /* a search being typed, shown instead of the
                            hints, or NULL */
+  const char *prompt_lead;      /* what comes before it; NULL: "/" */
   struct tui_hint hints[TUI_HINTS];     /* set by tui_draw */
   size_t n_hints;
 };
@@ -50,7 +52,7 @@ void tui_draw_start (void);
 
 /** tui_draw - paint S on the whole screen and leave the terminal's
    cursor on the selected place (screen readers follow it), or at the
-   end of the search being typed.  */
+   end of the search (or PIN) being typed.  */
 void tui_draw (struct tui_screen *s);
 
 #endif

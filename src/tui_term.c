@@ -20,21 +20,23 @@ static volatile sig_atomic_t term_signal;
 static void
 term_on_signal (int sig)
 {
-  term_signal = sig;
+  term_signal = sig == SIGQUIT ? SIGINT : sig;  /* ^\ is ^C's twin */
 }
 
-/* Catch SIGTERM, SIGHUP and SIGINT so that the loop can restore the
-   terminal before leaving.  Installed before newterm, which then
-   leaves them alone.  */
+/* Catch SIGTERM, SIGHUP, SIGINT and SIGQUIT (the last two not in a
+   KIOSK, which ignores them) so that the loop can restore the terminal
+   before leaving.  Installed before newterm, which then leaves them
+   alone.  */
 static void
-term_catch_signals (void)
+term_catch_signals (bool kiosk)
 {
-  static const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
+  static const int sigs[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
+  size_t n = sizeof sigs / sizeof *sigs - (kiosk ? 2 : 0);  /* INT, QUIT */
   struct sigaction sa;
   memset (&sa, 0, sizeof sa);
   sa.sa_handler = term_on_signal;
   sigemptyset (&sa.sa_mask);
-  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+  for (size_t i = 0; i < n; i++)
     sigaction (sigs[i], &sa, NULL);
 }
 
@@ -61,8 +63,31 @@ tui_term_gone (int *errors)
     return true;
   if (poll (&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
     return true;
-  /* Readable, yet getch keeps failing without waiting: end of file.  */
+  /* Readable, yet getch keeps failing without waiting: end of file.
+     Unless there are bytes to read: get_wch takes invalid UTF-8 in
+     and fails, a hundred bytes at a time; that is no end.  */
+  int avail = 0;
+  if ((p.revents & POLLIN) && ioctl (STDIN_FILENO, FIONREAD, &avail) == 0
+      && avail > 0)
+    {
+      *errors = 0;
+      return false;
+    }
   return (p.revents & POLLIN) && ++*errors > 8;
+}
+
+/* Make ^S and ^Q keys: with the tty's output flow control (IXON), a
+   ^S stops all output until a ^Q, and the screen looks frozen.  The
+   mode is kept as curses' program mode; endwin gives the old one back.  */
+static void
+term_no_flow_control (void)
+{
+  struct termios tio;
+  if (tcgetattr (STDIN_FILENO, &tio) != 0 || !(tio.c_iflag & IXON))
+    return;
+  tio.c_iflag &= ~(tcflag_t) IXON;
+  if (tcsetattr (STDIN_FILENO, TCSANOW, &tio) == 0)
+    def_prog_mode ();
 }
 
 /* newterm, with an output buffer for a big screen.  ncurses sizes the
@@ -95,9 +120,9 @@ term_newterm (void)
 }
 
 SCREEN *
-tui_term_start (void)
+tui_term_start (bool kiosk)
 {
-  term_catch_signals ();
+  term_catch_signals (kiosk);
   SCREEN *scr = term_newterm ();
   if (!scr)
     return NULL;
@@ -108,8 +133,12 @@ tui_term_start (void)
      The modes below are set after it, so that they are on before the
      first frame is drawn.  */
   endwin ();
-  cbreak ();
+  if (kiosk)
+    raw ();                     /* ^C, ^Z, ^\, ^S: keys, not signals */
+  else
+    cbreak ();
   noecho ();
+  term_no_flow_control ();
   keypad (stdscr, TRUE);
   timeout (TUI_TICK_MS);
   mousemask (BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED

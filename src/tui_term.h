@@ -13,8 +13,11 @@
 
 /** tui_term_start - catch SIGTERM, SIGHUP and SIGINT, then set the
    terminal up: cbreak, no echo, keypad, mouse, a TUI_TICK_MS timeout.
+   In a KIOSK, SIGINT is left alone (the kiosk ignores it, see
+   main.c) and the terminal is raw, so that ^C, ^Z, ^\ and ^S arrive
+   as keys.
    @retval the screen, or NULL when the terminal cannot be used.  */
-SCREEN *tui_term_start (void);
+SCREEN *tui_term_start (bool kiosk);
 
 /** tui_term_signal - the signal caught since the last call, or 0.  */
 int tui_term_signal (void);

@@ -1,17 +1,18 @@
-/* view.c - the view table, and the home, about, language, help and
-   document-list views.
+/* view.c - the view table, and the home, about, language, help, idle
+   warning and document-list views.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "view.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
 
 static const struct view_ops *const view_table[] = {
   &view_home_ops, &view_about_ops, &view_lang_ops, &view_help_ops,
-  &view_docs_ops, &view_doc_ops, &view_coll_ops, &view_item_ops,
+  &view_idle_ops, &view_docs_ops, &view_doc_ops, &view_coll_ops, &view_item_ops,
   &view_cmp_ops, &view_pick_ops, &view_pair_ops, &view_sec_ops,
   &view_search_ops,
 };
@@ -117,12 +118,15 @@ lang_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   return true;
 }
 
+/* List KEYS, but the quit key in a kiosk.  */
 static void
-help_keys (struct page *pg, const char *const (*keys)[2], size_t n)
+help_keys (struct page *pg, const char *const (*keys)[2], size_t n,
+           bool kiosk)
 {
   for (size_t i = 0; i < n; i++)
-    /* TRANSLATORS: a key, then what it does.  */
-    page_addf (pg, PB_BULLET, _("%s: %s"), _(keys[i][0]), _(keys[i][1]));
+    if (!(kiosk && strcmp (keys[i][0], "q") == 0))
+      /* TRANSLATORS: a key, then what it does.  */
+      page_addf (pg, PB_BULLET, _("%s: %s"), _(keys[i][0]), _(keys[i][1]));
 }
 
 static bool
@@ -133,7 +137,11 @@ help_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
     { N_("Enter, Right, a click or a touch"), N_("open the chosen link") },
     { N_("Backspace, Left, h"), N_("go back") },
     { N_("Home, g"), N_("go to the start screen") },
+    { N_("End, G"), N_("go to the end of the page") },
     { N_("PgUp, PgDn, Space"), N_("scroll a page") },
+    { N_("the mouse wheel"), N_("scroll three lines") },
+    /* TRANSLATORS: the search key of the full-screen navigator.  */
+    { N_("/"), N_("search: type words on the bottom line, then Enter") },
     { N_("?"), N_("this help") },
     { N_("q"), N_("quit") },
   };
@@ -150,9 +158,28 @@ help_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   (void) arg;
   page_title (pg, _("Keys"));
   if (ctx->mode == VIEW_TUI)
-    help_keys (pg, tui, sizeof tui / sizeof *tui);
+    help_keys (pg, tui, sizeof tui / sizeof *tui, ctx->kiosk);
   else
-    help_keys (pg, plain, sizeof plain / sizeof *plain);
+    help_keys (pg, plain, sizeof plain / sizeof *plain, ctx->kiosk);
+  return true;
+}
+
+/* The idle warning: ARG is the seconds left before the reset.  */
+static bool
+idle_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
+{
+  char *end;
+  long n = strtol (arg, &end, 10);
+  if (!*arg || *end || n < 0 || n > 86400)
+    return false;
+  page_title (pg, _("Are you still there?"));
+  page_addf (pg, PB_PARA, ngettext ("Returning to the start in %ld second.",
+                                    "Returning to the start in %ld seconds.",
+                                    (unsigned long) n), n);
+  page_add (pg, PB_PARA, ctx->mode == VIEW_TUI ? _("Press any key to stay.")
+                                               : _("Press Enter to stay."));
+  page_add (pg, PB_NOTE, _("What was read here is then forgotten, for the "
+                           "next patient."));
   return true;
 }
 
@@ -177,4 +204,5 @@ const struct view_ops view_home_ops = { "home", home_build };
 const struct view_ops view_about_ops = { "about", about_build };
 const struct view_ops view_lang_ops = { "lang", lang_build };
 const struct view_ops view_help_ops = { "help", help_build };
+const struct view_ops view_idle_ops = { "idle:", idle_build };
 const struct view_ops view_docs_ops = { "docs", docs_build };

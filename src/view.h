@@ -12,6 +12,7 @@
      about                   the disclaimer, reviewed date and sources
      lang                    the language picker
      help                    the keys
+     idle:N                  the idle warning, N seconds before the reset
      search:QUERY            full-text search results (search.h)
    and two actions that front ends carry out: setlang:LL and quit.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
@@ -29,6 +30,7 @@ struct view_ctx
 {
   const struct content_pack *pack;
   enum view_mode mode;
+  bool kiosk;                   /* no way out: no quit key to offer */
 };
 
 /* One kind of view (tig's struct view_ops, reduced to what we need).  */
@@ -53,8 +55,9 @@ bool view_is_action (const char *location);
 
 /* The views, defined in view_*.c.  */
 extern const struct view_ops view_home_ops, view_about_ops, view_lang_ops,
-  view_help_ops, view_docs_ops, view_doc_ops, view_coll_ops, view_item_ops,
-  view_cmp_ops, view_pick_ops, view_pair_ops, view_sec_ops, view_search_ops;
+  view_help_ops, view_idle_ops, view_docs_ops, view_doc_ops, view_coll_ops,
+  view_item_ops, view_cmp_ops, view_pick_ops, view_pair_ops, view_sec_ops,
+  view_search_ops;
 
 struct search_index;
 
