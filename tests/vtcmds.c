@@ -224,6 +224,8 @@ run_exit (const struct cmd *c)
   int ms = c->b >= 0 ? (int) (c->b * D.scale) : (int) (D.timeout * 1000);
   char want[64];
   reap_for (ms);
+  if (D.reaped)
+    D.stall_until = 0;          /* a stalled terminal gets its last words */
   drain ();
   if (c->a >= 0)
     snprintf (want, sizeof want, "exit with code %ld", c->a);

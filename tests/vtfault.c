@@ -1,20 +1,22 @@
 /* vtfault.c - vtdrive's commands for terminal faults (tests/vtdrive.md):
-   a terminal that stops reading (stall), a flood of keys, waiting for a
-   program to take keys (wait-keypad), the program's CPU use while
-   it should be idle (cpu-idle), and the terminal it leaves behind
-   (expect-sane).
+   a terminal that stops reading (stall, wait-blocked), a flood of keys,
+   waiting for a program to take keys (wait-keypad), the program's CPU
+   use while it should be idle (cpu-idle), and the terminal it leaves
+   behind (expect-sane).
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "vtdrive.h"
 
 /* stall MS: read nothing from the pty for the next MS ms, while the
-   commands that follow run (a terminal that has stopped reading).  */
+   commands that follow run (a terminal that has stopped reading);
+   `stall 0` ends a stall.  */
 void
 run_stall (const struct cmd *c)
 {
@@ -46,6 +48,43 @@ run_flood (const struct cmd *c)
   free (tok);
   free (copy);
   flush_input ("flood");
+}
+
+/* Whether the child is blocked in a write: 1 yes, 0 no, -1 unknown
+   (the system call it waits in, from /proc/PID/syscall).  */
+static int
+child_in_write (void)
+{
+  char path[64];
+  long nr = -1;
+  FILE *f;
+  snprintf (path, sizeof path, "/proc/%d/syscall", (int) D.pid);
+  if (!(f = fopen (path, "r")))
+    return -1;
+  if (fscanf (f, "%ld", &nr) != 1)
+    nr = -1;                    /* "running" */
+  fclose (f);
+  return nr == SYS_write || nr == SYS_writev;
+}
+
+/* wait-blocked: wait until the program is blocked writing to the
+   terminal (after a `stall`, once the pty is full).  */
+void
+run_wait_blocked (const struct cmd *c)
+{
+  double deadline = now () + D.timeout;
+  int state;
+  (void) c;
+  while ((state = child_in_write ()) != 1)
+    {
+      check_child ();
+      if (D.reaped || state < 0 || now () >= deadline)
+        fail ("wait-blocked: expected the program to block writing to the "
+              "terminal within %.1f s; %s; the program %s", D.timeout,
+              state < 0 ? "/proc/PID/syscall cannot be read"
+              : "it has not", child_state ());
+      pump (left_ms (deadline, 20));
+    }
 }
 
 /* wait-keypad: wait until the program has turned the keypad's

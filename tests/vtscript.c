@@ -150,6 +150,7 @@ static const struct spec specs[] = {
   { "signal", S_SIG, run_signal, 0 },
   { "close", S_NONE, run_close, 0 },
   { "stall", S_INT, run_stall, 0 },
+  { "wait-blocked", S_NONE, run_wait_blocked, 0 },
   { "flood", S_N_KEYS, run_flood, 0 },
   { "wait-keypad", S_NONE, run_wait_keypad, 0 },
   { "cpu-idle", S_MS_PCT, run_cpu_idle, 0 },
