@@ -631,16 +631,17 @@ packfile_hash_dir (const char *dir, uint64_t *hash)
 {
   size_t n;
   char **names = yaml_names (dir, &n);
-  unsigned char *buf = names ? malloc (65536) : NULL;
+  /* A small buffer, used again and again: it stays in the cache, and
+     costs a fresh process few page faults.  */
+  unsigned char buf[16384];
   struct yaml_hash h;
-  bool ok = buf != NULL;
+  bool ok = names != NULL;
   yaml_hash_init (&h);
   for (size_t i = 0; ok && i < n; i++)
-    ok = hash_file (&h, dir, names[i], buf, 65536);
+    ok = hash_file (&h, dir, names[i], buf, sizeof buf);
   for (size_t i = 0; names && i < n; i++)
     free (names[i]);
   free (names);
-  free (buf);
   *hash = yaml_hash_end (&h);
   return ok;
 }

@@ -43,10 +43,15 @@ bad:
   return 1;
 }
 
-/* The columns of character WC: 0 for combining marks, 2 for wide.  */
+/* The columns of character WC: 0 for combining marks, 2 for wide.
+   ASCII (as wcwidth gives it in a UTF-8 locale, with control
+   characters 1 as below) without the call: most text is ASCII, and a
+   screen's text is measured several times.  */
 static size_t
 char_width (unsigned wc)
 {
+  if (wc - 1 < 0x7F)
+    return 1;
   int w = wcwidth ((wchar_t) wc);
   return w < 0 ? 1 : (size_t) w;
 }
