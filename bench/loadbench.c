@@ -3,9 +3,11 @@
    event).  Each measurement runs in a fresh child process, as pinav
    does at start, so that neither the page cache of the allocator nor
    the peak memory of one run leaks into the next; the two kinds
-   alternate (ABAB...).  Also reports the peak RSS of each kind.
+   alternate (ABAB...).  Also reports the peak RSS of each kind.  With
+   IMAGE, a compiled pack of DIR (packfile.h), packfile_load is timed
+   too, as pinav loads it (ABCABC...).
 
-   usage: loadbench DIR [RUNS]
+   usage: loadbench DIR [RUNS [IMAGE]]
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 
@@ -26,6 +28,7 @@
 #include "content.h"
 #include "diag.h"
 #include "load.h"
+#include "packfile.h"
 
 struct result
 {
@@ -36,6 +39,7 @@ struct result
 
 static char **files;
 static size_t n_files, yaml_bytes;
+static const char *image;       /* a compiled pack of DIR, or NULL */
 
 static int
 name_cmp (const void *a, const void *b)
@@ -118,25 +122,42 @@ bare_parse (void)
   return events;
 }
 
+/* The items and sections of P, which stays loaded: peak RSS is taken
+   with the pack still loaded, as in pinav.  */
+static size_t
+pack_things (const struct content_pack *p)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < p->n_colls; i++)
+    n += p->colls[i]->n_items;
+  for (size_t i = 0; i < p->n_docs; i++)
+    n += p->docs[i]->n_sections;
+  return n;
+}
+
 static size_t
 pinav_load (const char *dir)
 {
   struct diags diags = { 0 };
   struct content_pack *p = load_pack (dir, &diags);
-  size_t n = 0;
   diag_print (&diags, stderr);
   diag_free (&diags);
   if (!p)
     bench_die ("loadbench: %s does not load", dir);
-  for (size_t i = 0; i < p->n_colls; i++)
-    n += p->colls[i]->n_items;
-  for (size_t i = 0; i < p->n_docs; i++)
-    n += p->docs[i]->n_sections;
-  /* Peak RSS is taken with the pack still loaded, as in pinav.  */
-  return n;
+  return pack_things (p);
 }
 
-/* Run KIND (0 bare, 1 load, 2 nothing) in a child process.  */
+/* As pinav does when it finds IMAGE: hash DIR's YAML, load IMAGE.  */
+static size_t
+image_load (const char *dir)
+{
+  struct content_pack *p = packfile_load (dir, image);
+  if (!p)
+    bench_die ("loadbench: %s is not a compiled pack of %s", image, dir);
+  return pack_things (p);
+}
+
+/* Run KIND (0 bare, 1 load, 2 nothing, 3 the image) in a child.  */
 static struct result
 measure (int kind, const char *dir)
 {
@@ -151,7 +172,8 @@ measure (int kind, const char *dir)
     {
       struct rusage ru;
       double t0 = bench_now ();
-      r.count = kind == 0 ? bare_parse () : kind == 1 ? pinav_load (dir) : 0;
+      r.count = kind == 0 ? bare_parse () : kind == 1 ? pinav_load (dir)
+                : kind == 3 ? image_load (dir) : 0;
       r.ms = (bench_now () - t0) * 1000;
       getrusage (RUSAGE_SELF, &ru);
       r.rss_kb = ru.ru_maxrss;
@@ -170,12 +192,13 @@ measure (int kind, const char *dir)
 int
 main (int argc, char **argv)
 {
-  if (argc < 2 || argc > 3)
+  if (argc < 2 || argc > 4)
     {
-      fputs ("usage: loadbench DIR [RUNS]\n", stderr);
+      fputs ("usage: loadbench DIR [RUNS [IMAGE]]\n", stderr);
       return 2;
     }
-  int runs = argc == 3 ? atoi (argv[2]) : 11;
+  int runs = argc >= 3 ? atoi (argv[2]) : 11;
+  image = argc == 4 ? argv[3] : NULL;
   if (runs < 1)
     runs = 1;
   list_files (argv[1]);
@@ -183,7 +206,9 @@ main (int argc, char **argv)
     bench_die ("loadbench: %s: no *.yaml files", argv[1]);
   double *bare = bench_xrealloc (NULL, runs * sizeof *bare);
   double *load = bench_xrealloc (NULL, runs * sizeof *load);
+  double *img = bench_xrealloc (NULL, runs * sizeof *img);
   long rss_bare = 0, rss_load = 0, rss_none = measure (2, argv[1]).rss_kb;
+  long rss_img = 0;
   size_t events = 0, things = 0;
   for (int i = 0; i < runs; i++)
     {
@@ -194,6 +219,12 @@ main (int argc, char **argv)
       things = b.count;
       rss_bare = a.rss_kb > rss_bare ? a.rss_kb : rss_bare;
       rss_load = b.rss_kb > rss_load ? b.rss_kb : rss_load;
+      if (image)
+        {
+          struct result c = measure (3, argv[1]);
+          img[i] = c.ms;
+          rss_img = c.rss_kb > rss_img ? c.rss_kb : rss_img;
+        }
     }
   double mb = bench_median (bare, runs), ml = bench_median (load, runs);
   double ysize = yaml_bytes / 1e6;
@@ -208,6 +239,14 @@ main (int argc, char **argv)
           "bare parse %.1f MB; an idle child %.1f MB\n",
           rss_load / 1024.0, rss_load * 1024.0 / yaml_bytes,
           rss_bare / 1024.0, rss_none / 1024.0);
+  if (image)
+    {
+      double mi = bench_median (img, runs);
+      printf ("  packfile_load       median %8.2f ms  ratio image/parse %.2f, "
+              "load/image %.1f; peak RSS %.1f MB\n", mi, mi / mb, ml / mi,
+              rss_img / 1024.0);
+    }
+  free (img);
   free (bare);
   free (load);
   return 0;

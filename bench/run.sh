@@ -53,11 +53,19 @@ fi
 echo "the same content: $(wc -c < "$dir/pinav-dump.txt") bytes of text"
 echo
 
-# The large pack: 10,000 items and 10,000 sections.
+# The large pack: 10,000 items and 10,000 sections.  $big has no
+# pack.bin: pinav reads its YAML.  $bigc links to the same YAML and holds
+# its compiled image (src/packfile.h), as an installed pack would.
 test -f "$big/pack.yaml" || run bench/genpack "$big"
+bigc=$dir/bigc
+mkdir -p "$bigc"
+for f in "$big"/*.yaml; do ln -sf "../big/${f##*/}" "$bigc/"; done
+run src/pinav-packc "$bigc" "$bigc/pack.bin"
 
+# The bundled pack is read from data/pack.bin (built by make).
 run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$data" $peers
 run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$big"
+run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$bigc"
 
 # What pinav costs without its pack: a pack of one item and one section,
 # with the same title and a shorter disclaimer on the home screen.
@@ -92,6 +100,7 @@ sections:
     blocks:
       - p: Text.
 EOF
+run src/pinav-packc "$dir/tiny" "$dir/tiny/pack.bin"
 run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$dir/tiny" $peers
 
 # Keys on the longest document of each pack.
@@ -101,8 +110,8 @@ run bench/ptybench keys --runs="$runs" --pinav=$pinav --data="$data" \
 run bench/ptybench keys --runs="$runs" --pinav=$pinav --data="$big" \
   --open="The source documents" --open="Document 1:"
 
-run bench/loadbench "$data" 21
-run bench/loadbench "$big" 7
+run bench/loadbench "$data" 21 data/pack.bin
+run bench/loadbench "$big" 7 "$bigc/pack.bin"
 
 run bench/searchbench "$data"
 run bench/searchbench "$big"
