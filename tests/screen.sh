@@ -17,11 +17,21 @@ if [ ! -x "$vtdrive" ]; then
   exit 0
 fi
 
+# PINAV_WRAPPER, when set, goes before pinav (e.g. valgrind, see
+# .ci/run); the waits are then longer.
+timeout=10 scale=1
+if [ -n "${PINAV_WRAPPER:-}" ]; then
+  timeout=120 scale=20
+fi
+
 # screen SCRIPT SIZE LANG WHAT: run tests/screen/SCRIPT.vt against
-# pinav --data=$pack --lang=LANG on a COLSxROWS terminal.
+# pinav --data=$pack --lang=LANG on a COLSxROWS terminal.  The program
+# must end with 0 (or as an expect-exit says).
 screen () {
-  "$vtdrive" --size="$2" --timeout=10 --term="$TERM" "$scripts/$1.vt" -- \
-    "$PINAV" --data="$pack" --lang="$3" >"$tap_tmp/out" 2>"$tap_tmp/err"
+  "$vtdrive" --size="$2" --timeout="$timeout" --time-scale="$scale" \
+    --require-clean-exit --term="$TERM" "$scripts/$1.vt" -- \
+    $PINAV_WRAPPER "$PINAV" --data="$pack" --lang="$3" \
+    >"$tap_tmp/out" 2>"$tap_tmp/err"
   r=$?
   ok $r "$1 ($2, $3): $4"
   [ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/err" | head -40
