@@ -79,9 +79,17 @@ fault hup-mid 300x100 "$real" "SIGHUP in the middle of drawing: the terminal giv
 fault int-key 80x24 "$good" "^C: the terminal given back, exit 0"
 fault quit-key 80x24 "$good" "^\\: the terminal given back, exit 0 (not killed by SIGQUIT)"
 fault keys-ctl 80x24 "$good" "^S does not freeze the screen"
-fault stall 300x100 "$real" "a terminal that stops reading: no CPU while blocked, then it catches up"
-fault stall-term 300x100 "$real" "SIGTERM while the output is blocked: exit 0 once the terminal reads"
-fault stall-close 300x100 "$real" "a hang-up while the output is blocked: exit within 1 s"
+# (wait-blocked reads /proc/PID/syscall, which some systems hide.)
+if [ -r /proc/$$/syscall ] && cat /proc/$$/syscall >/dev/null 2>&1; then
+  fault stall 300x100 "$real" "a terminal that stops reading: no CPU while blocked, then it catches up"
+  fault stall-term 300x100 "$real" "SIGTERM while the output is blocked: exit 0 once the terminal reads"
+  fault stall-close 300x100 "$real" "a hang-up while the output is blocked: exit within 1 s"
+else
+  for s in stall stall-term stall-close; do
+    tap_n=$((tap_n + 1))
+    echo "ok $tap_n - $s # SKIP /proc/PID/syscall cannot be read here"
+  done
+fi
 fault bytes 80x24 "$good" "invalid UTF-8 and stray escape sequences: still running, the screen intact"
 fault bytes-search 80x24 "$good" "invalid UTF-8 and stray escape sequences in a search"
 garbage=$(awk 'BEGIN { for (i = 0; i < 500; i++) printf "fffec080" }')
