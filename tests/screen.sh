@@ -62,6 +62,10 @@ for lang in en zh_CN; do
   pack=$real
   screen walk 80x24 $lang "the real pack: a walk through every menu link"
   screen walk-small 20x6 $lang "the real pack at 20x6"
+  task=task-en; [ $lang = en ] || task=task-zh
+  for size in 80x24 20x6; do
+    screen $task $size $lang "from the start screen alone: three cell sources compared, the regulation challenge read"
+  done
 done
 pack=$good
 screen hint 80x24 en "a click on a key hint acts as the key"

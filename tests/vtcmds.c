@@ -127,6 +127,43 @@ run_attr (const struct cmd *c)
         cell.attrs.bold ? ", bold" : "");
 }
 
+/* Read output for up to MS milliseconds, until TEXT is on the screen.
+   @retval whether it is.  */
+static int
+wait_text_ms (const char *text, int ms)
+{
+  double deadline = now () + ms / 1000.0;
+  drain ();
+  while (find_row (text) < 0)
+    {
+      check_child ();
+      if (now () >= deadline || D.master < 0 || D.eof || D.reaped)
+        {
+          drain ();
+          return find_row (text) >= 0;
+        }
+      pump (left_ms (deadline, 100));
+    }
+  return 1;
+}
+
+/* down-to N TEXT: press Down, at most N times, until TEXT is on the
+   screen, as a reader who does not know how far down a link is; after
+   each key, wait up to 150 ms (times --time-scale) for it.  */
+void
+run_down_to (const struct cmd *c)
+{
+  int ms = (int) (150 * (D.scale > 1 ? D.scale : 1));
+  need_pty ("down-to");
+  for (long i = 0; !wait_text_ms (c->text, i ? ms : 0); i++)
+    {
+      if (i == c->a)
+        fail ("down-to: \"%s\" not on the screen after %ld Down; %s",
+              c->text, c->a, child_state ());
+      each_key ("Down", 1);
+    }
+}
+
 /* key NAME...: send each key, encoded by libvterm as xterm would.  */
 void
 run_key (const struct cmd *c)

@@ -155,6 +155,7 @@ static const struct spec specs[] = {
   { "wait-keypad", S_NONE, run_wait_keypad, 0 },
   { "cpu-idle", S_MS_PCT, run_cpu_idle, 0 },
   { "expect-sane", S_NONE, run_sane, 0 },
+  { "down-to", S_ROW_TEXT, run_down_to, 0 },
 };
 
 /* ----------------------------------------------------------- parsing */
