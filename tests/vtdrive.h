@@ -98,6 +98,7 @@ runfn run_text, run_cursor, run_attr, run_key, run_send, run_click,
   run_running, run_down_to;
 
 /* vtfault.c */
-runfn run_stall, run_wait_blocked, run_flood, run_wait_keypad, run_cpu_idle, run_sane;
+runfn run_stall, run_wait_blocked, run_flood, run_wait_keypad, run_cpu_idle,
+  run_sane;
 
 #endif
