@@ -73,11 +73,14 @@ plain_table (FILE *out, const struct ptable *t, size_t width, bool numbered,
       strcpy (s, t->cells[r * t->cols]);
       for (size_t c = 1; c < t->cols; c++)
         {
-          strcat (s, c == 1 ? ". " : "; ");
+          /* TRANSLATORS: in plain mode a table row is one line, "Name.
+             Column: value; Column: value": this ends the row's name.  */
+          strcat (s, c == 1 ? _(". ") : _("; "));
           if (*t->cells[c])
             {
               strcat (s, t->cells[c]);
-              strcat (s, ": ");
+              /* TRANSLATORS: between a column's label and its value.  */
+              strcat (s, _(": "));
             }
           strcat (s, t->cells[r * t->cols + c]);
         }

@@ -128,19 +128,35 @@ no_break_before (unsigned wc)
   return false;
 }
 
+/* CJK opening brackets and quotes, which must not end a line.  */
+static bool
+no_break_after (unsigned wc)
+{
+  static const unsigned marks[] = {
+    0xFF08, 0x300C, 0x300E, 0x300A, 0x3008, 0x201C, 0x2018, 0x3010
+  };
+  for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+    if (wc == marks[i])
+      return true;
+  return false;
+}
+
 /* Wrap one paragraph (no newlines) [START, END).  A break falls after
-   a space, or before or after a wide (CJK) character.  */
+   a space, or before or after a wide (CJK) character, but never before
+   CJK closing punctuation nor after an opening bracket or quote.  */
 static void
 wrap_para (struct wrapper *w, size_t start, size_t end)
 {
   size_t line = start, brk = 0, col = 0;
-  bool have_brk = false, after = false;  /* a break may follow the last */
+  bool have_brk = false;
+  bool after = false;           /* a break may follow the last char */
+  bool glued = false;           /* the last char holds on to the next */
   for (size_t i = start; i < end;)
     {
       unsigned wc;
       size_t n = wrap_decode (w->s + i, end - i, &wc);
       size_t cw = char_width (wc);
-      if (i > line && (after || cw == 2) && !no_break_before (wc))
+      if (i > line && !glued && (after || cw == 2) && !no_break_before (wc))
         brk = i, have_brk = true;
       if (w->width && col + cw > w->width && i > line)
         {
@@ -150,12 +166,13 @@ wrap_para (struct wrapper *w, size_t start, size_t end)
           if (line > i)
             i = line;
           col = wrap_width (w->s + line, i - line);
-          have_brk = after = false;
+          have_brk = after = glued = false;
           continue;
         }
       col += cw;
       i += n;
-      after = wc == ' ' || cw == 2;
+      glued = no_break_after (wc);
+      after = (wc == ' ' || cw == 2) && !glued;
     }
   wrap_emit (w, line, end);
 }

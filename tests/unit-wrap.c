@@ -61,6 +61,10 @@ main (void)
   ls = wrap ("中文中文中，文", 10);
   tap_ok (ls.n == 2 && strcmp (ls.out[0], "中文中文") == 0,
           "no line begins with a CJK comma");
+  ls = wrap ("中文中（文）", 8);
+  tap_ok (ls.n == 2 && strcmp (ls.out[0], "中文中") == 0
+          && strcmp (ls.out[1], "（文）") == 0,
+          "no line ends with a CJK opening bracket");
   unsigned wc;
   tap_ok (wrap_decode ("\xff", 1, &wc) == 1 && wc == 0xFFFD,
           "invalid UTF-8 decodes to U+FFFD");
