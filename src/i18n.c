@@ -5,6 +5,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,10 @@
 
 static char i18n_lang[8] = "en";
 static bool i18n_zh_damaged;    /* zh_CN's catalogues: not used */
+static bool i18n_zh_checked;    /* ... looked at (i18n_check_catalogues) */
+static char *i18n_localedir;    /* where they are */
+static bool i18n_holding;       /* the warnings wait (i18n_hold_warnings) */
+static char *i18n_held;         /* the warnings waiting, or NULL */
 
 const char *
 C_ (const char *s)
@@ -142,6 +147,28 @@ i18n_catalogue_whole (const char *path)
   return whole;
 }
 
+/* Say on stderr what printf would of FMT, or keep it for later while
+   the warnings are held.  */
+static void __attribute__ ((format (printf, 1, 2)))
+i18n_warn (const char *fmt, ...)
+{
+  va_list ap;
+  char *msg = NULL, *all = NULL;
+  va_start (ap, fmt);
+  if (!i18n_holding)
+    vfprintf (stderr, fmt, ap);
+  else if (vasprintf (&msg, fmt, ap) >= 0)
+    {
+      if (asprintf (&all, "%s%s", i18n_held ? i18n_held : "", msg) >= 0)
+        {
+          free (i18n_held);
+          i18n_held = all;
+        }
+      free (msg);
+    }
+  va_end (ap);
+}
+
 /* Look at zh_CN's catalogues (and zh's, where gettext looks next) under
    LOCALEDIR; say which is damaged, and mark zh_CN as not to be used.  */
 static void
@@ -161,10 +188,22 @@ i18n_check_catalogues (const char *localedir)
         {
           i18n_zh_damaged = true;
           /* TRANSLATORS: the first %s is "pinav", the second a file.  */
-          fprintf (stderr, _("%s: %s: a damaged translation file; "
-                             "Chinese is not available\n"), PACKAGE, path);
+          i18n_warn (_("%s: %s: a damaged translation file; "
+                       "Chinese is not available\n"), PACKAGE, path);
         }
       free (path);
+    }
+}
+
+void
+i18n_hold_warnings (bool hold)
+{
+  i18n_holding = hold;
+  if (!hold && i18n_held)
+    {
+      fputs (i18n_held, stderr);
+      free (i18n_held);
+      i18n_held = NULL;
     }
 }
 
@@ -173,6 +212,15 @@ i18n_set_language (const char *lang)
 {
   if (!i18n_supported (lang))
     return false;
+  /* Chinese's catalogues are looked at when it is first chosen (in
+     English, for the warnings), and never read by gettext if damaged.  */
+  if (!i18n_zh_checked && strcmp (lang, "zh_CN") == 0)
+    {
+      i18n_zh_checked = true;
+      i18n_set_language ("en");
+      if (i18n_localedir)
+        i18n_check_catalogues (i18n_localedir);
+    }
   if (i18n_zh_damaged && strcmp (lang, "zh_CN") == 0)
     {
       i18n_set_language ("en");
@@ -207,8 +255,7 @@ i18n_init (const char *localedir, const char *lang)
   bindtextdomain (CONTENT_DOMAIN, localedir);
   bind_textdomain_codeset (CONTENT_DOMAIN, "UTF-8");
   textdomain (PACKAGE);
-  const char *want = lang ? lang : i18n_env_language ();
-  i18n_set_language ("en");     /* for the messages of the check */
-  i18n_check_catalogues (localedir);
-  i18n_set_language (want);
+  free (i18n_localedir);
+  i18n_localedir = localedir ? strdup (localedir) : NULL;
+  i18n_set_language (lang ? lang : i18n_env_language ());
 }

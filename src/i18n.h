@@ -23,9 +23,16 @@ const char *C_ (const char *s);
 void i18n_init (const char *localedir, const char *lang);
 
 /** i18n_set_language - switch the language at run time ("en" or
-   "zh_CN"), invalidating gettext's catalogue cache.
+   "zh_CN"), invalidating gettext's catalogue cache.  Chinese's
+   catalogues are checked when it is first chosen: a damaged one is
+   named on stderr and never used.
    @retval false when LANG is not a supported language.  */
 bool i18n_set_language (const char *lang);
+
+/** i18n_hold_warnings - while HOLD (the screen is curses'), keep the
+   warnings about damaged catalogues, found when Chinese is first
+   chosen, for later; when no longer, say those kept on stderr.  */
+void i18n_hold_warnings (bool hold);
 
 /** i18n_language - the current language: "en" or "zh_CN".  */
 const char *i18n_language (void);

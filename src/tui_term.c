@@ -12,6 +12,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 #define TUI_BUF_ROWS 60         /* the least screen ncurses sizes its */
 #define TUI_BUF_COLS 200        /* output buffer for, see term_newterm */
 
@@ -126,6 +128,7 @@ tui_term_start (bool kiosk)
   SCREEN *scr = term_newterm ();
   if (!scr)
     return NULL;
+  i18n_hold_warnings (true);    /* not over curses' screen */
   /* Until its first endwin, ncurses 6.4 flushes its output at every
      cursor movement, so a frame reaches the terminal a line at a time
      and a screen reader (or a test) may read half a frame.  After an
@@ -157,4 +160,5 @@ tui_term_end (SCREEN *scr)
 {
   endwin ();
   delscreen (scr);
+  i18n_hold_warnings (false);
 }
