@@ -65,13 +65,31 @@ style_attr (enum lay_style style)
     }
 }
 
-/* Write the LEN bytes of S at (Y, X), as much as fits the screen.  */
+/* Write the LEN bytes of S at (Y, X), as much as fits the screen.
+   Printable ASCII (most text), a cell a byte, goes straight into the
+   window in the current attributes (addchnstr: the same cells as
+   addnstr, without decoding each byte and looking up its width); the
+   cursor is placed at the end of tui_draw.  */
 static void
 put_clipped (int y, int x, const char *s, size_t len)
 {
   if (x < 0 || x >= COLS || y < 0 || y >= LINES)
     return;
-  size_t n = wrap_fit (s, len, (size_t) (COLS - x));
+  size_t room = (size_t) (COLS - x), n = len < room ? len : room, i = 0;
+  chtype cells[256];
+  if (n <= sizeof cells / sizeof *cells)
+    {
+      chtype a = (chtype) getattrs (stdscr);
+      for (; i < n && (unsigned char) (s[i] - 0x20) < 0x5F; i++)
+        cells[i] = (unsigned char) s[i] | a;
+      if (i == n)
+        {
+          if (n)
+            mvaddchnstr (y, x, cells, (int) n);
+          return;
+        }
+    }
+  n = wrap_fit (s, len, room);
   if (n)
     mvaddnstr (y, x, s, (int) n);
 }
