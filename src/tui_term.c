@@ -16,6 +16,7 @@
 
 #define TUI_BUF_ROWS 60         /* the least screen ncurses sizes its */
 #define TUI_BUF_COLS 200        /* output buffer for, see term_newterm */
+#define TUI_BUF_WIDEST 30000    /* the widest line newterm is told of */
 
 static volatile sig_atomic_t term_signal;
 
@@ -95,9 +96,13 @@ term_no_flow_control (void)
 /* newterm, with an output buffer for a big screen.  ncurses sizes the
    buffer by the screen at newterm and never grows it, so on a small
    screen (or one grown since) a frame reaches the terminal in pieces,
-   and a screen reader may read half a frame.  So newterm is told of a
-   screen at least TUI_BUF_COLS x TUI_BUF_ROWS (by LINES and COLUMNS,
-   unless the user set those), and the real size is taken after.  */
+   and a screen reader may read half a frame.  So newterm is told (by
+   LINES and COLUMNS, unless the user set those) of a screen whose
+   buffer is that of one at least TUI_BUF_COLS x TUI_BUF_ROWS, and the
+   real size is taken after.  ncurses 6.4 gives a screen of R x C
+   (2 + R) * (6 + C) bytes of buffer, and its windows R x C cells each:
+   told of one line as wide as gives the same buffer, it makes and
+   clears a third of the cells (a line of 4,252 instead of 60 of 200).  */
 static SCREEN *
 term_newterm (void)
 {
@@ -107,17 +112,25 @@ term_newterm (void)
       || ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row
       || !ws.ws_col)
     return newterm (NULL, stdout, stdin);
-  snprintf (rows, sizeof rows, "%d",
-            ws.ws_row > TUI_BUF_ROWS ? ws.ws_row : TUI_BUF_ROWS);
-  snprintf (cols, sizeof cols, "%d",
-            ws.ws_col > TUI_BUF_COLS ? ws.ws_col : TUI_BUF_COLS);
+  long r = ws.ws_row > TUI_BUF_ROWS ? ws.ws_row : TUI_BUF_ROWS;
+  long c = ws.ws_col > TUI_BUF_COLS ? ws.ws_col : TUI_BUF_COLS;
+  long wide = ((2 + r) * (6 + c) + 2) / 3 - 6;  /* (2 + 1) * (6 + wide) */
+  if (wide <= TUI_BUF_WIDEST)
+    r = 1, c = wide;
+  snprintf (rows, sizeof rows, "%ld", r);
+  snprintf (cols, sizeof cols, "%ld", c);
   setenv ("LINES", rows, 1);
   setenv ("COLUMNS", cols, 1);
   SCREEN *scr = newterm (NULL, stdout, stdin);
   unsetenv ("LINES");
   unsetenv ("COLUMNS");
+  /* Narrower before taller (else the new lines are made wide), and by
+     resize_term: resizeterm would also queue a KEY_RESIZE, and the
+     first screen would be laid out and drawn twice.  */
+  if (scr && r < ws.ws_row)
+    resize_term ((int) r, ws.ws_col);
   if (scr)
-    resizeterm (ws.ws_row, ws.ws_col);
+    resize_term (ws.ws_row, ws.ws_col);
   return scr;
 }
 
