@@ -3,7 +3,6 @@
 #include <config.h>
 #include "load.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -17,6 +16,7 @@
 #include "hash.h"
 #include "i18n.h"
 #include "loadctx.h"
+#include "packdir.h"
 #include "ytree.h"
 
 void
@@ -497,298 +497,41 @@ load_file (struct loadctx *lc, const char *file)
   free (buf);
 }
 
-static int
-name_cmp (const void *a, const void *b)
-{
-  return strcmp (*(char *const *) a, *(char *const *) b);
-}
-
-static bool
-is_yaml_name (const char *name)
-{
-  size_t n = strlen (name);
-  return name[0] != '.' && n > 5 && strcmp (name + n - 5, ".yaml") == 0;
-}
-
 /* Load every *.yaml file of directory DIR, in name order.  */
 static void
 load_dir (struct loadctx *lc, const char *dir)
 {
-  DIR *d = opendir (dir);
-  char **names = NULL;
-  size_t n = 0, cap = 0;
+  char **names;
+  size_t n;
   lc->file = dir;
-  if (!d)
+  if (packdir_names (dir, &names, &n) < 0)
     {
       lc_error (lc, NULL, _("cannot read: %s"), strerror (errno));
       return;
     }
-  for (struct dirent *e; (e = readdir (d)) != NULL;)
-    {
-      if (!is_yaml_name (e->d_name))
-        continue;
-      if (n == cap)
-        {
-          cap = cap ? cap * 2 : 16;
-          char **v = realloc (names, cap * sizeof *v);
-          if (!v)
-            break;
-          names = v;
-        }
-      if (asprintf (&names[n], "%s/%s", dir, e->d_name) >= 0)
-        n++;
-    }
-  closedir (d);
-  lc->file = arena_strdup (&lc->pack->arena, dir);
-  if (n)
-    qsort (names, n, sizeof *names, name_cmp);
   for (size_t i = 0; i < n; i++)
-    load_file (lc, names[i]);
+    {
+      char *path = NULL;
+      if (asprintf (&path, "%s/%s", dir, names[i]) >= 0)
+        load_file (lc, path);
+      free (path);
+    }
   lc->file = arena_strdup (&lc->pack->arena, dir);
   if (n == 0)
     lc_error (lc, NULL, "%s", _("no content pack here: no *.yaml files"));
   else if (!lc->pack_file && lc->n_errors == 0)
     lc_error (lc, NULL, "%s", _("no content pack here: no file of kind "
                                 "'pack'"));
-  for (size_t i = 0; i < n; i++)
-    free (names[i]);
-  free (names);
-}
-
-static void ref_error (struct loadctx *lc, const struct loadref *r,
-                       const char *fmt, ...)
-  __attribute__ ((format (printf, 3, 4)));
-
-static void
-ref_error (struct loadctx *lc, const struct loadref *r, const char *fmt, ...)
-{
-  va_list ap;
-  va_start (ap, fmt);
-  diag_vadd (lc->diags, r->file, r->line, r->col, fmt, ap);
-  va_end (ap);
-  lc->n_errors++;
-}
-
-static bool is_unsure (const struct lc_idset *unsure, enum ref_kind kind,
-                       const char *id);
-
-/* Resolve "document#section".  */
-static void
-ref_cite (struct loadctx *lc, const struct loadref *r,
-          const struct lc_idset *unsure)
-{
-  const struct content_pack *p = lc->pack;
-  const char *hash = strchr (r->value, '#');
-  if (!hash || hash == r->value || !hash[1])
-    {
-      ref_error (lc, r, _("citation '%s' is not document#section"),
-                 lc_show (lc, r->value));
-      return;
-    }
-  char *doc = arena_strndup (&lc->pack->arena, r->value,
-                             (size_t) (hash - r->value));
-  if (!doc)
-    {
-      ref_error (lc, r, "%s", _("out of memory"));
-      return;
-    }
-  r->cite->doc_id = doc;
-  r->cite->section_id = hash + 1;
-  if (!content_document (p, doc))
-    {
-      if (!lc->unsure_docs)
-        ref_error (lc, r, _("citation names a missing document '%s'"),
-                   lc_show (lc, doc));
-    }
-  else if (!(r->cite->section = content_section (p, doc, hash + 1))
-           && !is_unsure (unsure, REF_UNSURE_SECTIONS, doc))
-    ref_error (lc, r, _("document '%s' has no section '%s'"),
-               lc_show (lc, doc), lc_show (lc, hash + 1));
-}
-
-/* The attributes of every collection, by "collection\037attribute".  */
-static bool
-attr_index (struct loadctx *lc, struct lc_idset *set)
-{
-  const struct content_pack *p = lc->pack;
-  size_t n = 0;
-  for (size_t i = 0; i < p->n_colls; i++)
-    n += p->colls[i]->n_attrs;
-  if (!lc_idset_init (set, n))
-    return false;
-  for (size_t i = 0; i < p->n_colls; i++)
-    for (size_t j = 0; j < p->colls[i]->n_attrs; j++)
-      {
-        char *key = NULL;
-        if (asprintf (&key, "%s\037%s", p->colls[i]->id,
-                      p->colls[i]->attrs[j].id) < 0)
-          return false;
-        char *k = arena_strdup (&lc->pack->arena, key);
-        free (key);
-        if (!k)
-          return false;
-        if (!lc_idset_put (set, k, (int) j))
-          return false;
-      }
-  return true;
-}
-
-/* Whether what KIND says of ID was noted by lc_unsure.  */
-static bool
-is_unsure (const struct lc_idset *unsure, enum ref_kind kind, const char *id)
-{
-  char *key = NULL;
-  if (asprintf (&key, "%d\037%s", (int) kind, id) < 0)
-    return false;
-  bool found = lc_idset_get (unsure, key) >= 0;
-  free (key);
-  return found;
-}
-
-static void
-ref_check (struct loadctx *lc, const struct loadref *r,
-           const struct lc_idset *attrs, const struct lc_idset *unsure)
-{
-  const struct content_pack *p = lc->pack;
-  char *key = NULL;
-  switch (r->kind)
-    {
-    case REF_CITE:
-      ref_cite (lc, r, unsure);
-      break;
-    case REF_ITEM:
-      if (r->scope && content_collection (p, r->scope)
-          && !is_unsure (unsure, REF_UNSURE_ITEMS, r->scope)
-          && !content_item (p, r->scope, r->value))
-        ref_error (lc, r, _("collection '%s' has no item '%s'"),
-                   lc_show (lc, r->scope), lc_show (lc, r->value));
-      break;
-    case REF_COLLECTION:
-      if (!lc->unsure_colls && !content_collection (p, r->value))
-        ref_error (lc, r, _("no collection '%s'"), lc_show (lc, r->value));
-      break;
-    case REF_MENU:
-      if (!lc->unsure_colls && !lc->unsure_comps
-          && !content_collection (p, r->value)
-          && !content_comparison (p, r->value))
-        ref_error (lc, r, _("no collection or comparison '%s'"),
-                   lc_show (lc, r->value));
-      break;
-    case REF_ATTR:
-      if (!r->scope || !content_collection (p, r->scope)
-          || is_unsure (unsure, REF_UNSURE_ATTRS, r->scope))
-        break;
-      if (asprintf (&key, "%s\037%s", r->scope, r->value) < 0)
-        key = NULL;
-      if (key && lc_idset_get (attrs, key) < 0)
-        ref_error (lc, r, _("collection '%s' has no attribute '%s'"),
-                   lc_show (lc, r->scope), lc_show (lc, r->value));
-      free (key);
-      break;
-    default:
-      break;
-    }
-}
-
-static int
-def_group (enum ref_kind k)
-{
-  return k == REF_DEF_COMP ? REF_DEF_COLL : (int) k;
-}
-
-static int
-def_cmp (const void *a, const void *b)
-{
-  const struct loadref *x = *(struct loadref *const *) a;
-  const struct loadref *y = *(struct loadref *const *) b;
-  if (def_group (x->kind) != def_group (y->kind))
-    return def_group (x->kind) < def_group (y->kind) ? -1 : 1;
-  int c = strcmp (x->value, y->value);
-  if (c)
-    return c;
-  return x < y ? -1 : x > y;
-}
-
-/* Report documents, collections or comparisons defined twice, and a
-   collection and a comparison of one id (the menu names either).  */
-static void
-check_defs (struct loadctx *lc)
-{
-  struct loadref **v = malloc ((lc->n_refs + 1) * sizeof *v);
-  size_t n = 0;
-  if (!v)
-    return;
-  for (size_t i = 0; i < lc->n_refs; i++)
-    if (lc->refs[i].kind >= REF_DEF_DOC && lc->refs[i].kind <= REF_DEF_COMP)
-      v[n++] = &lc->refs[i];
-  if (n)
-    qsort (v, n, sizeof *v, def_cmp);
-  for (size_t i = 1; i < n; i++)
-    {
-      const struct loadref *a = v[i - 1], *b = v[i];
-      if (def_group (a->kind) != def_group (b->kind)
-          || strcmp (a->value, b->value) != 0)
-        continue;
-      char *where = NULL;
-      if (strcmp (a->file, b->file) == 0
-          ? asprintf (&where, _("line %u"), a->line) < 0
-          : asprintf (&where, "%s:%u", a->file, a->line) < 0)
-        where = NULL;
-      const char *id = lc_show (lc, b->value);
-      if (b->kind == REF_DEF_DOC)
-        ref_error (lc, b, _("duplicate document id '%s' (first at %s)"), id,
-                   where ? where : "?");
-      else if (a->kind == REF_DEF_COLL && b->kind == REF_DEF_COLL)
-        ref_error (lc, b, _("duplicate collection id '%s' (first at %s)"),
-                   id, where ? where : "?");
-      else if (a->kind == REF_DEF_COMP && b->kind == REF_DEF_COMP)
-        ref_error (lc, b, _("duplicate comparison id '%s' (first at %s)"),
-                   id, where ? where : "?");
-      else
-        ref_error (lc, b, _("id '%s' names both a collection and a "
-                            "comparison (the other at %s): the menu needs "
-                            "distinct ids"), id, where ? where : "?");
-      free (where);
-    }
-  free (v);
-}
-
-/* The notes of lc_unsure, as "KIND\037ID".  */
-static bool
-unsure_index (struct loadctx *lc, struct lc_idset *set)
-{
-  for (size_t i = 0; i < lc->n_refs; i++)
-    {
-      const struct loadref *r = &lc->refs[i];
-      if (r->kind < REF_UNSURE_SECTIONS || r->kind > REF_UNSURE_ATTRS)
-        continue;
-      char *key = NULL;
-      if (asprintf (&key, "%d\037%s", (int) r->kind, r->value) < 0)
-        return false;
-      char *k = arena_strdup (&lc->pack->arena, key);
-      free (key);
-      if (!k || !lc_idset_put (set, k, 0))
-        return false;
-    }
-  return true;
+  packdir_free (names, n);
 }
 
 static struct content_pack *
 load_finish (struct loadctx *lc)
 {
-  struct lc_idset attrs = { 0 }, unsure = { 0 };
-  if (!content_index_build (lc->pack) || !attr_index (lc, &attrs)
-      || !unsure_index (lc, &unsure))
+  if (!content_index_build (lc->pack))
     lc_error (lc, NULL, "%s", _("out of memory"));
   else
-    {
-      check_defs (lc);
-      /* With a file unread, a reference may name what it holds.  */
-      for (size_t i = 0; lc->n_unread == 0 && i < lc->n_refs; i++)
-        ref_check (lc, &lc->refs[i], &attrs, &unsure);
-    }
-  lc_idset_free (&attrs);
-  lc_idset_free (&unsure);
+    load_refs_check (lc);
   free (lc->refs);
   if (!lc->n_errors && !content_backrefs_build (lc->pack))
     lc_error (lc, NULL, "%s", _("out of memory"));

@@ -134,4 +134,9 @@ void load_collection (struct loadctx *lc, const struct ynode *root);
 /** load_packinfo - read a node of kind pack.  */
 void load_packinfo (struct loadctx *lc, const struct ynode *root);
 
+/** load_refs_check - once every file is read and the pack's index is
+   built, report every cross-reference that names nothing, and what is
+   defined twice.  */
+void load_refs_check (struct loadctx *lc);
+
 #endif

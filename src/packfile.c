@@ -4,8 +4,8 @@
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "packfile.h"
+#include "packdir.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -478,53 +478,17 @@ packfile_decode (const unsigned char *image, size_t len, uint64_t hash)
   return p;
 }
 
-static int
-name_cmp (const void *a, const void *b)
-{
-  return strcmp (*(char *const *) a, *(char *const *) b);
-}
-
-static bool
-is_yaml_name (const char *name)
-{
-  size_t n = strlen (name);
-  return name[0] != '.' && n > 5 && strcmp (name + n - 5, ".yaml") == 0;
-}
-
 /* The *.yaml names of DIR, the files load_dir (load.c) reads, sorted
-   as it sorts them; *N of them, malloc'd.  @retval NULL on failure.  */
+   as it sorts them; *N of them, malloc'd.  @retval NULL on failure or
+   when there is none.  */
 static char **
 yaml_names (const char *dir, size_t *n)
 {
-  DIR *d = opendir (dir);
-  char **names = NULL;
-  size_t cap = 0;
-  bool ok = d != NULL;
-  *n = 0;
-  for (struct dirent *e; ok && (e = readdir (d)) != NULL;)
+  char **names;
+  if (packdir_names (dir, &names, n) < 0 || *n == 0)
     {
-      if (!is_yaml_name (e->d_name))
-        continue;
-      if (*n == cap)
-        {
-          cap = cap ? cap * 2 : 16;
-          char **v = realloc (names, cap * sizeof *v);
-          ok = v != NULL;
-          names = ok ? v : names;
-        }
-      if (ok && !(names[*n] = strdup (e->d_name)))
-        ok = false;
-      *n += ok;
-    }
-  if (d)
-    closedir (d);
-  if (ok && *n)
-    qsort (names, *n, sizeof *names, name_cmp);
-  if (!ok || !*n)
-    {
-      for (size_t i = 0; i < *n; i++)
-        free (names[i]);
       free (names);
+      *n = 0;
       return NULL;
     }
   return names;

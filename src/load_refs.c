@@ -1,0 +1,248 @@
+/* load_refs.c - the loader's second pass: once every file is read,
+   check every cross-reference (citations, item references, collections,
+   attributes) and report what is defined twice.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "loadctx.h"
+
+static void ref_error (struct loadctx *lc, const struct loadref *r,
+                       const char *fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
+
+static void
+ref_error (struct loadctx *lc, const struct loadref *r, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  diag_vadd (lc->diags, r->file, r->line, r->col, fmt, ap);
+  va_end (ap);
+  lc->n_errors++;
+}
+
+static bool is_unsure (const struct lc_idset *unsure, enum ref_kind kind,
+                       const char *id);
+
+/* Resolve "document#section".  */
+static void
+ref_cite (struct loadctx *lc, const struct loadref *r,
+          const struct lc_idset *unsure)
+{
+  const struct content_pack *p = lc->pack;
+  const char *hash = strchr (r->value, '#');
+  if (!hash || hash == r->value || !hash[1])
+    {
+      ref_error (lc, r, _("citation '%s' is not document#section"),
+                 lc_show (lc, r->value));
+      return;
+    }
+  char *doc = arena_strndup (&lc->pack->arena, r->value,
+                             (size_t) (hash - r->value));
+  if (!doc)
+    {
+      ref_error (lc, r, "%s", _("out of memory"));
+      return;
+    }
+  r->cite->doc_id = doc;
+  r->cite->section_id = hash + 1;
+  if (!content_document (p, doc))
+    {
+      if (!lc->unsure_docs)
+        ref_error (lc, r, _("citation names a missing document '%s'"),
+                   lc_show (lc, doc));
+    }
+  else if (!(r->cite->section = content_section (p, doc, hash + 1))
+           && !is_unsure (unsure, REF_UNSURE_SECTIONS, doc))
+    ref_error (lc, r, _("document '%s' has no section '%s'"),
+               lc_show (lc, doc), lc_show (lc, hash + 1));
+}
+
+/* The attributes of every collection, by "collection\037attribute".  */
+static bool
+attr_index (struct loadctx *lc, struct lc_idset *set)
+{
+  const struct content_pack *p = lc->pack;
+  size_t n = 0;
+  for (size_t i = 0; i < p->n_colls; i++)
+    n += p->colls[i]->n_attrs;
+  if (!lc_idset_init (set, n))
+    return false;
+  for (size_t i = 0; i < p->n_colls; i++)
+    for (size_t j = 0; j < p->colls[i]->n_attrs; j++)
+      {
+        char *key = NULL;
+        if (asprintf (&key, "%s\037%s", p->colls[i]->id,
+                      p->colls[i]->attrs[j].id) < 0)
+          return false;
+        char *k = arena_strdup (&lc->pack->arena, key);
+        free (key);
+        if (!k)
+          return false;
+        if (!lc_idset_put (set, k, (int) j))
+          return false;
+      }
+  return true;
+}
+
+/* Whether what KIND says of ID was noted by lc_unsure.  */
+static bool
+is_unsure (const struct lc_idset *unsure, enum ref_kind kind, const char *id)
+{
+  char *key = NULL;
+  if (asprintf (&key, "%d\037%s", (int) kind, id) < 0)
+    return false;
+  bool found = lc_idset_get (unsure, key) >= 0;
+  free (key);
+  return found;
+}
+
+static void
+ref_check (struct loadctx *lc, const struct loadref *r,
+           const struct lc_idset *attrs, const struct lc_idset *unsure)
+{
+  const struct content_pack *p = lc->pack;
+  char *key = NULL;
+  switch (r->kind)
+    {
+    case REF_CITE:
+      ref_cite (lc, r, unsure);
+      break;
+    case REF_ITEM:
+      if (r->scope && content_collection (p, r->scope)
+          && !is_unsure (unsure, REF_UNSURE_ITEMS, r->scope)
+          && !content_item (p, r->scope, r->value))
+        ref_error (lc, r, _("collection '%s' has no item '%s'"),
+                   lc_show (lc, r->scope), lc_show (lc, r->value));
+      break;
+    case REF_COLLECTION:
+      if (!lc->unsure_colls && !content_collection (p, r->value))
+        ref_error (lc, r, _("no collection '%s'"), lc_show (lc, r->value));
+      break;
+    case REF_MENU:
+      if (!lc->unsure_colls && !lc->unsure_comps
+          && !content_collection (p, r->value)
+          && !content_comparison (p, r->value))
+        ref_error (lc, r, _("no collection or comparison '%s'"),
+                   lc_show (lc, r->value));
+      break;
+    case REF_ATTR:
+      if (!r->scope || !content_collection (p, r->scope)
+          || is_unsure (unsure, REF_UNSURE_ATTRS, r->scope))
+        break;
+      if (asprintf (&key, "%s\037%s", r->scope, r->value) < 0)
+        key = NULL;
+      if (key && lc_idset_get (attrs, key) < 0)
+        ref_error (lc, r, _("collection '%s' has no attribute '%s'"),
+                   lc_show (lc, r->scope), lc_show (lc, r->value));
+      free (key);
+      break;
+    default:
+      break;
+    }
+}
+
+static int
+def_group (enum ref_kind k)
+{
+  return k == REF_DEF_COMP ? REF_DEF_COLL : (int) k;
+}
+
+static int
+def_cmp (const void *a, const void *b)
+{
+  const struct loadref *x = *(struct loadref *const *) a;
+  const struct loadref *y = *(struct loadref *const *) b;
+  if (def_group (x->kind) != def_group (y->kind))
+    return def_group (x->kind) < def_group (y->kind) ? -1 : 1;
+  int c = strcmp (x->value, y->value);
+  if (c)
+    return c;
+  return x < y ? -1 : x > y;
+}
+
+/* Report documents, collections or comparisons defined twice, and a
+   collection and a comparison of one id (the menu names either).  */
+static void
+check_defs (struct loadctx *lc)
+{
+  struct loadref **v = malloc ((lc->n_refs + 1) * sizeof *v);
+  size_t n = 0;
+  if (!v)
+    return;
+  for (size_t i = 0; i < lc->n_refs; i++)
+    if (lc->refs[i].kind >= REF_DEF_DOC && lc->refs[i].kind <= REF_DEF_COMP)
+      v[n++] = &lc->refs[i];
+  if (n)
+    qsort (v, n, sizeof *v, def_cmp);
+  for (size_t i = 1; i < n; i++)
+    {
+      const struct loadref *a = v[i - 1], *b = v[i];
+      if (def_group (a->kind) != def_group (b->kind)
+          || strcmp (a->value, b->value) != 0)
+        continue;
+      char *where = NULL;
+      if (strcmp (a->file, b->file) == 0
+          ? asprintf (&where, _("line %u"), a->line) < 0
+          : asprintf (&where, "%s:%u", a->file, a->line) < 0)
+        where = NULL;
+      const char *id = lc_show (lc, b->value);
+      if (b->kind == REF_DEF_DOC)
+        ref_error (lc, b, _("duplicate document id '%s' (first at %s)"), id,
+                   where ? where : "?");
+      else if (a->kind == REF_DEF_COLL && b->kind == REF_DEF_COLL)
+        ref_error (lc, b, _("duplicate collection id '%s' (first at %s)"),
+                   id, where ? where : "?");
+      else if (a->kind == REF_DEF_COMP && b->kind == REF_DEF_COMP)
+        ref_error (lc, b, _("duplicate comparison id '%s' (first at %s)"),
+                   id, where ? where : "?");
+      else
+        ref_error (lc, b, _("id '%s' names both a collection and a "
+                            "comparison (the other at %s): the menu needs "
+                            "distinct ids"), id, where ? where : "?");
+      free (where);
+    }
+  free (v);
+}
+
+/* The notes of lc_unsure, as "KIND\037ID".  */
+static bool
+unsure_index (struct loadctx *lc, struct lc_idset *set)
+{
+  for (size_t i = 0; i < lc->n_refs; i++)
+    {
+      const struct loadref *r = &lc->refs[i];
+      if (r->kind < REF_UNSURE_SECTIONS || r->kind > REF_UNSURE_ATTRS)
+        continue;
+      char *key = NULL;
+      if (asprintf (&key, "%d\037%s", (int) r->kind, r->value) < 0)
+        return false;
+      char *k = arena_strdup (&lc->pack->arena, key);
+      free (key);
+      if (!k || !lc_idset_put (set, k, 0))
+        return false;
+    }
+  return true;
+}
+
+
+void
+load_refs_check (struct loadctx *lc)
+{
+  struct lc_idset attrs = { 0 }, unsure = { 0 };
+  if (!attr_index (lc, &attrs) || !unsure_index (lc, &unsure))
+    lc_error (lc, NULL, "%s", _("out of memory"));
+  else
+    {
+      check_defs (lc);
+      /* With a file unread, a reference may name what it holds.  */
+      for (size_t i = 0; lc->n_unread == 0 && i < lc->n_refs; i++)
+        ref_check (lc, &lc->refs[i], &attrs, &unsure);
+    }
+  lc_idset_free (&attrs);
+  lc_idset_free (&unsure);
+}
