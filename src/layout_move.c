@@ -189,6 +189,16 @@ layout_start (const struct layout *lo, struct lay_view *v, long line)
   v->sel = -1;
   layout_clamp (lo, v);
   layout_settle (lo, v, 1);
+  /* A page that opens with its links (a menu) shows the first one
+     chosen, even where the full title laid out above it fills a small
+     screen: the title line still names the page.  */
+  if (v->sel < 0 && line <= 0 && lo->n_sel && lo->sels[0].block == 0
+      && lo->sels[0].row < 0)
+    {
+      v->sel = 0;
+      v->top = layout_sel_first (lo, 0);
+      layout_clamp (lo, v);
+    }
 }
 
 /* The first non-blank line of BLOCK in LO, and how many non-blank

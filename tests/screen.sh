@@ -67,6 +67,8 @@ for lang in en zh_CN; do
     screen $task $size $lang "from the start screen alone: three cell sources compared, the regulation challenge read"
   done
 done
+pack=$real
+screen menu-small 20x6 en "the start screen at 20x6: the first entry chosen under the wrapped title"
 pack=$good
 screen hint 80x24 en "a click on a key hint acts as the key"
 
