@@ -5,6 +5,7 @@
 #define PINAV_BENCHUTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /** bench_now - the monotonic clock, in seconds.  */
 double bench_now (void);
@@ -22,5 +23,16 @@ void bench_die (const char *fmt, ...)
 
 /** bench_xrealloc - realloc, or die.  */
 void *bench_xrealloc (void *p, size_t n);
+
+/** bench_rng - the next number of the xorshift64* sequence in *STATE:
+   the same on every machine, so that generated packs and queries repeat.  */
+static inline uint64_t
+bench_rng (uint64_t *state)
+{
+  *state ^= *state >> 12;
+  *state ^= *state << 25;
+  *state ^= *state >> 27;
+  return *state * 2685821657736338717ULL;
+}
 
 #endif

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "benchutil.h"
+
 #define N_COLLS 8               /* topic collections, besides the glossary */
 #define N_DOCS 20
 #define N_GLOSS 300             /* glossary terms (part of ITEMS) */
@@ -27,14 +29,10 @@ static const char *out_dir;
 static size_t total_bytes;
 static size_t n_items, n_sections, items_per_coll, secs_per_doc, n_gloss;
 
-/* xorshift64*: the same sequence on every machine.  */
 static uint64_t
 rng (void)
 {
-  rng_state ^= rng_state >> 12;
-  rng_state ^= rng_state << 25;
-  rng_state ^= rng_state >> 27;
-  return rng_state * 2685821657736338717ULL;
+  return bench_rng (&rng_state);
 }
 
 static size_t

@@ -32,10 +32,7 @@ static uint64_t rng_state = 0x2545f4914f6cdd1dULL;
 static uint64_t
 rng (void)
 {
-  rng_state ^= rng_state >> 12;
-  rng_state ^= rng_state << 25;
-  rng_state ^= rng_state >> 27;
-  return rng_state * 2685821657736338717ULL;
+  return bench_rng (&rng_state);
 }
 
 /* Every paragraph of the pack's documents, and every item summary.  */
