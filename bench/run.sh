@@ -55,7 +55,7 @@ echo
 
 # The large pack: 10,000 items and 10,000 sections.  $big has no
 # pack.bin: pinav reads its YAML.  $bigc links to the same YAML and holds
-# its compiled image (src/packfile.h), as an installed pack would.
+# its compiled image (src/load/packfile.h), as an installed pack would.
 test -f "$big/pack.yaml" || run bench/genpack "$big"
 bigc=$dir/bigc
 mkdir -p "$bigc"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The compiled pack (src/packfile.h): pinav reads pack.bin when it was
+# The compiled pack (src/load/packfile.h): pinav reads pack.bin when it was
 # compiled from the YAML beside it, and the YAML otherwise; what it shows
 # is the same either way.
 . "${top_srcdir:-.}/tests/tap.sh"
