@@ -1,6 +1,6 @@
 /* plain-crawl.c - find every page reachable from the start screen and
    write a plain-mode session that visits them all: for each page, the
-   numbers to type from the start screen, then "h".  With --titles,
+   numbers to type from the start screen, then the command for the start screen.  With --titles,
    write the title of each page instead, one a line, for the test to
    look for in the session's output.
    Usage: plain-crawl [--titles] DATA_DIR LANG  */
@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "load.h"
+#include "keys.h"
 #include "view.h"
 
 struct visit
@@ -25,6 +26,18 @@ struct crawl
   struct visit *v;
   size_t n, cap;
 };
+
+/* Plain mode's command for the start screen, from the key table.  */
+static const char *
+home_command (void)
+{
+  size_t n;
+  const struct key_row *t = keys_table (&n);
+  for (size_t i = 0; i < n; i++)
+    if (t[i].action == NAV_HOME && t[i].plain)
+      return t[i].plain;
+  return "?";
+}
 
 static bool
 crawl_seen (const struct crawl *c, const char *loc)
@@ -90,7 +103,7 @@ crawl_print (const struct crawl *c, const struct view_ctx *ctx, bool titles)
       {
         for (const char *p = c->v[i].path; *p; p++)
           putchar (*p == ' ' ? '\n' : *p);
-        printf ("%sh\n", *c->v[i].path ? "\n" : "");
+        printf ("%s%s\n", *c->v[i].path ? "\n" : "", home_command ());
       }
 }
 

@@ -63,18 +63,18 @@ fi
 run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=adipose
 is_status 0 "English words are found on a Chinese screen"
 
-printf '/cost\n1\nb\n/ zzzzqqq\n/\nq\n' | "$PINAV" --data="$data" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
+printf '/cost\n1\nl\n/ zzzzqqq\n/\nq\n' | "$PINAV" --data="$data" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
 ok $? "plain mode: /cost, a result, back, a search with no results: exit 0"
 grep -q '^\[1\] \*Cost\* and insurance (Challenges)$' "$tap_tmp/out"
 ok $? "plain mode: /cost numbers the results"
 [ "$(grep -c '^Cost and insurance$' "$tap_tmp/out")" -eq 1 ]
 ok $? "plain mode: 1 opens the challenge"
 [ "$(grep -c '^Search: cost$' "$tap_tmp/out")" -eq 2 ]
-ok $? "plain mode: b goes back to the results"
+ok $? "plain mode: l goes back to the results"
 grep -q '^No results for “zzzzqqq”\.$' "$tap_tmp/out"
 ok $? "plain mode: a search with no results says so"
-grep -q '^Type / and a word to search for, for example /knee\.$' "$tap_tmp/out"
-ok $? "plain mode: / alone says how to search"
+grep -q '^Type / and a word, then Enter; for example: /knee$' "$tap_tmp/out"
+ok $? "plain mode: / alone opens the search page, which says how to search"
 grep -q '/word search' "$tap_tmp/out"
 ok $? "plain mode: the prompt mentions /word"
 

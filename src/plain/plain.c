@@ -139,9 +139,45 @@ plain_block (FILE *out, const struct pblock *b, size_t width, bool numbered,
 void
 plain_render (FILE *out, const struct page *pg, size_t width, bool numbered)
 {
+  plain_render_from (out, pg, width, numbered, 0);
+}
+
+/* The selectable places in block B (a link, or a table's rows with a
+   target).  */
+static size_t
+plain_block_sels (const struct pblock *b)
+{
+  size_t n = 0;
+  if (b->kind == PB_LINK)
+    return 1;
+  if (b->kind == PB_TABLE)
+    for (size_t r = 1; r < b->table->rows; r++)
+      n += b->table->targets[r] != NULL;
+  return n;
+}
+
+void
+plain_render_from (FILE *out, const struct page *pg, size_t width,
+                   bool numbered, size_t from)
+{
   size_t num = 0;
   plain_wrapped (out, "", pg->title, width);
   fputc ('\n', out);
-  for (size_t i = 0; i < pg->n; i++)
+  for (size_t i = 0; i < from && i < pg->n; i++)
+    num += plain_block_sels (&pg->blocks[i]);
+  if (from > 0 && from < pg->n)
+    /* TRANSLATORS: plain mode, when a link opened a page at one of its
+       sections: what comes before it is not printed.  */
+    plain_wrapped (out, "", _("(From this section on; g prints the page "
+                              "from its top.)"), width);
+  for (size_t i = from; i < pg->n; i++)
     plain_block (out, &pg->blocks[i], width, numbered, &num);
+}
+
+const char *
+plain_sel_text (const struct page *pg, const struct psel *p)
+{
+  const struct pblock *b = &pg->blocks[p->block];
+  return p->row < 0 ? b->text : b->table->cells[(size_t) p->row
+                                                * b->table->cols];
 }

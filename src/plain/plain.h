@@ -17,6 +17,16 @@
 void plain_render (FILE *out, const struct page *pg, size_t width,
                    bool numbered);
 
+/** plain_render_from - plain_render, but of the blocks from FROM on
+   (after the title, and a line that says so); the numbers are still
+   those of the whole page.  */
+void plain_render_from (FILE *out, const struct page *pg, size_t width,
+                        bool numbered, size_t from);
+
+/** plain_sel_text - the text of selectable place P of PG: the link's,
+   or the table row's name.  */
+const char *plain_sel_text (const struct page *pg, const struct psel *p);
+
 /** plain_wrapped - write TEXT to OUT wrapped at WIDTH, the first line
    prefixed with FIRST and the others indented to line up with it.  */
 void plain_wrapped (FILE *out, const char *first, const char *text,

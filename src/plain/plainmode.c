@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "keys.h"
 #include "nav.h"
 #include "plain.h"
 #include "view.h"
@@ -23,18 +24,28 @@ struct session
   const struct app *app;
   FILE *in, *out;
   struct nav nav;
-  struct page page;
-  struct psel *sel;
-  size_t n_sel;
+  unsigned long shown;          /* the nav's page last printed */
   bool touched;                 /* a line since the start or the reset */
 };
 
-bool
-app_follow_action (const char *location)
+/* The width the navigator lays pages out for: the text's, or where
+   nothing is wrapped, a terminal's usual 80 columns.  */
+static size_t
+plain_layout_width (size_t width)
 {
-  if (strncmp (location, "setlang:", 8) == 0)
-    return i18n_set_language (location + 8);
-  return false;
+  return width ? width : 80;
+}
+
+/* The screen the navigator moves over as the full-screen one would:
+   LINES, when the environment sets it, less the title and hint lines;
+   else the whole page (0).  */
+static long
+plain_rows (void)
+{
+  const char *e = getenv ("LINES");
+  char *end;
+  long n = e && *e ? strtol (e, &end, 10) : 0;
+  return e && *e && !*end && n >= 3 && n <= 100000 ? n - 2 : 0;
 }
 
 /* Say TEXT on a line of its own, wrapped.  */
@@ -44,44 +55,63 @@ session_say (struct session *s, const char *text)
   plain_wrapped (s->out, "", text, s->app->width);
 }
 
+/* The commands the prompt names, from the key table, joined.  */
+static char *
+session_commands (bool kiosk)
+{
+  size_t n;
+  const struct key_row *t = keys_table (&n);
+  char *list = NULL;
+  for (size_t i = 0; i < n; i++)
+    if (t[i].plain_hint && keys_allowed (&t[i], kiosk))
+      {
+        char *more = NULL;
+        /* TRANSLATORS: between two commands in plain mode's prompt.  */
+        if (asprintf (&more, "%s%s%s", list ? list : "", list ? _(", ") : "",
+                      _(t[i].plain_hint)) < 0)
+          more = NULL;
+        free (list);
+        list = more;
+        if (!list)
+          return NULL;
+      }
+  return list;
+}
+
 static void
 session_prompt (struct session *s)
 {
-  char *text = NULL;
-  bool kiosk = s->app->kiosk;
-  if (s->n_sel)
-    {
-      /* TRANSLATORS: plain mode's prompt; %zu is the highest number.
-         "/word search" means: type a slash and a word to search.  */
-      if (asprintf (&text, kiosk ? _("Type a number from 1 to %zu and Enter; "
-                                     "b back, h home, /word search, ? help.")
-                                 : _("Type a number from 1 to %zu and Enter; "
-                                     "b back, h home, /word search, ? help, "
-                                     "q quit."),
-                    s->n_sel) < 0)
-        text = NULL;
-    }
-  if (!text)
-    session_say (s, kiosk ? _("Type b back, h home, /word search, ? help.")
-                          : _("Type b back, h home, /word search, "
-                              "? help, q quit."));
-  else
+  char *text = NULL, *cmds = session_commands (s->app->kiosk);
+  size_t n = s->nav.lo.n_sel;
+  if (!cmds)
+    return;
+  /* TRANSLATORS: plain mode's prompt; %zu is the highest number, %s
+     the list of commands ("l back, t home, ...").  */
+  if (n ? asprintf (&text, _("Type a number from 1 to %zu and Enter; %s."),
+                    n, cmds) < 0
+        /* TRANSLATORS: plain mode's prompt on a page without links; %s
+           is the list of commands.  */
+        : asprintf (&text, _("Type %s."), cmds) < 0)
+    text = NULL;
+  if (text)
     session_say (s, text);
   free (text);
+  free (cmds);
   fflush (s->out);
 }
 
-/* Build and print the current page.  */
+/* Print the page at the location, from the block at the top (a link to
+   a section opens at that section), and the prompt.  */
 static void
 session_show (struct session *s)
 {
-  struct view_ctx ctx = { s->app->pack, VIEW_PLAIN, s->app->kiosk };
-  page_free (&s->page);
-  free (s->sel);
-  view_build (&s->page, &ctx, nav_here (&s->nav)->location);
-  s->n_sel = page_selectables (&s->page, &s->sel);
+  const struct nav *nv = &s->nav;
+  size_t from = 0;
+  if (nv->view.top > 0 && (size_t) nv->view.top < nv->lo.n)
+    from = nv->lo.lines[nv->view.top].block;
+  s->shown = nv->shown;
   fputc ('\n', s->out);
-  plain_render (s->out, &s->page, s->app->width, true);
+  plain_render_from (s->out, &nv->page, s->app->width, true, from);
   fputc ('\n', s->out);
   session_prompt (s);
 }
@@ -90,15 +120,43 @@ session_show (struct session *s)
 static void
 session_menu (struct session *s)
 {
-  for (size_t i = 0; i < s->n_sel; i++)
+  const struct nav *nv = &s->nav;
+  for (size_t i = 0; i < nv->lo.n_sel; i++)
     {
-      const struct psel *p = &s->sel[i];
-      const struct pblock *b = &s->page.blocks[p->block];
-      const char *text = p->row < 0 ? b->text
-        : b->table->cells[(size_t) p->row * b->table->cols];
       char mark[32];
       snprintf (mark, sizeof mark, "[%zu] ", i + 1);
-      plain_wrapped (s->out, mark, text, s->app->width);
+      plain_wrapped (s->out, mark, plain_sel_text (&nv->page, &nv->lo.sels[i]),
+                     s->app->width);
+    }
+  session_prompt (s);
+}
+
+/* After an action: the new page, or what the navigator said, or the
+   link now chosen.  */
+static void
+session_answer (struct session *s)
+{
+  const struct nav *nv = &s->nav;
+  nav_trace (nv);
+  if (nv->shown != s->shown)
+    {
+      if (nv->msg)
+        session_say (s, nv->msg);
+      session_show (s);
+      return;
+    }
+  if (nv->msg)
+    session_say (s, nv->msg);
+  else if (nv->view.sel >= 0)
+    {
+      char mark[32];
+      snprintf (mark, sizeof mark, "[%ld] ", nv->view.sel + 1);
+      /* TRANSLATORS: plain mode, after a move: the link now chosen
+         follows ("[3] Osteoporosis"); "o" opens it.  */
+      session_say (s, _("Chosen (o opens it):"));
+      plain_wrapped (s->out, mark,
+                     plain_sel_text (&nv->page, &nv->lo.sels[nv->view.sel]),
+                     s->app->width);
     }
   session_prompt (s);
 }
@@ -121,32 +179,20 @@ session_read (struct session *s, char *buf, size_t size)
   return true;
 }
 
+/* Open link number N (from 1).  */
 static void
-session_follow (struct session *s, const char *target)
+session_number (struct session *s, unsigned long n)
 {
-  if (app_follow_action (target))
-    nav_reset (&s->nav, "home");
-  else if (!nav_push (&s->nav, target))
-    session_say (s, _("Out of memory."));
-  session_show (s);
-}
-
-/* Search for WORDS: show the search:WORDS page.  */
-static void
-session_search (struct session *s, const char *words)
-{
-  char *loc = NULL;
-  if (words[strspn (words, " ")] == '\0')
+  if (n >= 1 && n <= s->nav.lo.n_sel && nav_choose (&s->nav, (long) n - 1))
     {
-      session_say (s, _("Type / and a word to search for, "
-                        "for example /knee."));
-      session_prompt (s);
+      nav_do (&s->nav, NAV_OPEN);
+      session_answer (s);
     }
-  else if (asprintf (&loc, "search:%s", words) < 0)
-    session_say (s, _("Out of memory."));
   else
-    session_follow (s, loc);
-  free (loc);
+    {
+      session_say (s, _("There is no such number."));
+      session_menu (s);
+    }
 }
 
 /* Handle one line.  @retval false to quit.  */
@@ -157,33 +203,30 @@ session_command (struct session *s, const char *line)
   char *end;
   errno = 0;
   unsigned long n = strtoul (p, &end, 10);
+  enum nav_action a = keys_plain (p, s->app->kiosk);
   if (*p >= '0' && *p <= '9' && *end == '\0' && errno == 0)
+    session_number (s, n);
+  else if (a == NAV_SEARCH && p[1 + strspn (p + 1, " ")])
     {
-      if (n >= 1 && n <= s->n_sel)
-        session_follow (s, s->sel[n - 1].target);
-      else
-        {
-          session_say (s, _("There is no such number."));
-          session_menu (s);
-        }
+      nav_search (&s->nav, p + 1);
+      session_answer (s);
     }
-  else if (strcmp (p, "q") == 0 && !s->app->kiosk)
-    return false;
-  else if (strcmp (p, "b") == 0)
+  else if (a == NAV_SEARCH && s->nav.shown == s->shown
+           && strncmp (nav_location (&s->nav), "search:", 7) == 0)
     {
-      if (!nav_back (&s->nav))
-        session_say (s, _("This is the first page."));
-      session_show (s);
+      nav_do (&s->nav, a);      /* a results page stays */
+      nav_trace (&s->nav);
+      /* TRANSLATORS: keep "/" and "/knee" as they are.  */
+      session_say (s, _("Type / and a word, then Enter; for example: /knee"));
+      session_prompt (s);
     }
-  else if (strcmp (p, "h") == 0)
+  else if (a != NAV_NONE)
     {
-      nav_reset (&s->nav, "home");
-      session_show (s);
+      nav_do (&s->nav, a);
+      if (s->nav.quit)
+        return false;
+      session_answer (s);
     }
-  else if (strcmp (p, "?") == 0)
-    session_follow (s, "help");
-  else if (*p == '/')
-    session_search (s, p + 1);
   else if (*p == '\0')
     session_prompt (s);
   else
@@ -242,10 +285,7 @@ session_eof_ignored (struct session *s)
 static void
 session_reset (struct session *s)
 {
-  if (s->app->lang)
-    i18n_set_language (s->app->lang);
-  if (!nav_reset (&s->nav, s->app->start ? s->app->start : "home"))
-    session_say (s, _("Out of memory."));
+  nav_reset (&s->nav);
   s->touched = false;
   session_show (s);
 }
@@ -306,16 +346,15 @@ plainmode_run (const struct app *app, FILE *in, FILE *out)
      no read-ahead in a buffer that poll cannot see.  */
   if (app->idle)
     setvbuf (in, NULL, _IONBF, 0);
-  page_init (&s.page, "");
-  if (!nav_reset (&s.nav, app->start ? app->start : "home"))
+  if (!nav_init (&s.nav, app, VIEW_PLAIN, plain_layout_width (app->width),
+                 plain_rows ()))
     return 1;
   session_show (&s);
   while (session_next (&s, line, sizeof line))
     if (!session_command (&s, line))
       break;
-  page_free (&s.page);
-  free (s.sel);
   nav_free (&s.nav);
+  memset (line, 0, sizeof line);
   fflush (out);
   return 0;
 }

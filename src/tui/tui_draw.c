@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "keys.h"
 #include "wrap.h"
 
 enum { PAIR_TITLE = 1, PAIR_HEADING, PAIR_LINK };
@@ -168,33 +169,30 @@ draw_body (const struct tui_screen *s, const struct tui_geom *g)
     }
 }
 
-/* The key hints, in the order shown, with the order they are kept in
-   when the line is too narrow for all (0 first).  */
-static const struct
+/* The key table's rows with a hint, in table order, at most
+   TUI_HINTS of them.  @retval their count.  */
+static size_t
+hint_rows (bool kiosk, const struct key_row **out)
 {
-  const char *text;
-  int key;
-  int keep;
-} hints[TUI_HINTS] = {
-  /* TRANSLATORS: the key hints on the bottom line.  Keep each short:
-     the screen may be only 20 columns wide.  */
-  { N_("Up/Down choose"), 0, 4 },
-  { N_("Enter open"), '\n', 2 },
-  { N_("Backspace back"), KEY_BACKSPACE, 3 },
-  { N_("? help"), '?', 0 },
-  { N_("q quit"), 'q', 1 },
-};
+  size_t n, k = 0;
+  const struct key_row *t = keys_table (&n);
+  for (size_t i = 0; i < n && k < TUI_HINTS; i++)
+    if (t[i].hint && keys_allowed (&t[i], kiosk))
+      out[k++] = &t[i];
+  return k;
+}
 
-/* Choose the hints that fit WIDTH columns, most needed first.  */
+/* Choose the hints that fit WIDTH columns, the most needed (lowest
+   keep) first.  */
 static void
-choose_hints (bool kiosk, int width, bool *shown)
+choose_hints (const struct key_row **rows, size_t n, int width, bool *shown)
 {
   int used = 0;
-  for (int keep = 0; keep < TUI_HINTS; keep++)
-    for (size_t i = 0; i < TUI_HINTS; i++)
-      if (hints[i].keep == keep && !(kiosk && hints[i].key == 'q'))
+  for (int keep = 0; keep < KEYS_HINT_KEEP; keep++)
+    for (size_t i = 0; i < n; i++)
+      if (rows[i]->keep == keep)
         {
-          const char *t = _(hints[i].text);
+          const char *t = _(rows[i]->hint);
           int w = (int) wrap_width (t, strlen (t)) + (used ? 2 : 0);
           shown[i] = used + w <= width;
           used += shown[i] ? w : 0;
@@ -204,18 +202,21 @@ choose_hints (bool kiosk, int width, bool *shown)
 static void
 draw_hints (struct tui_screen *s, int y)
 {
+  const struct key_row *rows[TUI_HINTS];
   bool shown[TUI_HINTS] = { false };
+  size_t n = hint_rows (s->kiosk, rows);
   int x = 0;
-  choose_hints (s->kiosk, COLS, shown);
+  choose_hints (rows, n, COLS, shown);
   s->n_hints = 0;
-  for (size_t i = 0; i < TUI_HINTS; i++)
+  for (size_t i = 0; i < n; i++)
     if (shown[i])
       {
-        const char *t = _(hints[i].text);
+        const char *t = _(rows[i]->hint);
         int w = (int) wrap_width (t, strlen (t));
         x += x ? 2 : 0;
         put_clipped (y, x, t, strlen (t));
-        s->hints[s->n_hints++] = (struct tui_hint) { x, x + w, hints[i].key };
+        s->hints[s->n_hints++] = (struct tui_hint) { x, x + w,
+                                                     rows[i]->action };
         x += w;
       }
 }
@@ -267,7 +268,9 @@ tui_draw (struct tui_screen *s)
     draw_prompt (s, g.hint_y);
   else
     {
-      if (g.hint_y >= 0 && !s->hints_off)
+      if (g.hint_y >= 0 && s->message)
+        put_clipped (g.hint_y, 0, s->message, strlen (s->message));
+      else if (g.hint_y >= 0 && !s->hints_off)
         draw_hints (s, g.hint_y);
       place_cursor (s, &g);
     }

@@ -23,10 +23,10 @@ struct tui_geom
 struct tui_hint
 {
   int x0, x1;           /* the columns [X0, X1) it takes */
-  int key;              /* the key it stands for */
+  int action;           /* the action of the key it stands for */
 };
 
-#define TUI_HINTS 5
+#define TUI_HINTS 8
 
 struct tui_screen
 {
@@ -38,6 +38,8 @@ struct tui_screen
   const char *prompt;   /* a search being typed, shown instead of the
                            hints, or NULL */
   const char *prompt_lead;      /* what comes before it; NULL: "/" */
+  const char *message;  /* the navigator's word on the last key, shown
+                           instead of the hints, or NULL */
   struct tui_hint hints[TUI_HINTS];     /* set by tui_draw */
   size_t n_hints;
 };

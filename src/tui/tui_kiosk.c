@@ -9,9 +9,10 @@
 #include <time.h>
 
 #include "layout.h"
+#include "keys.h"
 #include "tui_draw.h"
+#include "tui_term.h"
 
-#define TUI_STAFF_KEY KEY_F (12)
 
 long long
 tui_kiosk_now (void)
@@ -93,7 +94,7 @@ tui_kiosk_key (struct tui_kiosk *k, long long now, int r, wint_t wc)
     }
   if (k->pin_open)
     return kiosk_pin_key (k, now, r, wc);
-  if (r == KEY_CODE_YES && wc == TUI_STAFF_KEY && k->pin
+  if (keys_action (tui_term_key (r, wc), true) == NAV_STAFF && k->pin
       && now >= k->locked_until)
     {
       k->pin_open = true;

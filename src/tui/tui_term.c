@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "keys.h"
 
 #define TUI_BUF_ROWS 60         /* the least screen ncurses sizes its */
 #define TUI_BUF_COLS 200        /* output buffer for, see term_newterm */
@@ -174,4 +175,24 @@ tui_term_end (SCREEN *scr)
   endwin ();
   delscreen (scr);
   i18n_hold_warnings (false);
+}
+
+int
+tui_term_key (int r, wint_t wc)
+{
+  static const struct { int curses, key; } map[] = {
+    { KEY_UP, KEYS_UP }, { KEY_DOWN, KEYS_DOWN }, { KEY_LEFT, KEYS_LEFT },
+    { KEY_RIGHT, KEYS_RIGHT }, { KEY_HOME, KEYS_HOME }, { KEY_END, KEYS_END },
+    { KEY_PPAGE, KEYS_PGUP }, { KEY_NPAGE, KEYS_PGDN },
+    { KEY_ENTER, KEYS_ENTER }, { KEY_BACKSPACE, KEYS_BACKSPACE },
+    { KEY_BTAB, KEYS_BTAB }, { KEY_F (12), KEYS_F12 },
+  };
+  if (r == OK)
+    return wc < 0x110000 ? (int) wc : 0;
+  if (r != KEY_CODE_YES)
+    return 0;
+  for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+    if ((int) wc == map[i].curses)
+      return map[i].key;
+  return 0;
 }

@@ -7,6 +7,7 @@
 
 #include <curses.h>
 #include <stdbool.h>
+#include <wchar.h>
 
 /* How often getch gives up waiting, so that the loop sees signals.  */
 #define TUI_TICK_MS 250
@@ -29,6 +30,10 @@ bool tui_term_signal_pending (void);
    away (hung up, or the pty's other end closed).  *ERRORS counts the
    failures in a row (the caller zeroes it on a key).  */
 bool tui_term_gone (int *errors);
+
+/** tui_term_key - get_wch's result R and WC as the key table names it
+   (keys.h): a character, a KEYS_* code, or 0 for a key it has none for.  */
+int tui_term_key (int r, wint_t wc);
 
 /** tui_term_end - give the terminal back as it was, and free SCR.  */
 void tui_term_end (SCREEN *scr);

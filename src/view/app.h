@@ -25,8 +25,4 @@ struct app
   const struct staff_pin *pin;  /* the staff exit (kiosk), or NULL */
 };
 
-/** app_follow_action - carry out an action location (setlang:LL).
-   @retval true when LOCATION was an action it carried out.  */
-bool app_follow_action (const char *location);
-
 #endif

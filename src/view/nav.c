@@ -1,53 +1,417 @@
-/* nav.c - the history stack.
+/* nav.c - the navigator core: history, the page at the location, and
+   the actions.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "nav.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-void
-nav_free (struct nav *nav)
-{
-  for (size_t i = 0; i < nav->n; i++)
-    free (nav->v[i].location);
-  nav->n = 0;
-}
+#include "i18n.h"
 
-bool
-nav_push (struct nav *nav, const char *location)
+/* --- The history.  */
+
+static bool
+hist_push (struct nav *nv, const char *location)
 {
   char *s = strdup (location);
   if (!s)
     return false;
-  if (nav->n == NAV_MAX)
+  if (nv->n == NAV_MAX)
     {
-      free (nav->v[0].location);
-      memmove (nav->v, nav->v + 1, (NAV_MAX - 1) * sizeof *nav->v);
-      nav->n--;
+      free (nv->hist[0].location);
+      memmove (nv->hist, nv->hist + 1, (NAV_MAX - 1) * sizeof *nv->hist);
+      nv->n--;
     }
-  nav->v[nav->n++] = (struct nav_entry) { s, 0, -1 };
+  nv->hist[nv->n++] = (struct nav_entry) { s, 0, -1 };
   return true;
 }
 
-bool
-nav_reset (struct nav *nav, const char *location)
+static void
+hist_free (struct nav *nv)
 {
-  nav_free (nav);
-  return nav_push (nav, location);
+  for (size_t i = 0; i < nv->n; i++)
+    free (nv->hist[i].location);
+  nv->n = 0;
+}
+
+static struct nav_entry *
+hist_here (struct nav *nv)
+{
+  return &nv->hist[nv->n - 1];
+}
+
+const char *
+nav_location (const struct nav *nv)
+{
+  return nv->n ? nv->hist[nv->n - 1].location : "";
+}
+
+/* --- The page at the location.  */
+
+/* The body's height: the screen's, or the whole page.  */
+static long
+nav_rows (const struct nav *nv)
+{
+  if (nv->rows > 0)
+    return nv->rows;
+  return nv->lo.n ? (long) nv->lo.n : 1;
+}
+
+/* Build and lay out the page at the location.  */
+static void
+nav_build (struct nav *nv)
+{
+  layout_free (&nv->lo);
+  page_free (&nv->page);
+  view_build (&nv->page, &nv->ctx, nav_location (nv));
+  layout_page (&nv->lo, &nv->page, nv->width ? nv->width : 1);
+  nv->view.rows = nav_rows (nv);
+  nv->shown++;
+}
+
+/* Show the location afresh: at the top, or at the heading that a
+   doc:DOC#SECTION location names.  */
+static void
+nav_show_new (struct nav *nv)
+{
+  const char *loc = nav_location (nv);
+  const char *hash = strchr (loc, '#');
+  long line = 0;
+  nav_build (nv);
+  if (hash && strncmp (loc, "doc:", 4) == 0)
+    {
+      long b = page_find_anchor (&nv->page, hash + 1);
+      line = b < 0 ? 0 : layout_block_line (&nv->lo, (size_t) b);
+    }
+  layout_start (&nv->lo, &nv->view, line);
+}
+
+/* Forget the history and stand at LOCATION.  */
+static void
+nav_restart (struct nav *nv, const char *location)
+{
+  hist_free (nv);
+  if (hist_push (nv, location))
+    nav_show_new (nv);
+  else
+    nv->msg = _("Out of memory.");
+}
+
+/* The descriptor PINAV_TRACE_FD names (3 to 255), or -1.  */
+static int
+nav_trace_fd (void)
+{
+  const char *e = getenv ("PINAV_TRACE_FD");
+  char *end;
+  long fd = e && *e ? strtol (e, &end, 10) : -1;
+  return e && *e && !*end && fd >= 3 && fd <= 255 ? (int) fd : -1;
 }
 
 bool
-nav_back (struct nav *nav)
+nav_init (struct nav *nv, const struct app *app, enum view_mode mode,
+          size_t width, long rows)
 {
-  if (nav->n <= 1)
+  memset (nv, 0, sizeof *nv);
+  nv->app = app;
+  nv->ctx = (struct view_ctx) { app->pack, mode, app->kiosk };
+  nv->width = width;
+  nv->rows = rows;
+  nv->trace_fd = nav_trace_fd ();
+  page_init (&nv->page, "");
+  nav_restart (nv, app->start ? app->start : "home");
+  return nv->n > 0;
+}
+
+void
+nav_free (struct nav *nv)
+{
+  hist_free (nv);
+  layout_free (&nv->lo);
+  page_free (&nv->page);
+  if (nv->query)
+    {
+      memset (nv->query, 0, strlen (nv->query));
+      free (nv->query);
+      nv->query = NULL;
+    }
+}
+
+/* --- Going places.  */
+
+void
+nav_follow (struct nav *nv, const char *target)
+{
+  if (strcmp (target, "quit") == 0)
+    {
+      nv->quit = !nv->app->kiosk;
+      return;
+    }
+  if (strncmp (target, "setlang:", 8) == 0)
+    {
+      if (i18n_set_language (target + 8))
+        nav_restart (nv, "home");
+      return;
+    }
+  struct nav_entry *here = hist_here (nv);
+  here->top = nv->view.top;
+  here->sel = nv->view.sel;
+  if (hist_push (nv, target))
+    nav_show_new (nv);
+  else
+    nv->msg = _("Out of memory.");
+}
+
+/* Back, to the previous page as the reader left it.  */
+static void
+nav_back (struct nav *nv)
+{
+  if (nv->n <= 1)
+    {
+      nv->msg = _("This is the first page.");
+      return;
+    }
+  free (nv->hist[--nv->n].location);
+  struct nav_entry *here = hist_here (nv);
+  nav_build (nv);
+  nv->view.top = here->top;
+  nv->view.sel = here->sel;
+  layout_clamp (&nv->lo, &nv->view);
+  layout_show_sel (&nv->lo, &nv->view);
+}
+
+static void
+nav_open (struct nav *nv)
+{
+  long s = nv->view.sel;
+  if (s >= 0 && (size_t) s < nv->lo.n_sel)
+    nav_follow (nv, nv->lo.sels[s].target);
+  else
+    nv->msg = _("No link is chosen.");
+}
+
+bool
+nav_choose (struct nav *nv, long sel)
+{
+  if (sel < 0 || (size_t) sel >= nv->lo.n_sel
+      || layout_sel_first (&nv->lo, sel) < 0)
     return false;
-  free (nav->v[--nav->n].location);
+  nv->view.sel = sel;
+  layout_show_sel (&nv->lo, &nv->view);
   return true;
 }
 
-struct nav_entry *
-nav_here (struct nav *nav)
+/* Tab (DIR > 0) or Shift+Tab: the next or previous link with lines,
+   wherever it is.  */
+static void
+nav_step_link (struct nav *nv, int dir)
 {
-  return nav->n ? &nav->v[nav->n - 1] : NULL;
+  long s = nv->view.sel;
+  if (s < 0)
+    s = dir > 0 ? -1 : (long) nv->lo.n_sel;
+  for (s += dir; s >= 0 && (size_t) s < nv->lo.n_sel; s += dir)
+    if (nav_choose (nv, s))
+      return;
+  nv->msg = nv->lo.n_sel ? (dir > 0 ? _("This is the last link.")
+                                    : _("This is the first link."))
+                         : _("This page has no links.");
+}
+
+/* --- Search.  */
+
+static bool
+is_search (const char *location)
+{
+  return strncmp (location, "search:", 7) == 0;
+}
+
+void
+nav_search (struct nav *nv, const char *words)
+{
+  char *loc = NULL;
+  if (asprintf (&loc, "search:%s", words) < 0)
+    {
+      nv->msg = _("Out of memory.");
+      return;
+    }
+  if (nv->n > 1 && is_search (nav_location (nv)))
+    free (nv->hist[--nv->n].location);        /* in place of it */
+  if (words[strspn (words, " ")])
+    {
+      char *q = strdup (words);
+      if (q)
+        {
+          free (nv->query);
+          nv->query = q;
+        }
+    }
+  nav_follow (nv, loc);
+  free (loc);
+}
+
+/* n (DIR > 0) or N: on a results page, choose the next or previous
+   result; on a page opened from one, open the next or previous result
+   in its place; elsewhere, show the last search's results again.  */
+static void
+nav_match (struct nav *nv, int dir)
+{
+  if (is_search (nav_location (nv)))
+    {
+      nav_step_link (nv, dir);
+      return;
+    }
+  if (nv->n > 1 && is_search (nv->hist[nv->n - 2].location))
+    {
+      long s = nv->hist[nv->n - 2].sel + dir;
+      nav_back (nv);
+      if (nav_choose (nv, s))
+        nav_open (nv);
+      else
+        nv->msg = dir > 0 ? _("This was the last result.")
+                          : _("This was the first result.");
+      return;
+    }
+  if (nv->query)
+    {
+      char *q = strdup (nv->query);
+      if (q)
+        nav_search (nv, q);
+      free (q);
+    }
+  else
+    nv->msg = _("Nothing has been searched for yet.");
+}
+
+/* --- Moving over the page.  */
+
+static long
+nav_screenful (const struct nav *nv)
+{
+  return nv->view.rows > 1 ? nv->view.rows - 1 : 1;
+}
+
+/* Scroll by N lines; say so when there was nowhere to go.  */
+static void
+nav_scroll (struct nav *nv, long n)
+{
+  long top = nv->view.top;
+  layout_scroll (&nv->lo, &nv->view, n);
+  if (nv->view.top == top && n)
+    nv->msg = n > 0 ? _("This is the end of the page.")
+                    : _("This is the top of the page.");
+}
+
+/* Down (DIR > 0) or Up.  */
+static void
+nav_move (struct nav *nv, int dir)
+{
+  long top = nv->view.top, sel = nv->view.sel;
+  layout_move (&nv->lo, &nv->view, dir);
+  if (nv->view.top == top && nv->view.sel == sel)
+    nv->msg = dir > 0 ? _("This is the end of the page.")
+                      : _("This is the top of the page.");
+}
+
+static void
+nav_edge (struct nav *nv, bool bottom)
+{
+  if (bottom)
+    nav_scroll (nv, (long) nv->lo.n);
+  else
+    {
+      nv->view.top = 0;
+      layout_clamp (&nv->lo, &nv->view);
+      nv->view.sel = -1;
+      layout_start (&nv->lo, &nv->view, 0);
+    }
+}
+
+void
+nav_do (struct nav *nv, enum nav_action a)
+{
+  nv->msg = NULL;
+  switch (a)
+    {
+    case NAV_DOWN: nav_move (nv, 1); break;
+    case NAV_UP: nav_move (nv, -1); break;
+    case NAV_NEXT_LINK: nav_step_link (nv, 1); break;
+    case NAV_PREV_LINK: nav_step_link (nv, -1); break;
+    case NAV_PAGE_DOWN: nav_scroll (nv, nav_screenful (nv)); break;
+    case NAV_PAGE_UP: nav_scroll (nv, -nav_screenful (nv)); break;
+    case NAV_WHEEL_DOWN: nav_scroll (nv, NAV_WHEEL); break;
+    case NAV_WHEEL_UP: nav_scroll (nv, -NAV_WHEEL); break;
+    case NAV_TOP: nav_edge (nv, false); break;
+    case NAV_BOTTOM: nav_edge (nv, true); break;
+    case NAV_OPEN: nav_open (nv); break;
+    case NAV_BACK: nav_back (nv); break;
+    case NAV_HOME: nav_restart (nv, "home"); break;
+    case NAV_HELP:
+      if (strcmp (nav_location (nv), "help") != 0)
+        nav_follow (nv, "help");
+      break;
+    case NAV_SEARCH:            /* on a results page: stay, to refine */
+      if (!is_search (nav_location (nv)))
+        nav_search (nv, "");
+      break;
+    case NAV_NEXT_MATCH: nav_match (nv, 1); break;
+    case NAV_PREV_MATCH: nav_match (nv, -1); break;
+    case NAV_QUIT: nv->quit = !nv->app->kiosk; break;
+    case NAV_NONE: case NAV_STAFF: break;
+    }
+}
+
+/* --- The screen changes, the patient leaves.  */
+
+void
+nav_resize (struct nav *nv, size_t width, long rows)
+{
+  struct layout old = nv->lo;
+  nv->width = width;
+  nv->rows = rows;
+  layout_page (&nv->lo, &nv->page, width ? width : 1);
+  nv->view.rows = nav_rows (nv);
+  nv->view.top = layout_map_line (&old, nv->view.top, &nv->lo);
+  layout_free (&old);
+  if (nv->view.top > (long) nv->lo.n - nv->view.rows)
+    nv->view.top = (long) nv->lo.n - nv->view.rows;     /* no wasted rows */
+  layout_clamp (&nv->lo, &nv->view);
+  layout_show_sel (&nv->lo, &nv->view);
+  layout_settle (&nv->lo, &nv->view, 1);  /* none chosen: one may fit now */
+}
+
+void
+nav_reset (struct nav *nv)
+{
+  if (nv->query)
+    {
+      memset (nv->query, 0, strlen (nv->query));
+      free (nv->query);
+      nv->query = NULL;
+    }
+  if (nv->app->lang)
+    i18n_set_language (nv->app->lang);
+  nav_restart (nv, nv->app->start ? nv->app->start : "home");
+  nv->msg = NULL;
+}
+
+const char *
+nav_describe (const struct nav *nv, char *buf, size_t size)
+{
+  snprintf (buf, size, "%s top=%ld sel=%ld depth=%zu", nav_location (nv),
+            nv->view.top, nv->view.sel, nv->n);
+  return buf;
+}
+
+void
+nav_trace (const struct nav *nv)
+{
+  char buf[512];
+  if (nv->trace_fd < 0)
+    return;
+  size_t n = strlen (nav_describe (nv, buf, sizeof buf - 1));
+  buf[n++] = '\n';
+  if (write (nv->trace_fd, buf, n) < 0)
+    return;                     /* a test's concern, not the reader's */
 }

@@ -1,5 +1,8 @@
-/* nav.h - where the reader has been: a history of locations with the
-   scroll position and selection of each, for Back and Home.
+/* nav.h - the navigator core: where the reader is (the page, the line
+   at the top, the chosen link), where they have been, and every action
+   that moves them.  It knows neither curses nor stdio: the TUI and
+   plain mode turn input into actions and show the page at the
+   location, so whatever one of them can do, the other can.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #ifndef PINAV_NAV_H
 #define PINAV_NAV_H
@@ -7,37 +10,83 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define NAV_MAX 256     /* older places are forgotten */
+#include "app.h"
+#include "keys.h"
+#include "layout.h"
+#include "page.h"
+#include "view.h"
 
+#define NAV_MAX 256     /* older places are forgotten */
+#define NAV_WHEEL 3     /* lines a mouse wheel step scrolls */
+
+/* A place in the history: the location, and how it was left.  */
 struct nav_entry
 {
   char *location;
-  long top;             /* first line shown (renderer's unit) */
-  long sel;             /* selected place, -1 for none */
+  long top;             /* the line at the top */
+  long sel;             /* the chosen place, -1 for none */
 };
 
 struct nav
 {
-  struct nav_entry v[NAV_MAX];
+  const struct app *app;
+  struct view_ctx ctx;
+  struct nav_entry hist[NAV_MAX];
   size_t n;
+  struct page page;     /* the page at the location */
+  struct layout lo;     /* ... laid out for WIDTH */
+  struct lay_view view; /* top, rows and the chosen place */
+  size_t width;
+  long rows;            /* the screen's body lines; 0: the whole page */
+  unsigned long shown;  /* pages built so far: a new value, a new page */
+  const char *msg;      /* what the last action has to say, or NULL */
+  bool quit;            /* the reader asked to leave */
+  char *query;          /* the last search's words, or NULL */
+  int trace_fd;         /* PINAV_TRACE_FD, for the tests; -1: none */
 };
 
-/** nav_reset - forget everything and stand at LOCATION.
+/** nav_init - stand at APP's start location in MODE, for a body of
+   ROWS lines (0: the whole page) of WIDTH columns.
    @retval false on memory exhaustion.  */
-bool nav_reset (struct nav *nav, const char *location);
+bool nav_init (struct nav *nv, const struct app *app, enum view_mode mode,
+               size_t width, long rows);
 
-/** nav_push - go on to LOCATION (the current place keeps its state).
-   @retval false on memory exhaustion (nothing changes).  */
-bool nav_push (struct nav *nav, const char *location);
+/** nav_free - release everything NV holds, the search words too.  */
+void nav_free (struct nav *nv);
 
-/** nav_back - return to the previous place.
-   @retval false when there is none.  */
-bool nav_back (struct nav *nav);
+/** nav_do - carry out action A (NAV_SEARCH opens the search page; the
+   words come with nav_search).  */
+void nav_do (struct nav *nv, enum nav_action a);
 
-/** nav_here - the current place (never NULL after nav_reset).  */
-struct nav_entry *nav_here (struct nav *nav);
+/** nav_follow - go on to TARGET: a location, or an action location
+   (setlang:LL, quit).  */
+void nav_follow (struct nav *nv, const char *target);
 
-/** nav_free - release the history.  */
-void nav_free (struct nav *nav);
+/** nav_choose - make place SEL (an index into NV->lo.sels) the chosen
+   one, scrolled into view.  @retval false when there is no such place.  */
+bool nav_choose (struct nav *nv, long sel);
+
+/** nav_search - show the results for WORDS (in place of a results page
+   being shown), and remember WORDS for n and N.  */
+void nav_search (struct nav *nv, const char *words);
+
+/** nav_resize - the body is now ROWS lines of WIDTH columns: lay out
+   again, keeping the chosen place and the text at the top.  */
+void nav_resize (struct nav *nv, size_t width, long rows);
+
+/** nav_reset - the idle reset: forget the history, the search and the
+   choice, go back to the first language and the start location.  */
+void nav_reset (struct nav *nv);
+
+/** nav_location - the location shown (never NULL after nav_init).  */
+const char *nav_location (const struct nav *nv);
+
+/** nav_describe - "LOCATION top=T sel=S depth=D" in BUF (SIZE bytes):
+   the whole state that two renderers must agree on.  */
+const char *nav_describe (const struct nav *nv, char *buf, size_t size);
+
+/** nav_trace - when the environment gave PINAV_TRACE_FD (the tests
+   do), write nav_describe and a newline to that descriptor.  */
+void nav_trace (const struct nav *nv);
 
 #endif

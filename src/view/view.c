@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "keys.h"
 
 static const struct view_ops *const view_table[] = {
   &view_home_ops, &view_about_ops, &view_lang_ops, &view_help_ops,
@@ -118,49 +119,29 @@ lang_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   return true;
 }
 
-/* List KEYS, but the quit key in a kiosk.  */
-static void
-help_keys (struct page *pg, const char *const (*keys)[2], size_t n,
-           bool kiosk)
-{
-  for (size_t i = 0; i < n; i++)
-    if (!(kiosk && strcmp (keys[i][0], "q") == 0))
-      /* TRANSLATORS: a key, then what it does.  */
-      page_addf (pg, PB_BULLET, _("%s: %s"), _(keys[i][0]), _(keys[i][1]));
-}
-
+/* The Keys page: the key table's rows that this renderer has and this
+   place allows (the staff key is the staff's, not in a patient's help).  */
 static bool
 help_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
 {
-  static const char *const tui[][2] = {
-    { N_("Up, Down"), N_("choose a link") },
-    { N_("Enter, Right, a click or a touch"), N_("open the chosen link") },
-    { N_("Backspace, Left, h"), N_("go back") },
-    { N_("Home, g"), N_("go to the start screen") },
-    { N_("End, G"), N_("go to the end of the page") },
-    { N_("PgUp, PgDn, Space"), N_("scroll a page") },
-    { N_("the mouse wheel"), N_("scroll three lines") },
-    /* TRANSLATORS: the search key of the full-screen navigator.  */
-    { N_("/"), N_("search: type words on the bottom line, then Enter") },
-    { N_("?"), N_("this help") },
-    { N_("q"), N_("quit") },
-  };
-  static const char *const plain[][2] = {
-    { N_("a number, then Enter"), N_("open that link") },
-    { N_("b"), N_("go back") },
-    { N_("h"), N_("go to the start screen") },
-    /* TRANSLATORS: plain mode's search command: a slash, then the
-       words, as in "/knee".  */
-    { N_("/word"), N_("search for that word") },
-    { N_("?"), N_("this help") },
-    { N_("q"), N_("quit") },
-  };
+  size_t n;
+  const struct key_row *t = keys_table (&n);
   (void) arg;
   page_title (pg, _("Keys"));
-  if (ctx->mode == VIEW_TUI)
-    help_keys (pg, tui, sizeof tui / sizeof *tui, ctx->kiosk);
-  else
-    help_keys (pg, plain, sizeof plain / sizeof *plain, ctx->kiosk);
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct key_row *r = &t[i];
+      bool plain = ctx->mode == VIEW_PLAIN;
+      const char *key = plain ? (r->plain_label ? r->plain_label : r->plain)
+                              : r->label;
+      const char *what = plain && r->plain_help ? r->plain_help : r->help;
+      if (!key || !what || r->kiosk_only || !keys_allowed (r, ctx->kiosk)
+          || (!plain && !r->keys[0]))
+        continue;
+      /* TRANSLATORS: a key, then what it does.  */
+      page_addf (pg, PB_BULLET, _("%s: %s"),
+                 plain && !r->plain_label ? key : _(key), _(what));
+    }
   return true;
 }
 
