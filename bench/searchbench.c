@@ -132,7 +132,7 @@ main (int argc, char **argv)
   double t_build = (bench_now () - t0) * 1000;
   if (!ix)
     bench_die ("searchbench: out of memory");
-  view_search_use (ix);
+  struct view_search vs = { ix, true };
   collect_texts (p);
   make_queries (q);
   for (int i = 0; i < N_QUERIES; i++)
@@ -148,7 +148,7 @@ main (int argc, char **argv)
       hits += found;
       zero += found == 0;
       char loc[80];
-      struct view_ctx ctx = { p, VIEW_TUI, false };
+      struct view_ctx ctx = { p, VIEW_TUI, false, &vs };
       snprintf (loc, sizeof loc, "search:%s", q[i]);
       for (int r = 0; r < ROUNDS; r++)
         {
@@ -182,7 +182,6 @@ main (int argc, char **argv)
           bench_pct (t_page, N_QUERIES, 90),
           bench_pct (t_page, N_QUERIES, 100));
   printf ("  slowest (results page >= p95):%s\n", slow);
-  view_search_use (NULL);
   search_index_free (ix);
   content_free (p);
   free (texts);

@@ -292,7 +292,8 @@ static int
 search_print (const struct content_pack *pack, struct search_index *ix,
               const char *query, size_t width)
 {
-  struct view_ctx ctx = { pack, VIEW_PLAIN, false };
+  struct view_search vs = { ix, true };
+  struct view_ctx ctx = { pack, VIEW_PLAIN, false, &vs };
   struct page pg;
   char *loc = NULL;
   if (!ix || asprintf (&loc, "search:%s", query) < 0)
@@ -402,12 +403,10 @@ main (int argc, char **argv)
   if (!pack)
     return EXIT_DATA;
   int status = EXIT_SUCCESS;
-  /* --search needs the index now; the navigators build it at their
-     first search, after the first paint.  */
+  /* --search needs the index now; the navigators build theirs at the
+     first search, after the first paint (nav.h).  */
   struct search_index *ix = o.mode == MODE_SEARCH ? search_index_build (pack)
                                                   : NULL;
-  view_search_use (ix);
-  view_search_defer (o.mode == MODE_SEARCH ? NULL : pack);
   if (o.mode == MODE_CHECK)
     status = EXIT_SUCCESS;
   else if (o.mode == MODE_DUMP)
@@ -422,8 +421,6 @@ main (int argc, char **argv)
     status = search_print (pack, ix, o.arg, plain_width (&o));
   else
     status = run_navigator (&o, pack);
-  view_search_use (NULL);
-  view_search_defer (NULL);
   search_index_free (ix);
   content_free (pack);
   if (fflush (stdout) != 0 || ferror (stdout))

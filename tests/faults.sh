@@ -133,7 +133,7 @@ ok $? "plain mode, standard input closed: the start page, exit 0"
 # A slow reader: the pipe fills (800 pages, about 150 KB, against a
 # 64 KB pipe) and the writes block for a second; all of it arrives, as
 # with a fast reader, and the exit status is 0.
-awk 'BEGIN { for (i = 0; i < 400; i++) print "1\nb"; print "q" }' >"$tap_tmp/keys"
+awk 'BEGIN { for (i = 0; i < 400; i++) print "1\nl"; print "q" }' >"$tap_tmp/keys"
 $PINAV_WRAPPER "$PINAV" --data="$good" --lang=en --plain <"$tap_tmp/keys" \
   >"$tap_tmp/fast" 2>"$tap_tmp/err"
 { $PINAV_WRAPPER "$PINAV" --data="$good" --lang=en --plain <"$tap_tmp/keys" \

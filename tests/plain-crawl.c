@@ -124,7 +124,7 @@ main (int argc, char **argv)
   diag_free (&d);
   if (!pack)
     return 1;
-  struct view_ctx ctx = { pack, VIEW_PLAIN, false };
+  struct view_ctx ctx = { pack, VIEW_PLAIN, false, NULL };
   struct crawl c = { 0 };
   crawl_run (&c, &ctx);
   crawl_print (&c, &ctx, titles);

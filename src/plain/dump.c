@@ -50,7 +50,7 @@ static bool
 dump_one (FILE *out, const struct content_pack *p, const char *loc,
           size_t width, bool first)
 {
-  struct view_ctx ctx = { p, VIEW_PLAIN, false };
+  struct view_ctx ctx = { p, VIEW_PLAIN, false, NULL };
   struct page pg;
   bool ok = view_build (&pg, &ctx, loc);
   if (ok)

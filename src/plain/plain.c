@@ -92,6 +92,24 @@ plain_table (FILE *out, const struct ptable *t, size_t width, bool numbered,
     }
 }
 
+/* Block B's text after FIRST, its highlight (a search match) between
+   stars, *like this*, which a screen reader says and a braille display
+   shows.  */
+static void
+plain_marked (FILE *out, const char *first, const struct pblock *b,
+              size_t width)
+{
+  size_t len = strlen (b->text);
+  char *s = NULL;
+  if (b->hl_len == 0 || b->hl_start > len || b->hl_len > len - b->hl_start
+      || asprintf (&s, "%.*s*%.*s*%s", (int) b->hl_start, b->text,
+                   (int) b->hl_len, b->text + b->hl_start,
+                   b->text + b->hl_start + b->hl_len) < 0)
+    s = NULL;
+  plain_wrapped (out, first, s ? s : b->text, width);
+  free (s);
+}
+
 static void
 plain_block (FILE *out, const struct pblock *b, size_t width, bool numbered,
              size_t *num)
@@ -125,7 +143,7 @@ plain_block (FILE *out, const struct pblock *b, size_t width, bool numbered,
         snprintf (mark, sizeof mark, "[%zu] ", ++*num);
       else
         snprintf (mark, sizeof mark, "- ");
-      plain_wrapped (out, mark, b->text, width);
+      plain_marked (out, mark, b, width);
       break;
     case PB_TABLE:
       plain_table (out, b->table, width, numbered, num);
@@ -170,8 +188,15 @@ plain_render_from (FILE *out, const struct page *pg, size_t width,
        sections: what comes before it is not printed.  */
     plain_wrapped (out, "", _("(From this section on; g prints the page "
                               "from its top.)"), width);
+  bool told = false;
   for (size_t i = from; i < pg->n; i++)
-    plain_block (out, &pg->blocks[i], width, numbered, &num);
+    {
+      if (!told && pg->blocks[i].hl_len)
+        plain_wrapped (out, "", _("The words you searched for are marked "
+                                  "with stars, *like this*."), width);
+      told = told || pg->blocks[i].hl_len;
+      plain_block (out, &pg->blocks[i], width, numbered, &num);
+    }
 }
 
 const char *

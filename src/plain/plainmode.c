@@ -224,7 +224,10 @@ session_command (struct session *s, const char *line)
     {
       nav_do (&s->nav, a);
       if (s->nav.quit)
-        return false;
+        {
+          nav_trace (&s->nav);
+          return false;
+        }
       session_answer (s);
     }
   else if (*p == '\0')
@@ -294,7 +297,7 @@ session_reset (struct session *s)
 static void
 session_warn (struct session *s)
 {
-  struct view_ctx ctx = { s->app->pack, VIEW_PLAIN, s->app->kiosk };
+  struct view_ctx ctx = { s->app->pack, VIEW_PLAIN, s->app->kiosk, NULL };
   struct page pg;
   char loc[32];
   snprintf (loc, sizeof loc, "idle:%d", APP_IDLE_WARN_S);

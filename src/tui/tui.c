@@ -140,6 +140,11 @@ tui_search_type (struct tui *t, int r, wint_t wc)
       t->typing = false;
       nav_trace (&t->nav);
     }
+  else if (r == OK && wc == 21)        /* ^U: the words typed, away */
+    {
+      memset (t->query, 0, sizeof t->query);
+      nav_search (&t->nav, t->query);
+    }
   else if ((r == OK && (wc == 127 || wc == 8))
            || (r == KEY_CODE_YES && wc == KEY_BACKSPACE))
     {
@@ -185,7 +190,7 @@ tui_act (struct tui *t, enum nav_action a)
       t->typing = true;
     }
   nav_do (&t->nav, a);
-  if (a != NAV_SEARCH)
+  if (a != NAV_SEARCH && a != NAV_NONE)
     nav_trace (&t->nav);        /* a search is traced when typed */
 }
 
@@ -215,7 +220,7 @@ tui_paint (struct tui *t, struct tui_screen *scr, long long now)
   char stars[STAFF_PIN_MAX + 1];
   if (tui_kiosk_countdown (&t->kiosk, now) >= 0)
     {
-      struct view_ctx ctx = { t->app->pack, VIEW_TUI, t->app->kiosk };
+      struct view_ctx ctx = { t->app->pack, VIEW_TUI, t->app->kiosk, NULL };
       tui_kiosk_draw_warning (&t->kiosk, &ctx, now);
       return;
     }

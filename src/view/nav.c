@@ -116,12 +116,13 @@ nav_init (struct nav *nv, const struct app *app, enum view_mode mode,
 {
   memset (nv, 0, sizeof *nv);
   nv->app = app;
-  nv->ctx = (struct view_ctx) { app->pack, mode, app->kiosk };
+  nv->ctx = (struct view_ctx) { app->pack, mode, app->kiosk, &nv->search };
   nv->width = width;
   nv->rows = rows;
   nv->trace_fd = nav_trace_fd ();
   page_init (&nv->page, "");
   nav_restart (nv, app->start ? app->start : "home");
+  nav_trace (nv);
   return nv->n > 0;
 }
 
@@ -131,6 +132,7 @@ nav_free (struct nav *nv)
   hist_free (nv);
   layout_free (&nv->lo);
   page_free (&nv->page);
+  view_search_free (&nv->search);
   if (nv->query)
     {
       memset (nv->query, 0, strlen (nv->query));
@@ -236,8 +238,6 @@ nav_search (struct nav *nv, const char *words)
       nv->msg = _("Out of memory.");
       return;
     }
-  if (nv->n > 1 && is_search (nav_location (nv)))
-    free (nv->hist[--nv->n].location);        /* in place of it */
   if (words[strspn (words, " ")])
     {
       char *q = strdup (words);
@@ -247,7 +247,16 @@ nav_search (struct nav *nv, const char *words)
           nv->query = q;
         }
     }
-  nav_follow (nv, loc);
+  if (nv->n > 1 && is_search (nav_location (nv)))
+    {
+      /* In place of the results shown: the page before keeps the
+         state it was left in.  */
+      free (nv->hist[--nv->n].location);
+      if (hist_push (nv, loc))
+        nav_show_new (nv);
+    }
+  else
+    nav_follow (nv, loc);
   free (loc);
 }
 

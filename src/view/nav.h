@@ -43,6 +43,7 @@ struct nav
   bool quit;            /* the reader asked to leave */
   char *query;          /* the last search's words, or NULL */
   int trace_fd;         /* PINAV_TRACE_FD, for the tests; -1: none */
+  struct view_search search;    /* the index, from the first search */
 };
 
 /** nav_init - stand at APP's start location in MODE, for a body of

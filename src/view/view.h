@@ -26,11 +26,23 @@
 
 enum view_mode { VIEW_TUI, VIEW_PLAIN };
 
+struct search_index;
+
+/* The search index of a pack, built at the first search (so that
+   nothing is indexed before the first paint) and kept for the next.  */
+struct view_search
+{
+  struct search_index *ix;      /* NULL until the first search */
+  bool given;                   /* IX is the caller's: never freed here */
+};
+
 struct view_ctx
 {
   const struct content_pack *pack;
   enum view_mode mode;
   bool kiosk;                   /* no way out: no quit key to offer */
+  struct view_search *search;   /* NULL: each results page indexes the
+                                   pack for itself */
 };
 
 /* One kind of view (tig's struct view_ops, reduced to what we need).  */
@@ -59,19 +71,8 @@ extern const struct view_ops view_home_ops, view_about_ops, view_lang_ops,
   view_item_ops, view_cmp_ops, view_pick_ops, view_pair_ops, view_sec_ops,
   view_search_ops;
 
-struct search_index;
-
-/** view_search_use - make search pages of IX's pack use IX (from
-   search_index_build) instead of indexing the pack for each page.
-   Front ends call it once the pack is loaded, and with NULL before
-   freeing IX.  */
-void view_search_use (struct search_index *ix);
-
-/** view_search_defer - make search pages of PACK build PACK's search
-   index at the first search, and keep it for the next ones, so that
-   nothing is indexed before the first paint.  A later call (with NULL
-   before freeing PACK) frees that index.  */
-void view_search_defer (const struct content_pack *pack);
+/** view_search_free - free the index VS built (not one it was given).  */
+void view_search_free (struct view_search *vs);
 
 /** view_item_location - "item:COLL/ITEM" for IT, in PG's arena.  */
 const char *view_item_location (struct page *pg,

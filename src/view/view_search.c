@@ -1,8 +1,8 @@
 /* view_search.c - the search results page, search:QUERY.
    Each result is one link, "Name (where) — ...text around the match...",
    with the match's bytes in the block's hl_start and hl_len (the TUI
-   reverses them).  In plain mode the match is also marked with stars,
-   *like this*, which a screen reader says and a braille display shows.
+   reverses them).  Plain mode prints the match between stars, *like
+   this*, which a screen reader says and a braille display shows.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "view.h"
@@ -16,44 +16,26 @@
 #include "search.h"
 #include "wrap.h"
 
-/* The index the front end built, or NULL.  */
-static struct search_index *search_used;
-
-/* The pack whose index is built at its first search, and that index
-   once built (ours to free).  */
-static const struct content_pack *search_lazy_pack;
-static struct search_index *search_lazy;
-
 void
-view_search_use (struct search_index *ix)
+view_search_free (struct view_search *vs)
 {
-  search_used = ix;
+  if (vs && !vs->given)
+    search_index_free (vs->ix);
+  if (vs)
+    vs->ix = NULL;
 }
 
-void
-view_search_defer (const struct content_pack *pack)
-{
-  search_index_free (search_lazy);
-  search_lazy = NULL;
-  search_lazy_pack = pack;
-}
-
-/* The index for a search page of PACK: the front end's, the deferred
-   one (built now if need be), or (*OWN) one built for this page.  */
+/* The index for a search page of CTX: its kept one (built now if need
+   be), or (*OWN) one built for this page alone.  */
 static struct search_index *
-search_index_for (const struct content_pack *pack, bool *own)
+search_index_for (const struct view_ctx *ctx, bool *own)
 {
-  *own = false;
-  if (search_used && search_index_pack (search_used) == pack)
-    return search_used;
-  if (pack == search_lazy_pack)
-    {
-      if (!search_lazy)
-        search_lazy = search_index_build (pack);
-      return search_lazy;
-    }
-  *own = true;
-  return search_index_build (pack);
+  *own = ctx->search == NULL;
+  if (*own)
+    return search_index_build (ctx->pack);
+  if (!ctx->search->ix)
+    ctx->search->ix = search_index_build (ctx->pack);
+  return ctx->search->ix;
 }
 
 /* Where the snippet goes in a composed link text.  */
@@ -83,21 +65,16 @@ splice (const char *snip, size_t *at, const char *fmt, ...)
   return out;
 }
 
-/* TEXT with its LEN bytes at START marked by stars in plain mode; *HL
-   is where they start in it.  @retval malloc'd text, or NULL.  */
+/* TEXT, copied; *HL is where its match starts (START).  Plain mode
+   marks the match with stars when it prints the page (plain.c).  */
 static char *
 marked (const struct view_ctx *ctx, const char *text, size_t start,
         size_t len, size_t *hl)
 {
-  char *s = NULL;
+  (void) ctx;
+  (void) len;
   *hl = start;
-  if (ctx->mode != VIEW_PLAIN || len == 0)
-    return strdup (text);
-  *hl = start + 1;
-  if (asprintf (&s, "%.*s*%.*s*%s", (int) start, text, (int) len,
-                text + start, text + start + len) < 0)
-    return NULL;
-  return s;
+  return strdup (text);
 }
 
 /* The link text of R, and where its match is.  */
@@ -207,7 +184,7 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
       return true;
     }
   bool own;
-  struct search_index *ix = search_index_for (ctx->pack, &own);
+  struct search_index *ix = search_index_for (ctx, &own);
   struct search_result *res = malloc (SEARCH_MAX_RESULTS * sizeof *res);
   size_t total = ix && res ? search_query (ix, arg, res, SEARCH_MAX_RESULTS)
                            : 0;
@@ -220,9 +197,6 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
                  total);
       if (n < total)
         page_addf (pg, PB_NOTE, _("The first %zu are shown."), n);
-      if (ctx->mode == VIEW_PLAIN)
-        page_add (pg, PB_NOTE, _("The words you searched for are marked "
-                                 "with stars, *like this*."));
       search_results (pg, ctx, res, n);
     }
   free (res);
