@@ -273,13 +273,19 @@ nav_match (struct nav *nv, int dir)
     }
   if (nv->n > 1 && is_search (nv->hist[nv->n - 2].location))
     {
-      long s = nv->hist[nv->n - 2].sel + dir;
+      long was = nv->hist[nv->n - 2].sel;
+      struct lay_view view = nv->view;
       nav_back (nv);
-      if (nav_choose (nv, s))
+      if (nav_choose (nv, was + dir))
         nav_open (nv);
-      else
-        nv->msg = dir > 0 ? _("This was the last result.")
-                          : _("This was the first result.");
+      else if (nav_choose (nv, was))
+        {
+          nav_open (nv);        /* no other: the same, as it was */
+          nv->view = view;
+          layout_clamp (&nv->lo, &nv->view);
+          nv->msg = dir > 0 ? _("This was the last result.")
+                            : _("This was the first result.");
+        }
       return;
     }
   if (nv->query)

@@ -1,0 +1,202 @@
+/* unit-nav.c - the navigator core (src/view/nav.c) without a terminal:
+   a sequence of actions gives a location.  On the test pack, laid out
+   for an 80x24 screen (22 body lines), as the TUI and plain mode with
+   LINES=24 have it.  */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "load.h"
+#include "nav.h"
+#include "tap.h"
+
+static const char *srcdir, *builddir;
+
+/* Whether NV stands at LOC with SEL chosen, DEPTH places deep.  */
+static bool
+at (const struct nav *nv, const char *loc, long sel, size_t depth)
+{
+  bool ok = strcmp (nav_location (nv), loc) == 0 && nv->view.sel == sel
+            && nv->n == depth;
+  if (!ok)
+    {
+      char buf[256];
+      printf ("# at %s\n", nav_describe (nv, buf, sizeof buf));
+    }
+  return ok;
+}
+
+static void
+test_links (struct nav *nv)
+{
+  tap_ok (at (nv, "home", 0, 1), "start: home, its first link chosen");
+  nav_do (nv, NAV_DOWN);
+  tap_ok (at (nv, "home", 1, 1), "Down: the second link");
+  nav_do (nv, NAV_UP);
+  nav_do (nv, NAV_OPEN);
+  tap_ok (at (nv, "coll:fruits", 0, 2), "Up, Enter: the first link opens");
+  nav_do (nv, NAV_NEXT_LINK);
+  nav_do (nv, NAV_BACK);
+  tap_ok (at (nv, "home", 0, 1) && nv->msg == NULL,
+          "Back: home as it was left");
+  nav_do (nv, NAV_BACK);
+  tap_ok (at (nv, "home", 0, 1) && nv->msg != NULL,
+          "Back on the first page: nowhere, and it says so");
+  nav_do (nv, NAV_PREV_LINK);
+  tap_ok (at (nv, "home", 0, 1) && nv->msg != NULL,
+          "Shift+Tab on the first link: stays, and says so");
+  nav_do (nv, NAV_NEXT_LINK);
+  nav_do (nv, NAV_NEXT_LINK);
+  nav_do (nv, NAV_OPEN);
+  tap_ok (at (nv, "docs", 0, 2), "Tab Tab Enter: the third link (docs)");
+  nav_do (nv, NAV_OPEN);
+  nav_do (nv, NAV_OPEN);
+  nav_do (nv, NAV_HOME);
+  tap_ok (at (nv, "home", 0, 1), "Home: the start, the history forgotten");
+  nav_do (nv, NAV_BACK);
+  tap_ok (nv->n == 1, "... so Back has nowhere to go");
+  nav_do (nv, NAV_HELP);
+  nav_do (nv, NAV_HELP);
+  tap_ok (at (nv, "help", -1, 2), "? twice: the Keys page once");
+  nav_do (nv, NAV_BACK);
+}
+
+static void
+test_sections (struct nav *nv)
+{
+  nav_resize (nv, 80, 4);       /* a small screen: the page is long */
+  nav_follow (nv, "doc:d1#more");
+  long b = page_find_anchor (&nv->page, "more");
+  long line = b < 0 ? -1 : layout_block_line (&nv->lo, (size_t) b);
+  long end = (long) nv->lo.n - 4;
+  tap_ok (line > 0 && nv->view.top == line,
+          "a link to a section opens at its heading (line %ld, top %ld)",
+          line, nv->view.top);
+  nav_do (nv, NAV_TOP);
+  tap_ok (nv->view.top == 0, "g: the top of the page");
+  nav_do (nv, NAV_PAGE_DOWN);
+  tap_ok (nv->view.top == 3 || (end < 3 && nv->view.top == end),
+          "PgDn: down a screen less a line (top %ld)", nv->view.top);
+  nav_do (nv, NAV_BOTTOM);
+  tap_ok (end > 3 && nv->view.top == end,
+          "G: the last screenful (top %ld of %zu lines)", nv->view.top,
+          nv->lo.n);
+  nav_do (nv, NAV_BOTTOM);
+  tap_ok (nv->view.top == end && nv->msg != NULL,
+          "G at the end: stays, and says so");
+  nav_do (nv, NAV_PAGE_UP);
+  tap_ok (nv->view.top == end - 3, "PgUp: up a screen less a line");
+  nav_do (nv, NAV_TOP);
+  nav_do (nv, NAV_PAGE_UP);
+  tap_ok (nv->view.top == 0 && nv->msg != NULL,
+          "PgUp at the top: stays, and says so");
+  nav_resize (nv, 80, 22);
+  nav_do (nv, NAV_HOME);
+}
+
+static void
+test_search (struct nav *nv)
+{
+  nav_do (nv, NAV_DOWN);
+  nav_search (nv, "apple");
+  tap_ok (at (nv, "search:apple", 0, 2), "a search: its results page");
+  nav_search (nv, "a");
+  tap_ok (at (nv, "search:a", 0, 2), "another: in place of the first");
+  nav_do (nv, NAV_NEXT_MATCH);
+  tap_ok (at (nv, "search:a", 1, 2), "n on the results: the next result");
+  nav_do (nv, NAV_OPEN);
+  const char *second = nv->hist[1].location;
+  tap_ok (strcmp (second, "search:a") == 0 && nv->n == 3,
+          "Enter: the result opens");
+  nav_do (nv, NAV_NEXT_MATCH);
+  tap_ok (nv->n == 3 && nv->hist[1].sel == 2,
+          "n on a result: the next result, in its place (%s)",
+          nav_location (nv));
+  nav_do (nv, NAV_PREV_MATCH);
+  nav_do (nv, NAV_PREV_MATCH);
+  nav_do (nv, NAV_PREV_MATCH);
+  tap_ok (nv->n == 3 && nv->hist[1].sel == 0 && nv->msg != NULL
+          && strcmp (nav_location (nv), "search:a") != 0,
+          "N back to the first result, and no further (it stays on it)");
+  nav_do (nv, NAV_BACK);
+  nav_do (nv, NAV_BACK);
+  tap_ok (at (nv, "home", 1, 1),
+          "Back, Back: the page searched from, as it was left");
+  nav_do (nv, NAV_SEARCH);
+  tap_ok (at (nv, "search:", 0, 2), "/ opens the search page");
+  nav_do (nv, NAV_SEARCH);
+  tap_ok (at (nv, "search:", 0, 2), "/ on it stays (to type on)");
+  nav_do (nv, NAV_HOME);
+  nav_do (nv, NAV_NEXT_MATCH);
+  tap_ok (strcmp (nav_location (nv), "search:a") == 0,
+          "n elsewhere: the last search's results again");
+}
+
+static void
+test_reset (struct nav *nv, struct app *app)
+{
+  nav_follow (nv, "setlang:zh_CN");
+  tap_ok (at (nv, "home", 0, 1) && strcmp (i18n_language (), "zh_CN") == 0,
+          "a language link: Chinese, from the start screen");
+  nav_do (nv, NAV_OPEN);
+  nav_reset (nv);
+  tap_ok (at (nv, "lang", 0, 1) && strcmp (i18n_language (), "en") == 0
+          && nv->query == NULL,
+          "the idle reset: the start location, the first language, the "
+          "search forgotten");
+  nav_do (nv, NAV_QUIT);
+  tap_ok (nv->quit == false, "q in a kiosk: nothing");
+  app->kiosk = false;
+  nav_do (nv, NAV_QUIT);
+  tap_ok (nv->quit == true, "q elsewhere: quit");
+  for (int i = 0; i < NAV_MAX + 50; i++)
+    nav_follow (nv, i % 2 ? "home" : "help");
+  tap_ok (nv->n == NAV_MAX, "the history keeps the last %d places", NAV_MAX);
+}
+
+static void
+test_resize (struct nav *nv)
+{
+  nav_do (nv, NAV_HOME);
+  nav_do (nv, NAV_NEXT_LINK);
+  nav_do (nv, NAV_NEXT_LINK);
+  nav_resize (nv, 20, 4);
+  tap_ok (at (nv, "home", 2, 1) && nv->width == 20 && nv->view.rows == 4,
+          "a resize keeps the chosen link");
+  nav_resize (nv, 80, 0);
+  tap_ok (nv->view.rows == (long) nv->lo.n, "rows 0: the whole page");
+}
+
+int
+main (void)
+{
+  char locale[4096], path[4096];
+  struct diags d = { 0 };
+  srcdir = getenv ("top_srcdir");
+  builddir = getenv ("top_builddir");
+  snprintf (locale, sizeof locale, "%s/locale", builddir ? builddir : ".");
+  i18n_init (locale, "en");
+  snprintf (path, sizeof path, "%s/tests/data/good", srcdir ? srcdir : ".");
+  struct content_pack *p = load_pack (path, &d);
+  diag_free (&d);
+  tap_ok (p != NULL, "the test pack loads");
+  if (!p)
+    return tap_done ();
+  struct app app = { p, 80, false, 0, "home", "en", NULL };
+  struct nav nv;
+  tap_ok (nav_init (&nv, &app, VIEW_TUI, 80, 22), "the navigator starts");
+  test_links (&nv);
+  test_sections (&nv);
+  test_search (&nv);
+  test_resize (&nv);
+  nav_free (&nv);
+  app.kiosk = true;
+  app.start = "lang";
+  nav_init (&nv, &app, VIEW_PLAIN, 80, 22);
+  test_reset (&nv, &app);
+  nav_free (&nv);
+  content_free (p);
+  return tap_done ();
+}
