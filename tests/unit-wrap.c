@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "tap.h"
-#include "wrap.h"
+#include "text.h"
 
 struct lines
 {
@@ -16,7 +16,7 @@ struct lines
 };
 
 static void
-collect (const struct wrap_line *l, void *data)
+collect (const struct text_line *l, void *data)
 {
   struct lines *ls = data;
   if (ls->n < 20)
@@ -30,7 +30,7 @@ static struct lines
 wrap (const char *s, size_t width)
 {
   struct lines ls = { .src = s };
-  wrap_text (s, strlen (s), width, collect, &ls);
+  text_wrap (s, strlen (s), width, collect, &ls);
   return ls;
 }
 
@@ -38,9 +38,9 @@ int
 main (void)
 {
   setlocale (LC_ALL, "C.UTF-8");
-  tap_ok (wrap_width ("abc", 3) == 3, "ASCII width");
-  tap_ok (wrap_width ("中文", 6) == 4, "CJK is two columns each");
-  tap_ok (wrap_width ("e\xcc\x81", 3) == 1, "a combining mark has no width");
+  tap_ok (text_width ("abc", 3) == 3, "ASCII width");
+  tap_ok (text_width ("中文", 6) == 4, "CJK is two columns each");
+  tap_ok (text_width ("e\xcc\x81", 3) == 1, "a combining mark has no width");
   struct lines ls = wrap ("the quick brown fox", 10);
   tap_ok (ls.n == 2 && strcmp (ls.out[0], "the quick") == 0
           && strcmp (ls.out[1], "brown fox") == 0, "breaks at a space");
@@ -56,7 +56,7 @@ main (void)
   tap_ok (ls.n == 2, "width 0 breaks only at newlines");
   ls = wrap ("", 10);
   tap_ok (ls.n == 1 && ls.out[0][0] == '\0', "empty text is one empty line");
-  tap_ok (wrap_fit ("中文x", strlen ("中文x"), 3) == 3,
+  tap_ok (text_fit ("中文x", strlen ("中文x"), 3) == 3,
           "fit stops before a split");
   ls = wrap ("中文中文中，文", 10);
   tap_ok (ls.n == 2 && strcmp (ls.out[0], "中文中文") == 0,
@@ -66,9 +66,9 @@ main (void)
           && strcmp (ls.out[1], "（文）") == 0,
           "no line ends with a CJK opening bracket");
   unsigned wc;
-  tap_ok (wrap_decode ("\xff", 1, &wc) == 1 && wc == 0xFFFD,
+  tap_ok (text_decode ("\xff", 1, &wc) == 1 && wc == 0xFFFD,
           "invalid UTF-8 decodes to U+FFFD");
-  tap_ok (wrap_decode ("\xe4\xb8", 2, &wc) == 1 && wc == 0xFFFD,
+  tap_ok (text_decode ("\xe4\xb8", 2, &wc) == 1 && wc == 0xFFFD,
           "a truncated sequence is invalid");
   return tap_done ();
 }

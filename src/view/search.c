@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "wrap.h"
+#include "text.h"
 
 /* A page a result leads to.  */
 struct search_target
@@ -464,7 +464,7 @@ valid_utf8 (const char *s, size_t len)
   for (size_t i = 0; i < len;)
     {
       unsigned wc;
-      size_t n = wrap_decode (s + i, len - i, &wc);
+      size_t n = text_decode (s + i, len - i, &wc);
       if (wc == 0xFFFD && n == 1)
         return false;
       i += n;
@@ -617,8 +617,8 @@ fit (const char *s, size_t len, size_t cols, size_t size)
   while (i < len)
     {
       unsigned wc;
-      size_t n = wrap_decode (s + i, len - i, &wc);
-      size_t cw = wrap_width (s + i, n);
+      size_t n = text_decode (s + i, len - i, &wc);
+      size_t cw = text_width (s + i, n);
       if (w + cw > cols || i + n > size)
         break;
       w += cw;
@@ -638,7 +638,7 @@ fit_back (const char *s, size_t pos, size_t cols, size_t size)
       size_t q = p - 1;
       while (q > 0 && p - q < 4 && ((unsigned char) s[q] & 0xC0) == 0x80)
         q--;
-      size_t cw = wrap_width (s + q, p - q);
+      size_t cw = text_width (s + q, p - q);
       if (w + cw > cols || pos - q > size / 4)
         break;
       w += cw;
@@ -668,10 +668,10 @@ snippet_span (const char *s, size_t total, size_t pos, size_t len,
 {
   const size_t cols = SEARCH_SNIPPET_COLS, dots = 3;
   size_t start = 0, end = total;
-  if (wrap_width (s, total) > cols || total > size)
+  if (text_width (s, total) > cols || total > size)
     {
       size_t avail = cols - 2 * dots;
-      size_t mw = wrap_width (s + pos, len);
+      size_t mw = text_width (s + pos, len);
       start = mw >= avail ? pos
               : fit_back (s, pos, (avail - mw) * 2 / 5, size);
       if (start > 0 && s[start - 1] != ' ')
@@ -683,8 +683,8 @@ snippet_span (const char *s, size_t total, size_t pos, size_t len,
       while (start < pos && s[start] == ' ')
         start++;
       size_t room = cols - (start ? dots : 0)
-                    - wrap_width (s + start, pos - start);
-      if (wrap_width (s + pos, total - pos) > room || total - start > size)
+                    - text_width (s + start, pos - start);
+      if (text_width (s + pos, total - pos) > room || total - start > size)
         {
           end = pos + fit (s + pos, total - pos, room - dots,
                            size - (pos - start));
