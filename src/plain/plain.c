@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 
 #include "i18n.h"
 #include "text.h"
@@ -27,8 +28,7 @@ plain_put (FILE *out, const char *s, size_t len)
     {
       unsigned wc;
       size_t n = text_decode (s + i, len - i, &wc);
-      if (wc < 0x20 || wc == 0x7F || (wc >= 0x80 && wc < 0xA0)
-          || wc == 0xFFFD)
+      if (uc_is_cntrl (wc) || wc == 0xFFFD)
         fputc ('?', out);
       else
         fwrite (s + i, 1, n, out);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 
 #include "i18n.h"
 #include "text.h"
@@ -44,8 +45,7 @@ lay_add (struct layout *lo, const char *text, size_t len, size_t indent,
     {
       unsigned wc;
       size_t n = text_decode (text + i, len - i, &wc);
-      if (wc < 0x20 || wc == 0x7F || (wc >= 0x80 && wc < 0xA0)
-          || (wc == 0xFFFD && n == 1))
+      if (uc_is_cntrl (wc) || (wc == 0xFFFD && n == 1))
         s[j++] = '?';
       else
         memmove (s + j, text + i, n), j += n;
@@ -150,27 +150,6 @@ lay_block_text (struct layout *lo, const char *prefix, const struct pblock *b,
   text_wrap (b->text, strlen (b->text), room, lay_wrap_line, &w);
 }
 
-/* The widest unbreakable piece of S: a word, or one wide character.  */
-static size_t
-longest_word (const char *s)
-{
-  size_t len = strlen (s), best = 0, run = 0;
-  for (size_t i = 0; i < len;)
-    {
-      unsigned wc;
-      size_t n = text_decode (s + i, len - i, &wc);
-      size_t cw = text_width (s + i, n);
-      if (wc == ' ' || wc == '\n' || cw == 2)
-        run = 0;
-      if (cw == 2 && cw > best)
-        best = cw;
-      if (wc != ' ' && wc != '\n' && cw != 2 && (run += cw) > best)
-        best = run;
-      i += n;
-    }
-  return best;
-}
-
 static const char *
 cell (const struct ptable *t, size_t r, size_t c)
 {
@@ -179,9 +158,10 @@ cell (const struct ptable *t, size_t r, size_t c)
 }
 
 /* Column widths for a grid in ROOM columns: each column gets its
-   longest word, then the rest is shared out one column at a time up to
-   each column's natural width.
-   @retval false when the longest words alone do not fit.  */
+   widest unbreakable piece (text_longest: a word, or a Chinese
+   character with its punctuation), then the rest is shared out one
+   column at a time up to each column's natural width.
+   @retval false when the widest pieces alone do not fit.  */
 static bool
 grid_widths (const struct ptable *t, size_t room, size_t *w)
 {
@@ -192,8 +172,9 @@ grid_widths (const struct ptable *t, size_t room, size_t *w)
       natural[c] = 1;
       for (size_t r = 0; r < t->rows; r++)
         {
-          size_t lw = longest_word (cell (t, r, c));
-          size_t nw = text_width (cell (t, r, c), strlen (cell (t, r, c)));
+          const char *s = cell (t, r, c);
+          size_t lw = text_longest (s, strlen (s));
+          size_t nw = text_width (s, strlen (s));
           w[c] = lw > w[c] ? lw : w[c];
           natural[c] = nw > natural[c] ? nw : natural[c];
         }
