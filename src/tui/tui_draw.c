@@ -65,10 +65,12 @@ style_attr (enum lay_style style)
     }
 }
 
-/* Write the LEN bytes of S at (Y, X), as much as fits the screen.
-   Printable ASCII (most text), a cell a byte, goes straight into the
-   window in the current attributes (addchnstr: the same cells as
-   addnstr, without decoding each byte and looking up its width); the
+/* Write the LEN bytes of S at (Y, X), as much as fits the screen,
+   never splitting a grapheme cluster.  Printable ASCII (most text), a
+   cell a byte, goes straight into the window in the current attributes
+   (addchnstr: the same cells as addnstr, without decoding each byte
+   and looking up its width), when it is all of S or the byte after it
+   is ASCII too (a combining mark would belong to the last cell); the
    cursor is placed at the end of tui_draw.  */
 static void
 put_clipped (int y, int x, const char *s, size_t len)
@@ -82,7 +84,7 @@ put_clipped (int y, int x, const char *s, size_t len)
       chtype a = (chtype) getattrs (stdscr);
       for (; i < n && (unsigned char) (s[i] - 0x20) < 0x5F; i++)
         cells[i] = (unsigned char) s[i] | a;
-      if (i == n)
+      if (i == n && (n == len || (unsigned char) s[n] <= 0x7F))
         {
           if (n)
             mvaddchnstr (y, x, cells, (int) n);
@@ -230,11 +232,10 @@ draw_prompt (const struct tui_screen *s, int y)
   const char *q = s->prompt;
   size_t len = strlen (q), lead_len = strlen (lead);
   int x = (int) text_width (lead, lead_len);
-  while (len && COLS > x + 1 && text_width (q, len) > (size_t) (COLS - x - 1))
+  if (COLS > x + 1)
     {
-      unsigned wc;
-      size_t n = text_decode (q, len, &wc);
-      q += n, len -= n;
+      size_t from = text_fit_tail (q, len, (size_t) (COLS - x - 1));
+      q += from, len -= from;
     }
   put_clipped (y, 0, lead, lead_len);
   put_clipped (y, x, q, len);
