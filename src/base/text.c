@@ -290,39 +290,44 @@ is_wide (ucs4_t uc)
   return char_width (uc) == 2;
 }
 
-/* The code point of the character at byte I of the N bytes at U
-   (U+FFFD past the end).  */
-static ucs4_t
-char_at (const uint8_t *u, size_t n, size_t i)
+/* Whether UC ends a number or a clause before a word: ". , : ;".  */
+static bool
+is_infix (ucs4_t uc)
 {
-  unsigned wc = 0xFFFD;
-  if (i < n)
-    text_decode ((const char *) u + i, n - i, &wc);
-  return wc;
+  return uc == '.' || uc == ',' || uc == ':' || uc == ';';
 }
 
-/* The opportunity before the character C at byte I of LB, after P1,
-   itself after P2 (U+FFFD: none), tailored; N1 comes after C.
-   Two rules of UAX #14 that libunistring 1.0 (Unicode 14) lacks:
+/* The opportunity before the character C at byte I of the N bytes at
+   U, after P1, itself after P2 (U+FFFD: none), tailored in LB.  Two
+   rules of UAX #14 that libunistring 1.0 (Unicode 14) lacks:
    - LB29: no break between ". , : ;" and a letter ("e.g.", "U.S."),
      which libunistring leaves out on purpose before version 1.2;
    - LB19a (Unicode 15.1): between East Asian characters, a break may
      come before an opening quotation mark or after a closing one, as
      Chinese text breaks (never after "“" nor before "”").  */
 static void
-tailor_char (char *lb, size_t i, ucs4_t p2, ucs4_t p1, ucs4_t c, ucs4_t n1)
+tailor_char (const uint8_t *u, size_t n, char *lb, size_t i,
+             ucs4_t p2, ucs4_t p1, ucs4_t c)
 {
-  if (lb[i] == UC_BREAK_POSSIBLE && (p1 == '.' || p1 == ',' || p1 == ':'
-                                     || p1 == ';')
-      && uc_is_alpha (c) && !is_wide (c))
-    lb[i] = UC_BREAK_PROHIBITED;
-  else if (lb[i] == UC_BREAK_PROHIBITED
-           && uc_is_general_category (c, UC_CATEGORY_Pi)
-           && is_wide (p1) && !uc_is_general_category (p1, UC_CATEGORY_Ps)
-           && is_wide (n1))
-    lb[i] = UC_BREAK_POSSIBLE;
-  else if (lb[i] == UC_BREAK_PROHIBITED
-           && uc_is_general_category (p1, UC_CATEGORY_Pf) && is_wide (p2)
+  if (lb[i] == UC_BREAK_POSSIBLE)
+    {
+      if (is_infix (p1) && uc_is_alpha (c) && !is_wide (c))
+        lb[i] = UC_BREAK_PROHIBITED;
+    }
+  else if (is_ascii (u[i]))
+    ;                           /* neither a quotation mark nor wide */
+  else if (uc_is_general_category (c, UC_CATEGORY_Pi))
+    {
+      if (is_wide (p1) && !uc_is_general_category (p1, UC_CATEGORY_Ps))
+        {
+          unsigned wc;
+          size_t k = i + text_decode ((const char *) u + i, n - i, &wc);
+          if (k < n && (text_decode ((const char *) u + k, n - k, &wc),
+                        is_wide (wc)))
+            lb[i] = UC_BREAK_POSSIBLE;
+        }
+    }
+  else if (uc_is_general_category (p1, UC_CATEGORY_Pf) && is_wide (p2)
            && is_wide (c)
            && (uc_is_alpha (c) || uc_is_general_category (c, UC_CATEGORY_Ps)))
     lb[i] = UC_BREAK_POSSIBLE;
@@ -346,8 +351,9 @@ tailor (const uint8_t *u, size_t n, char *lb)
           if (k < n)
             lb[k] = UC_BREAK_POSSIBLE;
         }
-      else if (i > 0)
-        tailor_char (lb, i, p2, p1, c, char_at (u, n, k));
+      else if (i > 0 && (is_infix (p1) || !is_ascii (u[i])
+                         || !is_ascii (u[i - 1])))
+        tailor_char (u, n, lb, i, p2, p1, c);
       p2 = p1;
       p1 = c;
       i = k;
@@ -377,14 +383,18 @@ para_break (const struct para *p, size_t i)
   return p->lb && p->lb[i] == UC_BREAK_POSSIBLE;
 }
 
-/* The end of the cluster that begins at byte I of P.  */
+/* The end of the cluster that begins at byte I of P, and its width
+   in *CW.  */
 static size_t
-para_cluster_end (const struct para *p, size_t i)
+para_cluster (const struct para *p, size_t i, size_t *cw)
 {
-  size_t cw;
-  i += char_step (p->s + i, p->n - i, &cw);
+  size_t w;
+  i += char_step (p->s + i, p->n - i, cw);
   while (i < p->n && !(p->gb ? p->gb[i] : is_restart (p->s, i)))
-    i++;
+    {
+      i += char_step (p->s + i, p->n - i, &w);
+      *cw += w;
+    }
   return i;
 }
 
@@ -429,8 +439,7 @@ wrap_para (struct wrapper *w, const struct para *p, size_t start)
   size_t line = 0, brk = 0, col = 0;
   for (size_t i = 0; i < p->n;)
     {
-      size_t j = para_cluster_end (p, i);
-      size_t cw = text_width ((const char *) p->s + i, j - i);
+      size_t cw, j = para_cluster (p, i, &cw);
       if (i > line && para_break (p, i))
         brk = i;
       if (col + cw > w->width && i > line)
