@@ -297,6 +297,19 @@ is_infix (ucs4_t uc)
   return uc == '.' || uc == ',' || uc == ':' || uc == ';';
 }
 
+/* The character after the one at byte I of the N bytes at U (U+FFFD
+   at the end).  */
+static ucs4_t
+char_after (const uint8_t *u, size_t n, size_t i)
+{
+  unsigned wc;
+  i += text_decode ((const char *) u + i, n - i, &wc);
+  if (i >= n)
+    return 0xFFFD;
+  text_decode ((const char *) u + i, n - i, &wc);
+  return wc;
+}
+
 /* The opportunity before the character C at byte I of the N bytes at
    U, after P1, itself after P2 (U+FFFD: none), tailored in LB.  Two
    rules of UAX #14 that libunistring 1.0 (Unicode 14) lacks:
@@ -318,14 +331,9 @@ tailor_char (const uint8_t *u, size_t n, char *lb, size_t i,
     ;                           /* neither a quotation mark nor wide */
   else if (uc_is_general_category (c, UC_CATEGORY_Pi))
     {
-      if (is_wide (p1) && !uc_is_general_category (p1, UC_CATEGORY_Ps))
-        {
-          unsigned wc;
-          size_t k = i + text_decode ((const char *) u + i, n - i, &wc);
-          if (k < n && (text_decode ((const char *) u + k, n - k, &wc),
-                        is_wide (wc)))
-            lb[i] = UC_BREAK_POSSIBLE;
-        }
+      if (is_wide (p1) && !uc_is_general_category (p1, UC_CATEGORY_Ps)
+          && is_wide (char_after (u, n, i)))
+        lb[i] = UC_BREAK_POSSIBLE;
     }
   else if (uc_is_general_category (p1, UC_CATEGORY_Pf) && is_wide (p2)
            && is_wide (c)
