@@ -128,6 +128,12 @@ test_width (void)
           "a Hangul jamo syllable is two columns");
   tap_ok (text_width ("\xc2\xad", 2) == 1,
           "a soft hyphen is one column, as curses draws it");
+  const char *raw = "a\tb\xff\xe4\xb8\xad\xc2\x85" E_ACUTE "\xe4\xb8";
+  char out[32];
+  size_t cols, n = text_clean (out, raw, strlen (raw), &cols);
+  out[n] = '\0';
+  tap_ok (strcmp (out, "a?b?中?" E_ACUTE "??") == 0 && cols == 10,
+          "controls and invalid bytes are shown as '?', a column each");
 }
 
 static void

@@ -96,6 +96,38 @@ text_width (const char *s, size_t len)
   return w;
 }
 
+/* One decoding a character, and printable ASCII without a call.  */
+size_t
+text_clean (char *out, const char *s, size_t len, size_t *width)
+{
+  const uint8_t *u = (const uint8_t *) s;
+  size_t j = 0, w = 0;
+  for (size_t i = 0; i < len;)
+    {
+      if ((uint8_t) (u[i] - 0x20) < 0x5F)
+        {
+          out[j++] = s[i++];
+          w++;
+          continue;
+        }
+      ucs4_t uc = u[i];
+      int n = is_ascii (u[i]) ? 1 : u8_mbtoucr (&uc, u + i, len - i);
+      if (n < 0 || uc_is_cntrl (uc))
+        {
+          out[j++] = '?';
+          w++;
+          i += n < 0 ? 1 : (size_t) n;
+          continue;
+        }
+      memmove (out + j, s + i, (size_t) n);
+      w += char_width (uc);
+      j += (size_t) n;
+      i += (size_t) n;
+    }
+  *width = w;
+  return j;
+}
+
 /* Grapheme clusters.  */
 
 /* Whether a grapheme cluster begins at byte K (< the text's length)
@@ -120,23 +152,24 @@ restart (const uint8_t *u, size_t pos)
 }
 
 /* Fill BRK[0..N) for the N bytes at U, which begin at a restart point:
-   BRK[i] is 1 when a grapheme cluster begins at byte i.  ASCII text
-   needs no lookup.  */
+   BRK[i] is 1 when a grapheme cluster begins at byte i.  ASCII needs no
+   lookup: u8_grapheme_breaks sees only the stretches from the restart
+   point before a non-ASCII byte to the one after it.  */
 static void
 clusters (const uint8_t *u, size_t n, char *brk)
 {
-  size_t i = 0;
-  while (i < n && is_ascii (u[i]))
-    i++;
-  if (i < n)
-    {
-      u8_grapheme_breaks (u, n, brk);
-      return;
-    }
   memset (brk, 1, n);
-  for (size_t k = 1; k < n; k++)
-    if (u[k - 1] == '\r' && u[k] == '\n')
-      brk[k] = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!is_ascii (u[i]))
+      {
+        size_t from = restart (u, i), to = i + 1;
+        while (to < n && !is_restart (u, to))
+          to++;
+        u8_grapheme_breaks (u + from, to - from, brk + from);
+        i = to;
+      }
+    else if (u[i] == '\n' && i > 0 && u[i - 1] == '\r')
+      brk[i] = 0;
 }
 
 /* An array of N break marks: on the stack when small.  */
@@ -351,8 +384,9 @@ tailor (const uint8_t *u, size_t n, char *lb)
   ucs4_t p2 = 0xFFFD, p1 = 0xFFFD;
   for (size_t i = 0; i < n;)
     {
-      unsigned c;
-      size_t k = i + text_decode ((const char *) u + i, n - i, &c);
+      unsigned c = u[i];
+      size_t k = i + (is_ascii (u[i]) ? 1 : text_decode ((const char *) u + i,
+                                                          n - i, &c));
       if (lb[i] == UC_BREAK_MANDATORY || lb[i] == UC_BREAK_CR_BEFORE_LF)
         {
           lb[i] = UC_BREAK_PROHIBITED;
@@ -425,14 +459,14 @@ struct wrapper
   size_t lines;
 };
 
-/* Emit bytes [START, END) of the text, without trailing spaces.  */
+/* Emit bytes [START, END) of the text, COLS columns wide, without
+   trailing spaces.  */
 static void
-wrap_emit (struct wrapper *w, size_t start, size_t end)
+wrap_emit (struct wrapper *w, size_t start, size_t end, size_t cols)
 {
   while (end > start && w->s[end - 1] == ' ')
-    end--;
-  struct text_line line = { start, end - start,
-                            text_width (w->s + start, end - start) };
+    end--, cols--;
+  struct text_line line = { start, end - start, cols };
   w->emit (&line, w->data);
   w->lines++;
 }
@@ -444,16 +478,16 @@ wrap_emit (struct wrapper *w, size_t start, size_t end)
 static void
 wrap_para (struct wrapper *w, const struct para *p, size_t start)
 {
-  size_t line = 0, brk = 0, col = 0;
+  size_t line = 0, brk = 0, col = 0, brk_col = 0;
   for (size_t i = 0; i < p->n;)
     {
       size_t cw, j = para_cluster (p, i, &cw);
       if (i > line && para_break (p, i))
-        brk = i;
+        brk = i, brk_col = col;
       if (col + cw > w->width && i > line)
         {
           size_t at = brk > line ? brk : i;
-          wrap_emit (w, start + line, start + at);
+          wrap_emit (w, start + line, start + at, at < i ? brk_col : col);
           for (line = at; para_space (p, line);)
             line++;
           i = line > i ? line : i;
@@ -463,7 +497,23 @@ wrap_para (struct wrapper *w, const struct para *p, size_t start)
       col += cw;
       i = j;
     }
-  wrap_emit (w, start + line, start + p->n);
+  wrap_emit (w, start + line, start + p->n, col);
+}
+
+/* The width of the LEN bytes at S, or some width over LIMIT as soon as
+   they are seen to take more.  */
+static size_t
+width_upto (const char *s, size_t len, size_t limit)
+{
+  const uint8_t *u = (const uint8_t *) s;
+  size_t w = 0;
+  for (size_t i = 0; i < len && w <= limit;)
+    {
+      size_t cw;
+      i += char_step (u + i, len - i, &cw);
+      w += cw;
+    }
+  return w;
 }
 
 size_t
@@ -475,8 +525,10 @@ text_wrap (const char *s, size_t len, size_t width,
   for (size_t i = 0; i <= len; i++)
     if (i == len || s[i] == '\n')
       {
-        if (!width || text_width (s + start, i - start) <= width)
-          wrap_emit (&w, start, i);
+        size_t cols = width ? width_upto (s + start, i - start, width)
+                            : text_width (s + start, i - start);
+        if (!width || cols <= width)
+          wrap_emit (&w, start, i, cols);
         else
           {
             struct para p;

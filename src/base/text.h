@@ -25,6 +25,12 @@ size_t text_decode (const char *s, size_t len, unsigned *wc);
    and control characters count as one column each, as shown by '?').  */
 size_t text_width (const char *s, size_t len);
 
+/** text_clean - copy the LEN bytes at S to OUT (room for LEN bytes;
+   it may be S), each control character (uc_is_cntrl) and invalid byte
+   written as '?'; sets *WIDTH to their display width.
+   @retval the bytes written.  */
+size_t text_clean (char *out, const char *s, size_t len, size_t *width);
+
 /** text_wrap - break the LEN bytes of S into lines of at most WIDTH
    columns (WIDTH 0: no limit; a line breaks only at newlines), at the
    line break opportunities of UAX #14, or between grapheme clusters

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unictype.h>
 
 #include "i18n.h"
 #include "text.h"
@@ -40,19 +39,9 @@ lay_add (struct layout *lo, const char *text, size_t len, size_t indent,
       lo->ok = false;
       return;
     }
-  size_t j = 0;
-  for (size_t i = 0; i < len;)
-    {
-      unsigned wc;
-      size_t n = text_decode (text + i, len - i, &wc);
-      if (uc_is_cntrl (wc) || (wc == 0xFFFD && n == 1))
-        s[j++] = '?';
-      else
-        memmove (s + j, text + i, n), j += n;
-      i += n;
-    }
+  size_t width, j = text_clean (s, text, len, &width);
   s[j] = '\0';
-  lo->lines[lo->n++] = (struct lay_line) { s, text_width (s, j), indent,
+  lo->lines[lo->n++] = (struct lay_line) { s, width, indent,
                                            style, sel, block, 0, 0 };
 }
 
