@@ -8,14 +8,14 @@
 
 #include "layout.h"
 #include "tap.h"
-#include "wrap.h"
+#include "text.h"
 
 /* The display column where NEEDLE starts in line L, or -1.  */
 static long
 col_of (const struct lay_line *l, const char *needle)
 {
   const char *p = strstr (l->text, needle);
-  return p ? (long) (l->indent + wrap_width (l->text, (size_t) (p - l->text)))
+  return p ? (long) (l->indent + text_width (l->text, (size_t) (p - l->text)))
            : -1;
 }
 

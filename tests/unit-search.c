@@ -10,7 +10,7 @@
 #include "load.h"
 #include "search.h"
 #include "tap.h"
-#include "wrap.h"
+#include "text.h"
 
 static const char *srcdir, *builddir;
 static struct search_result res[SEARCH_MAX_RESULTS];
@@ -53,7 +53,7 @@ valid_utf8 (const char *s)
   for (size_t i = 0, n = strlen (s); i < n;)
     {
       unsigned wc;
-      size_t k = wrap_decode (s + i, n - i, &wc);
+      size_t k = text_decode (s + i, n - i, &wc);
       if (wc == 0xFFFD && k == 1)
         return false;
       i += k;
@@ -173,7 +173,7 @@ snippets_sound (struct search_index *ix, const char *query, size_t *count)
       const struct search_result *r = &res[i];
       size_t len = strlen (r->snippet);
       bool ok = valid_utf8 (r->snippet)
-                && wrap_width (r->snippet, len) <= SEARCH_SNIPPET_COLS
+                && text_width (r->snippet, len) <= SEARCH_SNIPPET_COLS
                 && r->hl_start + r->hl_len <= len && r->hl_len > 0
                 && valid_utf8 (r->title) && strchr (r->snippet, '\n') == NULL;
       if (ok && r->hl_len == strlen (query))

@@ -1,27 +1,31 @@
-/* unit-wrap.c - display width and wrapping.  */
+/* unit-wrap.c - display width, grapheme clusters and wrapping
+   (src/base/text.c).  */
 #include <config.h>
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tap.h"
-#include "wrap.h"
+#include "text.h"
 
 struct lines
 {
   char out[20][200];
+  size_t width[20];
   size_t n;
   const char *src;
 };
 
 static void
-collect (const struct wrap_line *l, void *data)
+collect (const struct text_line *l, void *data)
 {
   struct lines *ls = data;
   if (ls->n < 20)
     {
       memcpy (ls->out[ls->n], ls->src + l->start, l->len);
+      ls->width[ls->n] = l->width;
       ls->out[ls->n++][l->len] = '\0';
     }
 }
@@ -30,17 +34,197 @@ static struct lines
 wrap (const char *s, size_t width)
 {
   struct lines ls = { .src = s };
-  wrap_text (s, strlen (s), width, collect, &ls);
+  text_wrap (s, strlen (s), width, collect, &ls);
   return ls;
+}
+
+/* Whether some line of LS begins with PREFIX.  */
+static bool
+some_line_starts (const struct lines *ls, const char *prefix)
+{
+  for (size_t i = 0; i < ls->n; i++)
+    if (strncmp (ls->out[i], prefix, strlen (prefix)) == 0)
+      return true;
+  return false;
+}
+
+/* Whether some line of LS ends with SUFFIX.  */
+static bool
+some_line_ends (const struct lines *ls, const char *suffix)
+{
+  for (size_t i = 0; i < ls->n; i++)
+    {
+      size_t n = strlen (ls->out[i]), k = strlen (suffix);
+      if (n >= k && strcmp (ls->out[i] + n - k, suffix) == 0)
+        return true;
+    }
+  return false;
+}
+
+/* A copy of S without spaces, in BUF (SIZE bytes).  */
+static const char *
+squeeze (const char *s, char *buf, size_t size)
+{
+  size_t k = 0;
+  for (; *s && k + 1 < size; s++)
+    if (*s != ' ')
+      buf[k++] = *s;
+  buf[k] = '\0';
+  return buf;
+}
+
+/* Whether every line of LS is at most WIDTH columns (as it says), and
+   the lines together are S but for the spaces at the breaks.  */
+static bool
+fits_and_keeps (const struct lines *ls, const char *s, size_t width)
+{
+  char all[4000] = "", a[4000], b[4000];
+  for (size_t i = 0; i < ls->n; i++)
+    {
+      if (ls->width[i] > width
+          || ls->width[i] != text_width (ls->out[i], strlen (ls->out[i])))
+        return false;
+      strcat (all, ls->out[i]);
+    }
+  return strcmp (squeeze (all, a, sizeof a), squeeze (s, b, sizeof b)) == 0;
+}
+
+/* Whether every line of LS but the last ends with one of ENDS.  */
+static bool
+lines_end_in (const struct lines *ls, const char *ends)
+{
+  for (size_t i = 0; i + 1 < ls->n; i++)
+    {
+      size_t n = strlen (ls->out[i]);
+      if (!n || !strchr (ends, ls->out[i][n - 1]))
+        return false;
+    }
+  return true;
+}
+
+#define E_ACUTE "e\xcc\x81"                    /* e + U+0301 */
+#define FAMILY "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d" \
+  "\xf0\x9f\x91\xa7"                           /* man ZWJ woman ZWJ girl */
+/* Hangul jamo G, A, G: the syllable U+AC01 as three code points.  */
+#define GAG "\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8"
+/* The flags of France and Germany: four regional indicators.  */
+#define FLAGS "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7" "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa"
+
+static void
+test_width (void)
+{
+  tap_ok (text_width ("中文 abc é", strlen ("中文 abc é")) == 10,
+          "mixed text: CJK two columns, Latin one, a space one");
+  tap_ok (text_width ("中a" E_ACUTE, strlen ("中a" E_ACUTE)) == 4,
+          "mixed text with a combining mark");
+  tap_ok (text_width ("\xff\xfe", 2) == 2
+          && text_width ("a\xe4\xb8", 3) == 3,
+          "invalid UTF-8 is one column a byte");
+  tap_ok (text_width ("a\tb\x7f", 4) == 4,
+          "a control character is one column");
+  tap_ok (text_width (FAMILY, strlen (FAMILY)) == 6,
+          "an emoji ZWJ sequence is as wide as curses draws it");
+  tap_ok (text_width (GAG, strlen (GAG)) == 2,
+          "a Hangul jamo syllable is two columns");
+  tap_ok (text_width ("\xc2\xad", 2) == 1,
+          "a soft hyphen is one column, as curses draws it");
+  const char *raw = "a\tb\xff\xe4\xb8\xad\xc2\x85" E_ACUTE "\xe4\xb8";
+  char out[32];
+  size_t cols, n = text_clean (out, raw, strlen (raw), &cols);
+  out[n] = '\0';
+  tap_ok (strcmp (out, "a?b?中?" E_ACUTE "??") == 0 && cols == 10,
+          "controls and invalid bytes are shown as '?', a column each");
+}
+
+static void
+test_graphemes (void)
+{
+  const char *acute = "x" E_ACUTE "y";
+  tap_ok (text_fit (acute, strlen (acute), 2) == 4
+          && text_fit (acute, strlen (acute), 1) == 1,
+          "fit keeps a combining mark with its letter");
+  tap_ok (text_next_grapheme (FAMILY "x", strlen (FAMILY) + 1)
+          == strlen (FAMILY)
+          && text_prev_grapheme ("a" FAMILY, strlen ("a" FAMILY)) == 1,
+          "an emoji ZWJ sequence is one grapheme");
+  tap_ok (text_fit (FAMILY, strlen (FAMILY), 5) == 0,
+          "fit never splits an emoji ZWJ sequence");
+  tap_ok (text_next_grapheme (GAG "a", strlen (GAG "a")) == strlen (GAG)
+          && text_prev_grapheme ("a" GAG, strlen ("a" GAG)) == 1,
+          "a Hangul jamo sequence is one grapheme");
+  tap_ok (text_prev_grapheme (FLAGS, strlen (FLAGS)) == 8
+          && text_next_grapheme (FLAGS, strlen (FLAGS)) == 8,
+          "two flags are two graphemes of two regional indicators each");
+  tap_ok (text_prev_grapheme ("ab" E_ACUTE, strlen ("ab" E_ACUTE)) == 2
+          && text_prev_grapheme ("abc", 3) == 2
+          && text_prev_grapheme ("中文", 6) == 3
+          && text_prev_grapheme ("", 0) == 0,
+          "Backspace takes one grapheme");
+  tap_ok (text_prev_grapheme ("a\xff", 2) == 1
+          && text_next_grapheme ("\xe4\xb8", 2) >= 1,
+          "an invalid byte is a grapheme of its own");
+  tap_ok (text_fit_tail ("abcdef", 6, 3) == 3
+          && text_fit_tail ("ab" E_ACUTE, strlen ("ab" E_ACUTE), 1) == 2
+          && text_fit_tail ("中文", 6, 3) == 3,
+          "the tail that fits begins at a grapheme");
+  tap_ok (text_grapheme_start ("a" E_ACUTE, 4, 2) == 1
+          && text_grapheme_start ("a" E_ACUTE, 4, 1) == 1
+          && text_grapheme_start ("a" E_ACUTE, 4, 9) == 4,
+          "the start of the grapheme holding a byte");
+}
+
+static void
+test_uax14 (void)
+{
+  struct lines ls = wrap (E_ACUTE E_ACUTE E_ACUTE, 2);
+  tap_ok (ls.n == 2 && strcmp (ls.out[0], E_ACUTE E_ACUTE) == 0,
+          "a combining sequence is never split by wrapping");
+  ls = wrap (FAMILY FAMILY, 7);
+  tap_ok (ls.n == 2 && strcmp (ls.out[0], FAMILY) == 0,
+          "an emoji ZWJ sequence wraps whole");
+  ls = wrap ("中文中文。中文", 8);
+  tap_ok (ls.n == 2 && strcmp (ls.out[0], "中文中") == 0
+          && strcmp (ls.out[1], "文。中文") == 0,
+          "CJK breaks between ideographs, never before '。'");
+  ls = wrap ("骨关节炎，软骨，骨骼，关节", 8);
+  tap_ok (ls.n > 1 && !some_line_starts (&ls, "，") && fits_and_keeps (&ls,
+          "骨关节炎，软骨，骨骼，关节", 8), "no line begins with '，'");
+  ls = wrap ("文件称“干细胞”可以", 8);
+  tap_ok (!some_line_ends (&ls, "“") && !some_line_starts (&ls, "”"),
+          "no line ends with '“' nor begins with '”'");
+  const char *url = "https://www.example.org/a-long/path/to/far_away_place";
+  ls = wrap (url, 20);
+  tap_ok (ls.n > 1 && fits_and_keeps (&ls, url, 20),
+          "a URL wider than the line is broken, not overflowing");
+  tap_ok (lines_end_in (&ls, "/-"),
+          "the URL breaks after slashes and hyphens, not inside a name");
+  const char *long_seg = "see https://x.org/averyveryveryverylongsegment now";
+  ls = wrap (long_seg, 12);
+  tap_ok (ls.n > 3 && fits_and_keeps (&ls, long_seg, 12),
+          "a piece wider than the line is cut, not overflowing");
+  ls = wrap ("well-known fact", 6);
+  tap_ok (ls.n == 3 && strcmp (ls.out[0], "well-") == 0,
+          "a break may follow a hyphen");
+  ls = wrap ("see e.g. this", 6);
+  tap_ok (ls.n == 3 && strcmp (ls.out[1], "e.g.") == 0,
+          "no break inside \"e.g.\" (UAX #14 LB29)");
+  ls = wrap ("\xff\xff\xff\xff\xff", 2);
+  tap_ok (ls.n == 3 && ls.width[0] == 2 && ls.width[2] == 1,
+          "invalid bytes wrap as one column each");
+  ls = wrap ("a\fb\xe2\x80\xa8" "c", 10);
+  tap_ok (ls.n == 1 && ls.width[0] == 5,
+          "only a newline ends a line (a form feed and U+2028: a column)");
+  tap_ok (text_longest ("well-known 中文。", strlen ("well-known 中文。")) == 5,
+          "the widest unbreakable piece");
 }
 
 int
 main (void)
 {
   setlocale (LC_ALL, "C.UTF-8");
-  tap_ok (wrap_width ("abc", 3) == 3, "ASCII width");
-  tap_ok (wrap_width ("中文", 6) == 4, "CJK is two columns each");
-  tap_ok (wrap_width ("e\xcc\x81", 3) == 1, "a combining mark has no width");
+  tap_ok (text_width ("abc", 3) == 3, "ASCII width");
+  tap_ok (text_width ("中文", 6) == 4, "CJK is two columns each");
+  tap_ok (text_width ("e\xcc\x81", 3) == 1, "a combining mark has no width");
   struct lines ls = wrap ("the quick brown fox", 10);
   tap_ok (ls.n == 2 && strcmp (ls.out[0], "the quick") == 0
           && strcmp (ls.out[1], "brown fox") == 0, "breaks at a space");
@@ -56,7 +240,7 @@ main (void)
   tap_ok (ls.n == 2, "width 0 breaks only at newlines");
   ls = wrap ("", 10);
   tap_ok (ls.n == 1 && ls.out[0][0] == '\0', "empty text is one empty line");
-  tap_ok (wrap_fit ("中文x", strlen ("中文x"), 3) == 3,
+  tap_ok (text_fit ("中文x", strlen ("中文x"), 3) == 3,
           "fit stops before a split");
   ls = wrap ("中文中文中，文", 10);
   tap_ok (ls.n == 2 && strcmp (ls.out[0], "中文中文") == 0,
@@ -66,9 +250,12 @@ main (void)
           && strcmp (ls.out[1], "（文）") == 0,
           "no line ends with a CJK opening bracket");
   unsigned wc;
-  tap_ok (wrap_decode ("\xff", 1, &wc) == 1 && wc == 0xFFFD,
+  tap_ok (text_decode ("\xff", 1, &wc) == 1 && wc == 0xFFFD,
           "invalid UTF-8 decodes to U+FFFD");
-  tap_ok (wrap_decode ("\xe4\xb8", 2, &wc) == 1 && wc == 0xFFFD,
+  tap_ok (text_decode ("\xe4\xb8", 2, &wc) == 1 && wc == 0xFFFD,
           "a truncated sequence is invalid");
+  test_width ();
+  test_graphemes ();
+  test_uax14 ();
   return tap_done ();
 }

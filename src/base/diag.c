@@ -5,51 +5,21 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #include "i18n.h"
+#include "text.h"
 
-/* The length of the valid UTF-8 character at S (of at most AVAIL
-   bytes) and its code point in *CP, or 0 when S does not start one.  */
-static size_t
-utf8_char (const unsigned char *s, size_t avail, uint32_t *cp)
-{
-  size_t w;
-  uint32_t v;
-  if (s[0] < 0x80)
-    w = 1, v = s[0];
-  else if (s[0] >= 0xC2 && s[0] < 0xE0)
-    w = 2, v = s[0] & 0x1F;
-  else if (s[0] >= 0xE0 && s[0] < 0xF0)
-    w = 3, v = s[0] & 0x0F;
-  else if (s[0] >= 0xF0 && s[0] < 0xF5)
-    w = 4, v = s[0] & 0x07;
-  else
-    return 0;
-  if (w > avail)
-    return 0;
-  for (size_t i = 1; i < w; i++)
-    {
-      if ((s[i] & 0xC0) != 0x80)
-        return 0;
-      v = v << 6 | (s[i] & 0x3F);
-    }
-  if ((w == 3 && v < 0x800) || (w == 4 && (v < 0x10000 || v > 0x10FFFF))
-      || (v >= 0xD800 && v <= 0xDFFF))
-    return 0;
-  *cp = v;
-  return w;
-}
-
-/* Characters a terminal must not receive raw: controls, and the
-   bidirectional overrides that can make text read other than it is.  */
+/* Characters a terminal must not receive raw: controls (C0, DEL, C1,
+   and the line and paragraph separators), and the bidirectional
+   controls that can make text read other than it is.  */
 static bool
-unsafe_char (uint32_t c)
+unsafe_char (ucs4_t c)
 {
-  return c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0x202A && c <= 0x202E)
-         || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F;
+  return uc_is_cntrl (c) || uc_is_property_bidi_control (c);
 }
 
 /* A malloc'd copy of S with every unsafe character or invalid byte
@@ -64,38 +34,43 @@ diag_clean (const char *s)
   const unsigned char *p = (const unsigned char *) s;
   for (size_t i = 0; i < len;)
     {
-      uint32_t c = 0;
-      size_t w = utf8_char (p + i, len - i, &c);
-      if (w == 0)
+      ucs4_t c = 0;
+      int w = u8_mbtoucr (&c, p + i, len - i);
+      if (w < 0)
         n += (size_t) sprintf (out + n, "\\x%02X", p[i++]);
       else if (unsafe_char (c) && c < 0x100)
-        n += (size_t) sprintf (out + n, "\\x%02X", (unsigned) c), i += w;
+        n += (size_t) sprintf (out + n, "\\x%02X", (unsigned) c),
+          i += (size_t) w;
       else if (unsafe_char (c))
-        n += (size_t) sprintf (out + n, "\\u%04X", (unsigned) c), i += w;
+        n += (size_t) sprintf (out + n, "\\u%04X", (unsigned) c),
+          i += (size_t) w;
       else
         {
-          memcpy (out + n, p + i, w);
-          n += w;
-          i += w;
+          memcpy (out + n, p + i, (size_t) w);
+          n += (size_t) w;
+          i += (size_t) w;
         }
     }
   out[n] = '\0';
   return out;
 }
 
+/* Count characters with u8_mbtoucr (an invalid byte is one), and cut
+   at the start of a grapheme cluster, so that a quote never ends in a
+   letter without its accent or in half an emoji sequence.  */
 size_t
 diag_clip (const char *s, size_t max_chars, bool *clipped)
 {
-  size_t i = 0, chars = 0;
-  const unsigned char *p = (const unsigned char *) s;
-  while (p[i] && chars < max_chars)
+  size_t len = strlen (s), i = 0, chars = 0;
+  while (i < len && chars < max_chars)
     {
-      i++;
-      while ((p[i] & 0xC0) == 0x80)
-        i++;
+      ucs4_t c;
+      int w = u8_mbtoucr (&c, (const uint8_t *) s + i, len - i);
+      i += w > 0 ? (size_t) w : 1;
       chars++;
     }
-  *clipped = p[i] != '\0';
+  i = text_grapheme_start (s, len, i);
+  *clipped = i < len;
   return i;
 }
 

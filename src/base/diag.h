@@ -38,8 +38,9 @@ void diag_add (struct diags *d, const char *file, unsigned line,
   __attribute__ ((format (printf, 5, 6)));
 
 /** diag_clip - the length in bytes of the first MAX_CHARS characters
-   of S, for quoting part of a long text in a message; *CLIPPED tells
-   whether anything was left out.  diag_add makes any control character
+   of S (fewer, not to split a grapheme cluster), for quoting part of a
+   long text in a message; *CLIPPED tells whether anything was left
+   out.  diag_add makes any control character
    or invalid byte of a message visible as an escape.  */
 size_t diag_clip (const char *s, size_t max_chars, bool *clipped);
 

@@ -6,9 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 
 #include "i18n.h"
-#include "wrap.h"
+#include "text.h"
 
 struct plain_emit
 {
@@ -26,9 +27,8 @@ plain_put (FILE *out, const char *s, size_t len)
   for (size_t i = 0; i < len;)
     {
       unsigned wc;
-      size_t n = wrap_decode (s + i, len - i, &wc);
-      if (wc < 0x20 || wc == 0x7F || (wc >= 0x80 && wc < 0xA0)
-          || wc == 0xFFFD)
+      size_t n = text_decode (s + i, len - i, &wc);
+      if (uc_is_cntrl (wc) || wc == 0xFFFD)
         fputc ('?', out);
       else
         fwrite (s + i, 1, n, out);
@@ -37,7 +37,7 @@ plain_put (FILE *out, const char *s, size_t len)
 }
 
 static void
-plain_line (const struct wrap_line *l, void *data)
+plain_line (const struct text_line *l, void *data)
 {
   struct plain_emit *e = data;
   if (e->count++ == 0)
@@ -51,10 +51,10 @@ plain_line (const struct wrap_line *l, void *data)
 void
 plain_wrapped (FILE *out, const char *first, const char *text, size_t width)
 {
-  size_t indent = wrap_width (first, strlen (first));
+  size_t indent = text_width (first, strlen (first));
   size_t w = width == 0 ? 0 : width > indent + 8 ? width - indent : 8;
   struct plain_emit e = { out, text, first, indent, 0 };
-  wrap_text (text, strlen (text), w, plain_line, &e);
+  text_wrap (text, strlen (text), w, plain_line, &e);
 }
 
 /* One table row per line: "Name. Column: value; Column: value".  */

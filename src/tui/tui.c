@@ -19,6 +19,7 @@
 #include "layout.h"
 #include "keys.h"
 #include "nav.h"
+#include "text.h"
 #include "tui_draw.h"
 #include "tui_kiosk.h"
 #include "tui_term.h"
@@ -153,9 +154,7 @@ tui_search_type (struct tui *t, int r, wint_t wc)
           t->typing = false;
           return true;
         }
-      while (n > 0 && (t->query[--n] & 0xC0) == 0x80)
-        continue;
-      t->query[n] = '\0';
+      t->query[text_prev_grapheme (t->query, n)] = '\0';
       nav_search (&t->nav, t->query);
     }
   else if (r == OK && iswprint (wc))

@@ -13,7 +13,7 @@
 
 #include "i18n.h"
 #include "keys.h"
-#include "wrap.h"
+#include "text.h"
 
 enum { PAIR_TITLE = 1, PAIR_HEADING, PAIR_LINK };
 
@@ -66,10 +66,12 @@ style_attr (enum lay_style style)
     }
 }
 
-/* Write the LEN bytes of S at (Y, X), as much as fits the screen.
-   Printable ASCII (most text), a cell a byte, goes straight into the
-   window in the current attributes (addchnstr: the same cells as
-   addnstr, without decoding each byte and looking up its width); the
+/* Write the LEN bytes of S at (Y, X), as much as fits the screen,
+   never splitting a grapheme cluster.  Printable ASCII (most text), a
+   cell a byte, goes straight into the window in the current attributes
+   (addchnstr: the same cells as addnstr, without decoding each byte
+   and looking up its width), when it is all of S or the byte after it
+   is ASCII too (a combining mark would belong to the last cell); the
    cursor is placed at the end of tui_draw.  */
 static void
 put_clipped (int y, int x, const char *s, size_t len)
@@ -83,22 +85,22 @@ put_clipped (int y, int x, const char *s, size_t len)
       chtype a = (chtype) getattrs (stdscr);
       for (; i < n && (unsigned char) (s[i] - 0x20) < 0x5F; i++)
         cells[i] = (unsigned char) s[i] | a;
-      if (i == n)
+      if (i == n && (n == len || (unsigned char) s[n] <= 0x7F))
         {
           if (n)
             mvaddchnstr (y, x, cells, (int) n);
           return;
         }
     }
-  n = wrap_fit (s, len, room);
+  n = text_fit (s, len, room);
   if (n)
     mvaddnstr (y, x, s, (int) n);
 }
 
 static void
-first_line (const struct wrap_line *l, void *data)
+first_line (const struct text_line *l, void *data)
 {
-  struct wrap_line *first = data;
+  struct text_line *first = data;
   if (first->len == (size_t) -1)
     *first = *l;
 }
@@ -110,12 +112,12 @@ draw_title (const struct tui_screen *s, int y)
 {
   size_t len = strlen (s->title);
   attrset (A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_TITLE) : 0));
-  if (wrap_width (s->title, len) <= (size_t) COLS || COLS <= 4)
+  if (text_width (s->title, len) <= (size_t) COLS || COLS <= 4)
     put_clipped (y, 0, s->title, len);
   else
     {
-      struct wrap_line first = { 0, (size_t) -1, 0 };
-      wrap_text (s->title, len, (size_t) COLS - 3, first_line, &first);
+      struct text_line first = { 0, (size_t) -1, 0 };
+      text_wrap (s->title, len, (size_t) COLS - 3, first_line, &first);
       put_clipped (y, 0, s->title + first.start, first.len);
       put_clipped (y, (int) first.width, "...", 3);
     }
@@ -133,10 +135,10 @@ draw_text (const struct lay_line *l, int y, attr_t a)
     from = to = len;
   attrset (a);
   put_clipped (y, x, l->text, from);
-  x += (int) wrap_width (l->text, from);
+  x += (int) text_width (l->text, from);
   attrset ((a ^ A_REVERSE) | A_BOLD | A_UNDERLINE);
   put_clipped (y, x, l->text + from, to - from);
-  x += (int) wrap_width (l->text + from, to - from);
+  x += (int) text_width (l->text + from, to - from);
   attrset (a);
   put_clipped (y, x, l->text + to, len - to);
 }
@@ -193,7 +195,7 @@ choose_hints (const struct key_row **rows, size_t n, int width, bool *shown)
       if (rows[i]->keep == keep)
         {
           const char *t = _(rows[i]->hint);
-          int w = (int) wrap_width (t, strlen (t)) + (used ? 2 : 0);
+          int w = (int) text_width (t, strlen (t)) + (used ? 2 : 0);
           shown[i] = used + w <= width;
           used += shown[i] ? w : 0;
         }
@@ -212,7 +214,7 @@ draw_hints (struct tui_screen *s, int y)
     if (shown[i])
       {
         const char *t = _(rows[i]->hint);
-        int w = (int) wrap_width (t, strlen (t));
+        int w = (int) text_width (t, strlen (t));
         x += x ? 2 : 0;
         put_clipped (y, x, t, strlen (t));
         s->hints[s->n_hints++] = (struct tui_hint) { x, x + w,
@@ -230,16 +232,15 @@ draw_prompt (const struct tui_screen *s, int y)
   const char *lead = s->prompt_lead ? s->prompt_lead : "/";
   const char *q = s->prompt;
   size_t len = strlen (q), lead_len = strlen (lead);
-  int x = (int) wrap_width (lead, lead_len);
-  while (len && COLS > x + 1 && wrap_width (q, len) > (size_t) (COLS - x - 1))
+  int x = (int) text_width (lead, lead_len);
+  if (COLS > x + 1)
     {
-      unsigned wc;
-      size_t n = wrap_decode (q, len, &wc);
-      q += n, len -= n;
+      size_t from = text_fit_tail (q, len, (size_t) (COLS - x - 1));
+      q += from, len -= from;
     }
   put_clipped (y, 0, lead, lead_len);
   put_clipped (y, x, q, len);
-  x += (int) wrap_width (q, len);
+  x += (int) text_width (q, len);
   move (y, x < COLS ? x : COLS - 1);
 }
 

@@ -1,5 +1,5 @@
 /* layout.c - a page as display lines for one width.  Text wraps at
-   word boundaries by display width (CJK aware, see wrap.h); tables
+   UAX #14 line break opportunities by display width (text.h); tables
    become a grid when every column fits, and cards otherwise.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "wrap.h"
+#include "text.h"
 
 #define GRID_GAP 2      /* spaces between grid columns */
 #define CARD_INDENT (LAY_MARK + 2)
@@ -39,20 +39,9 @@ lay_add (struct layout *lo, const char *text, size_t len, size_t indent,
       lo->ok = false;
       return;
     }
-  size_t j = 0;
-  for (size_t i = 0; i < len;)
-    {
-      unsigned wc;
-      size_t n = wrap_decode (text + i, len - i, &wc);
-      if (wc < 0x20 || wc == 0x7F || (wc >= 0x80 && wc < 0xA0)
-          || (wc == 0xFFFD && n == 1))
-        s[j++] = '?';
-      else
-        memmove (s + j, text + i, n), j += n;
-      i += n;
-    }
+  size_t width, j = text_clean (s, text, len, &width);
   s[j] = '\0';
-  lo->lines[lo->n++] = (struct lay_line) { s, wrap_width (s, j), indent,
+  lo->lines[lo->n++] = (struct lay_line) { s, width, indent,
                                            style, sel, block, 0, 0 };
 }
 
@@ -95,7 +84,7 @@ lay_wrap_hl (struct lay_wrap *w, size_t start, size_t len, size_t skip)
 }
 
 static void
-lay_wrap_line (const struct wrap_line *l, void *data)
+lay_wrap_line (const struct text_line *l, void *data)
 {
   struct lay_wrap *w = data;
   size_t plen = strlen (w->prefix), n = w->lo->n;
@@ -116,7 +105,7 @@ lay_wrap_line (const struct wrap_line *l, void *data)
     }
   else
     lay_add (w->lo, w->text + l->start, l->len,
-             w->indent + wrap_width (w->prefix, plen), w->style, w->sel,
+             w->indent + text_width (w->prefix, plen), w->style, w->sel,
              w->block);
   if (w->lo->n > n)
     lay_wrap_hl (w, l->start, l->len, first ? plen : 0);
@@ -135,8 +124,8 @@ lay_text (struct layout *lo, const char *prefix, const char *text,
 {
   struct lay_wrap w = { lo, text, prefix, indent, style, sel, block, 0,
                         0, 0 };
-  size_t room = lay_room (lo, indent + wrap_width (prefix, strlen (prefix)));
-  wrap_text (text, strlen (text), room, lay_wrap_line, &w);
+  size_t room = lay_room (lo, indent + text_width (prefix, strlen (prefix)));
+  text_wrap (text, strlen (text), room, lay_wrap_line, &w);
 }
 
 /* lay_text for block B, with its highlight (a search match).  */
@@ -146,29 +135,8 @@ lay_block_text (struct layout *lo, const char *prefix, const struct pblock *b,
 {
   struct lay_wrap w = { lo, b->text, prefix, indent, style, sel, block, 0,
                         b->hl_start, b->hl_len };
-  size_t room = lay_room (lo, indent + wrap_width (prefix, strlen (prefix)));
-  wrap_text (b->text, strlen (b->text), room, lay_wrap_line, &w);
-}
-
-/* The widest unbreakable piece of S: a word, or one wide character.  */
-static size_t
-longest_word (const char *s)
-{
-  size_t len = strlen (s), best = 0, run = 0;
-  for (size_t i = 0; i < len;)
-    {
-      unsigned wc;
-      size_t n = wrap_decode (s + i, len - i, &wc);
-      size_t cw = wrap_width (s + i, n);
-      if (wc == ' ' || wc == '\n' || cw == 2)
-        run = 0;
-      if (cw == 2 && cw > best)
-        best = cw;
-      if (wc != ' ' && wc != '\n' && cw != 2 && (run += cw) > best)
-        best = run;
-      i += n;
-    }
-  return best;
+  size_t room = lay_room (lo, indent + text_width (prefix, strlen (prefix)));
+  text_wrap (b->text, strlen (b->text), room, lay_wrap_line, &w);
 }
 
 static const char *
@@ -179,9 +147,10 @@ cell (const struct ptable *t, size_t r, size_t c)
 }
 
 /* Column widths for a grid in ROOM columns: each column gets its
-   longest word, then the rest is shared out one column at a time up to
-   each column's natural width.
-   @retval false when the longest words alone do not fit.  */
+   widest unbreakable piece (text_longest: a word, or a Chinese
+   character with its punctuation), then the rest is shared out one
+   column at a time up to each column's natural width.
+   @retval false when the widest pieces alone do not fit.  */
 static bool
 grid_widths (const struct ptable *t, size_t room, size_t *w)
 {
@@ -192,8 +161,9 @@ grid_widths (const struct ptable *t, size_t room, size_t *w)
       natural[c] = 1;
       for (size_t r = 0; r < t->rows; r++)
         {
-          size_t lw = longest_word (cell (t, r, c));
-          size_t nw = wrap_width (cell (t, r, c), strlen (cell (t, r, c)));
+          const char *s = cell (t, r, c);
+          size_t lw = text_longest (s, strlen (s));
+          size_t nw = text_width (s, strlen (s));
           w[c] = lw > w[c] ? lw : w[c];
           natural[c] = nw > natural[c] ? nw : natural[c];
         }
@@ -214,18 +184,18 @@ grid_widths (const struct ptable *t, size_t room, size_t *w)
 /* The wrapped lines of one cell.  */
 struct cell_lines
 {
-  struct wrap_line *v;
+  struct text_line *v;
   size_t n, cap;
 };
 
 static void
-cell_line (const struct wrap_line *l, void *data)
+cell_line (const struct text_line *l, void *data)
 {
   struct cell_lines *cl = data;
   if (cl->n == cl->cap)
     {
       size_t cap = cl->cap ? cl->cap * 2 : 4;
-      struct wrap_line *v = realloc (cl->v, cap * sizeof *v);
+      struct text_line *v = realloc (cl->v, cap * sizeof *v);
       if (!v)
         return;
       cl->v = v;
@@ -259,7 +229,7 @@ grid_line (struct layout *lo, const struct ptable *t, size_t r,
           pad += w[c];
           continue;
         }
-      const struct wrap_line *l = &cl[c].v[k];
+      const struct text_line *l = &cl[c].v[k];
       memset (s + len, ' ', pad);
       len += pad;
       memcpy (s + len, cell (t, r, c) + l->start, l->len);
@@ -281,7 +251,7 @@ grid_row (struct layout *lo, const struct ptable *t, size_t r,
   for (size_t c = 0; c < t->cols; c++)
     {
       const char *s = cell (t, r, c);
-      wrap_text (s, strlen (s), w[c], cell_line, &cl[c]);
+      text_wrap (s, strlen (s), w[c], cell_line, &cl[c]);
       h = cl[c].n > h ? cl[c].n : h;
     }
   for (size_t k = 0; k < h; k++)
@@ -297,7 +267,7 @@ grid_wraps (const struct ptable *t, const size_t *w)
 {
   for (size_t r = 0; r < t->rows; r++)
     for (size_t c = 0; c < t->cols; c++)
-      if (wrap_width (cell (t, r, c), strlen (cell (t, r, c))) > w[c])
+      if (text_width (cell (t, r, c), strlen (cell (t, r, c))) > w[c])
         return true;
   return false;
 }
@@ -446,7 +416,7 @@ layout_page (struct layout *lo, const struct page *pg, size_t width)
   if (!lo->sels)
     lo->ok = false;
   const char *title = pg->title ? pg->title : "";
-  if (wrap_width (title, strlen (title)) > lo->width)
+  if (text_width (title, strlen (title)) > lo->width)
     {
       lay_text (lo, "", title, 0, LS_TITLE, -1, 0);
       lay_gap (lo, 0);

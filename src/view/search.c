@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <unistr.h>
 
 #include "i18n.h"
-#include "wrap.h"
+#include "text.h"
 
 /* A page a result leads to.  */
 struct search_target
@@ -251,51 +253,44 @@ index_pack (struct search_index *ix)
 
 /* Folding.  */
 
-/* The small letter of the two-byte character WC (U+0080-U+07FF), by a
-   rule that keeps it two bytes long.  */
-static unsigned
-fold_wide (unsigned wc)
+/* The small letter of WC as search folds it: uc_tolower for the
+   letters folded so far (Latin-1 and Latin Extended-A, and the
+   capitals of basic Greek and Cyrillic), and final sigma as sigma.
+   Full case folding and NFKC are for another issue.  */
+static ucs4_t
+fold_char (ucs4_t wc)
 {
-  if ((wc >= 0xC0 && wc <= 0xDE && wc != 0xD7)
-      || (wc >= 0x391 && wc <= 0x3A9) || (wc >= 0x410 && wc <= 0x42F))
-    return wc + 0x20;
-  if (wc >= 0x400 && wc <= 0x40F)
-    return wc + 0x50;
-  if (wc == 0x3C2)              /* final sigma */
-    return 0x3C3;
-  if (wc == 0x178)
-    return 0xFF;
-  if ((wc >= 0x100 && wc <= 0x12F) || (wc >= 0x132 && wc <= 0x137)
-      || (wc >= 0x14A && wc <= 0x177))
-    return wc | 1;
-  if (((wc >= 0x139 && wc <= 0x148) || (wc >= 0x179 && wc <= 0x17E))
-      && (wc & 1))
-    return wc + 1;
+  if (wc == 0x03C2)
+    return 0x03C3;
+  if ((wc >= 0x00C0 && wc <= 0x017F) || (wc >= 0x0391 && wc <= 0x03A9)
+      || (wc >= 0x0400 && wc <= 0x042F))
+    return uc_tolower (wc);
   return wc;
 }
 
-/* Fold the LEN bytes at S in place, keeping every character's length:
-   capitals to small letters, whitespace to spaces.  */
+/* Fold the LEN bytes at S in place, keeping every character's length
+   (a small letter of another length is left alone): capitals to small
+   letters, whitespace to spaces.  */
 static void
 fold (char *s, size_t len)
 {
-  unsigned char *u = (unsigned char *) s;
-  for (size_t i = 0; i < len; i++)
+  uint8_t *u = (uint8_t *) s;
+  for (size_t i = 0; i < len;)
     {
-      unsigned c = u[i];
+      ucs4_t c = u[i];
+      int n = c <= 0x7F ? 1 : u8_mbtoucr (&c, u + i, len - i);
       if (c >= 'A' && c <= 'Z')
-        u[i] = (unsigned char) (c + 0x20);
+        u[i] = (uint8_t) (c + ('a' - 'A'));
       else if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
         u[i] = ' ';
-      else if (c >= 0xC2 && c <= 0xDF && i + 1 < len
-               && (u[i + 1] & 0xC0) == 0x80)
+      else if (n > 1)
         {
-          unsigned wc = ((c & 0x1F) << 6) | (u[i + 1] & 0x3F);
-          unsigned lc = fold_wide (wc);
-          u[i] = (unsigned char) (0xC0 | (lc >> 6));
-          u[i + 1] = (unsigned char) (0x80 | (lc & 0x3F));
-          i++;
+          ucs4_t lc = fold_char (c);
+          uint8_t b[6];
+          if (lc != c && u8_uctomb (b, lc, sizeof b) == n)
+            memcpy (u + i, b, (size_t) n);
         }
+      i += n > 0 ? (size_t) n : 1;
     }
 }
 
@@ -461,15 +456,7 @@ search_trim (const char *query, size_t *len)
 static bool
 valid_utf8 (const char *s, size_t len)
 {
-  for (size_t i = 0; i < len;)
-    {
-      unsigned wc;
-      size_t n = wrap_decode (s + i, len - i, &wc);
-      if (wc == 0xFFFD && n == 1)
-        return false;
-      i += n;
-    }
-  return true;
+  return u8_check ((const uint8_t *) s, len) == NULL;
 }
 
 bool
@@ -609,40 +596,27 @@ hit_cmp (const void *a, const void *b)
   return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
-/* The bytes of S (LEN) that fit in COLS columns and SIZE bytes.  */
+/* The bytes of S (LEN) that fit in COLS columns and SIZE bytes, never
+   splitting a grapheme cluster.  */
 static size_t
 fit (const char *s, size_t len, size_t cols, size_t size)
 {
-  size_t i = 0, w = 0;
-  while (i < len)
-    {
-      unsigned wc;
-      size_t n = wrap_decode (s + i, len - i, &wc);
-      size_t cw = wrap_width (s + i, n);
-      if (w + cw > cols || i + n > size)
-        break;
-      w += cw;
-      i += n;
-    }
-  return i;
+  size_t n = text_fit (s, len, cols);
+  return n <= size ? n : text_grapheme_start (s, len, size);
 }
 
 /* The start of the text before byte POS of S that fits in COLS
-   columns (and a quarter of SIZE bytes).  */
+   columns (and a quarter of SIZE bytes), at a grapheme cluster.  */
 static size_t
 fit_back (const char *s, size_t pos, size_t cols, size_t size)
 {
-  size_t p = pos, w = 0;
-  while (p > 0)
+  size_t p = text_fit_tail (s, pos, cols);
+  if (pos - p > size / 4)
     {
-      size_t q = p - 1;
-      while (q > 0 && p - q < 4 && ((unsigned char) s[q] & 0xC0) == 0x80)
-        q--;
-      size_t cw = wrap_width (s + q, p - q);
-      if (w + cw > cols || pos - q > size / 4)
-        break;
-      w += cw;
-      p = q;
+      size_t lo = pos - size / 4;
+      p = text_grapheme_start (s, pos, lo);
+      if (p < lo)
+        p += text_next_grapheme (s + p, pos - p);
     }
   return p;
 }
@@ -668,10 +642,10 @@ snippet_span (const char *s, size_t total, size_t pos, size_t len,
 {
   const size_t cols = SEARCH_SNIPPET_COLS, dots = 3;
   size_t start = 0, end = total;
-  if (wrap_width (s, total) > cols || total > size)
+  if (text_width (s, total) > cols || total > size)
     {
       size_t avail = cols - 2 * dots;
-      size_t mw = wrap_width (s + pos, len);
+      size_t mw = text_width (s + pos, len);
       start = mw >= avail ? pos
               : fit_back (s, pos, (avail - mw) * 2 / 5, size);
       if (start > 0 && s[start - 1] != ' ')
@@ -683,8 +657,8 @@ snippet_span (const char *s, size_t total, size_t pos, size_t len,
       while (start < pos && s[start] == ' ')
         start++;
       size_t room = cols - (start ? dots : 0)
-                    - wrap_width (s + start, pos - start);
-      if (wrap_width (s + pos, total - pos) > room || total - start > size)
+                    - text_width (s + start, pos - start);
+      if (text_width (s + pos, total - pos) > room || total - start > size)
         {
           end = pos + fit (s + pos, total - pos, room - dots,
                            size - (pos - start));

@@ -14,7 +14,7 @@
 
 #include "i18n.h"
 #include "search.h"
-#include "wrap.h"
+#include "text.h"
 
 void
 view_search_free (struct view_search *vs)
@@ -136,7 +136,7 @@ static const char *
 shown_query (struct page *pg, const char *query, size_t len)
 {
   char buf[QUERY_COLS * 4 + 8];
-  size_t n = wrap_fit (query, len, QUERY_COLS);
+  size_t n = text_fit (query, len, QUERY_COLS);
   if (n > QUERY_COLS * 4)
     n = 0;
   snprintf (buf, sizeof buf, "%.*s%s", (int) n, query, n < len ? "..." : "");
