@@ -171,5 +171,8 @@ drive "$scripts/plain-tty.vt" "plain kiosk on a terminal: ^C ^\\ ^Z ^D, signals,
   "$PINAV" --data="$good" --kiosk --plain
 drive "$scripts/plain-idle.vt" "plain, --idle=1: the warning; Enter dismisses it" \
   "$PINAV" --data="$good" --kiosk --plain --idle=1
+timeout=40 drive "$scripts/plain-idle-reset.vt" \
+  "F2: plain kiosk idle reset: the half-typed line and ^S do not reach the next patient" \
+  "$PINAV" --data="$good" --kiosk --plain --idle=1
 
 done_testing

@@ -4,6 +4,7 @@
    LINES=24 have it.  */
 #include <config.h>
 
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,26 @@
 #include "tap.h"
 
 static const char *srcdir, *builddir;
+
+/* F8 (issue 15): every free of the navigator's goes through here (the
+   test is linked with -Wl,--wrap=free); while SECRET is set, a block
+   freed with SECRET still in it is counted.  */
+void __real_free (void *p);
+void __wrap_free (void *p);
+static const char *secret;
+static int secret_left;
+
+void
+__wrap_free (void *p)
+{
+  if (p && secret)
+    {
+      size_t n = malloc_usable_size (p);
+      if (memmem (p, n, secret, strlen (secret)))
+        secret_left++;
+    }
+  __real_free (p);
+}
 
 /* Whether NV stands at LOC with SEL chosen, DEPTH places deep.  */
 static bool
@@ -156,6 +177,24 @@ test_reset (struct nav *nv, struct app *app)
   tap_ok (nv->n == NAV_MAX, "the history keeps the last %d places", NAV_MAX);
 }
 
+/* F8: after the idle reset, nothing freed holds what was searched for,
+   and no place in memory the navigator still holds does either.  */
+static void
+test_wipe (struct nav *nv)
+{
+  nav_search (nv, "zqxsecret");
+  nav_do (nv, NAV_HOME);
+  nav_search (nv, "zqxsecret");
+  nav_follow (nv, "help");
+  secret = "zqxsecret";
+  secret_left = 0;
+  nav_reset (nv);
+  secret = NULL;
+  tap_ok (secret_left == 0 && nv->query == NULL,
+          "F8: the idle reset frees no memory with the search still in it "
+          "(%d blocks had it)", secret_left);
+}
+
 static void
 test_resize (struct nav *nv)
 {
@@ -196,6 +235,7 @@ main (void)
   app.start = "lang";
   nav_init (&nv, &app, VIEW_PLAIN, 80, 22);
   test_reset (&nv, &app);
+  test_wipe (&nv);
   nav_free (&nv);
   content_free (p);
   return tap_done ();

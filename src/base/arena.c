@@ -81,6 +81,14 @@ arena_strdup (struct arena *a, const char *s)
 }
 
 void
+arena_wipe (struct arena *a)
+{
+  for (struct arena_chunk *c = a->head; c; c = c->next)
+    explicit_bzero (c->data, c->size);
+  arena_free (a);
+}
+
+void
 arena_free (struct arena *a)
 {
   struct arena_chunk *c = a->head;

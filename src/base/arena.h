@@ -28,6 +28,10 @@ char *arena_strndup (struct arena *a, const char *s, size_t n);
 /** arena_strdup - a copy of S, or NULL when S is NULL.  */
 char *arena_strdup (struct arena *a, const char *s);
 
+/** arena_wipe - arena_free, the memory first overwritten with zeros
+   (explicit_bzero: what one patient read is not left for the next).  */
+void arena_wipe (struct arena *a);
+
 /** arena_free - release everything; the arena can be used again.  */
 void arena_free (struct arena *a);
 

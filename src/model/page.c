@@ -25,6 +25,15 @@ page_free (struct page *pg)
   memset (pg, 0, sizeof *pg);
 }
 
+void
+page_wipe (struct page *pg)
+{
+  if (pg->blocks)
+    explicit_bzero (pg->blocks, pg->cap * sizeof *pg->blocks);
+  arena_wipe (&pg->arena);
+  page_free (pg);
+}
+
 const char *
 page_strdup (struct page *pg, const char *s)
 {

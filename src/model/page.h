@@ -62,6 +62,9 @@ void page_init (struct page *pg, const char *location);
 /** page_free - release the page and its text.  */
 void page_free (struct page *pg);
 
+/** page_wipe - page_free, its text first overwritten with zeros.  */
+void page_wipe (struct page *pg);
+
 /** page_title - set the page title (copied).  */
 void page_title (struct page *pg, const char *title);
 

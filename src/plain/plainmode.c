@@ -6,10 +6,12 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "keys.h"
@@ -288,6 +290,9 @@ session_eof_ignored (struct session *s)
 static void
 session_reset (struct session *s)
 {
+  /* What the last patient typed and did not send goes too.  */
+  if (isatty (fileno (s->in)))
+    tcflush (fileno (s->in), TCIFLUSH);
   nav_reset (&s->nav);
   s->touched = false;
   session_show (s);
@@ -323,6 +328,7 @@ session_next (struct session *s, char *buf, size_t size)
           warned = true;
           if (!session_wait (s, APP_IDLE_WARN_S * 1000LL))
             {
+              explicit_bzero (buf, size);
               session_reset (s);
               warned = false;
               continue;
@@ -340,6 +346,48 @@ session_next (struct session *s, char *buf, size_t size)
     }
 }
 
+/* A kiosk's terminal before plain mode took flow control away.  */
+static struct termios plain_saved;
+static int plain_saved_fd = -1;
+
+static void
+plain_restore (void)
+{
+  if (plain_saved_fd >= 0)
+    tcsetattr (plain_saved_fd, TCSANOW, &plain_saved);
+  plain_saved_fd = -1;
+}
+
+/* SIGTERM or SIGHUP: the terminal as it was, then the signal's usual
+   end (tcsetattr is async-signal-safe).  */
+static void
+plain_on_signal (int sig)
+{
+  if (plain_saved_fd >= 0)
+    tcsetattr (plain_saved_fd, TCSANOW, &plain_saved);
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
+/* In a kiosk on a terminal, ^S must not freeze the output (a patient
+   would then never see the idle reset): software flow control off
+   until plain mode ends.  */
+static void
+plain_no_flow_control (const struct app *app, FILE *in)
+{
+  struct termios t;
+  int fd = fileno (in);
+  if (!app->kiosk || !isatty (fd) || tcgetattr (fd, &plain_saved) != 0)
+    return;
+  t = plain_saved;
+  t.c_iflag &= ~(tcflag_t) (IXON | IXOFF);
+  plain_saved_fd = fd;
+  signal (SIGTERM, plain_on_signal);
+  signal (SIGHUP, plain_on_signal);
+  if (tcsetattr (fd, TCSANOW, &t) != 0)
+    plain_saved_fd = -1;
+}
+
 int
 plainmode_run (const struct app *app, FILE *in, FILE *out)
 {
@@ -352,12 +400,14 @@ plainmode_run (const struct app *app, FILE *in, FILE *out)
   if (!nav_init (&s.nav, app, VIEW_PLAIN, plain_layout_width (app->width),
                  plain_rows ()))
     return 1;
+  plain_no_flow_control (app, in);
   session_show (&s);
   while (session_next (&s, line, sizeof line))
     if (!session_command (&s, line))
       break;
   nav_free (&s.nav);
-  memset (line, 0, sizeof line);
+  explicit_bzero (line, sizeof line);
+  plain_restore ();
   fflush (out);
   return 0;
 }

@@ -52,7 +52,8 @@ static void
 tui_reset (struct tui *t)
 {
   t->typing = false;
-  memset (t->query, 0, sizeof t->query);
+  explicit_bzero (t->query, sizeof t->query);
+  flushinp ();                  /* keys the last patient left unread */
   nav_reset (&t->nav);
 }
 
@@ -313,6 +314,6 @@ tui_run (const struct app *app)
     tui_loop (&t);
   tui_term_end (scr);
   nav_free (&t.nav);
-  memset (t.query, 0, sizeof t.query);
+  explicit_bzero (t.query, sizeof t.query);
   return 0;
 }

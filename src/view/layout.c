@@ -440,6 +440,15 @@ layout_free (struct layout *lo)
   memset (lo, 0, sizeof *lo);
 }
 
+void
+layout_wipe (struct layout *lo)
+{
+  if (lo->lines)
+    explicit_bzero (lo->lines, lo->cap * sizeof *lo->lines);
+  arena_wipe (&lo->arena);
+  layout_free (lo);
+}
+
 long
 layout_block_line (const struct layout *lo, size_t block)
 {

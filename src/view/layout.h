@@ -61,6 +61,9 @@ struct layout
    @retval false when memory ran out (LO is still usable).  */
 bool layout_page (struct layout *lo, const struct page *pg, size_t width);
 
+/** layout_wipe - layout_free, its text first overwritten with zeros.  */
+void layout_wipe (struct layout *lo);
+
 /** layout_free - release LO.  */
 void layout_free (struct layout *lo);
 

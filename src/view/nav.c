@@ -29,12 +29,26 @@ hist_push (struct nav *nv, const char *location)
   return true;
 }
 
+/* Forget the history; where a patient went is overwritten first.  */
 static void
 hist_free (struct nav *nv)
 {
   for (size_t i = 0; i < nv->n; i++)
-    free (nv->hist[i].location);
+    {
+      explicit_bzero (nv->hist[i].location, strlen (nv->hist[i].location));
+      free (nv->hist[i].location);
+    }
   nv->n = 0;
+}
+
+/* Forget the last search's words, overwritten first.  */
+static void
+nav_forget_query (struct nav *nv)
+{
+  if (nv->query)
+    explicit_bzero (nv->query, strlen (nv->query));
+  free (nv->query);
+  nv->query = NULL;
 }
 
 static struct nav_entry *
@@ -133,12 +147,7 @@ nav_free (struct nav *nv)
   layout_free (&nv->lo);
   page_free (&nv->page);
   view_search_free (&nv->search);
-  if (nv->query)
-    {
-      memset (nv->query, 0, strlen (nv->query));
-      free (nv->query);
-      nv->query = NULL;
-    }
+  nav_forget_query (nv);
 }
 
 /* --- Going places.  */
@@ -175,7 +184,9 @@ nav_back (struct nav *nv)
       nv->msg = _("This is the first page.");
       return;
     }
-  free (nv->hist[--nv->n].location);
+  --nv->n;
+  explicit_bzero (nv->hist[nv->n].location, strlen (nv->hist[nv->n].location));
+  free (nv->hist[nv->n].location);
   struct nav_entry *here = hist_here (nv);
   nav_build (nv);
   nv->view.top = here->top;
@@ -243,7 +254,7 @@ nav_search (struct nav *nv, const char *words)
       char *q = strdup (words);
       if (q)
         {
-          free (nv->query);
+          nav_forget_query (nv);
           nv->query = q;
         }
     }
@@ -251,7 +262,10 @@ nav_search (struct nav *nv, const char *words)
     {
       /* In place of the results shown: the page before keeps the
          state it was left in.  */
-      free (nv->hist[--nv->n].location);
+      --nv->n;
+      explicit_bzero (nv->hist[nv->n].location,
+                      strlen (nv->hist[nv->n].location));
+      free (nv->hist[nv->n].location);
       if (hist_push (nv, loc))
         nav_show_new (nv);
     }
@@ -355,8 +369,12 @@ nav_do (struct nav *nv, enum nav_action a)
     case NAV_PREV_LINK: nav_step_link (nv, -1); break;
     case NAV_PAGE_DOWN: nav_scroll (nv, nav_screenful (nv)); break;
     case NAV_PAGE_UP: nav_scroll (nv, -nav_screenful (nv)); break;
-    case NAV_WHEEL_DOWN: nav_scroll (nv, NAV_WHEEL); break;
-    case NAV_WHEEL_UP: nav_scroll (nv, -NAV_WHEEL); break;
+    case NAV_WHEEL_DOWN:        /* the wheel says nothing at the ends */
+      layout_scroll (&nv->lo, &nv->view, NAV_WHEEL);
+      break;
+    case NAV_WHEEL_UP:
+      layout_scroll (&nv->lo, &nv->view, -NAV_WHEEL);
+      break;
     case NAV_TOP: nav_edge (nv, false); break;
     case NAV_BOTTOM: nav_edge (nv, true); break;
     case NAV_OPEN: nav_open (nv); break;
@@ -399,12 +417,10 @@ nav_resize (struct nav *nv, size_t width, long rows)
 void
 nav_reset (struct nav *nv)
 {
-  if (nv->query)
-    {
-      memset (nv->query, 0, strlen (nv->query));
-      free (nv->query);
-      nv->query = NULL;
-    }
+  nav_forget_query (nv);
+  layout_wipe (&nv->lo);
+  page_wipe (&nv->page);
+  nv->view = (struct lay_view) { 0, 0, -1 };
   if (nv->app->lang)
     i18n_set_language (nv->app->lang);
   nav_restart (nv, nv->app->start ? nv->app->start : "home");
