@@ -362,7 +362,7 @@ run_navigator (const struct options *o, const struct content_pack *pack)
                                  : o->kiosk ? KIOSK_IDLE : 0),
                      o->lang && strcmp (o->lang, "ask") == 0 ? "lang"
                                                              : "home",
-                     lang0, &pin };
+                     lang0, &pin, getenv ("RUNTIME_DIRECTORY") };
   if (o->kiosk)
     {
       kiosk_ignore_signals ();

@@ -94,6 +94,19 @@ kiosk pin-refused "a mode 644 PIN file is refused: F12 does nothing" \
   --staff-pin-file="$tap_tmp/pin644"
 kiosk lockout "after 3 wrong PINs, F12 is ignored" \
   --staff-pin-file="$tap_tmp/pin"
+# The lock-out survives a crash or restart where systemd gives a runtime
+# directory (RuntimeDirectory=), and only there.
+mkdir -p "$tap_tmp/run"
+kept () { # SCRIPT WHAT
+  drive "$scripts/$1.vt" "lock-out kept: $2" env RUNTIME_DIRECTORY="$tap_tmp/run" \
+    "$PINAV" --data="$good" --kiosk --staff-pin-file="$tap_tmp/pin"
+}
+kept lockout-crash "3 wrong PINs, then pinav is killed"
+[ -f "$tap_tmp/run/pinav-staff-lockout" ]
+ok $? "lock-out kept: in \$RUNTIME_DIRECTORY/pinav-staff-lockout"
+kept lockout-kept "started again, F12 is still ignored"
+rm -f "$tap_tmp/run/pinav-staff-lockout"
+kept pin "the file removed, F12 works again"
 
 # What the PIN file check says (plain mode reads it too).
 pinfile () { # WHAT FILE

@@ -161,3 +161,58 @@ staff_pin_clear (struct staff_pin *pin)
 {
   explicit_bzero (pin, sizeof *pin);
 }
+
+/* DIR/STAFF_LOCK_FILE (SUFFIX appended) in BUF.  */
+static bool
+lock_path (char *buf, size_t size, const char *dir, const char *suffix)
+{
+  int n = snprintf (buf, size, "%s/%s%s", dir, STAFF_LOCK_FILE, suffix);
+  return n > 0 && (size_t) n < size;
+}
+
+void
+staff_lock_load (const char *dir, struct staff_lock *lock, long long now,
+                 long long max_ms)
+{
+  char path[4096], text[64];
+  *lock = (struct staff_lock) { 0, 0 };
+  if (!dir || !*dir || !lock_path (path, sizeof path, dir, ""))
+    return;
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    return;
+  ssize_t n = read (fd, text, sizeof text - 1);
+  close (fd);
+  int wrong;
+  long long until;
+  if (n <= 0)
+    return;
+  text[n] = '\0';
+  if (sscanf (text, "%d %lld", &wrong, &until) != 2 || wrong < 0
+      || wrong > 1000 || until < 0 || until > now + max_ms)
+    return;
+  lock->wrong = wrong;
+  lock->until = until;
+}
+
+void
+staff_lock_save (const char *dir, const struct staff_lock *lock)
+{
+  char path[4096], tmp[4096], text[64];
+  if (!dir || !*dir || !lock_path (path, sizeof path, dir, "")
+      || !lock_path (tmp, sizeof tmp, dir, ".new"))
+    return;
+  if (lock->wrong == 0 && lock->until == 0)
+    {
+      unlink (path);
+      return;
+    }
+  int n = snprintf (text, sizeof text, "%d %lld\n", lock->wrong, lock->until);
+  int fd = open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+                 0600);
+  if (fd < 0)
+    return;
+  bool ok = write (fd, text, (size_t) n) == n;
+  if (close (fd) != 0 || !ok || rename (tmp, path) != 0)
+    unlink (tmp);
+}

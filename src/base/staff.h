@@ -38,4 +38,29 @@ bool staff_pin_matches (const struct staff_pin *pin,
 /** staff_pin_clear - forget PIN (the memory is wiped).  */
 void staff_pin_clear (struct staff_pin *pin);
 
+/* The wrong PINs so far and the end of a lock-out, kept in a file of
+   the service's runtime directory so that neither a crash nor a
+   restart of pinav clears them.  Times are CLOCK_MONOTONIC
+   milliseconds: the same for every process until the machine restarts,
+   which also empties the runtime directory.  */
+struct staff_lock
+{
+  int wrong;
+  long long until;
+};
+
+#define STAFF_LOCK_FILE "pinav-staff-lockout"
+
+/** staff_lock_load - the state kept in DIR (NULL or "": none kept) into
+   *LOCK; what cannot be read, or a lock-out longer than MAX_MS from
+   NOW, counts as none (a damaged file never locks staff out for ever).  */
+void staff_lock_load (const char *dir, struct staff_lock *lock,
+                      long long now, long long max_ms);
+
+/** staff_lock_save - keep *LOCK in DIR (when DIR is set), replacing the
+   file at once; a state of no wrong PIN and no lock-out removes it.
+   Failures are silent: the state is then only in memory, as without a
+   runtime directory.  */
+void staff_lock_save (const char *dir, const struct staff_lock *lock);
+
 #endif

@@ -29,6 +29,14 @@ tui_kiosk_init (struct tui_kiosk *k, const struct app *app, long long now)
   k->pin = app->kiosk && app->pin && app->pin->set ? app->pin : NULL;
   k->idle_ms = (long long) app->idle * 1000;
   k->last = now;
+  k->lockdir = app->lockdir;
+  if (k->pin)
+    {
+      struct staff_lock lock;
+      staff_lock_load (k->lockdir, &lock, now, TUI_PIN_LOCK_S * 1000LL);
+      k->wrong = lock.wrong;
+      k->locked_until = lock.until;
+    }
 }
 
 static void
@@ -47,13 +55,15 @@ kiosk_pin_check (struct tui_kiosk *k, long long now)
   bool right = staff_pin_matches (k->pin, k->typed);
   kiosk_pin_close (k);
   if (right)
-    return TK_EXIT;
-  if (++k->wrong >= TUI_PIN_TRIES)
+    k->wrong = 0, k->locked_until = 0;
+  else if (++k->wrong >= TUI_PIN_TRIES)
     {
       k->wrong = 0;
       k->locked_until = now + TUI_PIN_LOCK_S * 1000LL;
     }
-  return TK_TAKEN;
+  struct staff_lock lock = { k->wrong, k->locked_until };
+  staff_lock_save (k->lockdir, &lock);
+  return right ? TK_EXIT : TK_TAKEN;
 }
 
 /* A key while the PIN prompt is open: digits, Backspace, Enter, Esc;

@@ -42,6 +42,7 @@ struct tui_kiosk
   size_t n_typed;
   int wrong;                    /* wrong PINs since the last lock */
   long long locked_until;       /* F12 does nothing until then */
+  const char *lockdir;          /* where the two above are kept, or NULL */
 };
 
 /** tui_kiosk_now - the monotonic clock, in milliseconds.  */

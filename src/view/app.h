@@ -23,6 +23,8 @@ struct app
   const char *start;            /* the first location: "home" or "lang" */
   const char *lang;             /* the language an idle reset goes back to */
   const struct staff_pin *pin;  /* the staff exit (kiosk), or NULL */
+  const char *lockdir;          /* where the PIN lock-out is kept across
+                                   restarts ($RUNTIME_DIRECTORY), or NULL */
 };
 
 #endif
