@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "diag.h"
 #include "dump.h"
 #include "i18n.h"
 #include "load.h"
@@ -77,12 +78,17 @@ usage_error (const char *fmt, ...)
 {
   if (fmt)
     {
+      /* The values quoted come from the command line: escaped, so that
+         none can drive the terminal (issue 15, F7).  */
       va_list ap;
-      fprintf (stderr, "%s: ", PACKAGE);
+      char *msg = NULL, *safe = NULL;
       va_start (ap, fmt);
-      vfprintf (stderr, fmt, ap);
+      if (vasprintf (&msg, fmt, ap) >= 0)
+        safe = diag_escape (msg);
       va_end (ap);
-      fputc ('\n', stderr);
+      fprintf (stderr, "%s: %s\n", PACKAGE, safe ? safe : "?");
+      free (safe);
+      free (msg);
     }
   fprintf (stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
   exit (EXIT_USAGE);
@@ -188,7 +194,8 @@ static void
 parse_options (int argc, char **argv, struct options *o)
 {
   int c;
-  while ((c = getopt_long (argc, argv, "hV", long_options, NULL)) != -1)
+  opterr = 0;                   /* getopt's messages would quote raw */
+  while ((c = getopt_long (argc, argv, ":hV", long_options, NULL)) != -1)
     switch (c)
       {
       case 'h': print_help (); exit (EXIT_SUCCESS);
@@ -211,7 +218,15 @@ parse_options (int argc, char **argv, struct options *o)
       case OPT_KIOSK: o->kiosk = true; break;
       case OPT_IDLE: o->idle = parse_idle (optarg); break;
       case OPT_STAFF_PIN_FILE: o->pin_file = optarg; break;
-      default: usage_error (NULL);
+      case ':':
+        /* TRANSLATORS: as GNU getopt says it.  */
+        usage_error (_("option '%s' requires an argument"), argv[optind - 1]);
+      default:
+        if (optopt > 0 && optopt <= CHAR_MAX)
+          /* TRANSLATORS: as GNU getopt says it.  */
+          usage_error (_("invalid option -- '%c'"), optopt);
+        /* TRANSLATORS: as GNU getopt says it.  */
+        usage_error (_("unrecognized option '%s'"), argv[optind - 1]);
       }
   if (optind < argc && (o->mode == MODE_CHECK || o->mode == MODE_DUMP)
       && !o->arg)
@@ -413,7 +428,10 @@ main (int argc, char **argv)
     {
       if (!dump_pack (stdout, pack, o.arg, plain_width (&o)))
         {
-          fprintf (stderr, _("%s: nothing is called '%s'\n"), PACKAGE, o.arg);
+          char *safe = diag_escape (o.arg);
+          fprintf (stderr, _("%s: nothing is called '%s'\n"), PACKAGE,
+                   safe ? safe : "?");
+          free (safe);
           status = EXIT_USAGE;
         }
     }

@@ -72,4 +72,28 @@ has_out "^- Glossary: Chondrocyte$" "each term the paragraph names"
 run "$PINAV" --data="$data" --dump glossary/osteoblast --width=0
 lacks_out "^- Glossary: Osteoblast$" "a term's own page does not link to itself"
 
+# F7 (issue 15): a value given on the command line is quoted escaped in
+# every message, so that none can drive the terminal: an ESC or a bidi
+# override reaches stderr as \x1B or \u202E, never raw.
+esc=$(printf '\033[2J')
+rlo=$(printf '\342\200\256')
+f7 () { # WHAT ARGS...
+  f7_what=$1; shift
+  run "$@"
+  ! LC_ALL=C grep -q "$(printf '\033')" "$tap_tmp/err" \
+    && ! grep -q "$rlo" "$tap_tmp/err" \
+    && grep -q -e '\\x1B\|\\u202E' "$tap_tmp/err"
+  ok $? "F7: $f7_what: the value escaped on stderr"
+}
+f7 "--lang" "$PINAV" --lang="x${esc}${rlo}"
+f7 "--dump" "$PINAV" --data="$good" --dump="x${esc}"
+f7 "--idle" "$PINAV" --idle="x${esc}"
+f7 "--width" "$PINAV" --width="x${esc}"
+f7 "an unknown option" "$PINAV" "--x${esc}"
+f7 "an argument too many" "$PINAV" --check "$good" "x${rlo}"
+printf '1234\n' >"$tap_tmp/pin${esc}"
+chmod 644 "$tap_tmp/pin${esc}"
+f7 "--staff-pin-file" "$PINAV" --data="$good" --kiosk --plain \
+  --staff-pin-file="$tap_tmp/pin${esc}"
+
 done_testing

@@ -164,3 +164,9 @@ diag_free (struct diags *d)
   free (d->v);
   *d = (struct diags) { 0 };
 }
+
+char *
+diag_escape (const char *s)
+{
+  return diag_clean (s);
+}

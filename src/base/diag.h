@@ -44,6 +44,12 @@ void diag_add (struct diags *d, const char *file, unsigned line,
    or invalid byte of a message visible as an escape.  */
 size_t diag_clip (const char *s, size_t max_chars, bool *clipped);
 
+/** diag_escape - a malloc'd copy of S with every control character,
+   bidirectional control and invalid byte written as an escape (\x1B,
+   \u202E), for quoting what a user gave in a message; NULL when memory
+   ran out.  */
+char *diag_escape (const char *s);
+
 /** diag_print - print every problem, ordered by file, line and column.  */
 void diag_print (struct diags *d, FILE *out);
 

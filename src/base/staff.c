@@ -5,11 +5,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "i18n.h"
 
 /* Bytes read from the file at most: a longer file is malformed.  */
@@ -139,10 +141,14 @@ staff_pin_load (struct staff_pin *pin, const char *path, bool quiet_missing,
   if (fd >= 0)
     close (fd);
   if (why)
-    /* TRANSLATORS: the first %s is the program, the second a file,
-       the third what is wrong with it.  */
-    fprintf (err, _("%s: %s: %s; there is no staff exit\n"), PACKAGE,
-             path, why);
+    {
+      char *safe = diag_escape (path);
+      /* TRANSLATORS: the first %s is the program, the second a file,
+         the third what is wrong with it.  */
+      fprintf (err, _("%s: %s: %s; there is no staff exit\n"), PACKAGE,
+               safe ? safe : "?", why);
+      free (safe);
+    }
   return pin->set;
 }
 
