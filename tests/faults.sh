@@ -99,6 +99,7 @@ r=$?
 ok $r "garbage (80x24): 2,000 bytes of invalid UTF-8 at once: still running"
 [ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/err" | head -40
 fault flood 80x24 "$good" "10,000 keys as fast as they go, then the start screen"
+fault huge-size 80x24 "$good" "F6: a terminal 33000 wide, then high: still running, whole again at 80x24"
 fault idle 80x24 "$good" "idle on a live terminal: at most 5% of a CPU"
 
 # No input: plain mode (standard input is not a terminal), the page and

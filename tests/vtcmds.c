@@ -214,6 +214,20 @@ run_resize (const struct cmd *c)
     fail ("resize: TIOCSWINSZ: %s", strerror (errno));
 }
 
+/* resize-pty COLS ROWS: tell the program (the pty's window size, and
+   so SIGWINCH) of a size up to 65535 x 65535, as a terminal may claim,
+   while libvterm's screen stays as it is.  */
+void
+run_resize_pty (const struct cmd *c)
+{
+  struct winsize ws = { .ws_row = (unsigned short) c->b,
+                        .ws_col = (unsigned short) c->a };
+  need_pty ("resize-pty");
+  drain ();
+  if (ioctl (D.master, TIOCSWINSZ, &ws) < 0)
+    fail ("resize-pty: TIOCSWINSZ: %s", strerror (errno));
+}
+
 /* screen: print the screen to stdout.  */
 void
 run_screen (const struct cmd *c)

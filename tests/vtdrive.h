@@ -22,7 +22,7 @@
 #define fail(...) report (1, __VA_ARGS__)
 #define syntax(...) report (2, __VA_ARGS__)
 
-enum shape { S_NONE, S_TEXT, S_ROW_TEXT, S_INT, S_POS, S_SIZE, S_KEYS,
+enum shape { S_NONE, S_TEXT, S_ROW_TEXT, S_INT, S_POS, S_SIZE, S_PTYSIZE, S_KEYS,
              S_HEX, S_EXIT, S_SIG, S_N_KEYS, S_MS_PCT };
 enum { M_SCREEN, M_GONE, M_ROW, M_WAIT = 4 };      /* text conditions */
 enum { AT_REVERSE, AT_BOLD, AT_WIDE, AT_NOT = 8 }; /* cell conditions */
@@ -94,7 +94,7 @@ struct cmd *load_script (int *ncmd);
 
 /* vtcmds.c */
 runfn run_text, run_cursor, run_attr, run_key, run_send, run_click,
-  run_resize, run_screen, run_sleep, run_signal, run_close, run_exit,
+  run_resize, run_resize_pty, run_screen, run_sleep, run_signal, run_close, run_exit,
   run_running, run_down_to;
 
 /* vtfault.c */

@@ -145,6 +145,7 @@ static const struct spec specs[] = {
   { "raw", S_HEX, run_send, 0 },
   { "click", S_POS, run_click, 0 },
   { "resize", S_SIZE, run_resize, 0 },
+  { "resize-pty", S_PTYSIZE, run_resize_pty, 0 },
   { "screen", S_NONE, run_screen, 0 },
   { "sleep-ms", S_INT, run_sleep, 0 },
   { "signal", S_SIG, run_signal, 0 },
@@ -243,6 +244,9 @@ parse_args (struct cmd *c, char *s)
       return *s ? "takes no arguments" : NULL;
     case S_INT:
       return parse_num (&s, 86400000, &c->a) || *s ? "bad number" : NULL;
+    case S_PTYSIZE:
+      return parse_num (&s, 65535, &c->a) || parse_num (&s, 65535, &c->b)
+        || *s || c->a < 1 || c->b < 1 ? "bad numbers" : NULL;
     case S_POS:
     case S_SIZE:
       return parse_num (&s, 9999, &c->a) || parse_num (&s, 9999, &c->b) || *s

@@ -269,6 +269,11 @@ tui_loop (struct tui *t)
     {
       if (tui_term_signal_pending () && tui_signalled (t))
         break;
+      if (tui_term_resized ())
+        {
+          tui_resize (t);
+          dirty = true;
+        }
       if (dirty)
         tui_paint (t, &scr, tui_kiosk_now ());
       wint_t wc;

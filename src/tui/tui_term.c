@@ -18,8 +18,18 @@
 #define TUI_BUF_ROWS 60         /* the least screen ncurses sizes its */
 #define TUI_BUF_COLS 200        /* output buffer for, see term_newterm */
 #define TUI_BUF_WIDEST 30000    /* the widest line newterm is told of */
+#define TUI_MAX_ROWS 1000       /* a bigger terminal is drawn on as if */
+#define TUI_MAX_COLS 1000       /* it were this big */
 
 static volatile sig_atomic_t term_signal;
+static volatile sig_atomic_t term_winch;        /* a SIGWINCH came */
+
+static void
+term_on_winch (int sig)
+{
+  (void) sig;
+  term_winch = 1;
+}
 
 static void
 term_on_signal (int sig)
@@ -42,6 +52,37 @@ term_catch_signals (bool kiosk)
   sigemptyset (&sa.sa_mask);
   for (size_t i = 0; i < n; i++)
     sigaction (sigs[i], &sa, NULL);
+  /* The size is taken here, not by ncurses (which leaves a SIGWINCH
+     handler of the program's alone): a terminal may claim 65535 x 65535,
+     and ncurses 6.4 crashes at 32768 (issue 15, F6).  */
+  sa.sa_handler = term_on_winch;
+  sigaction (SIGWINCH, &sa, NULL);
+}
+
+/* The terminal's size, clamped to what pinav draws.
+   @retval false when the terminal does not say.  */
+static bool
+term_size (int *rows, int *cols)
+{
+  struct winsize ws;
+  if (ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row
+      || !ws.ws_col)
+    return false;
+  *rows = ws.ws_row > TUI_MAX_ROWS ? TUI_MAX_ROWS : ws.ws_row;
+  *cols = ws.ws_col > TUI_MAX_COLS ? TUI_MAX_COLS : ws.ws_col;
+  return true;
+}
+
+bool
+tui_term_resized (void)
+{
+  int rows, cols;
+  if (!term_winch)
+    return false;
+  term_winch = 0;
+  if (term_size (&rows, &cols))
+    resize_term (rows, cols);
+  return true;
 }
 
 int
@@ -107,14 +148,12 @@ term_no_flow_control (void)
 static SCREEN *
 term_newterm (void)
 {
-  struct winsize ws;
+  int ws_row, ws_col;
   char rows[16], cols[16];
-  if (getenv ("LINES") || getenv ("COLUMNS")
-      || ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row
-      || !ws.ws_col)
+  if (getenv ("LINES") || getenv ("COLUMNS") || !term_size (&ws_row, &ws_col))
     return newterm (NULL, stdout, stdin);
-  long r = ws.ws_row > TUI_BUF_ROWS ? ws.ws_row : TUI_BUF_ROWS;
-  long c = ws.ws_col > TUI_BUF_COLS ? ws.ws_col : TUI_BUF_COLS;
+  long r = ws_row > TUI_BUF_ROWS ? ws_row : TUI_BUF_ROWS;
+  long c = ws_col > TUI_BUF_COLS ? ws_col : TUI_BUF_COLS;
   long wide = ((2 + r) * (6 + c) + 2) / 3 - 6;  /* (2 + 1) * (6 + wide) */
   if (wide <= TUI_BUF_WIDEST)
     r = 1, c = wide;
@@ -128,10 +167,10 @@ term_newterm (void)
   /* Narrower before taller (else the new lines are made wide), and by
      resize_term: resizeterm would also queue a KEY_RESIZE, and the
      first screen would be laid out and drawn twice.  */
-  if (scr && r < ws.ws_row)
-    resize_term ((int) r, ws.ws_col);
+  if (scr && r < ws_row)
+    resize_term ((int) r, ws_col);
   if (scr)
-    resize_term (ws.ws_row, ws.ws_col);
+    resize_term (ws_row, ws_col);
   return scr;
 }
 

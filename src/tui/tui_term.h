@@ -31,6 +31,11 @@ bool tui_term_signal_pending (void);
    failures in a row (the caller zeroes it on a key).  */
 bool tui_term_gone (int *errors);
 
+/** tui_term_resized - after a SIGWINCH: the new size taken (clamped to
+   1000 x 1000; curses' LINES and COLS follow).
+   @retval whether the size may have changed (paint it all afresh).  */
+bool tui_term_resized (void);
+
 /** tui_term_key - get_wch's result R and WC as the key table names it
    (keys.h): a character, a KEYS_* code, or 0 for a key it has none for.  */
 int tui_term_key (int r, wint_t wc);
