@@ -1,6 +1,69 @@
-/* unit-packfile.c - the compiled pack (packfile.h): an image loads back
-   into the same pack, in English and in Chinese; an image of other
-   YAML is not used; and no truncated or corrupt image crashes pinav.  */
+/* unit-packfile.c - the compiled pack (packfile.h), checked by breaking
+   its reader on purpose: every assertion here fails for at least one
+   deliberate break of src/packfile.c (the list below), and none counts
+   "did not crash".  A loop over many images is one assertion, which
+   names the first image that broke its rule.
+
+   - Round trips: an image of tests/data/good and of data loads back
+     into the pack of the YAML: field by field, byte for byte when
+     compiled again, the same --dump in English and in Chinese; from a
+     copy of the caller's bytes; and never for another YAML's hash.
+   - packfile_load: an image is used only while the YAML beside it is
+     unchanged, and the hash sees every byte, name and size.
+   - Damage: every truncation, and every change of a header word, a
+     count, a string reference, a kind or a citation to a value the
+     format forbids, is refused; an image that still loads (a word or a
+     byte changed to a value that is allowed) holds a sound pack
+     (pack_sound: what the rest of pinav relies on).
+   - Edges: hand-made images, each in a small image and in one that
+     fills a block of the arena of its own (so that ASan sees a read
+     past its end); packs that packfile_encode writes as it is given
+     them but that the reader must refuse.
+
+   Each break of src/packfile.c below was made by hand, and failed the
+   assertions named (A: in the --enable-sanitizers build only; V: under
+   valgrind only; crash: the reader itself dereferences NULL, or runs
+   out of memory, in that assertion's loop):
+     magic, version, header size, size, table count or zero word not
+       checked; unread records allowed ........ header words
+     a table's end unchecked (crash), or one byte past it allowed
+       ........................................ truncations; a text one
+                                                byte longer (A)
+     a table may start inside the header ...... empty table in header
+     the text's last NUL not required ......... text without its NUL
+     no string length limit, or > made >= ..... a string of 1 MiB
+     UTF-8 unchecked; overlong forms, surrogates or code points past
+       U+10FFFF accepted; non-ASCII skipped ... the UTF-8 edges
+     the 8-byte fast path reading past the text  data loads back, both
+                                                images load (A)
+     3-byte characters (Chinese) refused ...... round trips
+     a reference into a string or just past the text, PF_NONE for a
+       required string (crash) or in a list, an id's characters
+       ........................................ string references
+     an id of 65 characters ................... id of 65 characters
+     kind, flags or untraced out of range ..... kinds
+     attribute type out of range .............. type past the last
+     a citation past the last (crash), or clamped to the last
+       ........................................ citations
+     sections not all read before citations ... header words (crash)
+     para with items, list with text, document without sections,
+       value shapes (boolean, unset text or list, missing text),
+       ref_collection on a non-refs attribute . the variant named
+     a field swapped or lost (section index, title and source,
+       untraced, values' record, sources' count, last item, columns,
+       menu's count, glossary, citations' section); the caller's bytes
+       not copied ............................. field by field
+     a collection's intro required ............ every image loads
+     the hash not compared, or only half of it  any other hash
+     packfile_load ignoring the hash .......... YAML edited
+     names, sizes, the last file, a file's tail, or 7 lanes of 8 not
+       hashed ................................. renamed, sizes, bytes
+     an image named explicitly ignored ........ named explicitly
+     pack.bin opened blocking (a FIFO hangs), or read when shorter
+       than a header (V) ...................... pack.bin not an image
+   Not caught, as no test can: "exactly one pack record" (a count of 0
+   or 2 fails later anyway) and "pack.bin must be a regular file" (any
+   other file open gives is too short to read, or fails to read).  */
 #include <config.h>
 
 #include <dirent.h>
@@ -16,8 +79,13 @@
 #include "packfile.h"
 #include "packfmt.h"
 #include "tap.h"
+#include "wrap.h"
+
+/* The hash that the test's own images name.  */
+#define HASH 7
 
 static const char *srcdir;
+static FILE *devnull;
 
 static struct content_pack *
 load_dir (const char *rel)
@@ -56,6 +124,24 @@ same_dump (const struct content_pack *a, const struct content_pack *b,
   return same;
 }
 
+/* The same --dump of A and B, wrapped and not, in English and in
+   Chinese; and the Chinese is not the English.  */
+static bool
+same_dumps (const struct content_pack *a, const struct content_pack *b)
+{
+  size_t en_len, zh_len;
+  bool ok = same_dump (a, b, 80) && same_dump (a, b, 0);
+  char *en = dump_text (b, 80, &en_len);
+  i18n_set_language ("zh_CN");
+  char *zh = dump_text (b, 80, &zh_len);
+  ok = ok && same_dump (a, b, 80)
+       && (en_len != zh_len || memcmp (en, zh, en_len) != 0);
+  i18n_set_language ("en");
+  free (en);
+  free (zh);
+  return ok;
+}
+
 /* --- The model, field by field.  */
 
 static bool
@@ -83,6 +169,7 @@ same_cites (const struct content_cite *a, size_t na,
          && same_str (a[i].section_id, b[i].section_id)
          && a[i].section && b[i].section
          && same_str (a[i].section->id, b[i].section->id)
+         && a[i].section->index == b[i].section->index
          && same_str (a[i].section->doc->id, b[i].section->doc->id);
   return ok;
 }
@@ -187,40 +274,216 @@ same_pack (const struct content_pack *a, const struct content_pack *b)
   return ok;
 }
 
+/* --- What a loaded pack promises the rest of pinav (content.h): the
+   reader must refuse an image whose pack would break any of it.  */
+
+/* Not NULL, and UTF-8 (wrap_decode gives U+FFFD for a bad byte).  */
+static bool
+sound_text (const char *s)
+{
+  size_t n = s ? strlen (s) : 0;
+  for (size_t i = 0; i < n;)
+    {
+      unsigned wc;
+      size_t w = wrap_decode (s + i, n - i, &wc);
+      if (wc == 0xFFFD && strncmp (s + i, "\xEF\xBF\xBD", 3) != 0)
+        return false;
+      i += w;
+    }
+  return s != NULL;
+}
+
+static bool
+sound_id (const char *s)
+{
+  size_t n = s ? strlen (s) : 0;
+  return n >= 1 && n <= 64
+         && strspn (s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+static bool
+sound_strs (const char *const *v, size_t n)
+{
+  bool ok = n == 0 || v != NULL;
+  for (size_t i = 0; ok && i < n; i++)
+    ok = sound_text (v[i]);
+  return ok;
+}
+
+/* Citations of sections of P, under those sections' own ids.  */
+static bool
+sound_cites (const struct content_pack *p, const struct content_cite *c,
+             size_t n)
+{
+  bool ok = n == 0 || c != NULL;
+  for (size_t i = 0; ok && i < n; i++)
+    {
+      const struct content_section *s = c[i].section;
+      ok = false;
+      for (size_t k = 0; s && k < p->n_docs; k++)
+        ok |= s->doc == p->docs[k] && s->index < s->doc->n_sections
+              && s == &s->doc->sections[s->index];
+      ok = ok && same_str (c[i].doc_id, s->doc->id)
+           && same_str (c[i].section_id, s->id);
+    }
+  return ok;
+}
+
+static bool
+sound_block (const struct content_block *b)
+{
+  if (b->kind == BLOCK_PARA)
+    return sound_text (b->text) && b->n_items == 0;
+  return (b->kind == BLOCK_BULLETS || b->kind == BLOCK_NUMBERED)
+         && !b->text && sound_strs (b->items, b->n_items);
+}
+
+static bool
+sound_doc (const struct content_document *d)
+{
+  bool ok = sound_id (d->id) && sound_text (d->title)
+            && sound_text (d->source)
+            && (!d->publisher || sound_text (d->publisher))
+            && d->n_sections > 0 && d->sections;
+  for (size_t j = 0; ok && j < d->n_sections; j++)
+    {
+      const struct content_section *s = &d->sections[j];
+      ok = sound_id (s->id) && sound_text (s->heading) && s->doc == d
+           && s->index == j && (s->n_blocks == 0 || s->blocks);
+      for (size_t k = 0; ok && k < s->n_blocks; k++)
+        ok = sound_block (&s->blocks[k]);
+    }
+  return ok;
+}
+
+static bool
+sound_attr (const struct content_attrdef *a)
+{
+  return sound_id (a->id) && sound_text (a->label)
+         && (a->type == ATTR_TEXT || a->type == ATTR_LIST
+             || a->type == ATTR_BOOL || a->type == ATTR_REFS)
+         && (a->type == ATTR_REFS ? sound_id (a->ref_collection)
+                                  : !a->ref_collection);
+}
+
+/* Value V of attribute A has the shape of A's type.  */
+static bool
+sound_value (const struct content_attrdef *a, const struct content_value *v)
+{
+  bool text = v->set && a->type == ATTR_TEXT;
+  return (!v->boolean || (v->set && a->type == ATTR_BOOL))
+         && (text ? sound_text (v->text) : !v->text)
+         && (v->n_list == 0
+             || (v->set && (a->type == ATTR_LIST || a->type == ATTR_REFS)))
+         && sound_strs (v->list, v->n_list);
+}
+
+static bool
+sound_item (const struct content_pack *p, const struct content_collection *c,
+            size_t i)
+{
+  const struct content_item *it = &c->items[i];
+  bool ok = sound_id (it->id) && sound_text (it->name)
+            && sound_text (it->summary) && it->coll == c && it->index == i
+            && it->values && (it->n_claims == 0 || it->claims)
+            && sound_cites (p, it->sources, it->n_sources);
+  for (size_t k = 0; ok && k < c->n_attrs; k++)
+    ok = sound_value (&c->attrs[k], &it->values[k]);
+  for (size_t k = 0; ok && k < it->n_claims; k++)
+    ok = sound_text (it->claims[k].text)
+         && sound_cites (p, it->claims[k].cites, it->claims[k].n_cites);
+  return ok;
+}
+
+static bool
+sound_coll (const struct content_pack *p, const struct content_collection *c)
+{
+  bool ok = sound_id (c->id) && sound_text (c->title)
+            && (!c->intro || sound_text (c->intro))
+            && sound_strs (c->related, c->n_related)
+            && (c->n_attrs == 0 || c->attrs)
+            && (c->n_items == 0 || c->items);
+  for (size_t k = 0; ok && k < c->n_attrs; k++)
+    ok = sound_attr (&c->attrs[k]);
+  for (size_t k = 0; ok && k < c->n_items; k++)
+    ok = sound_item (p, c, k);
+  return ok;
+}
+
+static bool
+pack_sound (const struct content_pack *p)
+{
+  bool ok = sound_text (p->title) && sound_text (p->reviewed)
+            && sound_text (p->disclaimer)
+            && sound_strs (p->about, p->n_about)
+            && sound_strs (p->menu, p->n_menu)
+            && (!p->glossary || sound_id (p->glossary))
+            && (!p->glossary_also || sound_id (p->glossary_also));
+  for (size_t i = 0; ok && i < p->n_docs; i++)
+    ok = sound_doc (p->docs[i]);
+  for (size_t i = 0; ok && i < p->n_colls; i++)
+    ok = sound_coll (p, p->colls[i]);
+  for (size_t i = 0; ok && i < p->n_comps; i++)
+    {
+      const struct content_comparison *m = p->comps[i];
+      ok = sound_id (m->id) && sound_text (m->title)
+           && sound_id (m->collection)
+           && sound_strs (m->columns, m->n_columns);
+    }
+  return ok;
+}
+
 /* --- Round trips.  */
+
+/* Whether the image at IMG (LEN bytes, naming HASH) is refused for
+   every hash but HASH that differs from it in one bit.  */
+static bool
+other_hashes_refused (const unsigned char *img, size_t len)
+{
+  bool ok = true;
+  for (int bit = 0; ok && bit < 64; bit++)
+    {
+      struct content_pack *p
+        = packfile_decode (img, len, HASH ^ ((uint64_t) 1 << bit));
+      ok = p == NULL;
+      content_free (p);
+    }
+  return ok;
+}
 
 static void
 test_round_trip (const char *rel)
 {
-  struct content_pack *a = load_dir (rel);
-  size_t len = 0;
-  unsigned char *img = a ? packfile_encode (a, 42, &len) : NULL;
-  struct content_pack *b = img ? packfile_decode (img, len, 42) : NULL;
+  struct content_pack *a = load_dir (rel), *b = NULL;
+  size_t len = 0, len2 = 0;
+  unsigned char *img = a ? packfile_encode (a, HASH, &len) : NULL;
+  unsigned char *copy = img ? malloc (len) : NULL;
+  if (copy)
+    {
+      memcpy (copy, img, len);
+      b = packfile_decode (copy, len, HASH);
+      /* The pack must not point into the caller's bytes.  */
+      memset (copy, 'x', len);
+    }
   tap_ok (b != NULL, "%s: the image (%zu bytes) loads back", rel, len);
   tap_ok (b && same_pack (a, b), "%s: the same pack, field by field", rel);
-  tap_ok (b && same_dump (a, b, 80) && same_dump (a, b, 0),
-          "%s: the same --dump, wrapped and not", rel);
-  i18n_set_language ("zh_CN");
-  size_t en_len, zh_len;
-  char *en = NULL, *zh = b ? dump_text (b, 80, &zh_len) : NULL;
-  i18n_set_language ("en");
-  if (b)
-    en = dump_text (b, 80, &en_len);
-  i18n_set_language ("zh_CN");
-  tap_ok (b && same_dump (a, b, 80)
-          && (en_len != zh_len || memcmp (en, zh, en_len) != 0),
-          "%s: the same --dump in Chinese (which is not the English)", rel);
-  i18n_set_language ("en");
-  tap_ok (packfile_decode (img, len, 43) == NULL,
-          "%s: an image is refused for other YAML", rel);
-  free (en);
-  free (zh);
+  unsigned char *again = b ? packfile_encode (b, HASH, &len2) : NULL;
+  tap_ok (again && len2 == len && memcmp (again, img, len) == 0,
+          "%s: compiled again, the same bytes", rel);
+  tap_ok (b && same_dumps (a, b),
+          "%s: the same --dump, wrapped and not, in English and in "
+          "Chinese (which is not the English)", rel);
+  tap_ok (img && other_hashes_refused (img, len),
+          "%s: refused for the hash of other YAML (any one bit changed)",
+          rel);
+  free (again);
+  free (copy);
   free (img);
   content_free (a);
   content_free (b);
 }
 
-/* --- An image beside its YAML.  */
+/* --- An image beside its YAML: packfile_load, packfile_hash_dir.  */
 
 static void
 copy_file (const char *from, const char *to)
@@ -245,245 +508,743 @@ write_file (const char *path, const void *data, size_t len)
     exit (99);
 }
 
-/* Whether DIR's pack.bin is used, and is DIR's pack.  */
-static bool
-image_used (const char *dir)
+/* Remove every file of DIR.  */
+static void
+empty_dir (const char *dir)
 {
-  struct content_pack *p = packfile_load (dir, NULL);
+  char path[4096];
+  DIR *d = opendir (dir);
+  for (struct dirent *e; d && (e = readdir (d)) != NULL;)
+    if (strcmp (e->d_name, ".") != 0 && strcmp (e->d_name, "..") != 0)
+      {
+        snprintf (path, sizeof path, "%s/%s", dir, e->d_name);
+        if (unlink (path) != 0)
+          rmdir (path);
+      }
+  if (d)
+    closedir (d);
+}
+
+/* Whether DIR's pack.bin (or IMAGE) is used, and is DIR's pack.  */
+static bool
+image_used (const char *dir, const char *image)
+{
+  struct content_pack *p = packfile_load (dir, image);
   bool ok = p && strcmp (p->title, "A small test pack") == 0;
   content_free (p);
   return ok;
 }
 
-static void
-test_stale (char *tmp)
+/* Copy tests/data/good into TMP.  @retval an image of it, for its
+   YAML's hash: *LEN bytes, malloc'd.  */
+static unsigned char *
+good_dir (const char *tmp, size_t *len)
 {
-  char from[4096], to[4096], bin[4096];
-  snprintf (from, sizeof from, "%s/tests/data/good", srcdir);
-  DIR *d = opendir (from);
-  for (struct dirent *e; d && (e = readdir (d)) != NULL;)
-    if (e->d_name[0] != '.')
-      {
-        snprintf (from, sizeof from, "%s/tests/data/good/%s", srcdir,
-                  e->d_name);
-        snprintf (to, sizeof to, "%s/%s", tmp, e->d_name);
-        copy_file (from, to);
-      }
-  if (d)
-    closedir (d);
+  char from[4096], to[4096];
+  static const char *const files[] = { "doc.yaml", "fruits.yaml",
+                                       "pack.yaml", "places.yaml" };
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+    {
+      snprintf (from, sizeof from, "%s/tests/data/good/%s", srcdir, files[i]);
+      snprintf (to, sizeof to, "%s/%s", tmp, files[i]);
+      copy_file (from, to);
+    }
   struct diags dg = { 0 };
   struct content_pack *p = load_pack (tmp, &dg);
   uint64_t hash = 0;
-  size_t len = 0;
   unsigned char *img = p && packfile_hash_dir (tmp, &hash)
-                       ? packfile_encode (p, hash, &len) : NULL;
+                       ? packfile_encode (p, hash, len) : NULL;
   content_free (p);
   diag_free (&dg);
+  if (!img)
+    exit (99);
+  return img;
+}
+
+static void
+test_stale (const char *tmp, const unsigned char *img, size_t len)
+{
+  char bin[4096], to[4096], from[4096];
   snprintf (bin, sizeof bin, "%s/%s", tmp, PACKFILE_NAME);
-  tap_ok (!image_used (tmp), "no image, no pack from one");
-  if (img)
-    write_file (bin, img, len);
-  tap_ok (image_used (tmp), "an image of the YAML beside it is used");
+  snprintf (to, sizeof to, "%s/fruits.yaml", tmp);
+  bool none = !image_used (tmp, NULL);
+  write_file (bin, img, len);
+  tap_ok (none && image_used (tmp, NULL) && !image_used (to, bin),
+          "an image of the YAML beside it is used; without one, or for "
+          "a single YAML file, none");
 
   snprintf (to, sizeof to, "%s/doc.yaml", tmp);
   FILE *f = fopen (to, "ab");
-  fputs ("# edited\n", f);
-  fclose (f);
-  tap_ok (!image_used (tmp), "a YAML file edited: the image is not used");
+  if (!f || fputs ("# edited\n", f) < 0 || fclose (f) != 0)
+    exit (99);
+  bool edited = !image_used (tmp, NULL);
   snprintf (from, sizeof from, "%s/tests/data/good/doc.yaml", srcdir);
   copy_file (from, to);
-  tap_ok (image_used (tmp), "edited back: it is used again");
+  tap_ok (edited && image_used (tmp, NULL),
+          "a YAML file edited: the image is not used; edited back, it is");
 
   snprintf (to, sizeof to, "%s/zz.yaml", tmp);
   write_file (to, "kind: pack\n", 11);
-  tap_ok (!image_used (tmp), "a YAML file added: not used");
+  tap_ok (!image_used (tmp, NULL), "a YAML file added: not used");
   unlink (to);
   snprintf (to, sizeof to, "%s/fruits.yaml", tmp);
   snprintf (from, sizeof from, "%s/fruit.yaml", tmp);
   rename (to, from);
-  tap_ok (!image_used (tmp), "a YAML file renamed: not used");
+  tap_ok (!image_used (tmp, NULL), "a YAML file renamed: not used");
   rename (from, to);
+
   snprintf (to, sizeof to, "%s/.hidden.yaml", tmp);
   write_file (to, "x", 1);
   snprintf (from, sizeof from, "%s/notes.txt", tmp);
   write_file (from, "x", 1);
-  tap_ok (image_used (tmp), "files the loader does not read do not count");
+  tap_ok (image_used (tmp, NULL),
+          "files the loader does not read do not count");
   unlink (to);
   unlink (from);
+}
 
+/* A pack.bin that is no image, and an image named explicitly.  */
+static void
+test_bad_bins (const char *tmp, const unsigned char *img, size_t len)
+{
+  char bin[4096], other[4096];
+  snprintf (bin, sizeof bin, "%s/%s", tmp, PACKFILE_NAME);
+  snprintf (other, sizeof other, "%s/other.img", tmp);
+  static const char *const what[] = { "cut short", "empty",
+                                      "7 bytes of its magic", "a FIFO",
+                                      "a directory" };
+  int used = -1;
+  for (int i = 0; i < 5 && used < 0; i++)
+    {
+      unlink (bin);
+      if (i < 3)
+        write_file (bin, img, i == 0 ? len / 2 : i == 1 ? 0 : 7);
+      else if (i == 3 ? mkfifo (bin, 0600) : mkdir (bin, 0700))
+        exit (99);
+      if (image_used (tmp, NULL))
+        used = i;
+      rmdir (bin);
+    }
+  tap_ok (used < 0, "a pack.bin cut short, empty, of 7 bytes, a FIFO or "
+          "a directory is not used (nor hangs)%s%s",
+          used < 0 ? "" : ": used when ", used < 0 ? "" : what[used]);
+
+  /* DIR's pack.bin and the image named: one good, the other not.  */
+  write_file (other, img, len);
   write_file (bin, img, len / 2);
-  tap_ok (!image_used (tmp), "a truncated image file is not used");
-  write_file (bin, "", 0);
-  tap_ok (!image_used (tmp), "an empty one neither");
-  unlink (bin);
-  mkfifo (bin, 0600);
-  tap_ok (!image_used (tmp), "a FIFO named pack.bin: not used, no hang");
-  unlink (bin);
-  mkdir (bin, 0700);
-  tap_ok (!image_used (tmp), "a directory named pack.bin: not used");
-  rmdir (bin);
+  bool named = image_used (tmp, other);
   write_file (bin, img, len);
-  struct content_pack *q = packfile_load (tmp, bin);
-  tap_ok (q != NULL, "an image named explicitly is used");
-  content_free (q);
-  snprintf (to, sizeof to, "%s/fruits.yaml", tmp);
-  q = packfile_load (to, bin);
-  tap_ok (q == NULL, "not for a single YAML file");
-  content_free (q);
+  write_file (other, img, len / 2);
+  tap_ok (named && !image_used (tmp, other),
+          "an image named explicitly is the one read, not DIR's pack.bin");
+}
 
-  /* Leave TMP empty for the caller.  */
-  d = opendir (tmp);
-  for (struct dirent *e; d && (e = readdir (d)) != NULL;)
-    if (strcmp (e->d_name, ".") != 0 && strcmp (e->d_name, "..") != 0)
-      {
-        snprintf (to, sizeof to, "%s/%s", tmp, e->d_name);
-        unlink (to);
-      }
-  if (d)
-    closedir (d);
-  free (img);
+/* Whether the hash of DIR has changed from *LAST; note it there.  */
+static bool
+hash_changed (const char *dir, uint64_t *last)
+{
+  uint64_t h = 0;
+  if (!packfile_hash_dir (dir, &h))
+    exit (99);
+  bool changed = h != *last;
+  *last = h;
+  return changed;
+}
+
+static void
+test_hash (const char *tmp)
+{
+  char a[4096], b[4096];
+  char text[] = "kind: pack\ntitle: changed byte by byte\n";
+  size_t n = sizeof text - 1, same_at = n;
+  uint64_t base = 0, h = 0;
+  snprintf (a, sizeof a, "%s/a.yaml", tmp);
+  snprintf (b, sizeof b, "%s/b.yaml", tmp);
+  write_file (a, text, n);
+  hash_changed (tmp, &base);
+  for (size_t i = 0; i < n && same_at == n; i++)
+    {
+      text[i] ^= 0x20;
+      write_file (a, text, n);
+      h = base;
+      if (!hash_changed (tmp, &h))
+        same_at = i;
+      text[i] ^= 0x20;
+    }
+  char first[40] = "";
+  if (same_at < n)
+    snprintf (first, sizeof first, ": not byte %zu", same_at);
+  tap_ok (!first[0], "every one-byte change of a YAML file (%zu) changes "
+          "the hash%s", n, first);
+
+  /* "foo" then b.yaml's "bar", or the same bytes in a.yaml alone.  */
+  write_file (a, "foo", 3);
+  write_file (b, "bar", 3);
+  hash_changed (tmp, &h);
+  unlink (b);
+  write_file (a, "foob.yaml\0bar", 13);
+  tap_ok (hash_changed (tmp, &h),
+          "a file's size is hashed: its bytes are not the next file's");
+  unlink (a);
 }
 
 /* --- Damaged images.  */
 
-static FILE *devnull;
+enum verdict { REFUSED, SOUND, UNSOUND };
 
-/* Load the LEN bytes of IMG (as for the YAML of HASH) and, when that
-   works, show every page of the pack.  @retval whether it loaded.  */
-static bool
-try_image (const unsigned char *img, size_t len, uint64_t hash)
+/* Load the LEN bytes of IMG and, when the pack is sound, show every
+   page of it.  */
+static enum verdict
+try_image (const unsigned char *img, size_t len)
 {
-  struct content_pack *p = packfile_decode (img, len, hash);
-  if (p)
+  struct content_pack *p = packfile_decode (img, len, HASH);
+  enum verdict v = !p ? REFUSED : pack_sound (p) ? SOUND : UNSOUND;
+  if (v == SOUND)
     dump_pack (devnull, p, NULL, 40);
   content_free (p);
-  return p != NULL;
+  return v;
 }
 
-static uint64_t rng = 0x9E3779B97F4A7C15ULL;
-
-static uint64_t
-next_random (void)
+/* An image to damage, and what its directory says.  */
+struct fixture
 {
-  rng ^= rng << 13;
-  rng ^= rng >> 7;
-  rng ^= rng << 17;
-  return rng;
+  unsigned char *img;
+  size_t len;
+  uint32_t text, text_size, n_secs;
+};
+
+static uint32_t
+dir_word (const unsigned char *img, int t, int k)
+{
+  return pf_get32 (img + PF_H_DIR + 8 * t + 4 * k);
+}
+
+static struct content_item *
+item_of (struct content_pack *p, const char *coll, const char *id)
+{
+  struct content_item *it = (struct content_item *) content_item (p, coll,
+                                                                   id);
+  if (!it)
+    exit (99);
+  return it;
+}
+
+/* The good pack, with banana's source moved to the last section (so
+   that a document cut short leaves a citation of a section not read)
+   and, when BIG, the comparison's title (the text's last string) so
+   long that the image, a multiple of 16 bytes, fills a block of the
+   arena of its own: ASan then sees any read past its end.  */
+static void
+fixture_make (struct fixture *f, bool big)
+{
+  static char title[70000 + 16];
+  struct content_pack *a = load_dir ("tests/data/good");
+  if (!a)
+    exit (99);
+  struct content_cite *c = item_of (a, "fruits", "banana")->sources;
+  c->section = &a->docs[0]->sections[1];
+  c->section_id = c->section->id;
+  memset (title, 'x', sizeof title - 1);
+  title[70000] = '\0';
+  if (big)
+    a->comps[0]->title = title;
+  f->img = packfile_encode (a, HASH, &f->len);
+  if (big && f->img)
+    {
+      title[70000] = 'x';
+      title[70000 + (16 - f->len % 16) % 16] = '\0';
+      free (f->img);
+      f->img = packfile_encode (a, HASH, &f->len);
+    }
+  content_free (a);
+  if (!f->img || (big && f->len % 16 != 0))
+    exit (99);
+  f->text = dir_word (f->img, PF_TEXT, 0);
+  f->text_size = dir_word (f->img, PF_TEXT, 1);
+  f->n_secs = dir_word (f->img, PF_SEC, 1);
+}
+
+/* BAD (room for the image): F cut short; then cut short with the
+   header's size made to fit, so that the tables are what is checked.  */
+static void
+test_truncations (const struct fixture *f, unsigned char *bad)
+{
+  size_t n = 0, m = PF_HEADER_SIZE;
+  while (n < f->len && try_image (f->img, n) == REFUSED)
+    n++;
+  for (; m < f->len; m++)
+    {
+      memcpy (bad, f->img, m);
+      pf_put64 (bad + PF_H_SIZE, m);
+      if (try_image (bad, m) != REFUSED)
+        break;
+    }
+  char first[80] = "";
+  if (n < f->len || m < f->len)
+    snprintf (first, sizeof first, ": one of %zu bytes loads%s",
+              n < f->len ? n : m, n < f->len ? "" : " (size made to fit)");
+  tap_ok (!first[0], "every truncation (%zu) is refused, with the header's "
+          "size as it was and made to fit%s", f->len, first);
+}
+
+/* The words of each table's records (packfmt.h): S a string, s one
+   that may be PF_NONE, x one that must be there or not by the record;
+   I, i and j the same for an id; n a count; k a block's kind, u
+   untraced, t an attribute's type, f a value's flags; c a citation.  */
+static const char *const fields[PF_TEXT] = {
+  [PF_PACK] = "SSSnnii", [PF_DOC] = "ISsSn", [PF_SEC] = "ISn",
+  [PF_BLOCK] = "kxn", [PF_COLL] = "ISsunnn", [PF_ATTR] = "IStj",
+  [PF_ITEM] = "ISSnn", [PF_VALUE] = "fxn", [PF_CLAIM] = "Sn",
+  [PF_CITE] = "c", [PF_COMP] = "ISIn", [PF_STRS] = "S"
+};
+
+/* What the word at AT of F is: 'h' in the header, else a letter of
+   FIELDS.  */
+static char
+word_kind (const struct fixture *f, size_t at)
+{
+  if (at < PF_HEADER_SIZE)
+    return 'h';
+  for (int t = 0; t < PF_TEXT; t++)
+    {
+      size_t off = dir_word (f->img, t, 0), w = strlen (fields[t]);
+      if (at >= off && at < off + 4 * w * dir_word (f->img, t, 1))
+        return fields[t][(at - off) / 4 % w];
+    }
+  exit (99);
+}
+
+static bool
+is_start (const struct fixture *f, uint32_t ref)
+{
+  return ref < f->text_size
+         && (ref == 0 || f->img[f->text + ref - 1] == '\0');
+}
+
+/* Whether the format forbids V in a word of kind K of F.  */
+static bool
+forbidden (const struct fixture *f, char k, uint32_t v)
+{
+  switch (k)
+    {
+    case 'h': case 'n':
+      return true;
+    case 'c':
+      return v >= f->n_secs;
+    case 'k':
+      return v > BLOCK_NUMBERED;
+    case 'u':
+      return v > 1;
+    case 't':
+      return v > ATTR_REFS;
+    case 'f':
+      return v > (PF_SET | PF_TRUE);
+    }
+  if (v == PF_NONE)
+    return k == 'S' || k == 'I';
+  return !is_start (f, v)
+         || (strchr ("Iij", k)
+             && !sound_id ((const char *) f->img + f->text + v));
+}
+
+enum { C_HEADER, C_COUNT, C_REF, C_KIND, C_CITE, C_N };
+
+/* Images of one class of change: how many were tried and loaded, and
+   the first that broke its rule.  */
+struct tally
+{
+  size_t tried, loaded;
+  char first[100];
+};
+
+/* F, in BAD, with the word at AT set to V, into T: it breaks its rule
+   when it loads though the format forbids V there, or when its pack
+   is not sound.  */
+static void
+try_word (const struct fixture *f, unsigned char *bad, size_t at,
+          uint32_t v, struct tally *t)
+{
+  char k = word_kind (f, at);
+  memcpy (bad, f->img, f->len);
+  pf_put32 (bad + at, v);
+  enum verdict r = try_image (bad, f->len);
+  t->tried++;
+  t->loaded += r != REFUSED;
+  if (!t->first[0] && (r == UNSOUND || (r == SOUND && forbidden (f, k, v))))
+    snprintf (t->first, sizeof t->first,
+              ": the word at %zu (%c) set to %#x loads%s", at, k,
+              (unsigned) v, r == UNSOUND ? " an unsound pack" : "");
+}
+
+static int
+word_class (char k)
+{
+  return k == 'h' ? C_HEADER : k == 'n' ? C_COUNT : k == 'c' ? C_CITE
+         : strchr ("kutf", k) ? C_KIND : C_REF;
+}
+
+/* Every word of class C before the text, set to values that a count,
+   an index or a reference could trip on; a reference also to every
+   string.  */
+static void
+test_words (const struct fixture *f, unsigned char *bad, int c)
+{
+  static const uint32_t odd[] = { 0, 1, 2, 3, 0x7F, 0x80, 0xFFFF, 0x10000,
+                                  0x7FFFFFFF, 0x80000000, 0xFFFFFFFE,
+                                  0xFFFFFFFF };
+  static const char *const what[C_N] = {
+    "a header or directory word", "a count",
+    "a string reference (into a string, past the text, PF_NONE where "
+    "one is needed, or not an id for an id)",
+    "a kind, type, flags or untraced word (out of its range)",
+    "a citation (of a section past the last)" };
+  struct tally t = { 0 };
+  for (size_t at = 0; at < f->text; at += 4)
+    {
+      uint32_t was = pf_get32 (f->img + at);
+      uint32_t more[] = { was - 1, was + 1, f->n_secs - 1, f->n_secs,
+                          f->text_size - 1, f->text_size };
+      if (word_class (word_kind (f, at)) != c)
+        continue;
+      for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
+        if (odd[i] != was)
+          try_word (f, bad, at, odd[i], &t);
+      for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+        if (more[i] != was)
+          try_word (f, bad, at, more[i], &t);
+      for (uint32_t v = 0; c == C_REF && v < f->text_size; v++)
+        if (v != was && is_start (f, v))
+          try_word (f, bad, at, v, &t);
+    }
+  tap_ok (t.tried && !t.first[0],
+          "every change of %s that the format forbids is refused, and the "
+          "rest give sound packs (%zu images, %zu load)%s", what[c],
+          t.tried, t.loaded, t.first);
+}
+
+static void
+test_flips (const struct fixture *f, unsigned char *bad)
+{
+  uint64_t rng = 0x9E3779B97F4A7C15ULL;
+  size_t loaded = 0;
+  char first[80] = "";
+  for (int i = 0; i < 10000 && !first[0]; i++)
+    {
+      memcpy (bad, f->img, f->len);
+      rng ^= rng << 13;
+      rng ^= rng >> 7;
+      rng ^= rng << 17;
+      size_t at = (size_t) (rng % f->len);
+      bad[at] ^= (unsigned char) (1 + (rng >> 32) % 255);
+      enum verdict v = try_image (bad, f->len);
+      loaded += v != REFUSED;
+      if (v == UNSOUND)
+        snprintf (first, sizeof first, ": byte %zu set to %#x gives an "
+                  "unsound pack", at, (unsigned) bad[at]);
+    }
+  tap_ok (!first[0], "10000 images with a byte changed: each is refused "
+          "or gives a sound pack (%zu load)%s", loaded, first);
+}
+
+/* Edge case I of F in BAD (room for F and one byte more), *LEN bytes.
+   @retval what it is, or NULL past the last.  */
+static const char *
+edge_image (int i, const struct fixture *f, unsigned char *bad, size_t *len)
+{
+  uint32_t first = dir_word (f->img, PF_PACK, 0);
+  unsigned char *s = bad + f->text + 1;         /* in the pack's title */
+  memcpy (bad, f->img, f->len);
+  *len = f->len;
+  switch (i)
+    {
+    case 0:
+      bad[f->len - 1] = 'x';
+      return "a text without its last NUL";
+    case 1:
+      bad[(*len)++] = '\0';
+      return "a byte past the size the header gives";
+    case 2:
+      pf_put32 (bad + PF_H_DIR + 8 * PF_TEXT + 4, f->text_size + 1);
+      return "a text one byte longer than the image";
+    case 3:
+      pf_put32 (bad + first, f->text_size);
+      return "a string reference just past the text";
+    case 4:
+      *s = 0xFF;
+      return "a byte that is not UTF-8";
+    case 5:
+      memcpy (s, "\xE0\x80\x80", 3);
+      return "an overlong form of a 3-byte character";
+    case 6:
+      memcpy (s, "\xED\xA0\x80", 3);
+      return "a UTF-16 surrogate";
+    case 7:
+      memcpy (s, "\xF4\x90\x80\x80", 4);
+      return "a character past U+10FFFF";
+    case 8:
+      bad[f->len - 2] = 0xFF;
+      return "a byte that is not UTF-8 at the end of the text";
+    }
+  return NULL;
+}
+
+static void
+test_edges (const struct fixture *small, const struct fixture *big,
+            unsigned char *bad)
+{
+  size_t len;
+  const char *what;
+  for (int i = 0; (what = edge_image (i, small, bad, &len)) != NULL; i++)
+    {
+      bool ok = try_image (bad, len) == REFUSED;
+      edge_image (i, big, bad, &len);
+      tap_ok (ok && try_image (bad, len) == REFUSED,
+              "refused: %s (in images of %zu and %zu bytes)", what,
+              small->len, big->len);
+    }
+  tap_ok (try_image (small->img, small->len) == SOUND
+          && try_image (big->img, big->len) == SOUND,
+          "and both images themselves load");
+}
+
+/* F with an unused string of N bytes after its text.  */
+static enum verdict
+try_long_string (const struct fixture *f, size_t n)
+{
+  size_t len = f->len + n + 1;
+  unsigned char *img = malloc (len);
+  if (!img)
+    exit (99);
+  memcpy (img, f->img, f->len);
+  memset (img + f->len, 'a', n);
+  img[len - 1] = '\0';
+  pf_put64 (img + PF_H_SIZE, len);
+  pf_put32 (img + PF_H_DIR + 8 * PF_TEXT + 4, f->text_size + n + 1);
+  enum verdict v = try_image (img, len);
+  free (img);
+  return v;
 }
 
 static void
 test_damage (void)
 {
-  struct content_pack *a = load_dir ("tests/data/good");
-  size_t len = 0;
-  unsigned char *img = a ? packfile_encode (a, 7, &len) : NULL;
-  unsigned char *bad = malloc (len + 1);
-  content_free (a);
-  if (!img || !bad)
-    {
-      tap_ok (0, "the good pack compiles");
-      return;
-    }
-  size_t loaded = 0;
-  for (size_t n = 0; n < len; n++)
-    loaded += try_image (img, n, 7);
-  tap_ok (loaded == 0, "every truncation (%zu) is refused", len);
-
-  /* Truncations that say they are whole: the tables are checked.  */
-  loaded = 0;
-  for (size_t n = PF_HEADER_SIZE; n < len; n++)
-    {
-      memcpy (bad, img, n);
-      pf_put64 (bad + PF_H_SIZE, n);
-      loaded += try_image (bad, n, 7);
-    }
-  tap_ok (loaded == 0, "and with the header's size made to fit, too");
-
-  /* Every word set to values that a count or an index could trip on.  */
-  static const uint32_t odd[] = { 0, 1, 2, 3, 0x7F, 0x80, 0xFFFF, 0x10000,
-                                  0x7FFFFFFF, 0x80000000, 0xFFFFFFFE,
-                                  0xFFFFFFFF };
-  size_t tried = 0;
-  loaded = 0;
-  for (size_t at = 0; at + 4 <= len; at += 4)
-    for (size_t k = 0; k < sizeof odd / sizeof *odd; k++)
-      {
-        memcpy (bad, img, len);
-        pf_put32 (bad + at, odd[k]);
-        tried++;
-        loaded += try_image (bad, len, 7);
-      }
-  tap_ok (1, "%zu images with a word changed: %zu loaded, none crashed",
-          tried, loaded);
-
-  loaded = 0;
-  for (int i = 0; i < 10000; i++)
-    {
-      memcpy (bad, img, len);
-      size_t at = (size_t) (next_random () % len);
-      bad[at] ^= (unsigned char) (1 + next_random () % 255);
-      loaded += try_image (bad, len, 7);
-    }
-  tap_ok (1, "10000 images with a byte changed: %zu loaded, none crashed",
-          loaded);
+  struct fixture small, big;
+  fixture_make (&small, false);
+  fixture_make (&big, true);
+  unsigned char *bad = malloc (big.len + 1);
+  if (!bad)
+    exit (99);
+  test_truncations (&small, bad);
+  for (int c = 0; c < C_N; c++)
+    test_words (&small, bad, c);
+  test_flips (&small, bad);
+  test_edges (&small, &big, bad);
+  tap_ok (try_long_string (&small, PF_MAX_STRING) == SOUND
+          && try_long_string (&small, PF_MAX_STRING + 1) == REFUSED,
+          "a string of 1 MiB loads; one of 1 MiB and a byte is refused");
   free (bad);
-  free (img);
+  free (small.img);
+  free (big.img);
 }
 
-/* Hand-made damage at known places: each must be refused.  */
-static void
-test_hostile (void)
+/* --- Packs that packfile_encode writes as it is given them, and that
+   the reader must refuse.  The good pack's first section holds a
+   paragraph and a list; apple's values are colour (text), grows-on
+   (refs), sweet (bool) and uses (list).  */
+
+static const char id64[] = "a123456789012345678901234567890123456789"
+                           "012345678901234567890123";
+
+static struct content_block *
+block_of (struct content_pack *p, size_t i)
 {
-  struct content_pack *a = load_dir ("tests/data/good");
-  size_t len = 0;
-  unsigned char *img = a ? packfile_encode (a, 7, &len) : NULL;
-  unsigned char *bad = malloc (len);
-  content_free (a);
-  if (!img || !bad)
-    return;
-  uint32_t text = pf_get32 (img + PF_H_DIR + 8 * PF_TEXT);
-  uint32_t cite = pf_get32 (img + PF_H_DIR + 8 * PF_CITE);
-  uint32_t sec = pf_get32 (img + PF_H_DIR + 8 * PF_SEC);
-  uint32_t n_secs = pf_get32 (img + PF_H_DIR + 8 * PF_SEC + 4);
-  uint32_t doc = pf_get32 (img + PF_H_DIR + 8 * PF_DOC);
-  struct { const char *what; size_t at; uint32_t word; int byte; } cases[] = {
-    { "a citation of a section past the last", cite, n_secs, -1 },
-    { "a string reference into a string", sec, 1, -1 },
-    { "a string reference past the text", sec, len, -1 },
-    { "a document without sections", doc + 16, 0, -1 },
-    { "a document with more sections than there are", doc + 16, n_secs + 1,
-      -1 },
-    { "a text without its last NUL", len - 1, 0, 'x' },
-    { "a byte that is not UTF-8", text + 1, 0, 0xFF },
-    { "an overlong encoding", text + 1, 0, 0xC0 },
-    { "a bad magic", 0, 0, 'X' },
-    { "another version", PF_H_VERSION, 2, -1 },
-    { "a table past the end", PF_H_DIR + 8 * PF_ITEM, (uint32_t) len, -1 },
-  };
-  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+  return &p->docs[0]->sections[0].blocks[i];
+}
+
+static struct content_value *
+apple (struct content_pack *p, size_t attr)
+{
+  return &item_of (p, "fruits", "apple")->values[attr];
+}
+
+static void
+drop_cites (struct content_pack *p)
+{
+  item_of (p, "fruits", "apple")->claims[0].n_cites = 0;
+  item_of (p, "fruits", "banana")->n_sources = 0;
+}
+
+static void
+no_sections (struct content_pack *p)
+{
+  p->docs[0]->n_sections = 0;
+}
+
+static void
+list_with_text (struct content_pack *p)
+{
+  block_of (p, 1)->text = "Fruit";
+}
+
+static void
+para_with_items (struct content_pack *p)
+{
+  block_of (p, 0)->items = block_of (p, 1)->items;
+  block_of (p, 0)->n_items = block_of (p, 1)->n_items;
+}
+
+static void
+id_64 (struct content_pack *p)
+{
+  item_of (p, "fruits", "banana")->id = id64;
+}
+
+static void
+id_65 (struct content_pack *p)
+{
+  static char id65[sizeof id64 + 1];
+  snprintf (id65, sizeof id65, "%sx", id64);
+  item_of (p, "fruits", "banana")->id = id65;
+}
+
+static void
+bool_on_text (struct content_pack *p)
+{
+  apple (p, 0)->boolean = true;
+}
+
+static void
+bool_unset (struct content_pack *p)
+{
+  apple (p, 2)->set = false;
+}
+
+static void
+text_unset (struct content_pack *p)
+{
+  apple (p, 0)->set = false;
+}
+
+static void
+list_on_text (struct content_pack *p)
+{
+  apple (p, 0)->list = apple (p, 3)->list;
+  apple (p, 0)->n_list = apple (p, 3)->n_list;
+}
+
+static void
+text_missing (struct content_pack *p)
+{
+  apple (p, 0)->text = NULL;
+}
+
+static void
+coll_on_bool (struct content_pack *p)
+{
+  struct content_collection *c
+    = (struct content_collection *) content_collection (p, "fruits");
+  c->attrs[2].ref_collection = "places";
+}
+
+static void
+unset_uses (struct content_pack *p)
+{
+  apple (p, 3)->set = false;
+  apple (p, 3)->n_list = 0;
+}
+
+static void
+type_7 (struct content_pack *p)
+{
+  struct content_collection *c
+    = (struct content_collection *) content_collection (p, "fruits");
+  c->attrs[3].type = (enum attr_type) 7;
+}
+
+static void
+drop_claims (struct content_pack *p)
+{
+  item_of (p, "fruits", "apple")->n_claims = 0;
+}
+
+/* The (empty) table of claims at the image's start.  */
+static void
+claims_at_0 (unsigned char *img)
+{
+  pf_put32 (img + PF_H_DIR + 8 * PF_CLAIM, 0);
+}
+
+struct variant
+{
+  const char *what;
+  void (*prep) (struct content_pack *);  /* for both images, or NULL */
+  void (*edit) (struct content_pack *);  /* for the bad one, or NULL */
+  void (*poke) (unsigned char *);        /* to its image, or NULL */
+};
+
+static const struct variant variants[] = {
+  { "a document without sections", drop_cites, no_sections, NULL },
+  { "a list with a text", NULL, list_with_text, NULL },
+  { "a paragraph with items", NULL, para_with_items, NULL },
+  { "an id of 65 characters, not 64", id_64, id_65, NULL },
+  { "a boolean value of a text attribute", NULL, bool_on_text, NULL },
+  { "a boolean value that is not set", NULL, bool_unset, NULL },
+  { "a text in a value that is not set", NULL, text_unset, NULL },
+  { "a list in a text attribute's value", NULL, list_on_text, NULL },
+  { "a text attribute's value without its text", NULL, text_missing,
+    NULL },
+  { "a bool attribute that names a collection", NULL, coll_on_bool, NULL },
+  { "an attribute of a type past the last (no value set)", unset_uses,
+    type_7, NULL },
+  { "an empty table that starts in the header", drop_claims, NULL,
+    claims_at_0 },
+};
+
+/* The image of variant V of the good pack: the BAD one or not.  */
+static unsigned char *
+variant_image (const struct variant *v, bool bad, size_t *len)
+{
+  struct content_pack *p = load_dir ("tests/data/good");
+  unsigned char *img = NULL;
+  if (p)
     {
-      memcpy (bad, img, len);
-      if (cases[i].byte >= 0)
-        bad[cases[i].at] = (unsigned char) cases[i].byte;
-      else
-        pf_put32 (bad + cases[i].at, cases[i].word);
-      tap_ok (!try_image (bad, len, 7), "refused: %s", cases[i].what);
+      if (v->prep)
+        v->prep (p);
+      if (bad && v->edit)
+        v->edit (p);
+      img = packfile_encode (p, HASH, len);
+      if (img && bad && v->poke)
+        v->poke (img);
     }
-  /* A surrogate, U+D800, in place of three bytes of a string.  */
-  memcpy (bad, img, len);
-  memcpy (bad + text + 1, "\xED\xA0\x80", 3);
-  tap_ok (!try_image (bad, len, 7), "refused: a UTF-16 surrogate");
-  tap_ok (try_image (img, len, 7), "and the image itself loads");
-  free (bad);
-  free (img);
+  content_free (p);
+  return img;
+}
+
+static void
+test_variants (void)
+{
+  for (size_t i = 0; i < sizeof variants / sizeof *variants; i++)
+    {
+      size_t len = 0, bad_len = 0;
+      unsigned char *good = variant_image (&variants[i], false, &len);
+      unsigned char *bad = variant_image (&variants[i], true, &bad_len);
+      tap_ok (good && bad && try_image (good, len) == SOUND
+              && try_image (bad, bad_len) == REFUSED,
+              "refused: %s (the same pack without it loads)",
+              variants[i].what);
+      free (good);
+      free (bad);
+    }
 }
 
 int
 main (void)
 {
+  static const unsigned widths[] = PF_WIDTHS;
   char tmp[] = "/tmp/pinav-packfile.XXXXXX";
   const char *builddir = getenv ("top_builddir");
   char localedir[4096];
+  size_t len;
   srcdir = getenv ("top_srcdir");
   if (!srcdir)
     srcdir = ".";
@@ -492,13 +1253,22 @@ main (void)
   i18n_init (getenv ("PINAV_LOCALEDIR") ? getenv ("PINAV_LOCALEDIR")
              : localedir, "en");
   devnull = fopen ("/dev/null", "w");
+  for (int t = 0; t < PF_TEXT; t++)
+    if (strlen (fields[t]) != widths[t])
+      return 99;
   if (!devnull || !mkdtemp (tmp))
     return 99;
   test_round_trip ("tests/data/good");
   test_round_trip ("data");
-  test_stale (tmp);
+  unsigned char *img = good_dir (tmp, &len);
+  test_stale (tmp, img, len);
+  test_bad_bins (tmp, img, len);
+  empty_dir (tmp);
+  test_hash (tmp);
+  empty_dir (tmp);
   rmdir (tmp);
+  free (img);
   test_damage ();
-  test_hostile ();
+  test_variants ();
   return tap_done ();
 }
