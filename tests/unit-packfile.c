@@ -79,7 +79,7 @@
 #include "packfile.h"
 #include "packfmt.h"
 #include "tap.h"
-#include "wrap.h"
+#include "text.h"
 
 /* The hash that the test's own images name.  */
 #define HASH 7
@@ -277,7 +277,7 @@ same_pack (const struct content_pack *a, const struct content_pack *b)
 /* --- What a loaded pack promises the rest of pinav (content.h): the
    reader must refuse an image whose pack would break any of it.  */
 
-/* Not NULL, and UTF-8 (wrap_decode gives U+FFFD for a bad byte).  */
+/* Not NULL, and UTF-8 (text_decode gives U+FFFD for a bad byte).  */
 static bool
 sound_text (const char *s)
 {
@@ -285,7 +285,7 @@ sound_text (const char *s)
   for (size_t i = 0; i < n;)
     {
       unsigned wc;
-      size_t w = wrap_decode (s + i, n - i, &wc);
+      size_t w = text_decode (s + i, n - i, &wc);
       if (wc == 0xFFFD && strncmp (s + i, "\xEF\xBF\xBD", 3) != 0)
         return false;
       i += w;
