@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "vec.h"
 
 /* The length of the valid UTF-8 character at S (of at most AVAIL
    bytes) and its code point in *CP, or 0 when S does not start one.  */
@@ -118,17 +119,10 @@ diag_vadd (struct diags *d, const char *file, unsigned line, unsigned col,
       d->dropped++;
       return;
     }
-  if (d->n == d->cap)
+  if (!VEC_ROOM (d->v, d->n, d->cap, 16))
     {
-      size_t cap = d->cap ? d->cap * 2 : 16;
-      struct diag *v = realloc (d->v, cap * sizeof *v);
-      if (!v)
-        {
-          d->dropped++;
-          return;
-        }
-      d->v = v;
-      d->cap = cap;
+      d->dropped++;
+      return;
     }
   char *raw = NULL;
   if (vasprintf (&raw, fmt, ap) < 0)

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "hash.h"
+#include "vec.h"
 #include "ytree.h"
 
 /* One msgid and the places it comes from.  */
@@ -46,15 +47,8 @@ extract_new (void)
 static bool
 extract_grow (struct extract *x)
 {
-  if (x->n == x->cap)
-    {
-      size_t cap = x->cap ? x->cap * 2 : 256;
-      struct msg *v = realloc (x->v, cap * sizeof *v);
-      if (!v)
-        return false;
-      x->v = v;
-      x->cap = cap;
-    }
+  if (!VEC_ROOM (x->v, x->n, x->cap, 256))
+    return false;
   if ((x->n + 1) * 2 <= x->mask + 1 && x->slots)
     return true;
   size_t size = x->mask ? (x->mask + 1) * 2 : 1024;

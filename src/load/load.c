@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "loadctx.h"
 #include "packdir.h"
+#include "vec.h"
 #include "ytree.h"
 
 void
@@ -270,17 +271,10 @@ lc_ref (struct loadctx *lc, enum ref_kind kind, const struct ynode *n,
 {
   if (!n || n->type != YNODE_SCALAR)
     return;
-  if (lc->n_refs == lc->cap_refs)
+  if (!VEC_ROOM (lc->refs, lc->n_refs, lc->cap_refs, 64))
     {
-      size_t cap = lc->cap_refs ? lc->cap_refs * 2 : 64;
-      struct loadref *v = realloc (lc->refs, cap * sizeof *v);
-      if (!v)
-        {
-          lc_error (lc, n, _("out of memory"));
-          return;
-        }
-      lc->refs = v;
-      lc->cap_refs = cap;
+      lc_error (lc, n, _("out of memory"));
+      return;
     }
   lc->refs[lc->n_refs++] = (struct loadref) {
     kind, lc->file, n->line, n->col, n->str, scope, cite

@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "loadctx.h"
+#include "vec.h"
 
 /* Append P to the pointer array *V of *N entries and capacity *CAP.  */
 static bool
@@ -215,15 +216,8 @@ note_unknown_attr (struct attr_lookup *look, const struct ynode *k)
       look->unk[ix].uses++;
       return;
     }
-  if (look->n_unk == look->cap_unk)
-    {
-      size_t cap = look->cap_unk ? look->cap_unk * 2 : 8;
-      struct unknown_attr *v = realloc (look->unk, cap * sizeof *v);
-      if (!v)
-        return;
-      look->unk = v;
-      look->cap_unk = cap;
-    }
+  if (!VEC_ROOM (look->unk, look->n_unk, look->cap_unk, 8))
+    return;
   if (lc_idset_put (&look->unknown, k->str, (int) look->n_unk))
     look->unk[look->n_unk++] = (struct unknown_attr) { k, 1 };
 }

@@ -9,6 +9,7 @@
 
 #include "hash.h"
 #include "packfmt.h"
+#include "vec.h"
 
 /* A table being written: its u32 words.  */
 struct pw_table
@@ -40,17 +41,10 @@ static void
 pw_word (struct pw *w, enum pf_table t, uint32_t v)
 {
   struct pw_table *tb = &w->t[t];
-  if (tb->n == tb->cap)
+  if (!VEC_ROOM (tb->w, tb->n, tb->cap, 256))
     {
-      size_t cap = tb->cap ? tb->cap * 2 : 256;
-      uint32_t *nw = realloc (tb->w, cap * sizeof *nw);
-      if (!nw)
-        {
-          w->ok = false;
-          return;
-        }
-      tb->w = nw;
-      tb->cap = cap;
+      w->ok = false;
+      return;
     }
   tb->w[tb->n++] = v;
 }
@@ -99,17 +93,8 @@ text_add (struct pw *w, const char *s)
       return x->slots[i] - 1;
   if (len > PF_MAX_STRING + 1 || x->len + len >= PF_NONE)
     goto fail;
-  if (x->len + len > x->cap)
-    {
-      size_t cap = x->cap ? x->cap * 2 : 65536;
-      while (cap < x->len + len)
-        cap *= 2;
-      char *buf = realloc (x->buf, cap);
-      if (!buf)
-        goto fail;
-      x->buf = buf;
-      x->cap = cap;
-    }
+  if (!vec_reserve (&x->buf, &x->cap, x->len + len, 1, 65536))
+    goto fail;
   memcpy (x->buf + x->len, s, len);
   x->slots[i] = (uint32_t) x->len + 1;
   x->n++;

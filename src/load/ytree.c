@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "i18n.h"
+#include "vec.h"
 
 /* A container under construction: its kids grow in a malloc'd vector
    and move to the arena when it closes.  */
@@ -122,17 +123,10 @@ ybuild_attach (struct ybuild *b, struct ynode *n, const yaml_mark_t *m)
       return true;
     }
   struct yframe *f = &b->stack[b->depth - 1];
-  if (f->n == f->cap)
+  if (!VEC_ROOM (f->kids, f->n, f->cap, 8))
     {
-      size_t cap = f->cap ? f->cap * 2 : 8;
-      struct ynode **kids = realloc (f->kids, cap * sizeof *kids);
-      if (!kids)
-        {
-          ybuild_error (b, m, true, "%s", _("out of memory"));
-          return false;
-        }
-      f->kids = kids;
-      f->cap = cap;
+      ybuild_error (b, m, true, "%s", _("out of memory"));
+      return false;
     }
   if (f->node->type == YNODE_MAP && f->n % 2 == 0
       && n->type != YNODE_SCALAR)
