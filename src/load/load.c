@@ -13,7 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hash.h"
 #include "i18n.h"
 #include "loadctx.h"
 #include "packdir.h"
@@ -279,71 +278,6 @@ lc_ref (struct loadctx *lc, enum ref_kind kind, const struct ynode *n,
   lc->refs[lc->n_refs++] = (struct loadref) {
     kind, lc->file, n->line, n->col, n->str, scope, cite
   };
-}
-
-bool
-lc_idset_init (struct lc_idset *set, size_t n)
-{
-  size_t size = 16;
-  while (size < n * 2 + 16)
-    size *= 2;
-  *set = (struct lc_idset) { 0 };
-  set->slots = calloc (size, sizeof *set->slots);
-  if (!set->slots)
-    return false;
-  set->mask = size - 1;
-  return true;
-}
-
-static void
-idset_insert (struct lc_idset *set, const char *key, int value)
-{
-  size_t i = hash_str (key) & set->mask;
-  for (; set->slots[i].key; i = (i + 1) & set->mask)
-    if (strcmp (set->slots[i].key, key) == 0)
-      return;
-  set->slots[i].key = key;
-  set->slots[i].value = value;
-  set->n++;
-}
-
-bool
-lc_idset_put (struct lc_idset *set, const char *key, int value)
-{
-  if (!set->slots && !lc_idset_init (set, 0))
-    return false;
-  if ((set->n + 1) * 2 > set->mask + 1)
-    {
-      struct lc_idset bigger;
-      if (!lc_idset_init (&bigger, set->n * 2))
-        return false;
-      for (size_t i = 0; i <= set->mask; i++)
-        if (set->slots[i].key)
-          idset_insert (&bigger, set->slots[i].key, set->slots[i].value);
-      free (set->slots);
-      *set = bigger;
-    }
-  idset_insert (set, key, value);
-  return true;
-}
-
-int
-lc_idset_get (const struct lc_idset *set, const char *key)
-{
-  if (!set->slots)
-    return -1;
-  for (size_t i = hash_str (key) & set->mask; set->slots[i].key;
-       i = (i + 1) & set->mask)
-    if (strcmp (set->slots[i].key, key) == 0)
-      return set->slots[i].value;
-  return -1;
-}
-
-void
-lc_idset_free (struct lc_idset *set)
-{
-  free (set->slots);
-  *set = (struct lc_idset) { 0 };
 }
 
 void

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "i18n.h"
 #include "loadctx.h"
 #include "vec.h"
@@ -192,12 +193,13 @@ load_document (struct loadctx *lc, const struct ynode *root)
    definitions.  */
 struct attr_lookup
 {
-  struct lc_idset ids;          /* attribute id -> index */
+  struct hash_table ids;        /* attribute id -> index */
   bool *usable;                 /* per attribute: its type is known */
   bool unsure;                  /* some definition has no readable id, or
                                    the list is unreadable: an unknown
                                    attribute in an item may be meant */
-  struct lc_idset unknown;      /* attribute names used but not defined */
+  struct hash_table unknown;    /* attribute names used but not defined,
+                                   -> index in UNK */
   struct unknown_attr
   {
     const struct ynode *first;  /* where it is first used */
@@ -210,15 +212,15 @@ struct attr_lookup
 static void
 note_unknown_attr (struct attr_lookup *look, const struct ynode *k)
 {
-  int ix = lc_idset_get (&look->unknown, k->str);
-  if (ix >= 0)
+  size_t ix = hash_get_str (&look->unknown, k->str);
+  if (ix != HASH_NONE)
     {
       look->unk[ix].uses++;
       return;
     }
   if (!VEC_ROOM (look->unk, look->n_unk, look->cap_unk, 8))
     return;
-  if (lc_idset_put (&look->unknown, k->str, (int) look->n_unk))
+  if (hash_put_str (&look->unknown, k->str, look->n_unk) != HASH_NONE)
     look->unk[look->n_unk++] = (struct unknown_attr) { k, 1 };
 }
 
@@ -368,10 +370,10 @@ load_values (struct loadctx *lc, const struct content_collection *coll,
   for (size_t i = 0; i + 1 < attrs->n; i += 2)
     {
       const struct ynode *k = attrs->kids[i];
-      int ix = lc_idset_get (&look->ids, k->str);
-      if (ix < 0 && !look->unsure)
+      size_t ix = hash_get_str (&look->ids, k->str);
+      if (ix == HASH_NONE && !look->unsure)
         note_unknown_attr (look, k);
-      else if (ix >= 0 && look->usable[ix])
+      else if (ix != HASH_NONE && look->usable[ix])
         load_value (lc, &coll->attrs[ix], attrs->kids[i + 1],
                     &it->values[ix]);
     }
@@ -421,7 +423,7 @@ load_attrdefs (struct loadctx *lc, const struct ynode *root,
     return;
   c->attrs = lc_alloc (lc, defs->n, sizeof *c->attrs);
   look->usable = calloc (defs->n ? defs->n : 1, sizeof *look->usable);
-  if (!c->attrs || !look->usable || !lc_idset_init (&look->ids, defs->n))
+  if (!c->attrs || !look->usable || !hash_init (&look->ids, defs->n))
     {
       look->unsure = true;
       return;
@@ -430,7 +432,7 @@ load_attrdefs (struct loadctx *lc, const struct ynode *root,
     {
       look->usable[i] = load_attrdef (lc, defs->kids[i], &c->attrs[i]);
       if (c->attrs[i].id)
-        lc_idset_put (&look->ids, c->attrs[i].id, (int) i);
+        hash_put_str (&look->ids, c->attrs[i].id, i);
       else
         look->unsure = true;
     }
@@ -512,8 +514,8 @@ load_collection (struct loadctx *lc, const struct ynode *root)
   if (look.unsure)
     lc_unsure (lc, REF_UNSURE_ATTRS, c->id);
   report_unknown_attrs (lc, c, &look);
-  lc_idset_free (&look.ids);
-  lc_idset_free (&look.unknown);
+  hash_free (&look.ids);
+  hash_free (&look.unknown);
   free (look.usable);
   free (look.unk);
   if (c->id)

@@ -31,25 +31,6 @@ struct loadref
   struct content_cite *cite;    /* REF_CITE: filled in when resolved */
 };
 
-/* A set of strings with an int each: open addressing, the first of
-   two equal keys kept.  */
-struct lc_idset
-{
-  struct { const char *key; int value; } *slots;
-  size_t mask;
-  size_t n;                     /* keys held */
-};
-
-/** lc_idset_init - an empty set sized for N keys (it grows).  */
-bool lc_idset_init (struct lc_idset *set, size_t n);
-/** lc_idset_put - add KEY (kept, not copied) with VALUE.
-   @retval false when out of memory.  */
-bool lc_idset_put (struct lc_idset *set, const char *key, int value);
-/** lc_idset_get - the value of KEY, or -1.  */
-int lc_idset_get (const struct lc_idset *set, const char *key);
-/** lc_idset_free - release SET.  */
-void lc_idset_free (struct lc_idset *set);
-
 struct loadctx
 {
   struct content_pack *pack;
