@@ -3,6 +3,7 @@
    attributes) and report what is defined twice.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
+#include "load_refs.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
