@@ -1,0 +1,54 @@
+/* ytree_build.h - the builder of ytree.c's tree: its state, and how
+   it turns libyaml's events into nodes (ytree_build.c).  Internal to
+   the ytree*.c files, the only ones that see <yaml.h>.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_YTREE_BUILD_H
+#define PINAV_YTREE_BUILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <yaml.h>
+
+#include "ytree.h"
+
+/* A container under construction: its kids grow in a malloc'd vector
+   and move to the arena when it closes.  */
+struct yframe
+{
+  struct ynode *node;
+  struct ynode **kids;
+  size_t n, cap;
+};
+
+struct ybuild
+{
+  struct arena *arena;          /* nodes, keys, kids */
+  struct arena *values;         /* the text of other scalars */
+  const char *file;
+  struct diags *diags;
+  const unsigned char *buf;     /* the text after any UTF-8 BOM */
+  size_t len;
+  struct yframe stack[YTREE_MAX_DEPTH + 1];
+  size_t depth;
+  struct ynode *root;
+  int documents;
+  bool merge_key;               /* the last event was a '<<' key */
+  bool failed;                  /* a problem was reported */
+  bool stop;                    /* ... and the parse cannot go on */
+};
+
+/** ybuild_report - report a problem at LINE:COL of the file being
+   read; FATAL when the parse cannot go on past it.  */
+void ybuild_report (struct ybuild *b, unsigned line, unsigned col,
+                    bool fatal, const char *fmt, ...)
+  __attribute__ ((format (printf, 5, 6)));
+
+/** ybuild_event - add what the event E says to the tree, reporting
+   what ytree refuses.
+   @retval false to stop: the stream ended, or the parse cannot go on.  */
+bool ybuild_event (struct ybuild *b, const yaml_event_t *e);
+
+/** ybuild_end - release what the containers still open hold.  */
+void ybuild_end (struct ybuild *b);
+
+#endif
