@@ -36,7 +36,7 @@ ytree_parse_values (struct arena *arena, struct arena *values,
   struct ybuild b = { .arena = arena, .values = values, .file = file,
                       .diags = diags,
                       .buf = buf, .len = len };
-  if (!ybuild_check_text (&b))
+  if (!ytext_check (&b))
     return NULL;
   yaml_parser_t parser;
   if (!yaml_parser_initialize (&parser))
@@ -51,7 +51,7 @@ ytree_parse_values (struct arena *arena, struct arena *values,
       yaml_event_t e;
       if (!yaml_parser_parse (&parser, &e))
         {
-          ybuild_parse_error (&b, &parser);
+          yerr_report (&b, &parser);
           break;
         }
       bool more = ybuild_event (&b, &e);

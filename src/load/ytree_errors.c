@@ -15,16 +15,16 @@
 /* The first tab in the indentation of LINE, or at LINE:COL; its
    column in *TAB_COL.  */
 static bool
-ybuild_find_tab (const struct ybuild *b, unsigned line, unsigned col,
-                 unsigned *tab_col)
+yerr_find_tab (const struct ybuild *b, unsigned line, unsigned col,
+               unsigned *tab_col)
 {
-  size_t at = ybuild_offset (b, line, col);
+  size_t at = ytext_offset (b, line, col);
   if (at < b->len && b->buf[at] == '\t')
     {
       *tab_col = col;
       return true;
     }
-  size_t i = ybuild_offset (b, line, 1);
+  size_t i = ytext_offset (b, line, 1);
   for (unsigned c = 1; i < b->len && (b->buf[i] == ' ' || b->buf[i] == '\t');
        i++, c++)
     if (b->buf[i] == '\t')
@@ -37,10 +37,10 @@ ybuild_find_tab (const struct ybuild *b, unsigned line, unsigned col,
 
 /* Whether nothing but blanks, line breaks and comments follow M.  */
 static bool
-ybuild_at_end (const struct ybuild *b, const yaml_mark_t *m)
+yerr_at_end (const struct ybuild *b, const yaml_mark_t *m)
 {
-  size_t i = ybuild_offset (b, (unsigned) m->line + 1,
-                            (unsigned) m->column + 1);
+  size_t i = ytext_offset (b, (unsigned) m->line + 1,
+                           (unsigned) m->column + 1);
   bool comment = false;
   for (; i < b->len; i++)
     {
@@ -84,7 +84,7 @@ yerr_init (struct yerr *e, const struct ybuild *b, const yaml_parser_t *p)
   e->cline = (unsigned) cm->line + 1;
   e->ccol = (unsigned) cm->column + 1;
   e->ch[0] = '\0';
-  size_t at = ybuild_offset (b, e->line, e->col);
+  size_t at = ytext_offset (b, e->line, e->col);
   if (at < b->len)
     {
       size_t w = 1;
@@ -103,16 +103,16 @@ yerr_text (struct ybuild *b, const struct yerr *e)
   unsigned line, col, tab;
   if (e->p->error == YAML_READER_ERROR)
     {
-      ybuild_position (b, e->p->problem_offset, &line, &col);
+      ytext_position (b, e->p->problem_offset, &line, &col);
       ybuild_report (b, line, col, true, _("invalid text (%s, byte %zu)"),
                      e->problem, e->p->problem_offset);
     }
-  else if (ybuild_find_tab (b, e->line, e->col, &tab))
+  else if (yerr_find_tab (b, e->line, e->col, &tab))
     ybuild_report (b, e->line, tab, true, "%s",
                    _("a tab character: indent with spaces, not tabs"));
   else if (has (e->problem, "end of stream") && has (e->context, "quoted"))
     {
-      size_t q = ybuild_offset (b, e->cline, e->ccol);
+      size_t q = ytext_offset (b, e->cline, e->ccol);
       ybuild_report (b, e->cline, e->ccol, true,
                      _("the quoted text starting here never ends: add the "
                        "closing %s"),
@@ -131,7 +131,7 @@ yerr_flow (struct ybuild *b, const struct yerr *e)
                                     || has (e->context, "flow mapping")))
     return false;
   bool list = has (e->context, "flow sequence");
-  if (ybuild_at_end (b, &e->p->problem_mark))
+  if (yerr_at_end (b, &e->p->problem_mark))
     ybuild_report (b, e->cline, e->ccol, true,
                    list ? _("the list opened here is never closed: add "
                             "']'")
@@ -240,12 +240,12 @@ yerr_by_rule (struct ybuild *b, const struct yerr *e)
 }
 
 void
-ybuild_parse_error (struct ybuild *b, const yaml_parser_t *p)
+yerr_report (struct ybuild *b, const yaml_parser_t *p)
 {
   struct yerr e;
   yerr_init (&e, b, p);
   if (!yerr_text (b, &e) && !yerr_flow (b, &e) && !yerr_indent (b, &e)
-      && !yerr_by_rule (b, &e))
+                  && !yerr_by_rule (b, &e))
     ybuild_report (b, e.line, e.col, true, _("YAML syntax error: %s%s%s"),
                    e.problem, e.context ? " " : "",
                    e.context ? e.context : "");

@@ -9,8 +9,8 @@
 
 #include "ytree_build.h"
 
-/** ybuild_parse_error - report the error that stopped parser P, on B's
+/** yerr_report - report the error that stopped parser P, on B's
    text, at the place the fix goes.  */
-void ybuild_parse_error (struct ybuild *b, const yaml_parser_t *p);
+void yerr_report (struct ybuild *b, const yaml_parser_t *p);
 
 #endif

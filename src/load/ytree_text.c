@@ -14,7 +14,7 @@
 /* The length of a line break at byte I (as libyaml counts them: LF,
    CR LF, CR, NEL, LS, PS), or 0.  */
 static size_t
-ybuild_break (const struct ybuild *b, size_t i)
+ytext_break (const struct ybuild *b, size_t i)
 {
   const unsigned char *s = b->buf + i;
   size_t left = b->len - i;
@@ -31,14 +31,14 @@ ybuild_break (const struct ybuild *b, size_t i)
 }
 
 void
-ybuild_position (const struct ybuild *b, size_t offset, unsigned *line,
-                 unsigned *col)
+ytext_position (const struct ybuild *b, size_t offset, unsigned *line,
+                unsigned *col)
 {
   *line = 1;
   *col = 1;
   for (size_t i = 0; i < offset && i < b->len;)
     {
-      size_t w = ybuild_break (b, i);
+      size_t w = ytext_break (b, i);
       if (w)
         {
           ++*line;
@@ -53,16 +53,16 @@ ybuild_position (const struct ybuild *b, size_t offset, unsigned *line,
 }
 
 size_t
-ybuild_offset (const struct ybuild *b, unsigned line, unsigned col)
+ytext_offset (const struct ybuild *b, unsigned line, unsigned col)
 {
   size_t i = 0;
   for (unsigned l = 1; l < line && i < b->len;)
     {
-      size_t w = ybuild_break (b, i);
+      size_t w = ytext_break (b, i);
       i += w ? w : 1;
       l += w != 0;
     }
-  for (unsigned c = 1; c < col && i < b->len && !ybuild_break (b, i); c++)
+  for (unsigned c = 1; c < col && i < b->len && !ytext_break (b, i); c++)
     do
       i++;
     while (i < b->len && (b->buf[i] & 0xC0) == 0x80);
@@ -71,7 +71,7 @@ ybuild_offset (const struct ybuild *b, unsigned line, unsigned col)
 
 /* Write the LEN bytes at S as "0xC3 0xA9" into WHAT.  */
 static void
-ybuild_bytes (char *what, size_t size, const unsigned char *s, size_t len)
+ytext_bytes (char *what, size_t size, const unsigned char *s, size_t len)
 {
   size_t n = 0;
   what[0] = '\0';
@@ -83,7 +83,7 @@ ybuild_bytes (char *what, size_t size, const unsigned char *s, size_t len)
 /* Whether the 8 bytes at S are printable ASCII (0x20 to 0x7E), which
    needs no closer look: most of a pack.  */
 static bool
-ybuild_plain8 (const unsigned char *s)
+ytext_plain8 (const unsigned char *s)
 {
   const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
   uint64_t x, del;
@@ -171,14 +171,14 @@ ytext_bad (struct ybuild *b, size_t i, const struct ychar *ch)
 {
   char what[64];
   unsigned line, col;
-  ybuild_position (b, i, &line, &col);
+  ytext_position (b, i, &line, &col);
   if (ch->w == 0)
     ybuild_report (b, line, col, true,
                    _("not UTF-8: byte 0x%02X cannot start a character; "
                      "save the file as UTF-8"), ch->c);
   else if (ch->k < ch->w)
     {
-      ybuild_bytes (what, sizeof what, b->buf + i, ch->k);
+      ytext_bytes (what, sizeof what, b->buf + i, ch->k);
       if (i + ch->k >= b->len)
         ybuild_report (b, line, col, true,
                        _("not UTF-8: the file ends inside a character "
@@ -190,7 +190,7 @@ ytext_bad (struct ybuild *b, size_t i, const struct ychar *ch)
     }
   else if (ychar_overlong (ch))
     {
-      ybuild_bytes (what, sizeof what, b->buf + i, ch->w);
+      ytext_bytes (what, sizeof what, b->buf + i, ch->w);
       ybuild_report (b, line, col, true,
                      _("not UTF-8: an overlong encoding (%s)"), what);
     }
@@ -214,7 +214,7 @@ ytext_bad (struct ybuild *b, size_t i, const struct ychar *ch)
 }
 
 bool
-ybuild_check_text (struct ybuild *b)
+ytext_check (struct ybuild *b)
 {
   const unsigned char *s = b->buf;
   size_t n = b->len;
@@ -222,7 +222,7 @@ ybuild_check_text (struct ybuild *b)
     return false;
   for (size_t i = 0; i < n;)
     {
-      if (i + 8 <= n && ybuild_plain8 (s + i))
+      if (i + 8 <= n && ytext_plain8 (s + i))
         {
           i += 8;
           continue;

@@ -10,20 +10,20 @@
 
 #include "ytree_build.h"
 
-/** ybuild_check_text - check that B's text is UTF-8 that YAML accepts
+/** ytext_check - check that B's text is UTF-8 that YAML accepts
    (not UTF-16 or UTF-32, no control character), the way libyaml's
    reader does but with a message a person can act on.  Reports the
    first problem only: past a bad byte nothing can be trusted.
    @retval false when it reported one.  */
-bool ybuild_check_text (struct ybuild *b);
+bool ytext_check (struct ybuild *b);
 
-/** ybuild_position - the 1-based *LINE and *COL (in characters) of
+/** ytext_position - the 1-based *LINE and *COL (in characters) of
    byte OFFSET of B's text.  */
-void ybuild_position (const struct ybuild *b, size_t offset,
-                      unsigned *line, unsigned *col);
+void ytext_position (const struct ybuild *b, size_t offset,
+                     unsigned *line, unsigned *col);
 
-/** ybuild_offset - the byte offset of the 1-based LINE and COL in B's
+/** ytext_offset - the byte offset of the 1-based LINE and COL in B's
    text, or its length past the end.  */
-size_t ybuild_offset (const struct ybuild *b, unsigned line, unsigned col);
+size_t ytext_offset (const struct ybuild *b, unsigned line, unsigned col);
 
 #endif
