@@ -20,6 +20,7 @@ struct yframe
   size_t n, cap;
 };
 
+/* One parse: its text, the tree being built, what it reported.  */
 struct ybuild
 {
   struct arena *arena;          /* nodes, keys, kids */
