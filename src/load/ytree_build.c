@@ -16,6 +16,9 @@
    keeps its shape and the parse can go on to report more.  */
 static const char placeholder[] = "";
 
+static void ybuild_vreport (struct ybuild *b, unsigned line, unsigned col,
+                            bool fatal, const char *fmt, va_list ap)
+  __attribute__ ((format (printf, 5, 0)));
 static void ybuild_error (struct ybuild *b, const yaml_mark_t *m,
                           bool fatal, const char *fmt, ...)
   __attribute__ ((format (printf, 4, 5)));
