@@ -95,6 +95,12 @@ test_hash_small (void)
           "a prefix or an extension of a key is absent");
   tap_ok (hash_put (&t, "", 0, 3) == 3 && hash_get (&t, "", 0) == 3,
           "the empty key is a key");
+  tap_ok (hash_put_str (&t, "big", HASH_MAX) == HASH_MAX
+          && hash_get_str (&t, "big") == HASH_MAX, "HASH_MAX is a value");
+  tap_ok (hash_put_str (&t, "bigger", HASH_MAX + 1) == HASH_NONE
+          && hash_get_str (&t, "bigger") == HASH_NONE,
+          "a value over HASH_MAX is refused, not cut");
+  tap_ok (sizeof (struct hash_slot) <= 16, "a slot is at most 16 bytes");
 
   /* Find two keys in the same home slot of a 16-slot table.  */
   char a[8] = "", b[8] = "";

@@ -56,12 +56,14 @@ hash_grow (struct hash_table *t)
 size_t
 hash_put (struct hash_table *t, const char *key, size_t len, size_t value)
 {
+  if (len > HASH_MAX || value > HASH_MAX)
+    return HASH_NONE;
   if ((!t->slots || (t->n + 1) * 2 > t->mask + 1) && !hash_grow (t))
     return HASH_NONE;
   struct hash_slot *s = hash_slot (t, key, len, hash_mem (key, len));
   if (s->key)
     return s->value;
-  *s = (struct hash_slot) { key, len, value };
+  *s = (struct hash_slot) { key, (uint32_t) len, (uint32_t) value };
   t->n++;
   return value;
 }
@@ -69,7 +71,7 @@ hash_put (struct hash_table *t, const char *key, size_t len, size_t value)
 size_t
 hash_get (const struct hash_table *t, const char *key, size_t len)
 {
-  if (!t->slots)
+  if (!t->slots || len > HASH_MAX)
     return HASH_NONE;
   const struct hash_slot *s = hash_slot (t, key, len, hash_mem (key, len));
   return s->key ? s->value : HASH_NONE;

@@ -53,11 +53,15 @@ hash_mem (const char *s, size_t len)
 /* What hash_get and hash_put return for no value.  */
 #define HASH_NONE ((size_t) -1)
 
+/* The largest key length and value a table holds: a slot is 16 bytes,
+   so that four share a cache line.  */
+#define HASH_MAX ((size_t) UINT32_MAX - 1)
+
 struct hash_slot
 {
   const char *key;              /* NULL: the slot is free */
-  size_t len;
-  size_t value;
+  uint32_t len;
+  uint32_t value;
 };
 
 /* A table: all zero is an empty one.  */
@@ -72,11 +76,12 @@ struct hash_table
    @retval false when out of memory (T is then an empty table).  */
 bool hash_init (struct hash_table *t, size_t n);
 
-/** hash_put - map the LEN bytes at KEY (kept, not copied) to VALUE
-   (not HASH_NONE), unless T holds that key already: the first of two
-   equal keys keeps its value.  T grows as it fills.
+/** hash_put - map the LEN bytes at KEY (kept, not copied) to VALUE,
+   unless T holds that key already: the first of two equal keys keeps
+   its value.  T grows as it fills.
    @retval the value the key has in T now (VALUE when it was added),
-   or HASH_NONE when out of memory.  */
+   or HASH_NONE when out of memory or when LEN or VALUE is over
+   HASH_MAX.  */
 size_t hash_put (struct hash_table *t, const char *key, size_t len,
                  size_t value);
 
