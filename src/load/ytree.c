@@ -46,19 +46,8 @@ ytree_parse_values (struct arena *arena, struct arena *values,
     }
   yaml_parser_set_input_string (&parser, buf, len);
   yaml_parser_set_encoding (&parser, YAML_UTF8_ENCODING);
-  for (;;)
-    {
-      yaml_event_t e;
-      if (!yaml_parser_parse (&parser, &e))
-        {
-          yerr_report (&b, &parser);
-          break;
-        }
-      bool more = ybuild_event (&b, &e);
-      yaml_event_delete (&e);
-      if (!more)
-        break;
-    }
+  if (!ybuild_parse (&b, &parser))
+    yerr_report (&b, &parser);
   ybuild_end (&b);
   yaml_parser_delete (&parser);
   return b.failed ? NULL : b.root;

@@ -292,7 +292,8 @@ ybuild_close (struct ybuild *b, const yaml_mark_t *m)
   f->kids = NULL;
 }
 
-bool
+/* Add what the event E says to the tree; false to stop.  */
+static bool
 ybuild_event (struct ybuild *b, const yaml_event_t *e)
 {
   bool merge_key = b->merge_key;
@@ -329,6 +330,21 @@ ybuild_event (struct ybuild *b, const yaml_event_t *e)
       break;
     }
   return !b->stop;
+}
+
+bool
+ybuild_parse (struct ybuild *b, yaml_parser_t *p)
+{
+  for (;;)
+    {
+      yaml_event_t e;
+      if (!yaml_parser_parse (p, &e))
+        return false;
+      bool more = ybuild_event (b, &e);
+      yaml_event_delete (&e);
+      if (!more)
+        return true;
+    }
 }
 
 void

@@ -44,10 +44,11 @@ void ybuild_report (struct ybuild *b, unsigned line, unsigned col,
                     bool fatal, const char *fmt, ...)
   __attribute__ ((format (printf, 5, 6)));
 
-/** ybuild_event - add what the event E says to the tree, reporting
-   what ytree refuses.
-   @retval false to stop: the stream ended, or the parse cannot go on.  */
-bool ybuild_event (struct ybuild *b, const yaml_event_t *e);
+/** ybuild_parse - build the tree from the events of parser P, to the
+   end of the stream or until the parse cannot go on, reporting what
+   ytree refuses.
+   @retval false when P failed: yerr_report says why.  */
+bool ybuild_parse (struct ybuild *b, yaml_parser_t *p);
 
 /** ybuild_end - release what the containers still open hold.  */
 void ybuild_end (struct ybuild *b);

@@ -22,14 +22,15 @@ struct content_index
 /* The longest key a lookup builds, NUL included.  */
 #define INDEX_KEY_MAX 512
 
-/* The key of A (and B) into BUF of SIZE bytes; NULL if it does not fit.
+/* The key of A (and B) into BUF of SIZE bytes.
+   @retval its length, or 0 if it does not fit.
    Copied, not printed: snprintf took most of the index's building.  */
-static char *
+static size_t
 index_key (char *buf, size_t size, char kind, const char *a, const char *b)
 {
   size_t na = strlen (a), nb = b ? strlen (b) : 0;
   if (2 + na + (b ? 1 + nb : 0) >= size)
-    return NULL;
+    return 0;
   char *p = buf;
   *p++ = kind;
   *p++ = '\037';
@@ -42,7 +43,7 @@ index_key (char *buf, size_t size, char kind, const char *a, const char *b)
       p += nb;
     }
   *p = '\0';
-  return buf;
+  return (size_t) (p - buf);
 }
 
 /* A lookup copies the parts of its key into a buffer on the stack: no
@@ -52,9 +53,10 @@ index_get (const struct content_index *ix, char kind, const char *a,
            const char *b)
 {
   char buf[INDEX_KEY_MAX];
-  if (!ix || !a || !index_key (buf, sizeof buf, kind, a, b))
+  size_t len = ix && a ? index_key (buf, sizeof buf, kind, a, b) : 0;
+  if (!len)
     return NULL;
-  size_t i = hash_get_str (&ix->keys, buf);
+  size_t i = hash_get (&ix->keys, buf, len);
   return i == HASH_NONE ? NULL : ix->values[i];
 }
 
@@ -68,8 +70,8 @@ index_put (struct content_pack *p, char kind, const char *a, const char *b,
   char *key = arena_alloc (&p->arena, len);
   if (!key)
     return false;
-  index_key (key, len, kind, a, b);
-  size_t i = hash_put_str (&ix->keys, key, ix->n);
+  size_t i = hash_put (&ix->keys, key, index_key (key, len, kind, a, b),
+                       ix->n);
   if (i == HASH_NONE)
     return false;
   if (i == ix->n)
