@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "extract.h"
+#include "vec.h"
 #include "ytree.h"
 
 static unsigned char *
@@ -23,15 +24,10 @@ read_file (const char *path, size_t *len)
     return NULL;
   for (;;)
     {
-      if (n == cap)
-        {
-          cap = cap ? cap * 2 : 65536;
-          unsigned char *b = cap <= YTREE_MAX_FILE + 65536
-                             ? realloc (buf, cap) : NULL;
-          if (!b)
-            break;
-          buf = b;
-        }
+      /* No more than YTREE_MAX_FILE: the rest is left unread.  */
+      if (n == cap && (n >= YTREE_MAX_FILE
+                       || !vec_reserve (&buf, &cap, n + 1, 1, 65536)))
+        break;
       size_t r = fread (buf + n, 1, cap - n, f);
       n += r;
       if (r == 0)

@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "text.h"
+#include "vec.h"
 
 /* Characters a terminal must not receive raw: controls (C0, DEL, C1,
    and the line and paragraph separators), and the bidirectional
@@ -93,17 +94,10 @@ diag_vadd (struct diags *d, const char *file, unsigned line, unsigned col,
       d->dropped++;
       return;
     }
-  if (d->n == d->cap)
+  if (!VEC_ROOM (d->v, d->n, d->cap, 16))
     {
-      size_t cap = d->cap ? d->cap * 2 : 16;
-      struct diag *v = realloc (d->v, cap * sizeof *v);
-      if (!v)
-        {
-          d->dropped++;
-          return;
-        }
-      d->v = v;
-      d->cap = cap;
+      d->dropped++;
+      return;
     }
   char *raw = NULL;
   if (vasprintf (&raw, fmt, ap) < 0)

@@ -6,12 +6,12 @@
 #include <config.h>
 #include "extract.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "hash.h"
+#include "vec.h"
 #include "ytree.h"
 
 /* One msgid and the places it comes from.  */
@@ -25,8 +25,7 @@ struct extract
 {
   struct msg *v;
   size_t n, cap;
-  size_t *slots;                /* hash of msgids: index + 1, 0 empty */
-  size_t mask;
+  struct hash_table ids;        /* msgid -> its index in V */
   const char *file;             /* the file being read, as referenced */
   struct arena arena;
 };
@@ -42,58 +41,18 @@ extract_new (void)
   return calloc (1, sizeof (struct extract));
 }
 
-/* Make room for one more message; rehash when the table is half full.  */
-static bool
-extract_grow (struct extract *x)
-{
-  if (x->n == x->cap)
-    {
-      size_t cap = x->cap ? x->cap * 2 : 256;
-      struct msg *v = realloc (x->v, cap * sizeof *v);
-      if (!v)
-        return false;
-      x->v = v;
-      x->cap = cap;
-    }
-  if ((x->n + 1) * 2 <= x->mask + 1 && x->slots)
-    return true;
-  size_t size = x->mask ? (x->mask + 1) * 2 : 1024;
-  size_t *slots = calloc (size, sizeof *slots);
-  if (!slots)
-    return false;
-  for (size_t i = 0; i < x->n; i++)
-    {
-      size_t j = hash_str (x->v[i].id) & (size - 1);
-      while (slots[j])
-        j = (j + 1) & (size - 1);
-      slots[j] = i + 1;
-    }
-  free (x->slots);
-  x->slots = slots;
-  x->mask = size - 1;
-  return true;
-}
-
-static size_t *
-extract_slot (struct extract *x, const char *id)
-{
-  size_t j = hash_str (id) & x->mask;
-  while (x->slots[j] && strcmp (x->v[x->slots[j] - 1].id, id) != 0)
-    j = (j + 1) & x->mask;
-  return &x->slots[j];
-}
-
 static void
 extract_add (struct extract *x, const struct ynode *n)
 {
   char ref[4096];
-  if (n->type != YNODE_SCALAR || n->len == 0 || !extract_grow (x))
+  if (n->type != YNODE_SCALAR || n->len == 0
+      || !VEC_ROOM (x->v, x->n, x->cap, 256))
     return;
   snprintf (ref, sizeof ref, "%s:%u", x->file, n->line);
-  size_t *slot = extract_slot (x, n->str);
-  if (*slot)
+  size_t i = hash_get_str (&x->ids, n->str);
+  if (i != HASH_NONE)
     {
-      struct msg *m = &x->v[*slot - 1];
+      struct msg *m = &x->v[i];
       char *r = NULL;
       if (asprintf (&r, "%s %s", m->refs, ref) >= 0)
         {
@@ -103,10 +62,12 @@ extract_add (struct extract *x, const struct ynode *n)
       return;
     }
   char *refs = strdup (ref);
-  if (!refs)
-    return;
-  x->v[x->n] = (struct msg) { n->str, refs };
-  *slot = ++x->n;
+  if (!refs || hash_put_str (&x->ids, n->str, x->n) == HASH_NONE)
+    {
+      free (refs);
+      return;
+    }
+  x->v[x->n++] = (struct msg) { n->str, refs };
 }
 
 /* Add N, or each string of N when it is a list.  */
@@ -238,7 +199,7 @@ extract_free (struct extract *x)
   for (size_t i = 0; i < x->n; i++)
     free (x->v[i].refs);
   free (x->v);
-  free (x->slots);
+  hash_free (&x->ids);
   arena_free (&x->arena);
   free (x);
 }

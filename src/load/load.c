@@ -1,364 +1,25 @@
-/* load.c - read a content pack from a directory of YAML files.
+/* load.c - read a content pack from a directory of YAML files, one
+   file, or a buffer: each file is read whole, parsed (ytree.c) and
+   handed to load_kinds.c; once all are read, load_refs.c checks the
+   references between them.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "load.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hash.h"
 #include "i18n.h"
+#include "load_kinds.h"
+#include "load_refs.h"
 #include "loadctx.h"
 #include "packdir.h"
 #include "ytree.h"
-
-void
-lc_error (struct loadctx *lc, const struct ynode *n, const char *fmt, ...)
-{
-  va_list ap;
-  va_start (ap, fmt);
-  diag_vadd (lc->diags, lc->file, n ? n->line : 0, n ? n->col : 0, fmt, ap);
-  va_end (ap);
-  lc->n_errors++;
-}
-
-const char *
-lc_show (struct loadctx *lc, const char *s)
-{
-  bool more;
-  size_t n;
-  if (!s || lc->diags->n >= DIAG_MAX)
-    return "";                  /* no text, or the message is not kept */
-  n = diag_clip (s, 40, &more);
-  char *t = arena_alloc (&lc->pack->arena, n + 4);
-  if (!t)
-    return "";
-  memcpy (t, s, n);
-  strcpy (t + n, more ? "..." : "");
-  return t;
-}
-
-static bool
-lc_in (const char *const *set, const char *s)
-{
-  for (; set && *set; set++)
-    if (strcmp (*set, s) == 0)
-      return true;
-  return false;
-}
-
-/* Report N, the value of KEY (or a list entry when KEY is NULL), for
-   not being of type T, at AT.  */
-static void
-lc_type_error (struct loadctx *lc, const struct ynode *at,
-               const struct ynode *n, enum ynode_type t, const char *key)
-{
-  bool none = n->type == YNODE_SCALAR && n->plain && n->len == 0;
-  if (key && none)
-    lc_error (lc, at, _("'%s' has no value: it must be %s"), key,
-              ytree_type_name (t));
-  else if (key)
-    lc_error (lc, at, _("'%s' must be %s, not %s"), key, ytree_type_name (t),
-              ytree_type_name (n->type));
-  else if (none)
-    lc_error (lc, at, _("an empty entry: expected %s"), ytree_type_name (t));
-  else
-    lc_error (lc, at, _("expected %s here, not %s"), ytree_type_name (t),
-              ytree_type_name (n->type));
-}
-
-bool
-lc_type (struct loadctx *lc, const struct ynode *n, enum ynode_type t,
-         const char *key)
-{
-  if (n->type == t)
-    return true;
-  lc_type_error (lc, n, n, t, key);
-  return false;
-}
-
-const struct ynode *
-lc_value (struct loadctx *lc, const struct ynode *map, const char *key,
-          enum ynode_type t)
-{
-  if (!map || map->type != YNODE_MAP)
-    return NULL;
-  for (size_t i = 0; i + 1 < map->n; i += 2)
-    if (strcmp (map->kids[i]->str, key) == 0)
-      {
-        const struct ynode *k = map->kids[i], *v = map->kids[i + 1];
-        if (v->type == t)
-          return v;
-        /* A block list or mapping starts on the next line: the key
-           says better where the mistake is.  */
-        lc_type_error (lc, v->line == k->line ? v : k, v, t, key);
-        return NULL;
-      }
-  return NULL;
-}
-
-/* The edit distance of A and B, or 3 when it is more than 2.  */
-static size_t
-lc_distance (const char *a, const char *b)
-{
-  size_t la = strlen (a), lb = strlen (b);
-  if (la > 32 || lb > 32 || (la > lb ? la - lb : lb - la) > 2)
-    return 3;
-  size_t row[33];
-  for (size_t j = 0; j <= lb; j++)
-    row[j] = j;
-  for (size_t i = 1; i <= la; i++)
-    {
-      size_t diag = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= lb; j++)
-        {
-          size_t up = row[j];
-          size_t best = diag + (a[i - 1] != b[j - 1]);
-          if (up + 1 < best)
-            best = up + 1;
-          if (row[j - 1] + 1 < best)
-            best = row[j - 1] + 1;
-          row[j] = best;
-          diag = up;
-        }
-    }
-  return row[lb] > 3 ? 3 : row[lb];
-}
-
-/* The allowed key that KEY looks like a typing slip of, or NULL.  */
-static const char *
-lc_near (const char *const *allowed, const char *key)
-{
-  const char *near = NULL;
-  size_t best = 3;
-  for (const char *const *a = allowed; a && *a; a++)
-    {
-      size_t d = lc_distance (key, *a);
-      if (d < best && d < strlen (*a))
-        best = d, near = *a;
-    }
-  return near;
-}
-
-bool
-lc_keys (struct loadctx *lc, const struct ynode *map,
-         const char *const *allowed, const char *const *required)
-{
-  if (!lc_type (lc, map, YNODE_MAP, NULL))
-    return false;
-  for (size_t i = 0; i + 1 < map->n; i += 2)
-    {
-      const char *key = map->kids[i]->str;
-      if (lc_in (allowed, key))
-        continue;
-      const char *near = lc_near (allowed, key);
-      if (near)
-        lc_error (lc, map->kids[i], _("unknown key '%s' (did you mean "
-                                      "'%s'?)"), lc_show (lc, key), near);
-      else
-        {
-          char list[256] = "";
-          size_t n = 0;
-          for (const char *const *a = allowed; a && *a && n < 200; a++)
-            n += (size_t) snprintf (list + n, sizeof list - n, "%s%s",
-                                    n ? ", " : "", *a);
-          lc_error (lc, map->kids[i], _("unknown key '%s' (allowed here: "
-                                        "%s)"), lc_show (lc, key), list);
-        }
-    }
-  for (; required && *required; required++)
-    {
-      if (ytree_get (map, *required))
-        continue;
-      /* 'titel' was reported as meaning 'title': once is enough.  */
-      bool misspelt = false;
-      for (size_t i = 0; i + 1 < map->n && !misspelt; i += 2)
-        misspelt = !lc_in (allowed, map->kids[i]->str)
-                   && lc_near (allowed, map->kids[i]->str) == *required;
-      if (!misspelt)
-        lc_error (lc, map, _("missing required key '%s'"), *required);
-    }
-  return true;
-}
-
-const char *
-lc_str (struct loadctx *lc, const struct ynode *map, const char *key)
-{
-  const struct ynode *n = lc_value (lc, map, key, YNODE_SCALAR);
-  if (!n)
-    return NULL;
-  if (n->len == 0)
-    {
-      lc_error (lc, n, _("'%s' must not be empty"), key);
-      return NULL;
-    }
-  return n->str;
-}
-
-bool
-lc_id_valid (const char *s)
-{
-  size_t n = 0;
-  for (; s[n]; n++)
-    if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9')
-          || s[n] == '-'))
-      return false;
-  return n >= 1 && n <= 64;
-}
-
-const char *
-lc_defid (struct loadctx *lc, const struct ynode *map, const char *key)
-{
-  const char *s = lc_str (lc, map, key);
-  if (s && !lc_id_valid (s))
-    lc_error (lc, ytree_get (map, key),
-              strlen (s) > 64
-              ? _("invalid id '%s': longer than 64 characters")
-              : _("invalid id '%s': use only a-z, 0-9 and '-'"),
-              lc_show (lc, s));
-  return s;
-}
-
-const char *
-lc_id (struct loadctx *lc, const struct ynode *map, const char *key)
-{
-  const char *s = lc_defid (lc, map, key);
-  return s && lc_id_valid (s) ? s : NULL;
-}
-
-const struct ynode *
-lc_seq (struct loadctx *lc, const struct ynode *map, const char *key)
-{
-  return lc_value (lc, map, key, YNODE_SEQ);
-}
-
-size_t
-lc_strings (struct loadctx *lc, const struct ynode *seq, const char ***out)
-{
-  *out = NULL;
-  if (!seq || seq->n == 0)
-    return 0;
-  const char **v = arena_array (&lc->pack->arena, seq->n, sizeof *v);
-  if (!v)
-    {
-      lc_error (lc, seq, "%s", _("out of memory"));
-      return 0;
-    }
-  bool ok = true;
-  for (size_t i = 0; i < seq->n; i++)
-    if (lc_type (lc, seq->kids[i], YNODE_SCALAR, NULL))
-      v[i] = seq->kids[i]->str;
-    else
-      ok = false;
-  if (!ok)
-    return 0;
-  *out = v;
-  return seq->n;
-}
-
-void
-lc_ref (struct loadctx *lc, enum ref_kind kind, const struct ynode *n,
-        const char *scope, struct content_cite *cite)
-{
-  if (!n || n->type != YNODE_SCALAR)
-    return;
-  if (lc->n_refs == lc->cap_refs)
-    {
-      size_t cap = lc->cap_refs ? lc->cap_refs * 2 : 64;
-      struct loadref *v = realloc (lc->refs, cap * sizeof *v);
-      if (!v)
-        {
-          lc_error (lc, n, _("out of memory"));
-          return;
-        }
-      lc->refs = v;
-      lc->cap_refs = cap;
-    }
-  lc->refs[lc->n_refs++] = (struct loadref) {
-    kind, lc->file, n->line, n->col, n->str, scope, cite
-  };
-}
-
-bool
-lc_idset_init (struct lc_idset *set, size_t n)
-{
-  size_t size = 16;
-  while (size < n * 2 + 16)
-    size *= 2;
-  *set = (struct lc_idset) { 0 };
-  set->slots = calloc (size, sizeof *set->slots);
-  if (!set->slots)
-    return false;
-  set->mask = size - 1;
-  return true;
-}
-
-static void
-idset_insert (struct lc_idset *set, const char *key, int value)
-{
-  size_t i = hash_str (key) & set->mask;
-  for (; set->slots[i].key; i = (i + 1) & set->mask)
-    if (strcmp (set->slots[i].key, key) == 0)
-      return;
-  set->slots[i].key = key;
-  set->slots[i].value = value;
-  set->n++;
-}
-
-bool
-lc_idset_put (struct lc_idset *set, const char *key, int value)
-{
-  if (!set->slots && !lc_idset_init (set, 0))
-    return false;
-  if ((set->n + 1) * 2 > set->mask + 1)
-    {
-      struct lc_idset bigger;
-      if (!lc_idset_init (&bigger, set->n * 2))
-        return false;
-      for (size_t i = 0; i <= set->mask; i++)
-        if (set->slots[i].key)
-          idset_insert (&bigger, set->slots[i].key, set->slots[i].value);
-      free (set->slots);
-      *set = bigger;
-    }
-  idset_insert (set, key, value);
-  return true;
-}
-
-int
-lc_idset_get (const struct lc_idset *set, const char *key)
-{
-  if (!set->slots)
-    return -1;
-  for (size_t i = hash_str (key) & set->mask; set->slots[i].key;
-       i = (i + 1) & set->mask)
-    if (strcmp (set->slots[i].key, key) == 0)
-      return set->slots[i].value;
-  return -1;
-}
-
-void
-lc_idset_free (struct lc_idset *set)
-{
-  free (set->slots);
-  *set = (struct lc_idset) { 0 };
-}
-
-void
-lc_unsure (struct loadctx *lc, enum ref_kind kind, const char *id)
-{
-  struct ynode n = { .type = YNODE_SCALAR, .str = id };
-  if (id)
-    lc_ref (lc, kind, &n, NULL, NULL);
-}
 
 /* Read FILE whole, within YTREE_MAX_FILE.  */
 static unsigned char *
@@ -415,49 +76,19 @@ has_comment (const unsigned char *buf, size_t len)
   return memchr (buf, '#', len) != NULL;
 }
 
-/* Add what the YAML document ROOT (parsed from BUF) holds to the pack;
-   BEFORE is the number of problems reported before it was parsed.  */
+/* A file that gave no tree: BUF, of LEN bytes, is empty, or the
+   parser reported why not.  BEFORE is the number of problems reported
+   before it was parsed.  */
 static void
-load_kind (struct loadctx *lc, const struct ynode *root,
-           const unsigned char *buf, size_t len, size_t before)
+load_nothing (struct loadctx *lc, const unsigned char *buf, size_t len,
+              size_t before)
 {
-  const struct ynode *kind = root ? ytree_get (root, "kind") : NULL;
-  if (!root)
-    {
-      if (lc->diags->n + lc->diags->dropped == before)
-        lc_error (lc, NULL, "%s", has_comment (buf, len)
-                  ? _("no content, only comments: expected a mapping with "
-                      "'kind'")
-                  : _("empty file: expected a mapping with 'kind'"));
-      lc->n_errors++;
-    }
-  else if (root->type != YNODE_MAP)
-    lc_error (lc, root, _("expected a mapping with 'kind' at the top level, "
-                          "found %s"), ytree_type_name (root->type));
-  else if (!kind)
-    lc_error (lc, root, _("missing required key 'kind' (pack, document or "
-                          "collection)"));
-  else if (kind->type != YNODE_SCALAR)
-    lc_error (lc, kind, _("'kind' must be pack, document or collection, "
-                          "not %s"), ytree_type_name (kind->type));
-  else if (strcmp (kind->str, "document") == 0)
-    {
-      load_document (lc, root);
-      return;
-    }
-  else if (strcmp (kind->str, "collection") == 0)
-    {
-      load_collection (lc, root);
-      return;
-    }
-  else if (strcmp (kind->str, "pack") == 0)
-    {
-      load_packinfo (lc, root);
-      return;
-    }
-  else
-    lc_error (lc, kind, _("unknown kind '%s' (expected pack, document or "
-                          "collection)"), lc_show (lc, kind->str));
+  if (lc->diags->n + lc->diags->dropped == before)
+    lc_error (lc, NULL, "%s", has_comment (buf, len)
+              ? _("no content, only comments: expected a mapping with "
+                  "'kind'")
+              : _("empty file: expected a mapping with 'kind'"));
+  lc->n_errors++;
   /* What this file defines is unknown: references to it cannot be
      checked.  */
   lc->n_unread++;
@@ -474,7 +105,10 @@ load_root (struct loadctx *lc, const unsigned char *buf, size_t len)
   const struct ynode *root = ytree_parse_values (&tree, &lc->pack->arena,
                                                  lc->file, buf, len,
                                                  lc->diags);
-  load_kind (lc, root, buf, len, before);
+  if (root)
+    load_kind (lc, root);
+  else
+    load_nothing (lc, buf, len, before);
   arena_free (&tree);
 }
 
@@ -528,7 +162,7 @@ load_dir (struct loadctx *lc, const char *dir)
 static struct content_pack *
 load_finish (struct loadctx *lc)
 {
-  if (!content_index_build (lc->pack))
+  if (!lc_settle (lc) || !content_index_build (lc->pack))
     lc_error (lc, NULL, "%s", _("out of memory"));
   else
     load_refs_check (lc);

@@ -3,11 +3,13 @@
    attributes) and report what is defined twice.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
+#include "load_refs.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "i18n.h"
 #include "loadctx.h"
 
@@ -25,13 +27,13 @@ ref_error (struct loadctx *lc, const struct loadref *r, const char *fmt, ...)
   lc->n_errors++;
 }
 
-static bool is_unsure (const struct lc_idset *unsure, enum ref_kind kind,
+static bool is_unsure (const struct hash_table *unsure, enum ref_kind kind,
                        const char *id);
 
 /* Resolve "document#section".  */
 static void
 ref_cite (struct loadctx *lc, const struct loadref *r,
-          const struct lc_idset *unsure)
+          const struct hash_table *unsure)
 {
   const struct content_pack *p = lc->pack;
   const char *hash = strchr (r->value, '#');
@@ -64,13 +66,13 @@ ref_cite (struct loadctx *lc, const struct loadref *r,
 
 /* The attributes of every collection, by "collection\037attribute".  */
 static bool
-attr_index (struct loadctx *lc, struct lc_idset *set)
+attr_index (struct loadctx *lc, struct hash_table *set)
 {
   const struct content_pack *p = lc->pack;
   size_t n = 0;
   for (size_t i = 0; i < p->n_colls; i++)
     n += p->colls[i]->n_attrs;
-  if (!lc_idset_init (set, n))
+  if (!hash_init (set, n))
     return false;
   for (size_t i = 0; i < p->n_colls; i++)
     for (size_t j = 0; j < p->colls[i]->n_attrs; j++)
@@ -83,7 +85,7 @@ attr_index (struct loadctx *lc, struct lc_idset *set)
         free (key);
         if (!k)
           return false;
-        if (!lc_idset_put (set, k, (int) j))
+        if (hash_put_str (set, k, j) == HASH_NONE)
           return false;
       }
   return true;
@@ -91,19 +93,19 @@ attr_index (struct loadctx *lc, struct lc_idset *set)
 
 /* Whether what KIND says of ID was noted by lc_unsure.  */
 static bool
-is_unsure (const struct lc_idset *unsure, enum ref_kind kind, const char *id)
+is_unsure (const struct hash_table *unsure, enum ref_kind kind, const char *id)
 {
   char *key = NULL;
   if (asprintf (&key, "%d\037%s", (int) kind, id) < 0)
     return false;
-  bool found = lc_idset_get (unsure, key) >= 0;
+  bool found = hash_get_str (unsure, key) != HASH_NONE;
   free (key);
   return found;
 }
 
 static void
 ref_check (struct loadctx *lc, const struct loadref *r,
-           const struct lc_idset *attrs, const struct lc_idset *unsure)
+           const struct hash_table *attrs, const struct hash_table *unsure)
 {
   const struct content_pack *p = lc->pack;
   char *key = NULL;
@@ -136,7 +138,7 @@ ref_check (struct loadctx *lc, const struct loadref *r,
         break;
       if (asprintf (&key, "%s\037%s", r->scope, r->value) < 0)
         key = NULL;
-      if (key && lc_idset_get (attrs, key) < 0)
+      if (key && hash_get_str (attrs, key) == HASH_NONE)
         ref_error (lc, r, _("collection '%s' has no attribute '%s'"),
                    lc_show (lc, r->scope), lc_show (lc, r->value));
       free (key);
@@ -211,7 +213,7 @@ check_defs (struct loadctx *lc)
 
 /* The notes of lc_unsure, as "KIND\037ID".  */
 static bool
-unsure_index (struct loadctx *lc, struct lc_idset *set)
+unsure_index (struct loadctx *lc, struct hash_table *set)
 {
   for (size_t i = 0; i < lc->n_refs; i++)
     {
@@ -223,7 +225,7 @@ unsure_index (struct loadctx *lc, struct lc_idset *set)
         return false;
       char *k = arena_strdup (&lc->pack->arena, key);
       free (key);
-      if (!k || !lc_idset_put (set, k, 0))
+      if (!k || hash_put_str (set, k, 0) == HASH_NONE)
         return false;
     }
   return true;
@@ -233,7 +235,7 @@ unsure_index (struct loadctx *lc, struct lc_idset *set)
 void
 load_refs_check (struct loadctx *lc)
 {
-  struct lc_idset attrs = { 0 }, unsure = { 0 };
+  struct hash_table attrs = { 0 }, unsure = { 0 };
   if (!attr_index (lc, &attrs) || !unsure_index (lc, &unsure))
     lc_error (lc, NULL, "%s", _("out of memory"));
   else
@@ -243,6 +245,6 @@ load_refs_check (struct loadctx *lc)
       for (size_t i = 0; lc->n_unread == 0 && i < lc->n_refs; i++)
         ref_check (lc, &lc->refs[i], &attrs, &unsure);
     }
-  lc_idset_free (&attrs);
-  lc_idset_free (&unsure);
+  hash_free (&attrs);
+  hash_free (&unsure);
 }

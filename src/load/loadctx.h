@@ -1,5 +1,20 @@
-/* loadctx.h - the loader's shared state and node checks (internal to
-   load.c and load_kinds.c).
+/* loadctx.h - the loader's shared state and node checks (loadctx.c),
+   internal to the loader.
+
+   The loader's files call one another in one direction only, from the
+   top down; nothing calls back up:
+
+     load.c          load_pack, load_pack_buffer: reads the files,
+      |              starts and finishes a load
+      |-> load_kinds.c   a file by its kind: documents, the pack file
+      |    `-> load_coll.c   a collection: attributes, items, values
+      |-> load_refs.c    once every file is read: the references
+      `-> (each of them) loadctx.c   messages, node checks, references
+                                      to check, the pack's arrays
+                           `-> ytree.c (the tree), the model, base
+
+   load.c alone parses YAML (ytree_parse_values); the others only read
+   the tree it gives them.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #ifndef PINAV_LOADCTX_H
 #define PINAV_LOADCTX_H
@@ -31,25 +46,6 @@ struct loadref
   struct content_cite *cite;    /* REF_CITE: filled in when resolved */
 };
 
-/* A set of strings with an int each: open addressing, the first of
-   two equal keys kept.  */
-struct lc_idset
-{
-  struct { const char *key; int value; } *slots;
-  size_t mask;
-  size_t n;                     /* keys held */
-};
-
-/** lc_idset_init - an empty set sized for N keys (it grows).  */
-bool lc_idset_init (struct lc_idset *set, size_t n);
-/** lc_idset_put - add KEY (kept, not copied) with VALUE.
-   @retval false when out of memory.  */
-bool lc_idset_put (struct lc_idset *set, const char *key, int value);
-/** lc_idset_get - the value of KEY, or -1.  */
-int lc_idset_get (const struct lc_idset *set, const char *key);
-/** lc_idset_free - release SET.  */
-void lc_idset_free (struct lc_idset *set);
-
 struct loadctx
 {
   struct content_pack *pack;
@@ -58,7 +54,7 @@ struct loadctx
   size_t n_errors;              /* problems found in this pack */
   struct loadref *refs;
   size_t n_refs, cap_refs;
-  size_t cap_docs, cap_colls, cap_comps;
+  size_t cap_docs, cap_colls, cap_comps;  /* room in the pack's arrays */
   const char *pack_file;        /* the file of kind pack, once read */
   size_t n_unread;              /* files whose ids could not be read */
   bool unsure_docs;             /* a document's id could not be read */
@@ -125,18 +121,20 @@ void lc_unsure (struct loadctx *lc, enum ref_kind kind, const char *id);
 /** lc_id_valid - true when S is a valid id.  */
 bool lc_id_valid (const char *s);
 
-/** load_document - read a node of kind document.  */
-void load_document (struct loadctx *lc, const struct ynode *root);
+/** lc_alloc - zeroed room in the pack's arena for COUNT objects of SIZE
+   bytes (at least one); NULL (reported) when out of memory.  */
+void *lc_alloc (struct loadctx *lc, size_t count, size_t size);
 
-/** load_collection - read a node of kind collection.  */
-void load_collection (struct loadctx *lc, const struct ynode *root);
+/** lc_unique - report the later of any two equal ids (the 'id' of each
+   mapping of list SEQ) as a duplicate WHAT id: O(n log n).  */
+void lc_unique (struct loadctx *lc, const struct ynode *seq,
+                const char *what);
 
-/** load_packinfo - read a node of kind pack.  */
-void load_packinfo (struct loadctx *lc, const struct ynode *root);
-
-/** load_refs_check - once every file is read and the pack's index is
-   built, report every cross-reference that names nothing, and what is
-   defined twice.  */
-void load_refs_check (struct loadctx *lc);
+/** lc_settle - move the pack's arrays of documents, collections and
+   comparisons, which grow in the heap (VEC_ROOM, with the capacities
+   above) while the files are read, into its arena, as content_free
+   expects, once every file is read.
+   @retval false when out of memory (not reported).  */
+bool lc_settle (struct loadctx *lc);
 
 #endif

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vec.h"
+
 static int
 name_cmp (const void *a, const void *b)
 {
@@ -44,14 +46,8 @@ packdir_names (const char *dir, char ***out, size_t *n)
     {
       if (!is_yaml_name (e->d_name))
         continue;
-      if (*n == cap)
-        {
-          cap = cap ? cap * 2 : 16;
-          char **v = realloc (names, cap * sizeof *v);
-          if (!v)
-            goto fail;
-          names = v;
-        }
+      if (!VEC_ROOM (names, *n, cap, 16))
+        goto fail;
       if (!(names[*n] = strdup (e->d_name)))
         goto fail;
       ++*n;

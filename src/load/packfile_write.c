@@ -9,6 +9,7 @@
 
 #include "hash.h"
 #include "packfmt.h"
+#include "vec.h"
 
 /* A table being written: its u32 words.  */
 struct pw_table
@@ -17,14 +18,13 @@ struct pw_table
   size_t n, cap;
 };
 
-/* The text: each distinct string once.  SLOTS hold offset + 1 (0 is
-   free), by the string's hash.  */
+/* The text: each distinct string once.  OFFSETS map each string, by
+   its copy in the pack, to its offset in BUF.  */
 struct pw_text
 {
   char *buf;
   size_t len, cap;
-  uint32_t *slots;
-  size_t mask, n;
+  struct hash_table offsets;
 };
 
 struct pw
@@ -40,17 +40,10 @@ static void
 pw_word (struct pw *w, enum pf_table t, uint32_t v)
 {
   struct pw_table *tb = &w->t[t];
-  if (tb->n == tb->cap)
+  if (!VEC_ROOM (tb->w, tb->n, tb->cap, 256))
     {
-      size_t cap = tb->cap ? tb->cap * 2 : 256;
-      uint32_t *nw = realloc (tb->w, cap * sizeof *nw);
-      if (!nw)
-        {
-          w->ok = false;
-          return;
-        }
-      tb->w = nw;
-      tb->cap = cap;
+      w->ok = false;
+      return;
     }
   tb->w[tb->n++] = v;
 }
@@ -64,55 +57,25 @@ pw_count (struct pw *w, enum pf_table t, size_t n)
   pw_word (w, t, (uint32_t) n);
 }
 
-static bool
-text_grow_slots (struct pw_text *x)
-{
-  size_t size = x->slots ? (x->mask + 1) * 2 : 1024;
-  uint32_t *slots = calloc (size, sizeof *slots);
-  if (!slots)
-    return false;
-  for (size_t i = 0; x->slots && i <= x->mask; i++)
-    if (x->slots[i])
-      {
-        size_t j = hash_str (x->buf + x->slots[i] - 1) & (size - 1);
-        while (slots[j])
-          j = (j + 1) & (size - 1);
-        slots[j] = x->slots[i];
-      }
-  free (x->slots);
-  x->slots = slots;
-  x->mask = size - 1;
-  return true;
-}
-
-/* The offset of S in the text, added if it is not there yet.  */
+/* The offset of S (a string of the pack, which outlives W) in the
+   text, added if it is not there yet.  */
 static uint32_t
 text_add (struct pw *w, const char *s)
 {
   struct pw_text *x = &w->text;
   size_t len = strlen (s) + 1;
-  if ((x->n + 1) * 2 > (x->slots ? x->mask + 1 : 0) && !text_grow_slots (x))
+  size_t off = hash_put (&x->offsets, s, len - 1, x->len);
+  if (off == HASH_NONE)
     goto fail;
-  size_t i = hash_str (s) & x->mask;
-  for (; x->slots[i]; i = (i + 1) & x->mask)
-    if (strcmp (x->buf + x->slots[i] - 1, s) == 0)
-      return x->slots[i] - 1;
+  if (off != x->len)
+    return (uint32_t) off;      /* there already */
+  /* A failure from here on fails the whole image: the offset just
+     added is never used.  */
   if (len > PF_MAX_STRING + 1 || x->len + len >= PF_NONE)
     goto fail;
-  if (x->len + len > x->cap)
-    {
-      size_t cap = x->cap ? x->cap * 2 : 65536;
-      while (cap < x->len + len)
-        cap *= 2;
-      char *buf = realloc (x->buf, cap);
-      if (!buf)
-        goto fail;
-      x->buf = buf;
-      x->cap = cap;
-    }
+  if (!vec_reserve (&x->buf, &x->cap, x->len + len, 1, 65536))
+    goto fail;
   memcpy (x->buf + x->len, s, len);
-  x->slots[i] = (uint32_t) x->len + 1;
-  x->n++;
   x->len += len;
   return (uint32_t) (x->len - len);
 fail:
@@ -305,7 +268,7 @@ packfile_encode (const struct content_pack *pack, uint64_t hash, size_t *len)
   for (int t = 0; t < PF_TEXT; t++)
     free (w.t[t].w);
   free (w.text.buf);
-  free (w.text.slots);
+  hash_free (&w.text.offsets);
   free (w.doc_base);
   return img;
 }

@@ -35,7 +35,7 @@
 
 /* The largest image (the bundled pack's is 0.1 MiB; the arrays it
    loads into take at most about six times its size), and the longest
-   string (load.c's limit for a scalar, YTREE_MAX_SCALAR).  */
+   string (ytree's limit for a scalar, YTREE_MAX_SCALAR).  */
 #define PF_MAX_SIZE ((uint64_t) 256 * 1024 * 1024)
 #define PF_MAX_STRING (1024 * 1024)
 

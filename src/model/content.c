@@ -9,27 +9,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Keys are "K\037A" or "K\037A\037B", K one letter for the kind.  */
-struct index_slot
-{
-  const char *key;
-  const void *value;
-};
-
+/* Keys are "K\037A" or "K\037A\037B", K one letter for the kind; the
+   keys map to positions in VALUES.  The keys and VALUES live in the
+   pack's arena, the table's slots in the heap (content_free).  */
 struct content_index
 {
-  struct index_slot *slots;
-  size_t mask;
+  struct hash_table keys;
+  const void **values;
+  size_t n;
 };
 
-/* The key of A (and B) into BUF of SIZE bytes; NULL if it does not fit.
+/* The longest key a lookup builds, NUL included.  */
+#define INDEX_KEY_MAX 512
+
+/* The key of A (and B) into BUF of SIZE bytes.
+   @retval its length, or 0 if it does not fit.
    Copied, not printed: snprintf took most of the index's building.  */
-static char *
+static size_t
 index_key (char *buf, size_t size, char kind, const char *a, const char *b)
 {
   size_t na = strlen (a), nb = b ? strlen (b) : 0;
   if (2 + na + (b ? 1 + nb : 0) >= size)
-    return NULL;
+    return 0;
   char *p = buf;
   *p++ = kind;
   *p++ = '\037';
@@ -42,44 +43,21 @@ index_key (char *buf, size_t size, char kind, const char *a, const char *b)
       p += nb;
     }
   *p = '\0';
-  return buf;
+  return (size_t) (p - buf);
 }
 
-/* If KEY starts with "\037" and PART, what follows; else NULL.  */
-static const char *
-index_key_part (const char *key, const char *part)
-{
-  size_t n = strlen (part);
-  return key && key[0] == '\037' && strncmp (key + 1, part, n) == 0
-         ? key + 1 + n : NULL;
-}
-
-/* A lookup hashes and compares the parts of the key in place: no key
-   is printed for it.  */
+/* A lookup copies the parts of its key into a buffer on the stack: no
+   key is printed, nor allocated, for it.  */
 static const void *
 index_get (const struct content_index *ix, char kind, const char *a,
            const char *b)
 {
-  const char head[2] = { kind, '\0' };
-  /* As long a key as the index_key buffer of old held, no longer.  */
-  if (!ix || !a || 2 + strlen (a) + (b ? 1 + strlen (b) : 0) >= 512)
+  char buf[INDEX_KEY_MAX];
+  size_t len = ix && a ? index_key (buf, sizeof buf, kind, a, b) : 0;
+  if (!len)
     return NULL;
-  uint64_t h = hash_more (hash_str (head), "\037");
-  h = hash_more (h, a);
-  if (b)
-    h = hash_more (hash_more (h, "\037"), b);
-  for (size_t i = h & ix->mask; ix->slots[i].key; i = (i + 1) & ix->mask)
-    {
-      const char *k = ix->slots[i].key;
-      if (k[0] != kind)
-        continue;
-      k = index_key_part (k + 1, a);
-      if (k && b)
-        k = index_key_part (k, b);
-      if (k && !*k)
-        return ix->slots[i].value;
-    }
-  return NULL;
+  size_t i = hash_get (&ix->keys, buf, len);
+  return i == HASH_NONE ? NULL : ix->values[i];
 }
 
 /* Insert; the first of two equal keys wins (the loader reports them).  */
@@ -92,13 +70,12 @@ index_put (struct content_pack *p, char kind, const char *a, const char *b,
   char *key = arena_alloc (&p->arena, len);
   if (!key)
     return false;
-  index_key (key, len, kind, a, b);
-  size_t i = hash_str (key) & ix->mask;
-  for (; ix->slots[i].key; i = (i + 1) & ix->mask)
-    if (strcmp (ix->slots[i].key, key) == 0)
-      return true;
-  ix->slots[i].key = key;
-  ix->slots[i].value = value;
+  size_t i = hash_put (&ix->keys, key, index_key (key, len, kind, a, b),
+                       ix->n);
+  if (i == HASH_NONE)
+    return false;
+  if (i == ix->n)
+    ix->values[ix->n++] = value;
   return true;
 }
 
@@ -139,16 +116,14 @@ index_fill (struct content_pack *p)
 bool
 content_index_build (struct content_pack *p)
 {
-  size_t want = index_count (p) * 2 + 16, size = 16;
-  while (size < want)
-    size *= 2;
+  size_t n = index_count (p);
   p->index = arena_alloc (&p->arena, sizeof *p->index);
   if (!p->index)
     return false;
-  p->index->slots = arena_array (&p->arena, size, sizeof (struct index_slot));
-  if (!p->index->slots)
+  p->index->values = arena_array (&p->arena, n ? n : 1,
+                                  sizeof *p->index->values);
+  if (!p->index->values || !hash_init (&p->index->keys, n))
     return false;
-  p->index->mask = size - 1;
   return index_fill (p);
 }
 
@@ -250,6 +225,8 @@ content_free (struct content_pack *p)
 {
   if (p)
     {
+      if (p->index)
+        hash_free (&p->index->keys);
       arena_free (&p->arena);
       free (p);
     }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vec.h"
+
 void
 page_init (struct page *pg, const char *location)
 {
@@ -52,17 +54,10 @@ page_title (struct page *pg, const char *title)
 struct pblock *
 page_add (struct page *pg, enum pblock_kind kind, const char *text)
 {
-  if (pg->n == pg->cap)
+  if (!VEC_ROOM (pg->blocks, pg->n, pg->cap, 32))
     {
-      size_t cap = pg->cap ? pg->cap * 2 : 32;
-      struct pblock *v = realloc (pg->blocks, cap * sizeof *v);
-      if (!v)
-        {
-          pg->ok = false;
-          return NULL;
-        }
-      pg->blocks = v;
-      pg->cap = cap;
+      pg->ok = false;
+      return NULL;
     }
   struct pblock *b = &pg->blocks[pg->n++];
   memset (b, 0, sizeof *b);
