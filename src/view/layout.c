@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "text.h"
+#include "vec.h"
 
 #define GRID_GAP 2      /* spaces between grid columns */
 #define CARD_INDENT (LAY_MARK + 2)
@@ -21,17 +22,10 @@ static void
 lay_add (struct layout *lo, const char *text, size_t len, size_t indent,
          enum lay_style style, long sel, size_t block)
 {
-  if (lo->n == lo->cap)
+  if (!VEC_ROOM (lo->lines, lo->n, lo->cap, 64))
     {
-      size_t cap = lo->cap ? lo->cap * 2 : 64;
-      struct lay_line *v = realloc (lo->lines, cap * sizeof *v);
-      if (!v)
-        {
-          lo->ok = false;
-          return;
-        }
-      lo->lines = v;
-      lo->cap = cap;
+      lo->ok = false;
+      return;
     }
   char *s = arena_strndup (&lo->arena, text, len);
   if (!s)
@@ -192,15 +186,8 @@ static void
 cell_line (const struct text_line *l, void *data)
 {
   struct cell_lines *cl = data;
-  if (cl->n == cl->cap)
-    {
-      size_t cap = cl->cap ? cl->cap * 2 : 4;
-      struct text_line *v = realloc (cl->v, cap * sizeof *v);
-      if (!v)
-        return;
-      cl->v = v;
-      cl->cap = cap;
-    }
+  if (!VEC_ROOM (cl->v, cl->n, cl->cap, 4))
+    return;
   cl->v[cl->n++] = *l;
 }
 
