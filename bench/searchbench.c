@@ -128,7 +128,7 @@ main (int argc, char **argv)
   if (!p)
     bench_die ("searchbench: %s does not load", argv[1]);
   double t0 = bench_now ();
-  struct search_index *ix = search_index_build (p);
+  struct search_index *ix = search_index_build (p, "en");
   double t_build = (bench_now () - t0) * 1000;
   if (!ix)
     bench_die ("searchbench: out of memory");
@@ -141,7 +141,7 @@ main (int argc, char **argv)
       for (int r = 0; r < ROUNDS; r++)
         {
           double a = bench_now ();
-          found = search_query (ix, q[i], res, SEARCH_MAX_RESULTS);
+          found = search_query (ix, "en", q[i], res, SEARCH_MAX_RESULTS);
           round[r] = (bench_now () - a) * 1000;
         }
       t_query[i] = bench_median (round, ROUNDS);

@@ -174,7 +174,7 @@ query_result (const struct search_index *ix, const struct search_hit *h,
 }
 
 size_t
-search_query (struct search_index *ix, const char *query,
+search_query (struct search_index *ix, const char *lang, const char *query,
               struct search_result *res, size_t max)
 {
   char small[256], *q = small;
@@ -182,9 +182,9 @@ search_query (struct search_index *ix, const char *query,
   if (!ix || !search_query_valid (query))
     return 0;
   const char *trimmed = search_trim (query, &len);
-  bool other = strcmp (i18n_language (), "en") != 0;
+  bool other = strcmp (lang, "en") != 0;
   if (other)
-    search_index_relang (ix);
+    search_index_relang (ix, lang);
   if (len > ix->en.longest && (!other || len > ix->cur.longest))
     return 0;
   if (len > sizeof small && !(q = malloc (len)))

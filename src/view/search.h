@@ -12,6 +12,9 @@
    not English, of the current language's buffer: O(total text) per
    query, with no allocation and no per-string call but at matches.
    Substring matching serves CJK text too (it has no word boundaries).
+   The caller names that language (search_index_build, search_query):
+   search does not ask i18n which one is current, and reads its text
+   through C_, which must be translating into it.
 
    The search's API is this header (queries and their results), which
    includes search_index.h (building the index) and search_fold.h
@@ -61,13 +64,16 @@ struct search_result
   size_t hl_start, hl_len;      /* the match: bytes of SNIPPET */
 };
 
-/** search_query - find QUERY in IX: every byte is literal (no
-   patterns), letters match either case, spaces around it are ignored.
-   Stores the best match of each target in RES (at most MAX), best
-   first: by rank, then in the pack's order.  O(total text).
+/** search_query - find QUERY in IX, in English and in LANG, the
+   language C_ translates into ("en" or i18n_language ()), which is
+   indexed first if it was not the last one indexed: every byte is
+   literal (no patterns), letters match either case, spaces around it
+   are ignored.  Stores the best match of each target in RES (at most
+   MAX), best first: by rank, then in the pack's order.  O(total text).
    @retval the number of targets that matched, which may exceed MAX;
    0 for an empty query or one that is not valid UTF-8.  */
-size_t search_query (struct search_index *ix, const char *query,
-                     struct search_result *res, size_t max);
+size_t search_query (struct search_index *ix, const char *lang,
+                     const char *query, struct search_result *res,
+                     size_t max);
 
 #endif

@@ -220,12 +220,13 @@ text_link (struct search_text *t, const struct search_index *ix)
     }
 }
 
-/* Build T from the entries of IX: English when TRANSLATE is false,
-   else only the strings the current language translates.  */
+/* Build T from the entries of IX: English when LANG is "en", else
+   only the strings C_ translates (into LANG).  */
 static bool
 text_build (struct search_text *t, const struct search_index *ix,
-            bool translate)
+            const char *lang)
 {
+  bool translate = strcmp (lang, "en") != 0;
   text_free (t);
   size_t len = 0, n = 0;
   for (size_t i = 0; i < ix->n_entries; i++)
@@ -264,13 +265,12 @@ text_build (struct search_text *t, const struct search_index *ix,
   text_link (t, ix);
   for (size_t i = 0; i < t->len; i++)
     t->freq[(unsigned char) t->buf[i]]++;
-  snprintf (t->lang, sizeof t->lang, "%s", translate ? i18n_language ()
-                                                      : "en");
+  snprintf (t->lang, sizeof t->lang, "%s", lang);
   return true;
 }
 
 struct search_index *
-search_index_build (const struct content_pack *pack)
+search_index_build (const struct content_pack *pack, const char *lang)
 {
   struct search_index *ix = calloc (1, sizeof *ix);
   if (!ix)
@@ -285,22 +285,21 @@ search_index_build (const struct content_pack *pack)
       ix->hits = malloc ((ix->n_targets + 1) * sizeof *ix->hits);
       ix->ok = ix->stamp && ix->slot && ix->hits;
     }
-  if (!ix->ok || !text_build (&ix->en, ix, false))
+  if (!ix->ok || !text_build (&ix->en, ix, "en"))
     {
       search_index_free (ix);
       return NULL;
     }
-  search_index_relang (ix);
+  search_index_relang (ix, lang);
   return ix;
 }
 
 bool
-search_index_relang (struct search_index *ix)
+search_index_relang (struct search_index *ix, const char *lang)
 {
-  const char *lang = i18n_language ();
   if (strcmp (lang, "en") == 0 || strcmp (lang, ix->cur.lang) == 0)
     return true;
-  return text_build (&ix->cur, ix, true);
+  return text_build (&ix->cur, ix, lang);
 }
 
 const struct content_pack *
