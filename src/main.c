@@ -305,7 +305,7 @@ search_print (const struct content_pack *pack, struct search_index *ix,
   plain_render (stdout, &pg, width, false);
   page_free (&pg);
   free (loc);
-  return search_query (ix, i18n_language (), query, NULL, 0) > 0
+  return search_query (ix, i18n_language (), query, 0, NULL, 0) > 0
          ? EXIT_SUCCESS : 1;
 }
 

@@ -144,7 +144,7 @@ hit_cmp (const void *a, const void *b)
 
 static void
 query_result (const struct search_index *ix, const struct search_hit *h,
-              struct search_result *r, size_t len)
+              struct search_result *r, size_t len, size_t cols)
 {
   const struct search_entry *e = &ix->entries[h->entry];
   const struct search_target *t = &ix->targets[e->target];
@@ -169,13 +169,13 @@ query_result (const struct search_index *ix, const struct search_hit *h,
           s = joined;
         }
     }
-  search_snip (r, s, pos, len);
+  search_snip (r, s, pos, len, cols);
   free (joined);
 }
 
 size_t
 search_query (struct search_index *ix, const char *lang, const char *query,
-              struct search_result *res, size_t max)
+              size_t cols, struct search_result *res, size_t max)
 {
   char small[256], *q = small;
   size_t len;
@@ -204,6 +204,6 @@ search_query (struct search_index *ix, const char *lang, const char *query,
     free (q);
   qsort (ix->hits, ix->n_hits, sizeof *ix->hits, hit_cmp);
   for (size_t i = 0; i < ix->n_hits && i < max; i++)
-    query_result (ix, &ix->hits[i], &res[i], len);
+    query_result (ix, &ix->hits[i], &res[i], len, cols);
   return ix->n_hits;
 }

@@ -34,9 +34,11 @@
 /* The most results a search page shows.  */
 #define SEARCH_MAX_RESULTS 200
 
-/* A snippet's width in display columns, and its size in bytes.  */
-#define SEARCH_SNIPPET_COLS 60
+/* A snippet's size in bytes, and the fewest display columns it is
+   cut to ("...", a wide character, "...").  Its width is the caller's
+   (search_query).  */
 #define SEARCH_SNIPPET_SIZE 400
+#define SEARCH_SNIPPET_MIN_COLS 8
 
 /* How good a match is: on a target's name, on a heading, in the body,
    or on the name of an item the target refers to (an item's
@@ -58,8 +60,8 @@ struct search_result
   bool in_title;        /* the match is in TITLE itself, at TITLE_HL */
   size_t title_hl;
   /* The text around the first match: UTF-8, no control characters, at
-     most SEARCH_SNIPPET_COLS columns, cut between characters, with
-     "..." where it was cut.  */
+     most the COLS columns given to search_query, cut between
+     characters, with "..." where it was cut.  */
   char snippet[SEARCH_SNIPPET_SIZE];
   size_t hl_start, hl_len;      /* the match: bytes of SNIPPET */
 };
@@ -69,11 +71,13 @@ struct search_result
    indexed first if it was not the last one indexed: every byte is
    literal (no patterns), letters match either case, spaces around it
    are ignored.  Stores the best match of each target in RES (at most
-   MAX), best first: by rank, then in the pack's order.  O(total text).
+   MAX), best first: by rank, then in the pack's order, each with a
+   snippet of at most COLS display columns (at least
+   SEARCH_SNIPPET_MIN_COLS).  O(total text).
    @retval the number of targets that matched, which may exceed MAX;
    0 for an empty query or one that is not valid UTF-8.  */
 size_t search_query (struct search_index *ix, const char *lang,
-                     const char *query, struct search_result *res,
-                     size_t max);
+                     const char *query, size_t cols,
+                     struct search_result *res, size_t max);
 
 #endif

@@ -44,14 +44,15 @@ snip_put (struct search_result *r, size_t *n, const char *s, size_t len)
 }
 
 /* Where a snippet of S (TOTAL bytes) around the match of LEN bytes at
-   POS starts and ends: the whole string when it fits, else 2/5 of
-   the room before the match and the rest after it, moved to spaces
-   when the cut would fall in a word.  */
+   POS starts and ends, for COLS columns (at least 2 * 3, for the dots)
+   and SIZE bytes: the whole string when it fits, else 2/5 of the room
+   before the match and the rest after it, moved to spaces when the cut
+   would fall in a word.  */
 static void
 snippet_span (const char *s, size_t total, size_t pos, size_t len,
-              size_t size, size_t *startp, size_t *endp)
+              size_t cols, size_t size, size_t *startp, size_t *endp)
 {
-  const size_t cols = SEARCH_SNIPPET_COLS, dots = 3;
+  const size_t dots = 3;
   size_t start = 0, end = total;
   if (text_width (s, total) > cols || total > size)
     {
@@ -89,11 +90,15 @@ snippet_span (const char *s, size_t total, size_t pos, size_t len,
 }
 
 void
-search_snip (struct search_result *r, const char *s, size_t pos, size_t len)
+search_snip (struct search_result *r, const char *s, size_t pos, size_t len,
+             size_t cols)
 {
   static const char dots[] = "...";
   size_t total = strlen (s), start, end, n = 0;
-  snippet_span (s, total, pos, len, sizeof r->snippet - 8, &start, &end);
+  if (cols < SEARCH_SNIPPET_MIN_COLS)
+    cols = SEARCH_SNIPPET_MIN_COLS;
+  snippet_span (s, total, pos, len, cols, sizeof r->snippet - 8, &start,
+                &end);
   if (start > 0)
     snip_put (r, &n, dots, sizeof dots - 1);
   r->hl_start = n + (pos - start);

@@ -8,10 +8,11 @@
 
 #include "search.h"
 
-/** search_snip - fill R's snippet, hl_start and hl_len: at most
-   SEARCH_SNIPPET_COLS columns of S around its match of LEN bytes at
-   byte POS, "..." where it is cut, control characters as spaces.  */
+/** search_snip - fill R's snippet, hl_start and hl_len: at most COLS
+   columns (and SEARCH_SNIPPET_SIZE bytes) of S around its match of LEN
+   bytes at byte POS, "..." where it is cut, control characters as
+   spaces.  COLS below SEARCH_SNIPPET_MIN_COLS counts as that.  */
 void search_snip (struct search_result *r, const char *s, size_t pos,
-                  size_t len);
+                  size_t len, size_t cols);
 
 #endif

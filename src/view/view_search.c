@@ -44,6 +44,9 @@ search_index_for (const struct view_ctx *ctx, const char *lang, bool *own)
 /* The columns of the query shown in the title and messages.  */
 #define QUERY_COLS 40
 
+/* The columns of the text around a result's match.  */
+#define SNIPPET_COLS 60
+
 /* FMT with its arguments, one of them SLOT, which is replaced by SNIP;
    *AT is where SNIP starts.  @retval malloc'd text, or NULL.  */
 static char * __attribute__ ((format (printf, 3, 4)))
@@ -188,7 +191,7 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   bool own;
   struct search_index *ix = search_index_for (ctx, lang, &own);
   struct search_result *res = malloc (SEARCH_MAX_RESULTS * sizeof *res);
-  size_t total = ix && res ? search_query (ix, lang, arg, res,
+  size_t total = ix && res ? search_query (ix, lang, arg, SNIPPET_COLS, res,
                                            SEARCH_MAX_RESULTS)
                            : 0;
   size_t n = total < SEARCH_MAX_RESULTS ? total : SEARCH_MAX_RESULTS;
