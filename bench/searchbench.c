@@ -26,6 +26,7 @@
 
 #define N_QUERIES 100
 #define ROUNDS 3
+#define SNIPPET_COLS 60         /* as on the results page */
 
 static uint64_t rng_state = 0x2545f4914f6cdd1dULL;
 
@@ -109,12 +110,60 @@ make_queries (char q[N_QUERIES][64])
     snprintf (q[n++], 64, "%s", misses[i]);
 }
 
+/* Time query Q (the median of ROUNDS each): search_query alone into
+   *T_QUERY, the results page built in CTX into *T_PAGE, in ms.
+   @retval the targets it found.  */
+static size_t
+time_query (struct search_index *ix, const struct view_ctx *ctx,
+            const char *q, double *t_query, double *t_page)
+{
+  static struct search_result res[SEARCH_MAX_RESULTS];
+  double round[ROUNDS];
+  size_t found = 0;
+  for (int r = 0; r < ROUNDS; r++)
+    {
+      double a = bench_now ();
+      found = search_query (ix, "en", q, SNIPPET_COLS, res,
+                            SEARCH_MAX_RESULTS);
+      round[r] = (bench_now () - a) * 1000;
+    }
+  *t_query = bench_median (round, ROUNDS);
+  char loc[80];
+  snprintf (loc, sizeof loc, "search:%s", q);
+  for (int r = 0; r < ROUNDS; r++)
+    {
+      struct page pg;
+      double a = bench_now ();
+      view_build (&pg, ctx, loc);
+      round[r] = (bench_now () - a) * 1000;
+      page_free (&pg);
+    }
+  *t_page = bench_median (round, ROUNDS);
+  return found;
+}
+
+/* The slowest queries (results page at or over p95), for a profile,
+   into SLOW (SIZE bytes).  */
+static void
+slowest (char q[N_QUERIES][64], const double *t_page, char *slow,
+         size_t size)
+{
+  /* bench_pct sorts its array.  */
+  double sorted[N_QUERIES];
+  memcpy (sorted, t_page, sizeof sorted);
+  double cut = bench_pct (sorted, N_QUERIES, 95);
+  *slow = '\0';
+  for (int i = 0, n = 0; i < N_QUERIES; i++)
+    if (t_page[i] >= cut && n < (int) size - 100)
+      n += snprintf (slow + n, size - (size_t) n, " \"%s\" %.2f ms",
+                     q[i], t_page[i]);
+}
+
 int
 main (int argc, char **argv)
 {
   static char q[N_QUERIES][64];
-  static struct search_result res[SEARCH_MAX_RESULTS];
-  double t_query[N_QUERIES], t_page[N_QUERIES], round[ROUNDS];
+  double t_query[N_QUERIES], t_page[N_QUERIES];
   size_t hits = 0, zero = 0;
   if (argc != 2)
     {
@@ -128,47 +177,22 @@ main (int argc, char **argv)
   if (!p)
     bench_die ("searchbench: %s does not load", argv[1]);
   double t0 = bench_now ();
-  struct search_index *ix = search_index_build (p);
+  struct search_index *ix = search_index_build (p, "en");
   double t_build = (bench_now () - t0) * 1000;
   if (!ix)
     bench_die ("searchbench: out of memory");
   struct view_search vs = { ix, true };
+  struct view_ctx ctx = { p, VIEW_TUI, false, &vs };
   collect_texts (p);
   make_queries (q);
   for (int i = 0; i < N_QUERIES; i++)
     {
-      size_t found = 0;
-      for (int r = 0; r < ROUNDS; r++)
-        {
-          double a = bench_now ();
-          found = search_query (ix, q[i], res, SEARCH_MAX_RESULTS);
-          round[r] = (bench_now () - a) * 1000;
-        }
-      t_query[i] = bench_median (round, ROUNDS);
+      size_t found = time_query (ix, &ctx, q[i], &t_query[i], &t_page[i]);
       hits += found;
       zero += found == 0;
-      char loc[80];
-      struct view_ctx ctx = { p, VIEW_TUI, false, &vs };
-      snprintf (loc, sizeof loc, "search:%s", q[i]);
-      for (int r = 0; r < ROUNDS; r++)
-        {
-          struct page pg;
-          double a = bench_now ();
-          view_build (&pg, &ctx, loc);
-          round[r] = (bench_now () - a) * 1000;
-          page_free (&pg);
-        }
-      t_page[i] = bench_median (round, ROUNDS);
     }
-  /* The slowest queries, for a profile (bench_pct sorts its array).  */
-  double sorted[N_QUERIES];
-  memcpy (sorted, t_page, sizeof sorted);
-  double cut = bench_pct (sorted, N_QUERIES, 95);
-  char slow[2048] = "";
-  for (int i = 0, n = 0; i < N_QUERIES; i++)
-    if (t_page[i] >= cut && n < (int) sizeof slow - 100)
-      n += snprintf (slow + n, sizeof slow - (size_t) n, " \"%s\" %.2f ms",
-                     q[i], t_page[i]);
+  char slow[2048];
+  slowest (q, t_page, slow, sizeof slow);
   printf ("search %s: index built in %.1f ms; %d queries (60 words, "
           "20 phrases, 10 fragments, 10 misses; %zu targets found, "
           "%zu queries found nothing)\n", argv[1], t_build, N_QUERIES, hits,

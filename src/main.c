@@ -320,7 +320,8 @@ search_print (const struct content_pack *pack, struct search_index *ix,
   plain_render (stdout, &pg, width, false);
   page_free (&pg);
   free (loc);
-  return search_query (ix, query, NULL, 0) > 0 ? EXIT_SUCCESS : 1;
+  return search_query (ix, i18n_language (), query, 0, NULL, 0) > 0
+         ? EXIT_SUCCESS : 1;
 }
 
 static bool
@@ -420,8 +421,9 @@ main (int argc, char **argv)
   int status = EXIT_SUCCESS;
   /* --search needs the index now; the navigators build theirs at the
      first search, after the first paint (nav.h).  */
-  struct search_index *ix = o.mode == MODE_SEARCH ? search_index_build (pack)
-                                                  : NULL;
+  struct search_index *ix = o.mode == MODE_SEARCH
+                            ? search_index_build (pack, i18n_language ())
+                            : NULL;
   if (o.mode == MODE_CHECK)
     status = EXIT_SUCCESS;
   else if (o.mode == MODE_DUMP)

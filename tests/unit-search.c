@@ -12,6 +12,11 @@
 #include "tap.h"
 #include "text.h"
 
+/* The snippets' width on the results page (view_search.c), and a
+   narrower one.  */
+#define COLS 60
+#define NARROW_COLS 24
+
 static const char *srcdir, *builddir;
 static struct search_result res[SEARCH_MAX_RESULTS];
 
@@ -64,7 +69,7 @@ valid_utf8 (const char *s)
 static void
 test_good (struct search_index *ix)
 {
-  size_t n = search_query (ix, "apple", res, SEARCH_MAX_RESULTS);
+  size_t n = search_query (ix, "en", "apple", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n == 2, "'apple': two targets (got %zu)", n);
   tap_ok (n >= 1 && strcmp (res[0].target, "item:fruits/apple") == 0
           && res[0].rank == SEARCH_NAME && res[0].in_title,
@@ -75,13 +80,13 @@ test_good (struct search_index *ix)
           && strcmp (res[1].snippet, "Apples are red.") == 0,
           "the snippet is the matching text, the match highlighted");
 
-  size_t m = search_query (ix, "APPLE", res, SEARCH_MAX_RESULTS);
+  size_t m = search_query (ix, "en", "APPLE", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (m == n && strcmp (res[0].target, "item:fruits/apple") == 0,
           "'APPLE': case does not matter");
-  m = search_query (ix, "  aPpLe \t", res, SEARCH_MAX_RESULTS);
+  m = search_query (ix, "en", "  aPpLe \t", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (m == n, "spaces around the query are ignored");
 
-  n = search_query (ix, "fruit", res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "en", "fruit", COLS, res, SEARCH_MAX_RESULTS);
   bool unique = true, ordered = true;
   for (size_t i = 0; i < n; i++)
     {
@@ -98,28 +103,28 @@ test_good (struct search_index *ix)
                                                                 "doc:d1#intro"),
           "a document title before a paragraph");
 
-  n = search_query (ix, "introduction", res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "en", "introduction", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n == 1 && res[0].rank == SEARCH_HEADING
           && strcmp (res[0].target, "doc:d1#intro") == 0,
           "a heading match leads to its section");
 
-  n = search_query (ix, "tree", res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "en", "tree", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (find (n, "item:fruits/apple") > find (n, "item:places/tree")
           && res[find (n, "item:fruits/apple")].rank == SEARCH_MENTION,
           "an item that refers to 'Tree' comes after the item Tree");
 
-  n = search_query (ix, "for the tests.", res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "en", "for the tests.", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n == 1 && strcmp (res[0].target, "about") == 0
           && hl_is (&res[0], "for the tests."),
           "the last bytes of the index are found (About)");
-  n = search_query (ix, "a", res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "en", "a", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n > 5, "a one-letter query (%zu targets)", n);
 
-  n = search_query (ix, "段落", res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "en", "段落", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n == 1 && strcmp (res[0].target, "doc:d1#more") == 0
           && hl_is (&res[0], "段落"), "Chinese '段落' is found in its "
           "section, highlighted");
-  n = search_query (ix, "中文的段落", res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "en", "中文的段落", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n == 1 && res[0].hl_start == 0, "'中文的段落' at the start");
 }
 
@@ -130,50 +135,54 @@ test_hostile (struct search_index *ix)
                                          "(a|b)", "%s%n", "*" };
   for (size_t i = 0; i < sizeof literal / sizeof *literal; i++)
     {
-      size_t n = search_query (ix, literal[i], res, SEARCH_MAX_RESULTS);
+      size_t n = search_query (ix, "en", literal[i], COLS, res,
+                               SEARCH_MAX_RESULTS);
       tap_ok (n == 0, "'%s' is literal text: no match", literal[i]);
     }
-  size_t n = search_query (ix, ".", res, SEARCH_MAX_RESULTS);
+  size_t n = search_query (ix, "en", ".", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n > 0 && hl_is (&res[0], "."), "'.' matches a full stop only");
 
   char *big = malloc (10001);
   memset (big, 'a', 10000);
   big[10000] = '\0';
   clock_t t0 = clock ();
-  n = search_query (ix, big, res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "en", big, COLS, res, SEARCH_MAX_RESULTS);
   double ms = (double) (clock () - t0) * 1000.0 / CLOCKS_PER_SEC;
   tap_ok (n == 0 && ms < 50, "a 10,000-character query finds nothing, "
           "quickly (%.3f ms)", ms);
   memcpy (big, "apple", 5);
-  n = search_query (ix, big, res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "en", big, COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n == 0, "a long query that begins with a match finds nothing");
   free (big);
 
-  tap_ok (search_query (ix, "\xff\xfe", res, SEARCH_MAX_RESULTS) == 0
+  tap_ok (search_query (ix, "en", "\xff\xfe", COLS, res,
+                        SEARCH_MAX_RESULTS) == 0
           && !search_query_valid ("\xff\xfe"), "invalid UTF-8 is refused");
-  tap_ok (search_query (ix, "\xe6\xae", res, SEARCH_MAX_RESULTS) == 0
+  tap_ok (search_query (ix, "en", "\xe6\xae", COLS, res,
+                        SEARCH_MAX_RESULTS) == 0
           && !search_query_valid ("\xe6\xae"),
           "half a Chinese character is refused, not matched");
-  tap_ok (search_query (ix, "", res, SEARCH_MAX_RESULTS) == 0
-          && search_query (ix, "   ", res, SEARCH_MAX_RESULTS) == 0
+  tap_ok (search_query (ix, "en", "", COLS, res, SEARCH_MAX_RESULTS) == 0
+          && search_query (ix, "en", "   ", COLS, res, SEARCH_MAX_RESULTS) == 0
           && !search_query_valid (" "), "an empty query finds nothing");
-  tap_ok (search_query (ix, "e", NULL, 0) > 0,
+  tap_ok (search_query (ix, "en", "e", COLS, NULL, 0) > 0,
           "MAX 0 counts without storing");
 }
 
-/* Every result of QUERY: a snippet within its width, made of whole
-   characters, its match inside it.  */
+/* Every result of QUERY in LANG: a snippet within COLS columns, made
+   of whole characters, its match inside it.  */
 static bool
-snippets_sound (struct search_index *ix, const char *query, size_t *count)
+snippets_sound (struct search_index *ix, const char *lang, size_t cols,
+                const char *query, size_t *count)
 {
-  size_t n = search_query (ix, query, res, SEARCH_MAX_RESULTS);
+  size_t n = search_query (ix, lang, query, cols, res, SEARCH_MAX_RESULTS);
   *count = n;
   for (size_t i = 0; i < n && i < SEARCH_MAX_RESULTS; i++)
     {
       const struct search_result *r = &res[i];
       size_t len = strlen (r->snippet);
       bool ok = valid_utf8 (r->snippet)
-                && text_width (r->snippet, len) <= SEARCH_SNIPPET_COLS
+                && text_width (r->snippet, len) <= cols
                 && r->hl_start + r->hl_len <= len && r->hl_len > 0
                 && valid_utf8 (r->title) && strchr (r->snippet, '\n') == NULL;
       if (ok && r->hl_len == strlen (query))
@@ -192,54 +201,79 @@ snippets_sound (struct search_index *ix, const char *query, size_t *count)
   return true;
 }
 
-static void
-test_real (void)
+/* snippets_sound for each of a set of words; *TOTAL results.  */
+static bool
+words_sound (struct search_index *ix, const char *lang, size_t cols,
+             size_t *total)
 {
   static const char *const words[] = {
     "e", "stem", "the", "cell", "osteo", "knee", "cost", "\"", "(", "-",
     "骨", "细胞", "的", "，", "injection", "therapy for", "fda"
   };
+  bool all = true;
+  *total = 0;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    {
+      size_t c;
+      all = snippets_sound (ix, lang, cols, words[i], &c) && all;
+      *total += c;
+    }
+  return all;
+}
+
+/* The snippets of both languages, at the results page's width and at
+   a narrower one: the width is the caller's.  Leaves zh_CN set.  */
+static void
+test_snippets (struct search_index *ix)
+{
+  bool narrow = true;
+  size_t total, narrow_total = 0;
+  for (int zh = 0; zh < 2; zh++)
+    {
+      const char *lang = zh ? "zh_CN" : "en";
+      i18n_set_language (lang);
+      bool all = words_sound (ix, lang, COLS, &total);
+      tap_ok (all, "%s: %zu snippets: whole characters, at most %d "
+              "columns, the match inside", lang, total, COLS);
+      narrow = words_sound (ix, lang, NARROW_COLS, &total) && narrow;
+      narrow_total += total;
+    }
+  tap_ok (narrow, "en and zh_CN: %zu snippets at most %d columns wide, "
+          "as asked, whole characters, the match inside", narrow_total,
+          NARROW_COLS);
+}
+
+static void
+test_real (void)
+{
   struct content_pack *p = load ("data");
   tap_ok (p != NULL, "the real pack loads");
   if (!p)
     return;
-  struct search_index *ix = search_index_build (p);
+  struct search_index *ix = search_index_build (p, "en");
   tap_ok (ix != NULL, "and is indexed");
-  size_t n = search_query (ix, "osteoporosis", res, SEARCH_MAX_RESULTS);
+  size_t n = search_query (ix, "en", "osteoporosis", COLS, res,
+                           SEARCH_MAX_RESULTS);
   tap_ok (n > 1 && strcmp (res[0].target, "item:conditions/osteoporosis")
           == 0, "'osteoporosis': the condition comes first");
-  n = search_query (ix, "cost", res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "en", "cost", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (find (n, "item:challenges/cost") == 0, "'cost': the challenge "
           "'Cost and insurance' comes first");
-  n = search_query (ix, "e", res, 5);
+  n = search_query (ix, "en", "e", COLS, res, 5);
   tap_ok (n > 5 && res[4].target != NULL, "a common letter: %zu targets, "
           "5 stored", n);
-  for (int lang = 0; lang < 2; lang++)
-    {
-      i18n_set_language (lang ? "zh_CN" : "en");
-      bool all = true;
-      size_t total = 0;
-      for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        {
-          size_t c;
-          all = snippets_sound (ix, words[i], &c) && all;
-          total += c;
-        }
-      tap_ok (all, "%s: %zu snippets: whole characters, at most %d "
-              "columns, the match inside", lang ? "zh_CN" : "en", total,
-              SEARCH_SNIPPET_COLS);
-    }
+  test_snippets (ix);
   const struct content_item *adsc = content_item (p, "cell-sources", "adsc");
   if (adsc && strcmp (C_ (adsc->name), adsc->name) != 0)
     {
-      n = search_query (ix, "脂肪", res, SEARCH_MAX_RESULTS);
+      n = search_query (ix, "zh_CN", "脂肪", COLS, res, SEARCH_MAX_RESULTS);
       tap_ok (find (n, "item:cell-sources/adsc") == 0
               && res[0].rank == SEARCH_NAME && res[0].in_title,
               "zh_CN: '脂肪' finds the adipose-derived cells first, by name");
     }
   else
     tap_ok (1, "zh_CN: '脂肪' # SKIP the content is not translated");
-  n = search_query (ix, "adipose", res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "zh_CN", "adipose", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n > 0, "zh_CN: English words are still found");
   i18n_set_language ("en");
   search_index_free (ix);
@@ -264,13 +298,14 @@ test_fold (void)
       diag_free (&d);
       return;
     }
-  struct search_index *ix = search_index_build (p);
-  tap_ok (search_query (ix, "ärzte", res, 1) == 1
-          && search_query (ix, "ÉLÉPHANT", res, 1) == 1,
+  struct search_index *ix = search_index_build (p, "en");
+  tap_ok (search_query (ix, "en", "ärzte", COLS, res, 1) == 1
+          && search_query (ix, "en", "ÉLÉPHANT", COLS, res, 1) == 1,
           "Latin-1 letters match either case");
-  tap_ok (search_query (ix, "łódź", res, 1) == 1, "Latin Extended-A too");
-  tap_ok (search_query (ix, "αθηνα", res, 1) == 1
-          && search_query (ix, "москва", res, 1) == 1,
+  tap_ok (search_query (ix, "en", "łódź", COLS, res, 1) == 1,
+          "Latin Extended-A too");
+  tap_ok (search_query (ix, "en", "αθηνα", COLS, res, 1) == 1
+          && search_query (ix, "en", "москва", COLS, res, 1) == 1,
           "basic Greek and Cyrillic too");
   search_index_free (ix);
   content_free (p);
@@ -291,7 +326,7 @@ main (void)
   i18n_init (locale, "en");
   struct content_pack *p = load ("tests/data/good");
   tap_ok (p != NULL, "the good pack loads");
-  struct search_index *ix = p ? search_index_build (p) : NULL;
+  struct search_index *ix = p ? search_index_build (p, "en") : NULL;
   tap_ok (ix != NULL, "and is indexed");
   if (ix)
     {

@@ -12,6 +12,14 @@
    not English, of the current language's buffer: O(total text) per
    query, with no allocation and no per-string call but at matches.
    Substring matching serves CJK text too (it has no word boundaries).
+   The caller names that language (search_index_build, search_query):
+   search does not ask i18n which one is current, and reads its text
+   through C_, which must be translating into it.
+
+   The search's API is this header (queries and their results), which
+   includes search_index.h (building the index) and search_fold.h
+   (trimming and checking a query); search_int.h is the index's
+   insides, for the search's own files.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #ifndef PINAV_SEARCH_H
 #define PINAV_SEARCH_H
@@ -20,13 +28,17 @@
 #include <stddef.h>
 
 #include "content.h"
+#include "search_fold.h"
+#include "search_index.h"
 
 /* The most results a search page shows.  */
 #define SEARCH_MAX_RESULTS 200
 
-/* A snippet's width in display columns, and its size in bytes.  */
-#define SEARCH_SNIPPET_COLS 60
+/* A snippet's size in bytes, and the fewest display columns it is
+   cut to ("...", a wide character, "...").  Its width is the caller's
+   (search_query).  */
 #define SEARCH_SNIPPET_SIZE 400
+#define SEARCH_SNIPPET_MIN_COLS 8
 
 /* How good a match is: on a target's name, on a heading, in the body,
    or on the name of an item the target refers to (an item's
@@ -36,8 +48,6 @@ enum search_rank
 {
   SEARCH_NAME = 0, SEARCH_HEADING = 1, SEARCH_BODY = 2, SEARCH_MENTION = 3
 };
-
-struct search_index;
 
 /* One result: one target (a page a link can lead to), its best match.  */
 struct search_result
@@ -50,46 +60,24 @@ struct search_result
   bool in_title;        /* the match is in TITLE itself, at TITLE_HL */
   size_t title_hl;
   /* The text around the first match: UTF-8, no control characters, at
-     most SEARCH_SNIPPET_COLS columns, cut between characters, with
-     "..." where it was cut.  */
+     most the COLS columns given to search_query, cut between
+     characters, with "..." where it was cut.  */
   char snippet[SEARCH_SNIPPET_SIZE];
   size_t hl_start, hl_len;      /* the match: bytes of SNIPPET */
 };
 
-/** search_index_build - index every string of PACK (titles, headings,
-   paragraphs, list items, names, summaries, attribute values, claims)
-   in English and in the current language.  O(total text).  PACK must
-   outlive the index.
-   @retval the index, or NULL on memory exhaustion.  */
-struct search_index *search_index_build (const struct content_pack *pack);
-
-/** search_index_relang - index the current language's text (after
-   i18n_set_language) now, so that the next query does not pay for it.
-   search_query does it by itself when the language has changed.
-   @retval false on memory exhaustion (English is still searched).  */
-bool search_index_relang (struct search_index *ix);
-
-/** search_index_pack - the pack IX indexes.  */
-const struct content_pack *search_index_pack (const struct search_index *ix);
-
-/** search_index_free - release IX (NULL is fine).  */
-void search_index_free (struct search_index *ix);
-
-/** search_query_valid - true when QUERY is valid UTF-8 and, once
-   trimmed of spaces, not empty.  */
-bool search_query_valid (const char *query);
-
-/** search_query - find QUERY in IX: every byte is literal (no
-   patterns), letters match either case, spaces around it are ignored.
-   Stores the best match of each target in RES (at most MAX), best
-   first: by rank, then in the pack's order.  O(total text).
+/** search_query - find QUERY in IX, in English and in LANG, the
+   language C_ translates into ("en" or i18n_language ()), which is
+   indexed first if it was not the last one indexed: every byte is
+   literal (no patterns), letters match either case, spaces around it
+   are ignored.  Stores the best match of each target in RES (at most
+   MAX), best first: by rank, then in the pack's order, each with a
+   snippet of at most COLS display columns (at least
+   SEARCH_SNIPPET_MIN_COLS).  O(total text).
    @retval the number of targets that matched, which may exceed MAX;
    0 for an empty query or one that is not valid UTF-8.  */
-size_t search_query (struct search_index *ix, const char *query,
+size_t search_query (struct search_index *ix, const char *lang,
+                     const char *query, size_t cols,
                      struct search_result *res, size_t max);
-
-/** search_trim - the bytes of QUERY without leading and trailing
-   spaces: *LEN of them from the returned pointer.  */
-const char *search_trim (const char *query, size_t *len);
 
 #endif

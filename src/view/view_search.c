@@ -26,15 +26,15 @@ view_search_free (struct view_search *vs)
 }
 
 /* The index for a search page of CTX: its kept one (built now if need
-   be), or (*OWN) one built for this page alone.  */
+   be), or (*OWN) one built for this page alone; in English and LANG.  */
 static struct search_index *
-search_index_for (const struct view_ctx *ctx, bool *own)
+search_index_for (const struct view_ctx *ctx, const char *lang, bool *own)
 {
   *own = ctx->search == NULL;
   if (*own)
-    return search_index_build (ctx->pack);
+    return search_index_build (ctx->pack, lang);
   if (!ctx->search->ix)
-    ctx->search->ix = search_index_build (ctx->pack);
+    ctx->search->ix = search_index_build (ctx->pack, lang);
   return ctx->search->ix;
 }
 
@@ -43,6 +43,9 @@ search_index_for (const struct view_ctx *ctx, bool *own)
 
 /* The columns of the query shown in the title and messages.  */
 #define QUERY_COLS 40
+
+/* The columns of the text around a result's match.  */
+#define SNIPPET_COLS 60
 
 /* FMT with its arguments, one of them SLOT, which is replaced by SNIP;
    *AT is where SNIP starts.  @retval malloc'd text, or NULL.  */
@@ -183,10 +186,13 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
                                 "Please type the words again."));
       return true;
     }
+  /* The language the page is built in, that of C_ and _().  */
+  const char *lang = i18n_language ();
   bool own;
-  struct search_index *ix = search_index_for (ctx, &own);
+  struct search_index *ix = search_index_for (ctx, lang, &own);
   struct search_result *res = malloc (SEARCH_MAX_RESULTS * sizeof *res);
-  size_t total = ix && res ? search_query (ix, arg, res, SEARCH_MAX_RESULTS)
+  size_t total = ix && res ? search_query (ix, lang, arg, SNIPPET_COLS, res,
+                                           SEARCH_MAX_RESULTS)
                            : 0;
   size_t n = total < SEARCH_MAX_RESULTS ? total : SEARCH_MAX_RESULTS;
   if (total == 0)

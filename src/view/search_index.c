@@ -1,0 +1,326 @@
+/* search_index.c - building the full-text index: every string of the
+   pack in the order a reader meets them, and each language's folded
+   text (search_int.h).
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "search_index.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "search_fold.h"
+#include "search_int.h"
+
+static size_t
+index_target (struct search_index *ix, const char *loc, const char *title,
+              const char *context)
+{
+  if (ix->n_targets == ix->cap_targets)
+    {
+      size_t cap = ix->cap_targets ? ix->cap_targets * 2 : 256;
+      void *v = realloc (ix->targets, cap * sizeof *ix->targets);
+      if (!v)
+        {
+          ix->ok = false;
+          return ix->n_targets ? ix->n_targets - 1 : 0;
+        }
+      ix->targets = v;
+      ix->cap_targets = cap;
+    }
+  struct search_target *t = &ix->targets[ix->n_targets];
+  t->loc = arena_strdup (&ix->arena, loc);
+  t->title = title;
+  t->context = context;
+  if (!t->loc)
+    ix->ok = false;
+  return ix->n_targets++;
+}
+
+/* Index TEXT, an attribute value shown after LABEL (or NULL).  */
+static void
+index_value (struct search_index *ix, size_t target, enum search_rank rank,
+             const char *text, const char *label)
+{
+  if (!text || !*text || !ix->ok)
+    return;
+  if (ix->n_entries == ix->cap_entries)
+    {
+      size_t cap = ix->cap_entries ? ix->cap_entries * 2 : 1024;
+      void *v = realloc (ix->entries, cap * sizeof *ix->entries);
+      if (!v)
+        {
+          ix->ok = false;
+          return;
+        }
+      ix->entries = v;
+      ix->cap_entries = cap;
+    }
+  ix->entries[ix->n_entries++] = (struct search_entry) {
+    text, target, rank, text == ix->targets[target].title, label
+  };
+}
+
+static void
+index_add (struct search_index *ix, size_t target, enum search_rank rank,
+           const char *text)
+{
+  index_value (ix, target, rank, text, NULL);
+}
+
+static void
+index_item (struct search_index *ix, const struct content_collection *c,
+            const struct content_item *it)
+{
+  char loc[300];
+  snprintf (loc, sizeof loc, "item:%s/%s", c->id, it->id);
+  size_t t = index_target (ix, loc, it->name, c->title);
+  index_add (ix, t, SEARCH_NAME, it->name);
+  index_add (ix, t, SEARCH_BODY, it->summary);
+  for (size_t i = 0; i < c->n_attrs && it->values; i++)
+    {
+      const struct content_attrdef *a = &c->attrs[i];
+      const struct content_value *v = &it->values[i];
+      if (v->set && a->type == ATTR_TEXT)
+        index_value (ix, t, SEARCH_BODY, v->text, a->label);
+      for (size_t j = 0; v->set && a->type == ATTR_LIST && j < v->n_list; j++)
+        index_value (ix, t, SEARCH_BODY, v->list[j], a->label);
+    }
+  for (size_t i = 0; i < it->n_claims; i++)
+    index_add (ix, t, SEARCH_BODY, it->claims[i].text);
+  /* The page shows the names of the items it refers to.  */
+  for (size_t i = 0; i < c->n_attrs && it->values; i++)
+    {
+      const struct content_attrdef *a = &c->attrs[i];
+      const struct content_value *v = &it->values[i];
+      for (size_t j = 0; v->set && a->type == ATTR_REFS && j < v->n_list; j++)
+        {
+          const struct content_item *r
+            = content_item (ix->pack, a->ref_collection, v->list[j]);
+          if (r)
+            index_value (ix, t, SEARCH_MENTION, r->name, a->label);
+        }
+    }
+}
+
+static void
+index_collection (struct search_index *ix, const struct content_collection *c)
+{
+  char loc[300];
+  snprintf (loc, sizeof loc, "coll:%s", c->id);
+  size_t t = index_target (ix, loc, c->title, NULL);
+  index_add (ix, t, SEARCH_NAME, c->title);
+  index_add (ix, t, SEARCH_BODY, c->intro);
+  for (size_t i = 0; i < c->n_items; i++)
+    index_item (ix, c, &c->items[i]);
+}
+
+static void
+index_comparison (struct search_index *ix, const struct content_comparison *m)
+{
+  char loc[300];
+  snprintf (loc, sizeof loc, "cmp:%s", m->id);
+  index_add (ix, index_target (ix, loc, m->title, NULL), SEARCH_NAME,
+             m->title);
+}
+
+static void
+index_document (struct search_index *ix, const struct content_document *d)
+{
+  char loc[300];
+  snprintf (loc, sizeof loc, "doc:%s", d->id);
+  index_add (ix, index_target (ix, loc, d->title, NULL), SEARCH_NAME,
+             d->title);
+  for (size_t i = 0; i < d->n_sections; i++)
+    {
+      const struct content_section *s = &d->sections[i];
+      snprintf (loc, sizeof loc, "doc:%s#%s", d->id, s->id);
+      size_t t = index_target (ix, loc, s->heading, d->title);
+      index_add (ix, t, SEARCH_HEADING, s->heading);
+      for (size_t j = 0; j < s->n_blocks; j++)
+        {
+          const struct content_block *b = &s->blocks[j];
+          index_add (ix, t, SEARCH_BODY, b->text);
+          for (size_t k = 0; k < b->n_items; k++)
+            index_add (ix, t, SEARCH_BODY, b->items[k]);
+        }
+    }
+}
+
+static bool
+in_menu (const struct content_pack *p, const char *id)
+{
+  for (size_t i = 0; i < p->n_menu; i++)
+    if (strcmp (p->menu[i], id) == 0)
+      return true;
+  return false;
+}
+
+/* Every string, in the order a reader meets them: the home menu's
+   collections and comparisons, the others, the documents, About.  */
+static void
+index_pack (struct search_index *ix)
+{
+  const struct content_pack *p = ix->pack;
+  for (size_t i = 0; i < p->n_menu; i++)
+    {
+      const struct content_collection *c = content_collection (p, p->menu[i]);
+      const struct content_comparison *m = content_comparison (p, p->menu[i]);
+      if (c)
+        index_collection (ix, c);
+      else if (m)
+        index_comparison (ix, m);
+    }
+  for (size_t i = 0; i < p->n_colls; i++)
+    if (!in_menu (p, p->colls[i]->id))
+      index_collection (ix, p->colls[i]);
+  for (size_t i = 0; i < p->n_comps; i++)
+    if (!in_menu (p, p->comps[i]->id))
+      index_comparison (ix, p->comps[i]);
+  for (size_t i = 0; i < p->n_docs; i++)
+    index_document (ix, p->docs[i]);
+  size_t t = index_target (ix, "about", NULL, NULL);
+  index_add (ix, t, SEARCH_BODY, p->disclaimer);
+  for (size_t i = 0; i < p->n_about; i++)
+    index_add (ix, t, SEARCH_BODY, p->about[i]);
+}
+
+static void
+text_free (struct search_text *t)
+{
+  free (t->buf);
+  free (t->off);
+  free (t->entry);
+  free (t->next);
+  memset (t, 0, sizeof *t);
+}
+
+/* The string entry E shows in the current language; NULL when that is
+   the English one.  */
+static const char *
+translated (const struct search_entry *e)
+{
+  const char *s = C_ (e->text);
+  return s && s != e->text && strcmp (s, e->text) != 0 ? s : NULL;
+}
+
+/* Fill T->next (see struct search_text).  */
+static void
+text_link (struct search_text *t, const struct search_index *ix)
+{
+  t->next[t->n] = t->n;
+  for (size_t i = t->n; i-- > 0;)
+    {
+      const struct search_entry *a = &ix->entries[t->entry[i]];
+      const struct search_entry *b = i + 1 < t->n
+                                     ? &ix->entries[t->entry[i + 1]] : NULL;
+      t->next[i] = b && b->target == a->target && b->rank >= a->rank
+                   ? t->next[i + 1] : i + 1;
+    }
+}
+
+/* Build T from the entries of IX: English when LANG is "en", else
+   only the strings C_ translates (into LANG).  */
+static bool
+text_build (struct search_text *t, const struct search_index *ix,
+            const char *lang)
+{
+  bool translate = strcmp (lang, "en") != 0;
+  text_free (t);
+  size_t len = 0, n = 0;
+  for (size_t i = 0; i < ix->n_entries; i++)
+    {
+      const char *s = translate ? translated (&ix->entries[i])
+                                : ix->entries[i].text;
+      if (s)
+        len += strlen (s) + 1, n++;
+    }
+  t->buf = malloc (len + 1);
+  t->off = malloc ((n + 1) * sizeof *t->off);
+  t->entry = malloc ((n + 1) * sizeof *t->entry);
+  t->next = malloc ((n + 1) * sizeof *t->next);
+  if (!t->buf || !t->off || !t->entry || !t->next)
+    {
+      text_free (t);
+      return false;
+    }
+  for (size_t i = 0; i < ix->n_entries; i++)
+    {
+      const char *s = translate ? translated (&ix->entries[i])
+                                : ix->entries[i].text;
+      if (!s)
+        continue;
+      size_t k = strlen (s);
+      t->off[t->n] = t->len;
+      t->entry[t->n++] = i;
+      memcpy (t->buf + t->len, s, k + 1);
+      search_fold (t->buf + t->len, k);
+      t->len += k + 1;
+      if (k > t->longest)
+        t->longest = k;
+    }
+  t->off[t->n] = t->len;
+  t->buf[t->len] = '\0';
+  text_link (t, ix);
+  for (size_t i = 0; i < t->len; i++)
+    t->freq[(unsigned char) t->buf[i]]++;
+  snprintf (t->lang, sizeof t->lang, "%s", lang);
+  return true;
+}
+
+struct search_index *
+search_index_build (const struct content_pack *pack, const char *lang)
+{
+  struct search_index *ix = calloc (1, sizeof *ix);
+  if (!ix)
+    return NULL;
+  ix->pack = pack;
+  ix->ok = true;
+  index_pack (ix);
+  if (ix->ok)
+    {
+      ix->stamp = calloc (ix->n_targets + 1, sizeof *ix->stamp);
+      ix->slot = malloc ((ix->n_targets + 1) * sizeof *ix->slot);
+      ix->hits = malloc ((ix->n_targets + 1) * sizeof *ix->hits);
+      ix->ok = ix->stamp && ix->slot && ix->hits;
+    }
+  if (!ix->ok || !text_build (&ix->en, ix, "en"))
+    {
+      search_index_free (ix);
+      return NULL;
+    }
+  search_index_relang (ix, lang);
+  return ix;
+}
+
+bool
+search_index_relang (struct search_index *ix, const char *lang)
+{
+  if (strcmp (lang, "en") == 0 || strcmp (lang, ix->cur.lang) == 0)
+    return true;
+  return text_build (&ix->cur, ix, lang);
+}
+
+const struct content_pack *
+search_index_pack (const struct search_index *ix)
+{
+  return ix->pack;
+}
+
+void
+search_index_free (struct search_index *ix)
+{
+  if (!ix)
+    return;
+  text_free (&ix->en);
+  text_free (&ix->cur);
+  free (ix->targets);
+  free (ix->entries);
+  free (ix->stamp);
+  free (ix->slot);
+  free (ix->hits);
+  arena_free (&ix->arena);
+  free (ix);
+}
+

@@ -1,0 +1,79 @@
+/* search_int.h - the search index's insides, shared by the search's
+   own files (search_index.c builds them, search.c queries them) and
+   by no one else: not the header of any one .c, and not part of the
+   API (search.h, search_index.h).
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_SEARCH_INT_H
+#define PINAV_SEARCH_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "content.h"
+#include "search.h"
+
+/* A page a result leads to.  */
+struct search_target
+{
+  const char *loc;
+  const char *title;            /* content strings, untranslated */
+  const char *context;
+};
+
+/* One string of the pack.  */
+struct search_entry
+{
+  const char *text;             /* the English (source) string */
+  size_t target;
+  enum search_rank rank;
+  bool is_title;                /* TEXT is its target's title */
+  const char *label;            /* an attribute's label, or NULL */
+};
+
+/* One language's text: the folded strings, each NUL-terminated, one
+   after the other in BUF.  String I starts at OFF[I]; OFF[N] = LEN.
+   After a match in string I, the strings before NEXT[I] cannot give
+   its target a better match (same target, rank no better), so a scan
+   goes on from there: at most one match per target and run of ranks.  */
+struct search_text
+{
+  char lang[8];                 /* "" until built */
+  char *buf;
+  size_t len;
+  size_t *off;
+  size_t *entry;                /* the entry string I comes from */
+  size_t *next;
+  size_t n;
+  size_t longest;
+  size_t freq[256];             /* how often each byte occurs in BUF */
+};
+
+/* The best match of one target in the current query.  */
+struct search_hit
+{
+  enum search_rank rank;
+  size_t entry;
+  size_t pos;                   /* byte offset in the matched string */
+  bool translated;              /* in the current language's text */
+};
+
+struct search_index
+{
+  const struct content_pack *pack;
+  struct search_target *targets;
+  size_t n_targets, cap_targets;
+  struct search_entry *entries;
+  size_t n_entries, cap_entries;
+  struct search_text en, cur;
+  /* Per-query scratch, one slot per target.  */
+  unsigned *stamp;              /* == GEN: the target has a hit this query */
+  size_t *slot;                 /* its place in HITS */
+  struct search_hit *hits;
+  size_t n_hits;
+  unsigned gen;
+  bool ok;
+  struct arena arena;
+};
+
+#endif
