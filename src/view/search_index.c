@@ -12,22 +12,16 @@
 #include "i18n.h"
 #include "search_fold.h"
 #include "search_int.h"
+#include "vec.h"
 
 static size_t
 index_target (struct search_index *ix, const char *loc, const char *title,
               const char *context)
 {
-  if (ix->n_targets == ix->cap_targets)
+  if (!VEC_ROOM (ix->targets, ix->n_targets, ix->cap_targets, 256))
     {
-      size_t cap = ix->cap_targets ? ix->cap_targets * 2 : 256;
-      void *v = realloc (ix->targets, cap * sizeof *ix->targets);
-      if (!v)
-        {
-          ix->ok = false;
-          return ix->n_targets ? ix->n_targets - 1 : 0;
-        }
-      ix->targets = v;
-      ix->cap_targets = cap;
+      ix->ok = false;
+      return ix->n_targets ? ix->n_targets - 1 : 0;
     }
   struct search_target *t = &ix->targets[ix->n_targets];
   t->loc = arena_strdup (&ix->arena, loc);
@@ -45,17 +39,10 @@ index_value (struct search_index *ix, size_t target, enum search_rank rank,
 {
   if (!text || !*text || !ix->ok)
     return;
-  if (ix->n_entries == ix->cap_entries)
+  if (!VEC_ROOM (ix->entries, ix->n_entries, ix->cap_entries, 1024))
     {
-      size_t cap = ix->cap_entries ? ix->cap_entries * 2 : 1024;
-      void *v = realloc (ix->entries, cap * sizeof *ix->entries);
-      if (!v)
-        {
-          ix->ok = false;
-          return;
-        }
-      ix->entries = v;
-      ix->cap_entries = cap;
+      ix->ok = false;
+      return;
     }
   ix->entries[ix->n_entries++] = (struct search_entry) {
     text, target, rank, text == ix->targets[target].title, label
