@@ -54,6 +54,23 @@ ok $r "the Chinese dump holds no English sentence that has a translation"
 [ $r -eq 0 ] || head -5 "$t/leaks" | sed 's/^/# /'
 grep -q '骨质疏松症' "$t/zh"; ok $? "the Chinese dump is in Chinese"
 
+# Document pages: in Chinese, a translation, and they say so; in English,
+# and in Chinese without the content's catalogue, the provider's words.
+"$PINAV" --data="$data" --lang=en --dump --width=0 >"$t/en" 2>"$t/err"
+n=$(grep -c '^Provider information, shown as written\. Source file: ' "$t/en")
+[ "$n" -eq 4 ]; ok $? "every English document page: shown as written ($n of 4)"
+n=$(grep -c '^提供方信息的中文译文，原文为英文。源文件：' "$t/zh")
+[ "$n" -eq 4 ]; ok $? "every Chinese document page: a translation of the English ($n of 4)"
+! grep -q '按原文呈现' "$t/zh"; ok $? "no Chinese document page says it is shown as written"
+"$PINAV" --data="$data" --lang=zh_CN --dump 'd003#intro' --width=0 >"$t/c" 2>&1
+grep -q '^提供方信息的中文译文，原文为英文。源文件：003_4b40ee8ef0d8f57e\.txt。$' "$t/c"
+ok $? "a section of a document, in Chinese, says it is a translation"
+mkdir -p "$t/ui/zh_CN/LC_MESSAGES"
+cp "$PINAV_LOCALEDIR/zh_CN/LC_MESSAGES/pinav.mo" "$t/ui/zh_CN/LC_MESSAGES/"
+PINAV_LOCALEDIR="$t/ui" "$PINAV" --data="$data" --lang=zh_CN --dump d003 --width=0 >"$t/c" 2>&1
+grep -q '^提供方信息，按原文呈现。源文件：' "$t/c" && ! grep -q '译文' "$t/c"
+ok $? "without the content's catalogue, a Chinese screen shows the document as written"
+
 # Chinese without any Chinese locale, and with LANG=C.
 LANG=C LC_ALL= LANGUAGE= "$PINAV" --data="$data" --lang=zh_CN --dump conditions --width=0 >"$t/c" 2>&1
 grep -q '骨质疏松症' "$t/c"; ok $? "LANG=C --lang=zh_CN shows Chinese"
