@@ -71,6 +71,46 @@ PINAV_LOCALEDIR="$t/ui" "$PINAV" --data="$data" --lang=zh_CN --dump d003 --width
 grep -q '^提供方信息，按原文呈现。源文件：' "$t/c" && ! grep -q '译文' "$t/c"
 ok $? "without the content's catalogue, a Chinese screen shows the document as written"
 
+# The glossary's other forms ("Also written as"), in both languages:
+# each once, and none that the headword shows (all of it, the part
+# before its brackets, what they hold), ignoring the case of letters.
+ids=$(awk '/^items:/ { items = 1 } items && /^  - id: / { print $3 }' \
+        "$data/glossary.yaml")
+for lang in en zh_CN; do
+  for id in $ids; do
+    "$PINAV" --data="$data" --lang=$lang --dump "glossary/$id" --width=0 |
+      awk -v id="$id" 'NR == 1 { head = $0 }
+        /^(Also written as: |又称：)/ { print id "\t" head "\t" $0 }'
+  done
+done >"$t/also"
+[ "$(wc -l <"$t/also")" -gt 40 ]; ok $? "the glossary's terms have other forms"
+awk -F '\t' '
+  { head = tolower($2); also = $3
+    sub(/^(Also written as: |又称：)/, "", also)
+    n = split(also, f, /; |；/)
+    name = head; inner = ""
+    if (match(head, / \(|（/)) {
+      name = substr(head, 1, RSTART - 1)
+      inner = substr(head, RSTART + RLENGTH); sub(/[)）].*$/, "", inner)
+    }
+    split("", seen)
+    for (i = 1; i <= n; i++) {
+      g = tolower(f[i])
+      if (g == head || g == name || g == inner)
+        print "# " $1 ": " f[i] " is the headword " $2
+      if (g in seen) print "# " $1 ": " f[i] " twice"
+      seen[g] = 1
+    } }' "$t/also" >"$t/bad"
+[ ! -s "$t/bad" ]; r=$?
+ok $r "no term's other forms repeat a form or the headword"
+[ $r -eq 0 ] || head -10 "$t/bad"
+grep -q '^msc	.*	又称：MSC干细胞$' "$t/also"
+ok $? "间充质干细胞（MSC）: 又称：MSC干细胞 (was MSC；MSC；MSC干细胞；间充质干细胞)"
+grep -q '^msc	.*	Also written as: MSCs; MSC stem cells; mesenchymal stem cells$' "$t/also"
+ok $? "Mesenchymal stem cell (MSC): Also written as: MSCs; ... (no MSC)"
+! grep -q '^osteoarthritis	' "$t/also"
+ok $? "Osteoarthritis (OA): no other forms line, in either language"
+
 # Chinese without any Chinese locale, and with LANG=C.
 LANG=C LC_ALL= LANGUAGE= "$PINAV" --data="$data" --lang=zh_CN --dump conditions --width=0 >"$t/c" 2>&1
 grep -q '骨质疏松症' "$t/c"; ok $? "LANG=C --lang=zh_CN shows Chinese"
