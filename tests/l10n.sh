@@ -54,6 +54,63 @@ ok $r "the Chinese dump holds no English sentence that has a translation"
 [ $r -eq 0 ] || head -5 "$t/leaks" | sed 's/^/# /'
 grep -q '骨质疏松症' "$t/zh"; ok $? "the Chinese dump is in Chinese"
 
+# Document pages: in Chinese, a translation, and they say so; in English,
+# and in Chinese without the content's catalogue, the provider's words.
+"$PINAV" --data="$data" --lang=en --dump --width=0 >"$t/en" 2>"$t/err"
+n=$(grep -c '^Provider information, shown as written\. Source file: ' "$t/en")
+[ "$n" -eq 4 ]; ok $? "every English document page: shown as written ($n of 4)"
+n=$(grep -c '^提供方信息的中文译文，原文为英文。源文件：' "$t/zh")
+[ "$n" -eq 4 ]; ok $? "every Chinese document page: a translation of the English ($n of 4)"
+! grep -q '按原文呈现' "$t/zh"; ok $? "no Chinese document page says it is shown as written"
+"$PINAV" --data="$data" --lang=zh_CN --dump 'd003#intro' --width=0 >"$t/c" 2>&1
+grep -q '^提供方信息的中文译文，原文为英文。源文件：003_4b40ee8ef0d8f57e\.txt。$' "$t/c"
+ok $? "a section of a document, in Chinese, says it is a translation"
+mkdir -p "$t/ui/zh_CN/LC_MESSAGES"
+cp "$PINAV_LOCALEDIR/zh_CN/LC_MESSAGES/pinav.mo" "$t/ui/zh_CN/LC_MESSAGES/"
+PINAV_LOCALEDIR="$t/ui" "$PINAV" --data="$data" --lang=zh_CN --dump d003 --width=0 >"$t/c" 2>&1
+grep -q '^提供方信息，按原文呈现。源文件：' "$t/c" && ! grep -q '译文' "$t/c"
+ok $? "without the content's catalogue, a Chinese screen shows the document as written"
+
+# The glossary's other forms ("Also written as"), in both languages:
+# each once, and none that the headword shows (all of it, the part
+# before its brackets, what they hold), ignoring the case of letters.
+ids=$(awk '/^items:/ { items = 1 } items && /^  - id: / { print $3 }' \
+        "$data/glossary.yaml")
+for lang in en zh_CN; do
+  for id in $ids; do
+    "$PINAV" --data="$data" --lang=$lang --dump "glossary/$id" --width=0 |
+      awk -v id="$id" 'NR == 1 { head = $0 }
+        /^(Also written as: |又称：)/ { print id "\t" head "\t" $0 }'
+  done
+done >"$t/also"
+[ "$(wc -l <"$t/also")" -gt 40 ]; ok $? "the glossary's terms have other forms"
+awk -F '\t' '
+  { head = tolower($2); also = $3
+    sub(/^(Also written as: |又称：)/, "", also)
+    n = split(also, f, /; |；/)
+    name = head; inner = ""
+    if (match(head, / \(|（/)) {
+      name = substr(head, 1, RSTART - 1)
+      inner = substr(head, RSTART + RLENGTH); sub(/[)）].*$/, "", inner)
+    }
+    split("", seen)
+    for (i = 1; i <= n; i++) {
+      g = tolower(f[i])
+      if (g == head || g == name || g == inner)
+        print "# " $1 ": " f[i] " is the headword " $2
+      if (g in seen) print "# " $1 ": " f[i] " twice"
+      seen[g] = 1
+    } }' "$t/also" >"$t/bad"
+[ ! -s "$t/bad" ]; r=$?
+ok $r "no term's other forms repeat a form or the headword"
+[ $r -eq 0 ] || head -10 "$t/bad"
+grep -q '^msc	.*	又称：MSC干细胞$' "$t/also"
+ok $? "间充质干细胞（MSC）: 又称：MSC干细胞 (was MSC；MSC；MSC干细胞；间充质干细胞)"
+grep -q '^msc	.*	Also written as: MSCs; MSC stem cells; mesenchymal stem cells$' "$t/also"
+ok $? "Mesenchymal stem cell (MSC): Also written as: MSCs; ... (no MSC)"
+! grep -q '^osteoarthritis	' "$t/also"
+ok $? "Osteoarthritis (OA): no other forms line, in either language"
+
 # Chinese without any Chinese locale, and with LANG=C.
 LANG=C LC_ALL= LANGUAGE= "$PINAV" --data="$data" --lang=zh_CN --dump conditions --width=0 >"$t/c" 2>&1
 grep -q '骨质疏松症' "$t/c"; ok $? "LANG=C --lang=zh_CN shows Chinese"

@@ -218,7 +218,9 @@ session_command (struct session *s, const char *line)
     {
       nav_do (&s->nav, a);      /* a results page stays */
       nav_trace (&s->nav);
-      /* TRANSLATORS: keep "/" and "/knee" as they are.  */
+      /* TRANSLATORS: keep "/" as it is; in place of "knee",
+         give a word that the content in your language holds,
+         so that the example finds something (tests/terms.sh).  */
       session_say (s, _("Type / and a word, then Enter; for example: /knee"));
       session_prompt (s);
     }

@@ -97,4 +97,14 @@ void view_related_links (struct page *pg, const struct view_ctx *ctx,
 void view_gloss_links (struct page *pg, const struct view_ctx *ctx,
                        const char *text);
 
+/** view_gloss_headword_form - true when FORM is what the glossary's
+   headword NAME already shows: all of it, the part before its brackets
+   or what they hold ("Osteoarthritis (OA)": "osteoarthritis", "OA"),
+   ignoring the spaces around it and the case of Latin letters.  */
+bool view_gloss_headword_form (const char *name, const char *form);
+
+/** view_gloss_same_form - true when A and B spell the same form, as
+   view_gloss_headword_form compares them.  */
+bool view_gloss_same_form (const char *a, const char *b);
+
 #endif

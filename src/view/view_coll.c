@@ -9,14 +9,13 @@
 
 #include "i18n.h"
 
-/* Join the N strings of V (translated) with SEP, in PG's arena.  */
+/* Join the N strings of V with SEP, in PG's arena.  */
 static const char *
-join (struct page *pg, const char *const *v, size_t n, const char *sep,
-      bool translate)
+join (struct page *pg, const char *const *v, size_t n, const char *sep)
 {
   size_t len = 1;
   for (size_t i = 0; i < n; i++)
-    len += strlen (translate ? C_ (v[i]) : v[i]) + strlen (sep);
+    len += strlen (v[i]) + strlen (sep);
   char *s = arena_alloc (&pg->arena, len);
   if (!s)
     {
@@ -27,9 +26,50 @@ join (struct page *pg, const char *const *v, size_t n, const char *sep,
     {
       if (i)
         strcat (s, sep);
-      strcat (s, translate ? C_ (v[i]) : v[i]);
+      strcat (s, v[i]);
     }
   return s;
+}
+
+/* The strings of list value V, translated, each once (as
+   view_gloss_same_form compares them) and leaving out those that
+   HEADWORD already shows (NULL: none), joined; NULL when none is left.
+   Two forms that differ in English can be one in translation ("MSC",
+   "MSCs": MSC), and a form can be the headword's own name.  */
+static const char *
+list_text (struct page *pg, const struct content_value *v,
+           const char *headword)
+{
+  const char **keep = arena_array (&pg->arena, v->n_list + 1, sizeof *keep);
+  size_t k = 0;
+  if (!keep)
+    {
+      pg->ok = false;
+      return "";
+    }
+  for (size_t i = 0; i < v->n_list; i++)
+    {
+      const char *f = C_ (v->list[i]);
+      bool dup = headword && view_gloss_headword_form (headword, f);
+      for (size_t j = 0; j < k && !dup; j++)
+        dup = view_gloss_same_form (keep[j], f);
+      if (!dup)
+        keep[k++] = f;
+    }
+  if (k == 0)
+    return NULL;
+  /* TRANSLATORS: the separator between the parts of a list value.  */
+  return join (pg, keep, k, _("; "));
+}
+
+/* Is A the glossary's attribute of other forms of a term, in C?  */
+static bool
+is_gloss_also (const struct content_pack *p,
+               const struct content_collection *c,
+               const struct content_attrdef *a)
+{
+  return p->glossary && p->glossary_also && strcmp (c->id, p->glossary) == 0
+         && strcmp (a->id, p->glossary_also) == 0;
 }
 
 const char *
@@ -46,8 +86,10 @@ view_value_text (struct page *pg, const struct view_ctx *ctx,
     case ATTR_BOOL:
       return v->boolean ? _("Yes") : _("No");
     case ATTR_LIST:
-      /* TRANSLATORS: the separator between the parts of a list value.  */
-      return join (pg, v->list, v->n_list, _("; "), true);
+      {
+        const char *t = list_text (pg, v, NULL);
+        return t ? t : "";
+      }
     case ATTR_REFS:
       {
         const char **names = arena_array (&pg->arena, v->n_list + 1,
@@ -60,7 +102,7 @@ view_value_text (struct page *pg, const struct view_ctx *ctx,
               = content_item (ctx->pack, a->ref_collection, v->list[i]);
             names[i] = it ? C_ (it->name) : v->list[i];
           }
-        return join (pg, names, v->n_list, _("; "), false);
+        return join (pg, names, v->n_list, _("; "));
       }
     }
   return NULL;
@@ -98,8 +140,14 @@ item_attrs (struct page *pg, const struct view_ctx *ctx,
         continue;
       if (a->type != ATTR_REFS)
         {
-          page_addf (pg, PB_PARA, _("%s: %s"), C_ (a->label),
-                     view_value_text (pg, ctx, a, v));
+          /* A glossary term's other forms: those its name shows are
+             left out, and the line too when none is left.  */
+          const char *t = a->type == ATTR_LIST
+                          && is_gloss_also (ctx->pack, c, a)
+                          ? list_text (pg, v, C_ (it->name))
+                          : view_value_text (pg, ctx, a, v);
+          if (t)
+            page_addf (pg, PB_PARA, _("%s: %s"), C_ (a->label), t);
           continue;
         }
       page_heading (pg, 2, C_ (a->label), NULL);

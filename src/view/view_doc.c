@@ -105,15 +105,51 @@ doc_lookup (const struct view_ctx *ctx, const char *arg)
   return content_document (ctx->pack, id);
 }
 
+/* Is D shown in translation: has any of its strings a translation in
+   the current language?  The pack's strings are its documents' own
+   words, in English (the msgids); C_ returns a string itself when
+   there is none, in English or with a missing catalogue.  */
+static bool
+doc_translated (const struct content_document *d)
+{
+  if (C_ (d->title) != d->title)
+    return true;
+  for (size_t i = 0; i < d->n_sections; i++)
+    {
+      const struct content_section *s = &d->sections[i];
+      if (C_ (s->heading) != s->heading)
+        return true;
+      for (size_t j = 0; j < s->n_blocks; j++)
+        {
+          const struct content_block *b = &s->blocks[j];
+          if (b->kind == BLOCK_PARA && C_ (b->text) != b->text)
+            return true;
+          for (size_t k = 0; b->kind != BLOCK_PARA && k < b->n_items; k++)
+            if (C_ (b->items[k]) != b->items[k])
+              return true;
+        }
+    }
+  return false;
+}
+
 static void
 doc_head (struct page *pg, const struct content_document *d)
 {
   page_title (pg, C_ (d->title));
   if (d->publisher)
     page_addf (pg, PB_NOTE, _("Published by %s."), d->publisher);
-  /* TRANSLATORS: %s is a file name, such as 003_4b40ee8ef0d8f57e.txt.  */
-  page_addf (pg, PB_NOTE, _("Provider information, shown as written. "
-                            "Source file: %s."), d->source);
+  if (doc_translated (d))
+    /* TRANSLATORS: said of a document shown in your language, in place
+       of "Provider information, shown as written": the provider wrote
+       it in English, and what follows is a translation of it.  %s is a
+       file name, such as 003_4b40ee8ef0d8f57e.txt.  */
+    page_addf (pg, PB_NOTE, _("A translation of the provider's "
+                              "information; the original is in English. "
+                              "Source file: %s."), d->source);
+  else
+    /* TRANSLATORS: %s is a file name, such as 003_4b40ee8ef0d8f57e.txt.  */
+    page_addf (pg, PB_NOTE, _("Provider information, shown as written. "
+                              "Source file: %s."), d->source);
 }
 
 static bool

@@ -83,6 +83,54 @@ gloss_name (const char *text, const char *name)
          || gloss_try (text, in, n);
 }
 
+/* Do the LEN bytes of A, without the spaces around them, spell B (of
+   BLEN bytes, trimmed too), ignoring the case of Latin letters?  */
+static bool
+same_form (const char *a, size_t len, const char *b, size_t blen)
+{
+  while (len && a[len - 1] == ' ')
+    len--;
+  while (len && *a == ' ')
+    a++, len--;
+  while (blen && b[blen - 1] == ' ')
+    blen--;
+  while (blen && *b == ' ')
+    b++, blen--;
+  if (len != blen || len == 0)
+    return false;
+  for (size_t i = 0; i < len; i++)
+    if (fold (a[i]) != fold (b[i]))
+      return false;
+  return true;
+}
+
+bool
+view_gloss_same_form (const char *a, const char *b)
+{
+  return a && b && same_form (a, strlen (a), b, strlen (b));
+}
+
+bool
+view_gloss_headword_form (const char *name, const char *form)
+{
+  if (!name || !form)
+    return false;
+  size_t flen = strlen (form);
+  if (same_form (name, strlen (name), form, flen))
+    return true;
+  const char *open = strstr (name, " ("), *close = ")";
+  size_t skip = 2;
+  if (!open)
+    open = strstr (name, "（"), skip = strlen ("（"), close = "）";
+  if (!open)
+    return false;
+  const char *in = open + skip;
+  const char *end = strstr (in, close);
+  return same_form (name, (size_t) (open - name), form, flen)
+         || same_form (in, end ? (size_t) (end - in) : strlen (in),
+                       form, flen);
+}
+
 static bool
 page_links_to (const struct page *pg, const char *target)
 {

@@ -174,7 +174,9 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   if (len == 0)
     {
       search_none (pg, shown, ctx->mode == VIEW_PLAIN
-                   /* TRANSLATORS: keep "/" and "/knee" as they are.  */
+                   /* TRANSLATORS: keep "/" as it is; in place of "knee",
+                      give a word that the content in your language holds,
+                      so that the example finds something (tests/terms.sh).  */
                    ? _("Type / and a word, then Enter; for example: /knee")
                    : _("Press / and type a word; the results follow as "
                        "you type."));
