@@ -57,18 +57,18 @@ grep -q '骨质疏松症' "$t/zh"; ok $? "the Chinese dump is in Chinese"
 # Document pages: in Chinese, a translation, and they say so; in English,
 # and in Chinese without the content's catalogue, the provider's words.
 "$PINAV" --data="$data" --lang=en --dump --width=0 >"$t/en" 2>"$t/err"
-n=$(grep -c '^Provider information, shown as written\. Source file: ' "$t/en")
+n=$(grep -c '^Shown as written\.$' "$t/en")
 [ "$n" -eq 4 ]; ok $? "every English document page: shown as written ($n of 4)"
-n=$(grep -c '^提供方信息的中文译文，原文为英文。源文件：' "$t/zh")
+n=$(grep -c '^以下为中文译文，原文为英文。$' "$t/zh")
 [ "$n" -eq 4 ]; ok $? "every Chinese document page: a translation of the English ($n of 4)"
 ! grep -q '按原文呈现' "$t/zh"; ok $? "no Chinese document page says it is shown as written"
 "$PINAV" --data="$data" --lang=zh_CN --dump 'd003#intro' --width=0 >"$t/c" 2>&1
-grep -q '^提供方信息的中文译文，原文为英文。源文件：003_4b40ee8ef0d8f57e\.txt。$' "$t/c"
+grep -q '^以下为中文译文，原文为英文。$' "$t/c"
 ok $? "a section of a document, in Chinese, says it is a translation"
 mkdir -p "$t/ui/zh_CN/LC_MESSAGES"
 cp "$PINAV_LOCALEDIR/zh_CN/LC_MESSAGES/pinav.mo" "$t/ui/zh_CN/LC_MESSAGES/"
 PINAV_LOCALEDIR="$t/ui" "$PINAV" --data="$data" --lang=zh_CN --dump d003 --width=0 >"$t/c" 2>&1
-grep -q '^提供方信息，按原文呈现。源文件：' "$t/c" && ! grep -q '译文' "$t/c"
+grep -q '^按原文呈现。$' "$t/c" && ! grep -q '译文' "$t/c"
 ok $? "without the content's catalogue, a Chinese screen shows the document as written"
 
 # The glossary's other forms ("Also written as"), in both languages:
@@ -116,5 +116,22 @@ LANG=C LC_ALL= LANGUAGE= "$PINAV" --data="$data" --lang=zh_CN --dump conditions 
 grep -q '骨质疏松症' "$t/c"; ok $? "LANG=C --lang=zh_CN shows Chinese"
 LC_ALL=zh_CN.UTF-8 LANGUAGE= "$PINAV" --data="$data" --dump conditions --width=0 >"$t/c" 2>&1
 grep -q '骨质疏松症' "$t/c"; ok $? "LC_ALL=zh_CN.UTF-8 without that locale installed still shows Chinese"
+
+# Issue 14, point 1: the documents are named as marketing on the start
+# screen, the About page and every document page, in both languages, and
+# no page shows a source file's name.
+for lang in en zh_CN; do
+  "$PINAV" --data="$data" --lang=$lang --dump --width=0 >"$t/all" 2>&1
+  if [ $lang = en ]; then m='marketing' ad='advertising published by a clinic or company that sells stem cell treatments'
+  else m='宣传材料' ad='出售干细胞治疗的诊所或公司发布的广告'; fi
+  n=$(grep -c "^[^ ]* [0-9]*[：:] *$m" "$t/all")
+  [ "$n" -eq 4 ]; ok $? "$lang: every document page says it is marketing ($n of 4)"
+  grep -q -F "$ad" "$t/all"; ok $? "$lang: the marketing is said to be a seller's advertising"
+  "$PINAV" --data="$data" --lang=$lang --dump home --width=0 | grep -q "$m"
+  ok $? "$lang: the start screen's disclaimer says marketing"
+  "$PINAV" --data="$data" --lang=$lang --dump about --width=0 | grep -q "$m\|宣传文件"
+  ok $? "$lang: the About page says marketing"
+  ! grep -q '_[0-9a-f]\{16\}\.txt' "$t/all"; ok $? "$lang: no source file name is shown"
+done
 
 done_testing

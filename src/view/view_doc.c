@@ -132,24 +132,31 @@ doc_translated (const struct content_document *d)
   return false;
 }
 
+/* The head of a document's page: what it is (marketing, by whom), and
+   whether it is shown as written or translated; never the file name.  */
 static void
 doc_head (struct page *pg, const struct content_document *d)
 {
+  const char *num = d->id[0] == 'd' && d->id[1] ? d->id + 1 : d->id;
   page_title (pg, C_ (d->title));
+  /* TRANSLATORS: the first line under a document's title; %s is its
+     number, as in "Document 003".  */
+  page_addf (pg, PB_NOTE, _("Document %s: marketing material, advertising "
+                            "published by a clinic or company that sells "
+                            "stem cell treatments. What it says is its "
+                            "own claim, not checked evidence."), num);
   if (d->publisher)
-    page_addf (pg, PB_NOTE, _("Published by %s."), d->publisher);
-  if (doc_translated (d))
-    /* TRANSLATORS: said of a document shown in your language, in place
-       of "Provider information, shown as written": the provider wrote
-       it in English, and what follows is a translation of it.  %s is a
-       file name, such as 003_4b40ee8ef0d8f57e.txt.  */
-    page_addf (pg, PB_NOTE, _("A translation of the provider's "
-                              "information; the original is in English. "
-                              "Source file: %s."), d->source);
+    /* TRANSLATORS: %s is the name of the business that published it.  */
+    page_addf (pg, PB_NOTE, _("Publisher: %s."), d->publisher);
   else
-    /* TRANSLATORS: %s is a file name, such as 003_4b40ee8ef0d8f57e.txt.  */
-    page_addf (pg, PB_NOTE, _("Provider information, shown as written. "
-                              "Source file: %s."), d->source);
+    page_add (pg, PB_NOTE, _("The publisher is not named."));
+  if (doc_translated (d))
+    /* TRANSLATORS: said of a document shown in your language: the
+       provider wrote it in English, and what follows is a translation.  */
+    page_add (pg, PB_NOTE, _("Shown in translation; the original is in "
+                             "English."));
+  else
+    page_add (pg, PB_NOTE, _("Shown as written."));
 }
 
 static bool
