@@ -68,28 +68,14 @@ splice (const char *snip, size_t *at, const char *fmt, ...)
   return out;
 }
 
-/* TEXT, copied; *HL is where its match starts (START).  Plain mode
-   marks the match with stars when it prints the page (plain.c).  */
-static char *
-marked (const struct view_ctx *ctx, const char *text, size_t start,
-        size_t len, size_t *hl)
-{
-  (void) ctx;
-  (void) len;
-  *hl = start;
-  return strdup (text);
-}
-
 /* The link text of R, and where its match is.  */
 static char *
-result_text (const struct view_ctx *ctx, const struct search_result *r,
-             size_t *hl)
+result_text (const struct search_result *r, size_t *hl)
 {
-  size_t at = 0, shl;
-  char *snip = r->in_title ? marked (ctx, r->title, r->title_hl, r->hl_len,
-                                     &shl)
-                            : marked (ctx, r->snippet, r->hl_start, r->hl_len,
-                                      &shl);
+  /* The match's bytes go in the block (hl_start, hl_len); plain mode
+     puts stars around them when it prints the page (plain.c).  */
+  size_t at = 0, shl = r->in_title ? r->title_hl : r->hl_start;
+  char *snip = strdup (r->in_title ? r->title : r->snippet);
   char *head = NULL, *text = NULL;
   if (!snip)
     return NULL;
@@ -115,13 +101,13 @@ result_text (const struct view_ctx *ctx, const struct search_result *r,
 }
 
 static void
-search_results (struct page *pg, const struct view_ctx *ctx,
+search_results (struct page *pg,
                 const struct search_result *res, size_t n)
 {
   for (size_t i = 0; i < n; i++)
     {
       size_t hl;
-      char *text = result_text (ctx, &res[i], &hl);
+      char *text = result_text (&res[i], &hl);
       struct pblock *b = text ? page_link (pg, text, res[i].target) : NULL;
       if (b && res[i].hl_len)
         {
@@ -205,7 +191,7 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
                  total);
       if (n < total)
         page_addf (pg, PB_NOTE, _("The first %zu are shown."), n);
-      search_results (pg, ctx, res, n);
+      search_results (pg, res, n);
     }
   free (res);
   if (own)
