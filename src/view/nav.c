@@ -349,12 +349,7 @@ nav_edge (struct nav *nv, bool bottom)
   if (bottom)
     nav_scroll (nv, (long) nv->lo.n);
   else
-    {
-      nv->view.top = 0;
-      layout_clamp (&nv->lo, &nv->view);
-      nv->view.sel = -1;
-      layout_start (&nv->lo, &nv->view, 0);
-    }
+    layout_start (&nv->lo, &nv->view, 0);
 }
 
 void
