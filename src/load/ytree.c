@@ -43,6 +43,9 @@ struct ybuild
    keeps its shape and the parse can go on to report more.  */
 static const char placeholder[] = "";
 
+static void ybuild_vreport (struct ybuild *b, unsigned line, unsigned col,
+                            bool fatal, const char *fmt, va_list ap)
+  __attribute__ ((format (printf, 5, 0)));
 static void ybuild_report (struct ybuild *b, unsigned line, unsigned col,
                            bool fatal, const char *fmt, ...)
   __attribute__ ((format (printf, 5, 6)));
