@@ -23,12 +23,9 @@ join (struct page *pg, const char *const *v, size_t n, const char *sep,
       pg->ok = false;
       return "";
     }
+  char *p = s;
   for (size_t i = 0; i < n; i++)
-    {
-      if (i)
-        strcat (s, sep);
-      strcat (s, translate ? C_ (v[i]) : v[i]);
-    }
+    p = stpcpy (i ? stpcpy (p, sep) : p, translate ? C_ (v[i]) : v[i]);
   return s;
 }
 
