@@ -3,20 +3,20 @@
 #include <config.h>
 #include "i18n.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MO_MAX_BYTES (64L << 20)
+#include "mocheck.h"
 
 static char i18n_lang[8] = "en";
 static bool i18n_zh_damaged;    /* zh_CN's catalogues: not used */
 static bool i18n_zh_checked;    /* ... looked at (i18n_check_catalogues) */
-static char *i18n_localedir;    /* where they are */
 static bool i18n_holding;       /* the warnings wait (i18n_hold_warnings) */
 static char *i18n_held;         /* the warnings waiting, or NULL */
 
@@ -57,96 +57,6 @@ i18n_env_language (void)
   return "en";
 }
 
-/* The 32-bit word at byte OFF of the catalogue M (SIZE bytes), in the
-   byte order its magic number says (SWAP); 0 past the end.  */
-static uint32_t
-mo_word (const unsigned char *m, size_t size, uint64_t off, bool swap)
-{
-  if (off + 4 > size)
-    return 0;
-  uint32_t w = (uint32_t) m[off] | (uint32_t) m[off + 1] << 8
-               | (uint32_t) m[off + 2] << 16 | (uint32_t) m[off + 3] << 24;
-  return swap ? __builtin_bswap32 (w) : w;
-}
-
-/* Whether the N (length, offset) pairs at byte TAB of M name strings
-   that lie inside it, their ending NUL too.  */
-static bool
-mo_strings_inside (const unsigned char *m, size_t size, uint64_t tab,
-                   uint32_t n, bool swap)
-{
-  if (tab + (uint64_t) n * 8 > size)
-    return false;
-  for (uint32_t i = 0; i < n; i++)
-    if ((uint64_t) mo_word (m, size, tab + 8 * i + 4, swap)
-        + mo_word (m, size, tab + 8 * i, swap) >= size)
-      return false;
-  return true;
-}
-
-/* Whether the catalogue M (SIZE bytes) is whole: each table and string
-   it names lies inside it.  (A file gettext would refuse anyway, by its
-   magic number or revision, is whole enough.)  */
-static bool
-mo_whole (const unsigned char *m, size_t size)
-{
-  uint32_t magic = mo_word (m, size, 0, false);
-  bool swap = magic == 0xde120495u;
-  if (size < 28 || (magic != 0x950412deu && !swap)
-      || mo_word (m, size, 4, swap) >> 16 != 0)
-    return true;
-  uint32_t n = mo_word (m, size, 8, swap), nhash = mo_word (m, size, 20, swap);
-  uint64_t hash = mo_word (m, size, 24, swap);
-  uint32_t nsys = 0;
-  if ((mo_word (m, size, 4, swap) & 0xffff) >= 1)
-    {
-      if (size < 48)
-        return false;
-      nsys = mo_word (m, size, 36, swap);
-      for (int t = 40; t <= 44; t += 4)     /* the sysdep tables */
-        {
-          uint64_t tab = mo_word (m, size, (uint64_t) t, swap);
-          if (tab + (uint64_t) nsys * 4 > size)
-            return false;
-          for (uint32_t i = 0; i < nsys; i++)
-            if (mo_word (m, size, tab + 4 * i, swap) >= size)
-              return false;
-        }
-    }
-  if (!mo_strings_inside (m, size, mo_word (m, size, 12, swap), n, swap)
-      || !mo_strings_inside (m, size, mo_word (m, size, 16, swap), n, swap)
-      || hash + (uint64_t) nhash * 4 > size)
-    return false;
-  for (uint32_t i = 0; i < nhash; i++)
-    if (mo_word (m, size, hash + 4 * i, swap) > (uint64_t) n + nsys)
-      return false;
-  return true;
-}
-
-/* Whether the catalogue at PATH is whole (mo_whole).  glibc's gettext
-   trusts a catalogue's offsets, and reads past the end of a truncated
-   one.  A missing or unreadable file is fine: gettext does without.  */
-static bool
-i18n_catalogue_whole (const char *path)
-{
-  FILE *f = fopen (path, "rb");
-  unsigned char *m = NULL;
-  long size = -1;
-  bool whole = true;
-  if (!f)
-    return true;
-  if (fseek (f, 0, SEEK_END) == 0 && (size = ftell (f)) >= 0
-      && size <= MO_MAX_BYTES && fseek (f, 0, SEEK_SET) == 0
-      && (m = malloc ((size_t) size + 1))
-      && fread (m, 1, (size_t) size, f) == (size_t) size)
-    whole = mo_whole (m, (size_t) size);
-  else
-    whole = false;
-  free (m);
-  fclose (f);
-  return whole;
-}
-
 /* Say on stderr what printf would of FMT, or keep it for later while
    the warnings are held.  */
 static void __attribute__ ((format (printf, 1, 2)))
@@ -169,30 +79,125 @@ i18n_warn (const char *fmt, ...)
   va_end (ap);
 }
 
-/* Look at zh_CN's catalogues (and zh's, where gettext looks next) under
-   LOCALEDIR; say which is damaged, and mark zh_CN as not to be used.  */
+/* Say that the catalogue at PATH is not used, and why (RES).  */
 static void
-i18n_check_catalogues (const char *localedir)
+i18n_refused (const char *path, const struct mocheck_result *res)
 {
-  static const char *const files[] = {
-    "zh_CN/LC_MESSAGES/" PACKAGE ".mo",
-    "zh_CN/LC_MESSAGES/" CONTENT_DOMAIN ".mo",
-    "zh/LC_MESSAGES/" PACKAGE ".mo", "zh/LC_MESSAGES/" CONTENT_DOMAIN ".mo",
-  };
-  for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+  if (res->entry)
+    /* TRANSLATORS: a translation file pinav will not use.  The first %s
+       is "pinav", the second the file, %lu the number of a string in
+       it, and the third %s what is wrong with that string (one of the
+       messages about translation files).  */
+    i18n_warn (_("%s: %s: a damaged translation file (string %lu: %s); "
+                 "Chinese is not available\n"), PACKAGE, path, res->entry,
+               _(res->why));
+  else
+    /* TRANSLATORS: the same, when what is wrong is about the whole
+       file.  */
+    i18n_warn (_("%s: %s: a damaged translation file (%s); Chinese is not "
+                 "available\n"), PACKAGE, path, _(res->why));
+}
+
+/* Whether NAME, a directory in a locale directory, may hold catalogues
+   that gettext opens for LANG.  LANGUAGE is LANG alone
+   (i18n_set_language), so gettext looks in LANG's directory, then in
+   its language's ("zh_CN", then "zh"), or in those of what
+   /etc/locale.alias turns LANG into, which adds a character set or a
+   modifier at most ("zh_CN.GB2312", "zh.gb2312", "zh@x").  */
+static bool
+i18n_lang_dir (const char *name, const char *lang)
+{
+  static const char name_chars[] = "abcdefghijklmnopqrstuvwxyz"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.@-";
+  size_t n = strlen (lang);
+  if (strncmp (name, lang, n) != 0)
+    n = strcspn (lang, "_");
+  return strncmp (name, lang, n) == 0
+         && (name[n] == '\0' || name[n] == '.' || name[n] == '@')
+         && strspn (name, name_chars) == strlen (name);
+}
+
+/* Check DOMAIN's catalogue in directory NAME of DIR, saying whether it
+   is refused.  */
+static bool
+i18n_check_one (const char *dir, const char *name, const char *domain)
+{
+  char *path = NULL;
+  struct mocheck_result res;
+  bool whole;
+  if (asprintf (&path, "%s/%s/LC_MESSAGES/%s.mo", dir, name, domain) < 0)
+    return false;
+  whole = mocheck_file (path, strcmp (domain, PACKAGE) == 0, &res);
+  if (!whole)
+    i18n_refused (path, &res);
+  free (path);
+  return whole;
+}
+
+/* Check every catalogue of DOMAIN that gettext may open for LANG: in
+   the directory DOMAIN is bound to, each of LANG's language
+   (i18n_lang_dir); say which are refused.  */
+static bool
+i18n_check_domain (const char *domain, const char *lang)
+{
+  const char *dir = bindtextdomain (domain, NULL);
+  DIR *d = dir ? opendir (dir) : NULL;
+  bool whole = true;
+  if (!d && dir && errno != ENOENT && errno != ENOTDIR)
     {
-      char *path = NULL;
-      if (asprintf (&path, "%s/%s", localedir, files[i]) < 0)
-        continue;
-      if (!i18n_catalogue_whole (path))
-        {
-          i18n_zh_damaged = true;
-          /* TRANSLATORS: the first %s is "pinav", the second a file.  */
-          i18n_warn (_("%s: %s: a damaged translation file; "
-                       "Chinese is not available\n"), PACKAGE, path);
-        }
-      free (path);
+      /* A directory that cannot be listed, whose files gettext may
+         still open: those it opens first.  */
+      char lang1[8];
+      snprintf (lang1, sizeof lang1, "%.*s", (int) strcspn (lang, "_"),
+                lang);
+      whole = i18n_check_one (dir, lang, domain);
+      return i18n_check_one (dir, lang1, domain) && whole;
     }
+  for (struct dirent *e; d && (e = readdir (d));)
+    if (i18n_lang_dir (e->d_name, lang)
+        && !i18n_check_one (dir, e->d_name, domain))
+      whole = false;
+  if (d)
+    closedir (d);
+  return whole;
+}
+
+/* Look at LANG's catalogues, of both text domains (i18n_check_domain);
+   say which are damaged.  @retval false when one is.  */
+static bool
+i18n_check_catalogues (const char *lang)
+{
+  bool whole = i18n_check_domain (PACKAGE, lang);
+  return i18n_check_domain (CONTENT_DOMAIN, lang) && whole;
+}
+
+/* Use LANG from now on, whose catalogues were checked.  */
+static void
+i18n_use (const char *lang)
+{
+  snprintf (i18n_lang, sizeof i18n_lang, "%s", lang);
+  /* gettext opens the catalogues of the languages LANGUAGE lists,
+     whatever the environment said: LANG's only, which were checked.
+     English is the msgid: "C" makes gettext open none, and "en" must
+     not fall through to another language listed after it.  */
+  setenv ("LANGUAGE", strcmp (lang, "en") == 0 ? "C" : lang, 1);
+  /* Make gettext forget the catalogues it has cached.  */
+  {
+    extern int _nl_msg_cat_cntr;
+    ++_nl_msg_cat_cntr;
+  }
+  textdomain (PACKAGE);
+}
+
+/* Make gettext open the current language's catalogues now, just after
+   they were checked, rather than at some first use later: a string
+   that no catalogue has makes it open every file it may.  */
+static void
+i18n_open_catalogues (void)
+{
+  const char *none = "\001pinav: in no catalogue";
+  (void) dgettext (PACKAGE, none);
+  (void) dgettext (CONTENT_DOMAIN, none);
 }
 
 void
@@ -212,30 +217,24 @@ i18n_set_language (const char *lang)
 {
   if (!i18n_supported (lang))
     return false;
+  bool en = strcmp (lang, "en") == 0, first = !en && !i18n_zh_checked;
   /* Chinese's catalogues are looked at when it is first chosen (in
-     English, for the warnings), and never read by gettext if damaged.  */
-  if (!i18n_zh_checked && strcmp (lang, "zh_CN") == 0)
+     English, for the warnings), and never read by gettext if damaged;
+     English reads none.  */
+  if (first)
     {
       i18n_zh_checked = true;
-      i18n_set_language ("en");
-      if (i18n_localedir)
-        i18n_check_catalogues (i18n_localedir);
+      i18n_use ("en");
+      i18n_zh_damaged = !i18n_check_catalogues (lang);
     }
-  if (i18n_zh_damaged && strcmp (lang, "zh_CN") == 0)
+  if (!en && i18n_zh_damaged)
     {
-      i18n_set_language ("en");
+      i18n_use ("en");
       return false;
     }
-  strcpy (i18n_lang, lang);
-  /* English is the msgid; "en" must not fall through to another
-     language listed after it.  */
-  setenv ("LANGUAGE", lang, 1);
-  /* Make gettext forget the catalogues it has cached.  */
-  {
-    extern int _nl_msg_cat_cntr;
-    ++_nl_msg_cat_cntr;
-  }
-  textdomain (PACKAGE);
+  i18n_use (lang);
+  if (first)
+    i18n_open_catalogues ();
   return true;
 }
 
@@ -255,7 +254,5 @@ i18n_init (const char *localedir, const char *lang)
   bindtextdomain (CONTENT_DOMAIN, localedir);
   bind_textdomain_codeset (CONTENT_DOMAIN, "UTF-8");
   textdomain (PACKAGE);
-  free (i18n_localedir);
-  i18n_localedir = localedir ? strdup (localedir) : NULL;
   i18n_set_language (lang ? lang : i18n_env_language ());
 }

@@ -23,10 +23,14 @@ const char *C_ (const char *s);
 void i18n_init (const char *localedir, const char *lang);
 
 /** i18n_set_language - switch the language at run time ("en" or
-   "zh_CN"), invalidating gettext's catalogue cache.  Chinese's
-   catalogues are checked when it is first chosen: a damaged one is
-   named on stderr and never used.
-   @retval false when LANG is not a supported language.  */
+   "zh_CN"), invalidating gettext's catalogue cache.  LANGUAGE is set
+   to LANG alone ("C" for English, which opens no catalogue), so that
+   gettext opens only the catalogues checked.  Chinese's are checked
+   when it is first chosen, every one gettext may open, of both text
+   domains (mocheck.h): a damaged one is named on stderr, with why, and
+   Chinese is then not used.
+   @retval false when LANG is not a supported language, or its
+   catalogues are damaged (the language is then English).  */
 bool i18n_set_language (const char *lang);
 
 /** i18n_hold_warnings - while HOLD (the screen is curses'), keep the

@@ -57,33 +57,47 @@ plain_wrapped (FILE *out, const char *first, const char *text, size_t width)
   text_wrap (text, strlen (text), w, plain_line, &e);
 }
 
-/* One table row per line: "Name. Column: value; Column: value".  */
+/* Table T's row R as one line, "Name. Column: value; Column: value",
+   sized from its strings (the separators are translated, and may be
+   long).  @retval malloc'd, or NULL.  */
+static char *
+plain_row (const struct ptable *t, size_t r)
+{
+  /* TRANSLATORS: in plain mode a table row is one line, "Name.
+     Column: value; Column: value": this ends the row's name.  */
+  const char *name_end = _(". ");
+  /* TRANSLATORS: between a column's label and its value.  */
+  const char *label_end = _(": ");
+  const char *between = _("; ");
+  const char *const *row = t->cells + r * t->cols;
+  size_t len = strlen (row[0]) + 1;
+  for (size_t c = 1; c < t->cols; c++)
+    len += strlen (c == 1 ? name_end : between) + strlen (row[c])
+           + (*t->cells[c] ? strlen (t->cells[c]) + strlen (label_end) : 0);
+  char *s = malloc (len), *p = s;
+  if (!s)
+    return NULL;
+  p = stpcpy (p, row[0]);
+  for (size_t c = 1; c < t->cols; c++)
+    {
+      p = stpcpy (p, c == 1 ? name_end : between);
+      if (*t->cells[c])
+        p = stpcpy (stpcpy (p, t->cells[c]), label_end);
+      p = stpcpy (p, row[c]);
+    }
+  return s;
+}
+
+/* One table row per line (plain_row).  */
 static void
 plain_table (FILE *out, const struct ptable *t, size_t width, bool numbered,
              size_t *num)
 {
   for (size_t r = 1; r < t->rows; r++)
     {
-      size_t len = 1;
-      for (size_t c = 0; c < t->cols; c++)
-        len += strlen (t->cells[c]) + strlen (t->cells[r * t->cols + c]) + 8;
-      char *s = malloc (len);
+      char *s = plain_row (t, r);
       if (!s)
         return;
-      strcpy (s, t->cells[r * t->cols]);
-      for (size_t c = 1; c < t->cols; c++)
-        {
-          /* TRANSLATORS: in plain mode a table row is one line, "Name.
-             Column: value; Column: value": this ends the row's name.  */
-          strcat (s, c == 1 ? _(". ") : _("; "));
-          if (*t->cells[c])
-            {
-              strcat (s, t->cells[c]);
-              /* TRANSLATORS: between a column's label and its value.  */
-              strcat (s, _(": "));
-            }
-          strcat (s, t->cells[r * t->cols + c]);
-        }
       char mark[32] = "";
       if (numbered && t->targets[r])
         snprintf (mark, sizeof mark, "[%zu] ", ++*num);

@@ -164,6 +164,11 @@ nav_follow (struct nav *nv, const char *target)
     {
       if (i18n_set_language (target + 8))
         nav_restart (nv, "home");
+      else
+        /* TRANSLATORS: the reader chose a language whose translation
+           files are damaged (standard error says which).  */
+        nv->msg = _("That language is not available: its translation "
+                    "files are damaged.");
       return;
     }
   struct nav_entry *here = hist_here (nv);

@@ -22,12 +22,9 @@ join (struct page *pg, const char *const *v, size_t n, const char *sep)
       pg->ok = false;
       return "";
     }
+  char *p = s;
   for (size_t i = 0; i < n; i++)
-    {
-      if (i)
-        strcat (s, sep);
-      strcat (s, v[i]);
-    }
+    p = stpcpy (i ? stpcpy (p, sep) : p, v[i]);
   return s;
 }
 

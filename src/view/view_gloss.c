@@ -9,7 +9,8 @@
 
 #include "i18n.h"
 
-#define FORM_MAX 256
+/* A term folded on the stack when it is this short.  */
+#define FORM_SMALL 256
 
 static char
 fold (char c)
@@ -47,21 +48,25 @@ gloss_match (const char *text, const char *form, size_t len)
   return false;
 }
 
-/* Try FORM (LEN bytes) against folded TEXT.  */
+/* Try FORM (LEN bytes) against folded TEXT.  FORM is translated: it
+   may be of any length.  */
 static bool
 gloss_try (const char *text, const char *form, size_t len)
 {
-  char buf[FORM_MAX];
+  char small[FORM_SMALL], *buf = small;
   while (len && form[len - 1] == ' ')
     len--;
   while (len && *form == ' ')
     form++, len--;
-  if (len == 0 || len >= sizeof buf)
+  if (len == 0 || (len >= sizeof small && !(buf = malloc (len + 1))))
     return false;
   for (size_t i = 0; i < len; i++)
     buf[i] = fold (form[i]);
   buf[len] = '\0';
-  return gloss_match (text, buf, len);
+  bool found = gloss_match (text, buf, len);
+  if (buf != small)
+    free (buf);
+  return found;
 }
 
 /* Does folded TEXT mention the term NAME: all of it, the part before
