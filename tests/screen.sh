@@ -72,4 +72,27 @@ screen menu-small 20x6 en "the start screen at 20x6: the first entry chosen unde
 pack=$good
 screen hint 80x24 en "a click on a key hint acts as the key"
 
+# Issue 15, F1 and F5: text that comes in with characters a terminal
+# must not be given, from an installed catalogue (which the loader's
+# checks do not see), is shown with '?' for each.
+loc="$tap_tmp/locale/zh_CN/LC_MESSAGES"
+mkdir -p "$loc"
+cp "$top_builddir/locale/zh_CN/LC_MESSAGES/pinav.mo" "$loc/"
+rlo=$(printf '\342\200\256')
+cat >"$tap_tmp/unsafe.po" <<EOF
+msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Fruits"
+msgstr "无效\\b\\b\\b\\b有效"
+
+msgid "Apple"
+msgstr "苹果${rlo}果苹"
+EOF
+msgfmt -o "$loc/pinav-content.mo" "$tap_tmp/unsafe.po" || exit 99
+PINAV_LOCALEDIR="$tap_tmp/locale"
+export PINAV_LOCALEDIR
+screen unsafe 80x24 zh_CN "F1, F5: control and bidi characters from a catalogue are shown as '?', in the title bar too"
+unset PINAV_LOCALEDIR
+
 done_testing
