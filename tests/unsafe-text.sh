@@ -1,0 +1,106 @@
+#!/bin/sh
+# Issue 15, F1 and F5: text from the pack never reaches the terminal
+# with a character that a terminal acts on (a control: backspace, CR,
+# tab, ESC, DEL, C1...) or that makes a line read other than it is
+# written (a bidirectional control, an invisible format character).
+# Where text enters pinav (the YAML, the compiled pack, the command
+# line) such a character is refused, with its place; text that comes
+# in anyway (an installed catalogue) shows it as '?'.  Also: the
+# loader's messages, tests/bad-corpus.sh (F1-*, F5-*); the rule for
+# every code point, tests/unit-wrap; each kind of string of the
+# compiled pack, tests/unit-packfile; the title bar, tests/screen.sh.
+. "${top_srcdir:-.}/tests/tap.sh"
+
+t="$tap_tmp"
+good="$top_srcdir/tests/data/good"
+packc="$top_builddir/src/pinav-packc"
+rlo=$(printf '\342\200\256')
+
+# copy DIR: tests/data/good, writable, in $t/DIR.
+copy () {
+  mkdir "$t/$1" && cp "$good"/*.yaml "$t/$1/" && chmod u+w "$t/$1"/*.yaml \
+    || exit 99
+}
+
+# --check, as the issue reproduces it: a collection's title with
+# backspaces and a right-to-left override, written as YAML escapes.
+copy x
+sed 's/^title: Fruits$/title: "UNSAFE\\b\\b\\bSAFE\\u202Ex"/' \
+  "$good/fruits.yaml" >"$t/x/fruits.yaml"
+run "$PINAV" --check "$t/x"
+is_status 65 "F1, F5: --check refuses a title with backspaces and a right-to-left override"
+msg="cannot be shown; remove it"
+cat >"$t/want" <<EOF
+$t/x/fruits.yaml:3:15: U+0008 (a control character) $msg
+$t/x/fruits.yaml:3:17: U+0008 (a control character) $msg
+$t/x/fruits.yaml:3:19: U+0008 (a control character) $msg
+$t/x/fruits.yaml:3:25: U+202E (a bidirectional control, which can reverse the text) $msg
+EOF
+cmp -s "$t/want" "$t/err"
+ok $? "F1, F5: each of them named, with its code point, line and column"
+[ $? -eq 0 ] || diff "$t/want" "$t/err" | sed 's/^/# /'
+run "$PINAV" --data="$t/x" --plain
+is_status 65 "F1, F5: nor does pinav show such a pack"
+
+# Block text keeps its line breaks; ZWJ and ZWNJ (emoji sequences,
+# scripts) are not refused.
+copy y
+printf '%s\n' '      - p: |' '          Two lines' "          of text, a family: 👨‍👩‍👧, a ZWNJ: می‌خواهم." \
+  >>"$t/y/doc.yaml"
+run "$PINAV" --check "$t/y"
+is_status 0 "F1: a paragraph's line breaks, ZWJ and ZWNJ pass --check"
+
+# A compiled pack whose strings were changed after pinav-packc wrote
+# it (a hostile or damaged install): refused, the YAML read.
+# patch FILE TEXT: write TEXT (6 bytes) over the first "Fruits".
+patch () {
+  off=$(grep -obUa 'Fruits' "$1" | head -1 | cut -d: -f1)
+  [ -n "$off" ] && printf "$2" | dd of="$1" bs=1 seek="$off" conv=notrunc \
+    2>/dev/null || exit 99
+}
+copy img
+for c in bs rlo; do
+  "$packc" "$t/img" "$t/img/pack.bin" || exit 99
+  case $c in
+    bs) patch "$t/img/pack.bin" 'Fr\010\010ts'; what="U+0008 (a control character)"; f=F1 ;;
+    rlo) patch "$t/img/pack.bin" 'Fr\342\200\256t'; what="U+202E (a bidirectional control, which can reverse the text)"; f=F5 ;;
+  esac
+  run "$PINAV" --data="$t/img" --dump=fruits --width=0
+  head -1 "$t/out" | grep -qx 'Fruits'
+  ok $? "$f: a pack.bin holding $what is not shown: the YAML is"
+done
+
+# An installed catalogue with such characters (the screen's title bar:
+# tests/screen.sh): plain mode and --dump show '?' for each.
+loc="$t/locale/zh_CN/LC_MESSAGES"
+mkdir -p "$loc" || exit 99
+cp "$top_builddir/locale/zh_CN/LC_MESSAGES/pinav.mo" "$loc/" || exit 99
+cat >"$t/unsafe.po" <<EOF
+msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Fruits"
+msgstr "无效\\b\\b\\b\\b有效"
+
+msgid "Apple"
+msgstr "苹果${rlo}果苹"
+EOF
+msgfmt -o "$loc/pinav-content.mo" "$t/unsafe.po" || exit 99
+run env PINAV_LOCALEDIR="$t/locale" "$PINAV" --data="$good" --lang=zh_CN \
+  --dump=fruits --width=0
+head -1 "$t/out" | grep -qx '无效????有效'
+ok $? "F1: a catalogue's backspaces are shown as '?', not obeyed"
+grep -qx -e '- 苹果?果苹' "$t/out"
+ok $? "F5: a catalogue's right-to-left override is shown as '?'"
+! grep -q "$rlo" "$t/out" && ! grep -q "$(printf '\b')" "$t/out"
+ok $? "F1, F5: neither reaches the output"
+
+# The command line: --search's words are shown on its page.
+run "$PINAV" --data="$good" --search="$(printf 'App\033[2Jle')"
+is_status 2 "F1: --search with an escape sequence is a usage error"
+has_err "pinav: --search: U+001B (a control character) cannot be shown; remove it" \
+  "F1: that says which character"
+run "$PINAV" --data="$good" --search="Apple${rlo}"
+is_status 2 "F5: --search with a right-to-left override is a usage error"
+
+done_testing
