@@ -293,13 +293,16 @@ plain_width (const struct options *o)
 /* The pack in directory DIR from its compiled image (packfile.h): DIR's
    own, or the build tree's for an uninstalled binary whose pack is in
    the source tree.  Either is used only if compiled from DIR's YAML as
-   it is now.  @retval NULL when there is none.  */
+   it is now; an image refused for what it is goes to DIAGS, and then
+   the build tree's is not tried (they may be the same file).
+   @retval NULL when there is none.  */
 static struct content_pack *
-load_compiled (const char *dir)
+load_compiled (const char *dir, struct diags *diags)
 {
-  struct content_pack *pack = packfile_load (dir, NULL);
-  if (!pack && running_uninstalled ())
-    pack = packfile_load (dir, BUILD_PACKBIN);
+  size_t said = diags->n;
+  struct content_pack *pack = packfile_load (dir, NULL, diags);
+  if (!pack && diags->n == said && running_uninstalled ())
+    pack = packfile_load (dir, BUILD_PACKBIN, diags);
   return pack;
 }
 
@@ -309,10 +312,9 @@ static struct content_pack *
 load_or_report (const char *path, bool compiled)
 {
   struct diags diags = { 0 };
-  struct content_pack *pack = compiled ? load_compiled (path) : NULL;
-  if (pack)
-    return pack;
-  pack = load_pack (path, &diags);
+  struct content_pack *pack = compiled ? load_compiled (path, &diags) : NULL;
+  if (!pack)
+    pack = load_pack (path, &diags);
   diag_print (&diags, stderr);
   diag_free (&diags);
   return pack;

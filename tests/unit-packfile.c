@@ -538,7 +538,7 @@ empty_dir (const char *dir)
 static bool
 image_used (const char *dir, const char *image)
 {
-  struct content_pack *p = packfile_load (dir, image);
+  struct content_pack *p = packfile_load (dir, image, NULL);
   bool ok = p && strcmp (p->title, "A small test pack") == 0;
   content_free (p);
   return ok;

@@ -51,7 +51,7 @@ run "$PINAV" --check "$t/y"
 is_status 0 "F1: a paragraph's line breaks, ZWJ and ZWNJ pass --check"
 
 # A compiled pack whose strings were changed after pinav-packc wrote
-# it (a hostile or damaged install): refused, the YAML read.
+# it (a hostile or damaged install): refused, named, the YAML read.
 # patch FILE TEXT: write TEXT (6 bytes) over the first "Fruits".
 patch () {
   off=$(grep -obUa 'Fruits' "$1" | head -1 | cut -d: -f1)
@@ -68,6 +68,8 @@ for c in bs rlo; do
   run "$PINAV" --data="$t/img" --dump=fruits --width=0
   head -1 "$t/out" | grep -qx 'Fruits'
   ok $? "$f: a pack.bin holding $what is not shown: the YAML is"
+  has_err "$t/img/pack.bin: it holds $what, which cannot be shown; the pack is read from its YAML instead" \
+    "$f: and it is named, with the reason"
 done
 
 # An installed catalogue with such characters (the screen's title bar:

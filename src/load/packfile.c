@@ -1,20 +1,15 @@
-/* packfile.c - load a compiled pack image (packfmt.h), trusting
+/* packfile.c - decode a compiled pack image (packfmt.h), trusting
    nothing in it: every count, index and string reference is checked
    against the image before it is used, and every string is UTF-8 with
    no character that a terminal must not be given (text_safe.h): a
-   string of one line, not even a line break.
+   string of one line, not even a line break.  packfile_read.c reads an
+   image from its file.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "packfile.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "packfmt.h"
 #include "text_safe.h"
@@ -42,6 +37,7 @@ struct pf
   struct content_comparison *comps;
   const char **strs;
   bool ok;
+  uint32_t unsafe;              /* a character refused, or PF_NONE */
   bool newlines;                /* the text holds a U+000A */
 };
 
@@ -106,7 +102,10 @@ pf_str (struct pf *r, uint32_t ref, bool required)
 {
   const char *s = pf_text (r, ref, required);
   if (s && r->newlines && strchr (s, '\n'))
-    r->ok = false;
+    {
+      r->ok = false;
+      r->unsafe = '\n';
+    }
   return s;
 }
 
@@ -343,9 +342,9 @@ utf8_char (const unsigned char *s, size_t n, uint32_t *v)
 
 /* Whether the N bytes at S are NUL-terminated strings of UTF-8, none
    longer than PF_MAX_STRING, without a character that a terminal must
-   not be given in block text (text_unsafe); R->newlines says whether
-   it holds a line break.  Eight bytes at a time up to the next byte
-   that is not printable ASCII.  */
+   not be given in block text (text_unsafe: when there is one, it goes
+   to R->unsafe); R->newlines says whether it holds a line break.  Eight
+   bytes at a time up to the next byte that is not printable ASCII.  */
 static bool
 pf_text_valid (struct pf *r, const unsigned char *s, size_t n)
 {
@@ -383,10 +382,39 @@ pf_text_valid (struct pf *r, const unsigned char *s, size_t n)
         return false;
       r->newlines = r->newlines || v == '\n';
       if (text_unsafe (v, true) != TEXT_SAFE)
-        return false;
+        {
+          r->unsafe = v;
+          return false;
+        }
       i += w;
     }
   return true;
+}
+
+enum pf_fault
+pf_check_header (const unsigned char *img, uint64_t len)
+{
+  if (len < PF_HEADER_SIZE || memcmp (img + PF_H_MAGIC, PF_MAGIC, 8) != 0)
+    return PF_NOT_IMAGE;
+  if (pf_get32 (img + PF_H_VERSION) != PF_VERSION)
+    return PF_OTHER_VERSION;
+  if (len > PF_MAX_SIZE)
+    return PF_TOO_BIG;
+  if (pf_get64 (img + PF_H_SIZE) != len)
+    return PF_WRONG_SIZE;
+  if (pf_get32 (img + PF_H_HSIZE) != PF_HEADER_SIZE
+      || pf_get32 (img + PF_H_NTABLES) != PF_NTABLES
+      || pf_get32 (img + PF_H_ZERO) != 0)
+    return PF_DAMAGED;
+  for (int t = 0; t < PF_NTABLES; t++)
+    {
+      uint64_t off = pf_get32 (img + PF_H_DIR + 8 * t);
+      uint64_t count = pf_get32 (img + PF_H_DIR + 8 * t + 4);
+      uint64_t bytes = count * (pf_widths[t] ? 4 * pf_widths[t] : 1);
+      if (off < PF_HEADER_SIZE || off > len || bytes > len - off)
+        return PF_DAMAGED;
+    }
+  return PF_FINE;
 }
 
 /* Check the header and the directory of the LEN bytes at IMG, and
@@ -394,23 +422,12 @@ pf_text_valid (struct pf *r, const unsigned char *s, size_t n)
 static bool
 pf_open (struct pf *r, const unsigned char *img, size_t len)
 {
-  if (len < PF_HEADER_SIZE || len > PF_MAX_SIZE
-      || memcmp (img + PF_H_MAGIC, PF_MAGIC, 8) != 0
-      || pf_get32 (img + PF_H_VERSION) != PF_VERSION
-      || pf_get32 (img + PF_H_HSIZE) != PF_HEADER_SIZE
-      || pf_get64 (img + PF_H_SIZE) != len
-      || pf_get32 (img + PF_H_NTABLES) != PF_NTABLES
-      || pf_get32 (img + PF_H_ZERO) != 0)
+  if (pf_check_header (img, len) != PF_FINE)
     return false;
   for (int t = 0; t < PF_NTABLES; t++)
     {
-      uint64_t off = pf_get32 (img + PF_H_DIR + 8 * t);
-      uint64_t count = pf_get32 (img + PF_H_DIR + 8 * t + 4);
-      uint64_t bytes = count * (pf_widths[t] ? 4 * pf_widths[t] : 1);
-      if (off < PF_HEADER_SIZE || off > len || bytes > len - off)
-        return false;
-      r->at[t] = img + off;
-      r->count[t] = (uint32_t) count;
+      r->at[t] = img + pf_get32 (img + PF_H_DIR + 8 * t);
+      r->count[t] = pf_get32 (img + PF_H_DIR + 8 * t + 4);
     }
   r->text = (const char *) r->at[PF_TEXT];
   r->text_size = r->count[PF_TEXT];
@@ -467,27 +484,27 @@ pf_pack (struct pf *r)
   return r->ok;
 }
 
-/* Read the image of LEN bytes at IMG, which lives in PACK's arena,
-   into PACK.  @retval false when it is not a valid image.  */
-static bool
-pf_decode (struct content_pack *pack, const unsigned char *img, size_t len)
+enum pf_fault
+pf_decode_image (struct content_pack *pack, const unsigned char *img,
+                 size_t len, uint32_t *unsafe)
 {
-  struct pf r = { .pack = pack, .ok = true };
-  if (!pf_open (&r, img, len) || !pf_alloc (&r) || !pf_pack (&r))
-    return false;
-  for (size_t i = 0; r.ok && i < pack->n_docs; i++)
+  struct pf r = { .pack = pack, .ok = true, .unsafe = PF_NONE };
+  bool ok = pf_open (&r, img, len) && pf_alloc (&r) && pf_pack (&r);
+  for (size_t i = 0; ok && r.ok && i < pack->n_docs; i++)
     pf_document (&r, &r.docs[i]);
   /* Citations point at sections: all of them must be read first.  */
-  if (r.next[PF_SEC] != r.count[PF_SEC])
-    return false;
-  for (size_t i = 0; r.ok && i < pack->n_colls; i++)
+  ok = ok && r.next[PF_SEC] == r.count[PF_SEC];
+  for (size_t i = 0; ok && r.ok && i < pack->n_colls; i++)
     pf_collection (&r, &r.colls[i]);
-  for (size_t i = 0; r.ok && i < pack->n_comps; i++)
+  for (size_t i = 0; ok && r.ok && i < pack->n_comps; i++)
     pf_comparison (&r, &r.comps[i]);
-  for (int t = 0; t < PF_TEXT; t++)
-    if (r.next[t] != r.count[t])
-      return false;
-  return r.ok && content_index_build (pack) && content_backrefs_build (pack);
+  for (int t = 0; ok && t < PF_TEXT; t++)
+    ok = r.next[t] == r.count[t];
+  *unsafe = r.unsafe;
+  if (r.unsafe != PF_NONE)
+    return PF_UNSAFE;
+  return ok && r.ok && content_index_build (pack)
+         && content_backrefs_build (pack) ? PF_FINE : PF_DAMAGED;
 }
 
 struct content_pack *
@@ -496,58 +513,11 @@ packfile_decode (const unsigned char *image, size_t len, uint64_t hash)
   struct content_pack *p = calloc (1, sizeof *p);
   unsigned char *buf = p && len >= PF_HEADER_SIZE && len <= PF_MAX_SIZE
                        ? arena_alloc (&p->arena, len) : NULL;
+  uint32_t unsafe;
   if (buf)
     memcpy (buf, image, len);
-  if (!buf || pf_get64 (buf + PF_H_HASH) != hash || !pf_decode (p, buf, len))
-    {
-      content_free (p);
-      return NULL;
-    }
-  return p;
-}
-
-/* Read the regular file PATH whole into ARENA: *BUF, *LEN bytes.  */
-static bool
-read_image (const char *path, struct arena *arena, unsigned char **buf,
-            size_t *len)
-{
-  struct stat st;
-  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0)
-    return false;
-  bool ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
-            && st.st_size >= PF_HEADER_SIZE
-            && (uint64_t) st.st_size <= PF_MAX_SIZE
-            && (*buf = arena_alloc (arena, (size_t) st.st_size)) != NULL;
-  size_t got = 0;
-  while (ok && got < (size_t) st.st_size)
-    {
-      ssize_t r = read (fd, *buf + got, (size_t) st.st_size - got);
-      if (r < 0 && errno == EINTR)
-        continue;
-      ok = r > 0;
-      got += ok ? (size_t) r : 0;
-    }
-  close (fd);
-  *len = got;
-  return ok;
-}
-
-struct content_pack *
-packfile_load (const char *dir, const char *image)
-{
-  char path[PATH_MAX];
-  struct content_pack *p = calloc (1, sizeof *p);
-  unsigned char *buf = NULL;
-  size_t len = 0;
-  uint64_t hash;
-  if (!image && (size_t) snprintf (path, sizeof path, "%s/%s", dir,
-                                   PACKFILE_NAME) < sizeof path)
-    image = path;
-  /* The image first: without one, the YAML is not read twice.  */
-  if (!p || !image || !read_image (image, &p->arena, &buf, &len)
-      || memcmp (buf, PF_MAGIC, 8) != 0 || !packfile_hash_dir (dir, &hash)
-      || pf_get64 (buf + PF_H_HASH) != hash || !pf_decode (p, buf, len))
+  if (!buf || pf_get64 (buf + PF_H_HASH) != hash
+      || pf_decode_image (p, buf, len, &unsafe) != PF_FINE)
     {
       content_free (p);
       return NULL;
