@@ -151,7 +151,7 @@ pinav_load (const char *dir)
 static size_t
 image_load (const char *dir)
 {
-  struct content_pack *p = packfile_load (dir, image);
+  struct content_pack *p = packfile_load (dir, image, NULL);
   if (!p)
     bench_die ("loadbench: %s is not a compiled pack of %s", image, dir);
   return pack_things (p);

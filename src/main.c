@@ -24,6 +24,7 @@
 #include "plainmode.h"
 #include "search.h"
 #include "staff.h"
+#include "text_safe.h"
 #include "tui.h"
 #include "view.h"
 
@@ -180,6 +181,21 @@ parse_idle (const char *s)
   return n;
 }
 
+/* The words of --search, which its page shows: without a character
+   that a terminal must not be given (text_safe.h).  */
+static const char *
+parse_words (const char *s)
+{
+  unsigned c;
+  size_t len = strlen (s);
+  if (text_find_unsafe (s, len, false, &c) < len)
+    /* TRANSLATORS: %04X is a code point, as in "U+001B"; the %s names
+       it, as in "a control character".  */
+    usage_error (_("--search: U+%04X (%s) cannot be shown; remove it"), c,
+                 text_unsafe_name (text_unsafe (c, false)));
+  return s;
+}
+
 static void
 set_mode (struct options *o, enum mode m, const char *arg)
 {
@@ -203,7 +219,8 @@ parse_options (int argc, char **argv, struct options *o)
       case OPT_DATA: o->data = optarg; break;
       case OPT_CHECK: set_mode (o, MODE_CHECK, optarg); break;
       case OPT_DUMP: set_mode (o, MODE_DUMP, optarg); break;
-      case OPT_SEARCH: set_mode (o, MODE_SEARCH, optarg); break;
+      case OPT_SEARCH: set_mode (o, MODE_SEARCH, parse_words (optarg));
+        break;
       case OPT_LANG:
         if (!i18n_supported (optarg) && strcmp (optarg, "ask") != 0)
           usage_error (_("unknown language '%s': use en, zh_CN or ask"),
@@ -276,13 +293,16 @@ plain_width (const struct options *o)
 /* The pack in directory DIR from its compiled image (packfile.h): DIR's
    own, or the build tree's for an uninstalled binary whose pack is in
    the source tree.  Either is used only if compiled from DIR's YAML as
-   it is now.  @retval NULL when there is none.  */
+   it is now; an image refused for what it is goes to DIAGS, and then
+   the build tree's is not tried (they may be the same file).
+   @retval NULL when there is none.  */
 static struct content_pack *
-load_compiled (const char *dir)
+load_compiled (const char *dir, struct diags *diags)
 {
-  struct content_pack *pack = packfile_load (dir, NULL);
-  if (!pack && running_uninstalled ())
-    pack = packfile_load (dir, BUILD_PACKBIN);
+  size_t said = diags->n;
+  struct content_pack *pack = packfile_load (dir, NULL, diags);
+  if (!pack && diags->n == said && running_uninstalled ())
+    pack = packfile_load (dir, BUILD_PACKBIN, diags);
   return pack;
 }
 
@@ -292,10 +312,9 @@ static struct content_pack *
 load_or_report (const char *path, bool compiled)
 {
   struct diags diags = { 0 };
-  struct content_pack *pack = compiled ? load_compiled (path) : NULL;
-  if (pack)
-    return pack;
-  pack = load_pack (path, &diags);
+  struct content_pack *pack = compiled ? load_compiled (path, &diags) : NULL;
+  if (!pack)
+    pack = load_pack (path, &diags);
   diag_print (&diags, stderr);
   diag_free (&diags);
   return pack;

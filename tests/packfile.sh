@@ -47,20 +47,58 @@ sed 's/^title: .*/title: An edited title/' "$t/data/pack.yaml" >"$t/p" &&
 run "$PINAV" --data="$t/data" --dump --width=0
 has_out "^An edited title$" "an edited YAML file is read, not the stale image"
 
-# A damaged image is not used, and does no harm.
+# A damaged image is not used, and does no harm; it is named, with
+# what is wrong with it (issue 15, point 5: never silently replaced).
 "$packc" "$t/good" "$t/good/pack.bin"
 "$PINAV" --data="$t/good" --dump >"$t/good.txt"
+size=$(wc -c <"$t/good/pack.bin")
+instead="; the pack is read from its YAML instead"
 for how in "cut short" "of random bytes" "empty"; do
   case $how in
-    cut*) head -c 300 "$t/good/pack.bin" >"$t/bin" ;;
-    of*) head -c 2000 /dev/urandom >"$t/bin" ;;
-    empty) : >"$t/bin" ;;
+    cut*) head -c 300 "$t/good/pack.bin" >"$t/bin"
+          why="damaged: its header says $size bytes, the file has 300" ;;
+    of*) head -c 2000 /dev/urandom >"$t/bin"; why="not a compiled pack" ;;
+    empty) : >"$t/bin"; why="not a compiled pack" ;;
   esac
   cp "$t/bin" "$t/good/pack.bin"
   run "$PINAV" --data="$t/good" --dump
   is_status 0 "a pack.bin $how: pinav still starts"
   cmp -s "$t/out" "$t/good.txt"
   ok $? "and shows the pack from its YAML"
+  has_err "$t/good/pack.bin: $why$instead" "and says so, once"
+  [ "$(wc -l <"$t/err")" -eq 1 ]
+  ok $? "in one line"
 done
+
+# Issue 15, F9: the file's size and the image's header are checked
+# before the rest is read.  A pack.bin of 255 MiB of junk (sparse: no
+# disk used) used to be read whole first (1.5 s, 260 MB); an image
+# over 256 MiB is too big, whatever its header says.
+rm "$t/good/pack.bin"
+truncate -s 255M "$t/good/pack.bin" || exit 99
+run "$top_builddir/tests/runlimit" 1 100 "$PINAV" --data="$t/good" --dump
+is_status 0 "F9: a 255 MiB pack.bin of junk is refused within 1 s and 100 MB, unread"
+sed 's/^/# /' "$t/err" | grep 'time=' 
+has_err "$t/good/pack.bin: not a compiled pack$instead" "F9: and named"
+cmp -s "$t/out" "$t/good.txt"
+ok $? "F9: the pack is shown from its YAML"
+"$packc" "$t/good" "$t/good/pack.bin"
+truncate -s 300M "$t/good/pack.bin" || exit 99
+run "$top_builddir/tests/runlimit" 1 100 "$PINAV" --data="$t/good" --dump
+is_status 0 "F9: a pack.bin of 300 MiB with an image's header is refused within 1 s and 100 MB"
+has_err "$t/good/pack.bin: too big: 314572800 bytes, more than the 256 MiB a compiled pack may have$instead" \
+  "F9: as too big"
+"$packc" "$t/good" "$t/good/pack.bin"
+truncate -s 255M "$t/good/pack.bin" || exit 99
+run "$top_builddir/tests/runlimit" 1 100 "$PINAV" --data="$t/good" --dump
+has_err "$t/good/pack.bin: damaged: its header says $size bytes, the file has 267386880$instead" \
+  "F9: an image grown to 255 MiB: its header's size is not the file's, unread"
+rm "$t/good/pack.bin"
+
+# An image out of date (its YAML edited) is no fault: nothing is said.
+"$packc" "$t/good" "$t/good/pack.bin"
+echo "# edited" >>"$t/good/pack.yaml"
+run "$PINAV" --data="$t/good" --dump
+is_empty_err "an image of YAML since edited is passed over without a word"
 
 done_testing

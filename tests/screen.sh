@@ -72,4 +72,34 @@ screen menu-small 20x6 en "the start screen at 20x6: the first entry chosen unde
 pack=$good
 screen hint 80x24 en "a click on a key hint acts as the key"
 
+# Issue 15, F1 and F5: a catalogue with characters a terminal must not
+# be given is refused (src/base/mocheck.c), and the pack shown in
+# English.
+loc="$tap_tmp/locale/zh_CN/LC_MESSAGES"
+mkdir -p "$loc"
+cp "$top_builddir/locale/zh_CN/LC_MESSAGES/pinav.mo" "$loc/"
+rlo=$(printf '\342\200\256')
+cat >"$tap_tmp/unsafe.po" <<EOF
+msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Fruits"
+msgstr "无效\\b\\b\\b\\b有效"
+
+msgid "Apple"
+msgstr "苹果${rlo}果苹"
+EOF
+msgfmt -o "$loc/pinav-content.mo" "$tap_tmp/unsafe.po" || exit 99
+PINAV_LOCALEDIR="$tap_tmp/locale"
+export PINAV_LOCALEDIR
+screen unsafe 80x24 zh_CN "F1, F5: a catalogue with control and bidi characters is refused: English, in the title bar too"
+unset PINAV_LOCALEDIR
+
+# Issue 15, F10: TERM=linux, where ncurses loads libgpm (tests/lsan.supp
+# says why its leak is suppressed, and why this needs the slow unwinder).
+TERM=linux
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
+export ASAN_OPTIONS
+screen linux 80x24 en "F10: TERM=linux (libgpm loaded for the mouse): no leak reported at exit"
+
 done_testing

@@ -387,6 +387,7 @@ static void
 test_damaged_strings (void)
 {
   uint32_t at, len, i;
+  struct mocheck_result res;
   struct cat c = cat_copy (&ui);
   i = cat_entry (&c, "%s: out of memory\n", &at, &len);
   set (&c, get (&c, 16) + 8 * i, (uint32_t) c.n);
@@ -404,6 +405,34 @@ test_damaged_strings (void)
   c.p[at + 2] = 0x1b;
   tap_ok (refused (&c, "a translation that is not UTF-8, or has a control "
                    "character", i + 1), "a translation with ESC");
+  /* A Chinese character (three bytes) turned into one the rule for
+     text refuses (src/base/text_safe.h) and into one it takes.  */
+  size_t k = at;
+  while (k < at + len && c.p[k] < 0xe3)
+    k++;
+  if (k + 3 > at + len)
+    exit (99);
+  static const struct { const char *bytes, *what; bool ok; } odd[] = {
+    { "\xe2\x80\xae", "a right-to-left override (U+202E)", false },
+    { "\xe2\x81\xa7", "a first strong isolate (U+2068)", false },
+    { "\xe2\x80\x8b", "a zero width space (U+200B)", false },
+    { "\xe2\x80\xa8", "a line separator (U+2028)", false },
+    { "\xc2\xad\x20", "a soft hyphen (U+00AD)", false },
+    { "\xe2\x80\x94", "an em dash (U+2014)", true },
+    { "\xe2\x80\x8d", "a zero width joiner (U+200D)", true },
+  };
+  for (size_t j = 0; j < sizeof odd / sizeof *odd; j++)
+    {
+      c = cat_copy (&ui);
+      memcpy (c.p + k, odd[j].bytes, 3);
+      bool ok = mocheck_buffer (c.p, c.n, true, &res);
+      tap_ok (odd[j].ok ? ok : refused (&c, "a translation with a character "
+                                        "that would change how the line "
+                                        "reads (a bidirectional control or "
+                                        "another format character)", i + 1),
+              "a translation with %s is %s", odd[j].what,
+              odd[j].ok ? "taken" : "refused");
+    }
   c = cat_copy (&ui);
   set (&c, get (&c, 16) + 8 * i, 0);
   set (&c, get (&c, 16) + 8 * i + 4, at + len);

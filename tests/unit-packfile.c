@@ -61,6 +61,10 @@
      an image named explicitly ignored ........ named explicitly
      pack.bin opened blocking (a FIFO hangs), or read when shorter
        than a header (V) ...................... pack.bin not an image
+     the characters of text_safe.h not refused in the text, or only
+       those of one byte ...................... the F1 and F5 variants
+     a line break allowed in a string of one line (pf_text for
+       pf_str), or refused in block text ...... F1: a line break
    Not caught, as no test can: "exactly one pack record" (a count of 0
    or 2 fails later anyway) and "pack.bin must be a regular file" (any
    other file open gives is too short to read, or fails to read).  */
@@ -78,6 +82,7 @@
 #include "load.h"
 #include "packfile.h"
 #include "packfmt.h"
+#include "text_safe.h"
 #include "tap.h"
 #include "text.h"
 
@@ -277,11 +282,15 @@ same_pack (const struct content_pack *a, const struct content_pack *b)
 /* --- What a loaded pack promises the rest of pinav (content.h): the
    reader must refuse an image whose pack would break any of it.  */
 
-/* Not NULL, and UTF-8 (text_decode gives U+FFFD for a bad byte).  */
+/* Not NULL, UTF-8 (text_decode gives U+FFFD for a bad byte), and
+   without a character that a terminal must not be given in block text
+   (text_safe.h; issue 15, F1 and F5).  */
 static bool
 sound_text (const char *s)
 {
   size_t n = s ? strlen (s) : 0;
+  if (text_find_unsafe (s, n, true, NULL) < n)
+    return false;
   for (size_t i = 0; i < n;)
     {
       unsigned wc;
@@ -529,7 +538,7 @@ empty_dir (const char *dir)
 static bool
 image_used (const char *dir, const char *image)
 {
-  struct content_pack *p = packfile_load (dir, image);
+  struct content_pack *p = packfile_load (dir, image, NULL);
   bool ok = p && strcmp (p->title, "A small test pack") == 0;
   content_free (p);
   return ok;
@@ -1174,6 +1183,58 @@ claims_at_0 (unsigned char *img)
   pf_put32 (img + PF_H_DIR + 8 * PF_CLAIM, 0);
 }
 
+/* Issue 15, F1 and F5: text that a terminal must not be given (the
+   loader refuses it, so no image of pinav-packc's holds it).  Line
+   breaks in block text are allowed: a paragraph, a summary.  */
+static void
+lines_in_blocks (struct content_pack *p)
+{
+  p->docs[0]->sections[0].blocks[0].text = "Fruit grows\non plants.";
+  item_of (p, "fruits", "apple")->summary = "A round\nfruit.";
+}
+
+static struct content_collection *
+fruits (struct content_pack *p)
+{
+  return (struct content_collection *) content_collection (p, "fruits");
+}
+
+static void
+title_backspaces (struct content_pack *p)
+{
+  fruits (p)->title = "UNSAFE\b\b\b\b\b\bSAFE  ";
+}
+
+static void
+title_line_break (struct content_pack *p)
+{
+  fruits (p)->title = "Fruits\nand more";
+}
+
+static void
+disclaimer_tab (struct content_pack *p)
+{
+  p->disclaimer = "Not\tadvice.";
+}
+
+static void
+list_csi (struct content_pack *p)
+{
+  apple (p, 3)->list[0] = "pies\xc2\x9b" "2J";
+}
+
+static void
+name_rlo (struct content_pack *p)
+{
+  item_of (p, "fruits", "apple")->name = "Apple \xe2\x80\xae" "elppA";
+}
+
+static void
+para_zwsp (struct content_pack *p)
+{
+  p->docs[0]->sections[0].blocks[0].text = "zero\xe2\x80\x8bwidth";
+}
+
 struct variant
 {
   const char *what;
@@ -1198,6 +1259,16 @@ static const struct variant variants[] = {
     type_7, NULL },
   { "an empty table that starts in the header", drop_claims, NULL,
     claims_at_0 },
+  { "F1: a collection's title with backspaces", lines_in_blocks,
+    title_backspaces, NULL },
+  { "F1: a line break in a title, not in a paragraph or a summary",
+    lines_in_blocks, title_line_break, NULL },
+  { "F1: a tab in the disclaimer", NULL, disclaimer_tab, NULL },
+  { "F1: a C1 control (CSI, U+009B) in a list value", NULL, list_csi,
+    NULL },
+  { "F5: a right-to-left override in an item's name", NULL, name_rlo,
+    NULL },
+  { "F5: a zero width space in a paragraph", NULL, para_zwsp, NULL },
 };
 
 /* The image of variant V of the good pack: the BAD one or not.  */

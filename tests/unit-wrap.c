@@ -6,9 +6,11 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 
 #include "tap.h"
 #include "text.h"
+#include "text_safe.h"
 
 struct lines
 {
@@ -127,13 +129,80 @@ test_width (void)
   tap_ok (text_width (GAG, strlen (GAG)) == 2,
           "a Hangul jamo syllable is two columns");
   tap_ok (text_width ("\xc2\xad", 2) == 1,
-          "a soft hyphen is one column, as curses draws it");
+          "a soft hyphen is one column: it is shown as '?'");
   const char *raw = "a\tb\xff\xe4\xb8\xad\xc2\x85" E_ACUTE "\xe4\xb8";
   char out[32];
   size_t cols, n = text_clean (out, raw, strlen (raw), &cols);
   out[n] = '\0';
   tap_ok (strcmp (out, "a?b?中?" E_ACUTE "??") == 0 && cols == 10,
           "controls and invalid bytes are shown as '?', a column each");
+}
+
+/* Issue 15, F1 and F5: the characters a terminal must not be given
+   (text_safe.h).  */
+
+/* The rule as docs/security.md states it, from libunistring's tables.  */
+static bool
+refused (unsigned c, bool block)
+{
+  return (c < 0x20 && !(block && c == '\n')) || (c >= 0x7F && c <= 0x9F)
+         || c == 0x2028 || c == 0x2029
+         || (uc_is_general_category (c, UC_CATEGORY_Cf) && c != 0x200C
+             && c != 0x200D);
+}
+
+static void
+test_safe (void)
+{
+  unsigned first_wrong = 0x110000, first_bidi = 0x110000, c;
+  for (unsigned u = 0x10FFFF + 1; u-- > 0;)
+    {
+      if ((text_unsafe (u, true) != TEXT_SAFE) != refused (u, true)
+          || (text_unsafe (u, false) != TEXT_SAFE) != refused (u, false))
+        first_wrong = u;
+      if ((text_unsafe (u, true) == TEXT_BIDI)
+          != uc_is_property_bidi_control (u))
+        first_bidi = u;
+    }
+  tap_ok (first_wrong == 0x110000, "F1, F5: text_unsafe is the rule for "
+          "every code point, fast paths included");
+  tap_ok (first_bidi == 0x110000, "F5: the bidirectional controls are "
+          "named as such");
+  if (first_wrong < 0x110000 || first_bidi < 0x110000)
+    printf ("# first wrong: U+%04X, U+%04X\n", first_wrong, first_bidi);
+  const char *s = "UNSAFE\b\b\bSAFE";
+  tap_ok (text_find_unsafe (s, strlen (s), true, &c) == 6 && c == 8,
+          "F1: the first backspace of \"UNSAFE\\b\\b\\bSAFE\" is found");
+  s = "0123456789abcdefghij\x7f";
+  tap_ok (text_find_unsafe (s, 21, true, &c) == 20 && c == 0x7F
+          && text_find_unsafe (s, 20, true, &c) == 20,
+          "F1: DEL after 20 printable bytes, and none before it");
+  s = "para\nnext";
+  tap_ok (text_find_unsafe (s, 9, true, &c) == 9
+          && text_find_unsafe (s, 9, false, &c) == 4 && c == '\n'
+          && text_unsafe ('\n', false) == TEXT_NEWLINE,
+          "F1: a line break is refused only in text of one line");
+  s = "中文\xe2\x80\xaex";
+  tap_ok (text_find_unsafe (s, strlen (s), true, &c) == 6 && c == 0x202E,
+          "F5: a right-to-left override after Chinese is found");
+  tap_ok (text_find_unsafe (FAMILY, strlen (FAMILY), false, &c)
+          == strlen (FAMILY)
+          && text_find_unsafe ("\xff\xfe", 2, false, &c) == 2,
+          "ZWJ (an emoji sequence) and invalid bytes are not refused");
+  char out[64];
+  size_t cols, n;
+  s = "无效\b\b\b\b有效";
+  n = text_clean (out, s, strlen (s), &cols);
+  out[n] = '\0';
+  tap_ok (strcmp (out, "无效????有效") == 0 && cols == 12,
+          "F1: \"无效\\b\\b\\b\\b有效\" is shown as \"无效????有效\"");
+  s = "a\xe2\x80\xae" "b\xe2\x81\xa6" "c\xe2\x80\x8b" "d\xef\xbb\xbf"
+      "e\xc2\xad";
+  n = text_clean (out, s, strlen (s), &cols);
+  out[n] = '\0';
+  tap_ok (strcmp (out, "a?b?c?d?e?") == 0 && cols == 10,
+          "F5: bidi controls (RLO, LRI) and format characters (ZWSP, BOM, "
+          "soft hyphen) are shown as '?', a column each");
 }
 
 static void
@@ -255,6 +324,7 @@ main (void)
   tap_ok (text_decode ("\xe4\xb8", 2, &wc) == 1 && wc == 0xFFFD,
           "a truncated sequence is invalid");
   test_width ();
+  test_safe ();
   test_graphemes ();
   test_uax14 ();
   return tap_done ();

@@ -7,24 +7,17 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unictype.h>
 #include <unistr.h>
 
 #include "i18n.h"
 #include "text.h"
+#include "text_safe.h"
 #include "vec.h"
 
-/* Characters a terminal must not receive raw: controls (C0, DEL, C1,
-   and the line and paragraph separators), and the bidirectional
-   controls that can make text read other than it is.  */
-static bool
-unsafe_char (ucs4_t c)
-{
-  return uc_is_cntrl (c) || uc_is_property_bidi_control (c);
-}
-
-/* A malloc'd copy of S with every unsafe character or invalid byte
-   written as an escape, so that no message can drive the terminal.  */
+/* A malloc'd copy of S with every invalid byte and every character a
+   terminal must not be given in a line (text_safe.h) written as an
+   escape, so that no message can drive the terminal or read other
+   than it is: \xNN, \uNNNN or \UNNNNNNNN.  */
 static char *
 diag_clean (const char *s)
 {
@@ -39,12 +32,10 @@ diag_clean (const char *s)
       int w = u8_mbtoucr (&c, p + i, len - i);
       if (w < 0)
         n += (size_t) sprintf (out + n, "\\x%02X", p[i++]);
-      else if (unsafe_char (c) && c < 0x100)
-        n += (size_t) sprintf (out + n, "\\x%02X", (unsigned) c),
-          i += (size_t) w;
-      else if (unsafe_char (c))
-        n += (size_t) sprintf (out + n, "\\u%04X", (unsigned) c),
-          i += (size_t) w;
+      else if (text_unsafe (c, false) != TEXT_SAFE)
+        n += (size_t) sprintf (out + n, c < 0x100 ? "\\x%02X"
+                               : c < 0x10000 ? "\\u%04X" : "\\U%08X",
+                               (unsigned) c), i += (size_t) w;
       else
         {
           memcpy (out + n, p + i, (size_t) w);

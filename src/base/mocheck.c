@@ -17,6 +17,7 @@
 
 #include "fmtsig.h"
 #include "i18n.h"
+#include "text_safe.h"
 
 #define MO_MAGIC 0x950412deu
 #define MO_HEADER_BYTES 48      /* gettext reads no smaller file */
@@ -142,8 +143,20 @@ mo_char (const uint8_t *p, size_t n)
          && (c < 0xf4 || p[1] < 0x90) ? 4 : 0;
 }
 
+/* The code point of the valid UTF-8 character of W bytes at P.  */
+static unsigned
+mo_code (const uint8_t *p, int w)
+{
+  unsigned c = w == 1 ? p[0] : p[0] & (0x7f >> w);
+  for (int k = 1; k < w; k++)
+    c = c << 6 | (p[k] & 0x3f);
+  return c;
+}
+
 /* Translation T of entry I: UTF-8 without control characters
-   (mo_char).  */
+   (mo_char), nor any other character that text_unsafe refuses in
+   block text (bidirectional controls, format characters): the rule
+   the loader holds the pack to (docs/security.md).  */
 static bool
 mo_text (struct mo *mo, uint32_t i, const struct mo_str *t)
 {
@@ -151,14 +164,15 @@ mo_text (struct mo *mo, uint32_t i, const struct mo_str *t)
   for (size_t k = 0; k < t->len;)
     {
       /* Most of it: printable ASCII, and the three bytes of a Chinese
-         character (U+1000 to U+CFFF); P[LEN] is a NUL.  */
+         character (U+3000 to U+CFFF, where Unicode has no format
+         character); P[LEN] is a NUL.  */
       uint8_t c = p[k];
       if (c >= 0x20 && c < 0x7f)
         {
           k++;
           continue;
         }
-      if (c > 0xe0 && c < 0xed && (p[k + 1] & 0xc0) == 0x80
+      if (c >= 0xe3 && c < 0xed && (p[k + 1] & 0xc0) == 0x80
           && (p[k + 2] & 0xc0) == 0x80)
         {
           k += 3;
@@ -168,6 +182,11 @@ mo_text (struct mo *mo, uint32_t i, const struct mo_str *t)
       if (w == 0)
         return mo_fail (mo, i + 1UL, N_("a translation that is not UTF-8, "
                                         "or has a control character"));
+      if (w > 1 && text_unsafe (mo_code (p + k, w), true) != TEXT_SAFE)
+        return mo_fail (mo, i + 1UL,
+                        N_("a translation with a character that would "
+                           "change how the line reads (a bidirectional "
+                           "control or another format character)"));
       k += (size_t) w;
     }
   return true;

@@ -4,6 +4,7 @@
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "text.h"
+#include "text_safe.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -34,13 +35,13 @@ is_ascii (uint8_t c)
 }
 
 /* The columns of the valid character UC: uc_width's, but one for a
-   control character (shown as '?') and for U+00AD SOFT HYPHEN, which
-   glibc's wcwidth, and so curses and terminals, draw in one column
-   (libunistring gives it none).  */
+   character a terminal must not be given (text_safe.h), which is shown
+   as '?': a control, a separator, a format character such as U+00AD
+   SOFT HYPHEN or a bidirectional control.  */
 static size_t
 char_width (ucs4_t uc)
 {
-  if (uc == 0x00AD)
+  if (text_unsafe (uc, false) != TEXT_SAFE)
     return 1;
   int w = uc_width (uc, TEXT_ENCODING);
   return w < 0 ? 1 : (size_t) w;
@@ -112,7 +113,7 @@ text_clean (char *out, const char *s, size_t len, size_t *width)
         }
       ucs4_t uc = u[i];
       int n = is_ascii (u[i]) ? 1 : u8_mbtoucr (&uc, u + i, len - i);
-      if (n < 0 || uc_is_cntrl (uc))
+      if (n < 0 || text_unsafe (uc, false) != TEXT_SAFE)
         {
           out[j++] = '?';
           w++;

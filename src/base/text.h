@@ -1,7 +1,8 @@
 /* text.h - UTF-8 text for every renderer, on GNU libunistring:
    decoding, display width, grapheme clusters (UAX #29) and line
    breaking (UAX #14).  No grapheme cluster is ever split; invalid bytes
-   and control characters take one column each, shown as '?'.
+   and the characters a terminal must not be given (text_safe.h) take
+   one column each, shown as '?'.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #ifndef PINAV_TEXT_H
 #define PINAV_TEXT_H
@@ -22,11 +23,14 @@ struct text_line
 size_t text_decode (const char *s, size_t len, unsigned *wc);
 
 /** text_width - the display width of the LEN bytes at S (invalid bytes
-   and control characters count as one column each, as shown by '?').  */
+   and unsafe characters, text_safe.h, count as one column each, as
+   shown by '?').  */
 size_t text_width (const char *s, size_t len);
 
 /** text_clean - copy the LEN bytes at S to OUT (room for LEN bytes;
-   it may be S), each control character (uc_is_cntrl) and invalid byte
+   it may be S), each invalid byte and each character a terminal must
+   not be given in a line (text_unsafe (C, false): a control, U+000A
+   included, a separator, a bidirectional control, a format character)
    written as '?'; sets *WIDTH to their display width.
    @retval the bytes written.  */
 size_t text_clean (char *out, const char *s, size_t len, size_t *width);

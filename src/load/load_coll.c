@@ -137,7 +137,7 @@ load_claim (struct loadctx *lc, const struct ynode *n,
   static const char *const keys[] = { "text", "cite", NULL };
   if (!lc_keys (lc, n, keys, keys))
     return;
-  c->text = lc_str (lc, n, "text");
+  c->text = lc_text (lc, n, "text");
   c->n_cites = load_cites (lc, lc_seq (lc, n, "cite"), &c->cites);
 }
 
@@ -153,6 +153,8 @@ load_value (struct loadctx *lc, const struct content_attrdef *a,
       if (n->type != YNODE_SCALAR)
         lc_error (lc, n, _("attribute '%s' must be a string, not %s"), id,
                   ytree_type_name (n->type));
+      else
+        lc_one_line (lc, n);  /* a table's cell */
       v->text = n->str;
       break;
     case ATTR_BOOL:
@@ -217,7 +219,7 @@ load_item (struct loadctx *lc, const struct content_collection *coll,
     return false;
   it->id = lc_defid (lc, n, "id");
   it->name = lc_str (lc, n, "name");
-  it->summary = lc_str (lc, n, "summary");
+  it->summary = lc_text (lc, n, "summary");
   load_values (lc, coll, look, lc_value (lc, n, "attrs", YNODE_MAP), it);
   const struct ynode *claims = lc_seq (lc, n, "claims");
   if (claims)
@@ -338,7 +340,7 @@ load_collection (struct loadctx *lc, const struct ynode *root)
     lc->unsure_colls = true;
   c->title = lc_str (lc, root, "title");
   if (ytree_get (root, "intro"))
-    c->intro = lc_str (lc, root, "intro");
+    c->intro = lc_text (lc, root, "intro");
   const struct ynode *u = ytree_get (root, "untraced");
   if (u && (u->type != YNODE_SCALAR || !u->plain
             || (strcmp (u->str, "true") && strcmp (u->str, "false"))))

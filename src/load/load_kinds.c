@@ -52,12 +52,12 @@ load_block (struct loadctx *lc, const struct ynode *n, struct content_block *b)
   if (strcmp (key, "p") == 0)
     {
       b->kind = BLOCK_PARA;
-      b->text = lc_str (lc, n, "p");
+      b->text = lc_text (lc, n, "p");
     }
   else
     {
       b->kind = strcmp (key, "ul") == 0 ? BLOCK_BULLETS : BLOCK_NUMBERED;
-      b->n_items = lc_strings (lc, lc_seq (lc, n, key), &b->items);
+      b->n_items = lc_texts (lc, lc_seq (lc, n, key), &b->items);
     }
 }
 
@@ -221,8 +221,8 @@ load_packinfo (struct loadctx *lc, const struct ynode *root)
   if (p->reviewed && !date_valid (p->reviewed))
     lc_error (lc, ytree_get (root, "reviewed"),
               _("'reviewed' must be a real date written YYYY-MM-DD"));
-  p->disclaimer = lc_str (lc, root, "disclaimer");
-  p->n_about = lc_strings (lc, lc_seq (lc, root, "about"), &p->about);
+  p->disclaimer = lc_text (lc, root, "disclaimer");
+  p->n_about = lc_texts (lc, lc_seq (lc, root, "about"), &p->about);
   const struct ynode *menu = lc_seq (lc, root, "menu");
   p->n_menu = lc_strings (lc, menu, &p->menu);
   for (size_t i = 0; i < p->n_menu; i++)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text_safe.h"
 #include "vec.h"
 #include "ytree.h"
 
@@ -185,8 +186,24 @@ lc_keys (struct loadctx *lc, const struct ynode *map,
   return true;
 }
 
-const char *
-lc_str (struct loadctx *lc, const struct ynode *map, const char *key)
+bool
+lc_one_line (struct loadctx *lc, const struct ynode *n)
+{
+  if (n->type != YNODE_SCALAR || !n->nl_line)
+    return true;
+  diag_add (lc->diags, lc->file, n->nl_line, n->nl_col,
+            /* TRANSLATORS: the %s is "a line break" (U+000A).  */
+            _("U+000A (%s) cannot be shown in text of one line, such as "
+              "a title or a name; write it on one line"),
+            text_unsafe_name (TEXT_NEWLINE));
+  lc->n_errors++;
+  return false;
+}
+
+/* The scalar at KEY of MAP, which must not be empty; NULL (reported)
+   if not a string.  */
+static const struct ynode *
+lc_scalar (struct loadctx *lc, const struct ynode *map, const char *key)
 {
   const struct ynode *n = lc_value (lc, map, key, YNODE_SCALAR);
   if (!n)
@@ -196,7 +213,21 @@ lc_str (struct loadctx *lc, const struct ynode *map, const char *key)
       lc_error (lc, n, _("'%s' must not be empty"), key);
       return NULL;
     }
-  return n->str;
+  return n;
+}
+
+const char *
+lc_str (struct loadctx *lc, const struct ynode *map, const char *key)
+{
+  const struct ynode *n = lc_scalar (lc, map, key);
+  return n && lc_one_line (lc, n) ? n->str : NULL;
+}
+
+const char *
+lc_text (struct loadctx *lc, const struct ynode *map, const char *key)
+{
+  const struct ynode *n = lc_scalar (lc, map, key);
+  return n ? n->str : NULL;
 }
 
 bool
@@ -213,9 +244,10 @@ lc_id_valid (const char *s)
 const char *
 lc_defid (struct loadctx *lc, const struct ynode *map, const char *key)
 {
-  const char *s = lc_str (lc, map, key);
+  const struct ynode *n = lc_scalar (lc, map, key);
+  const char *s = n ? n->str : NULL;
   if (s && !lc_id_valid (s))
-    lc_error (lc, ytree_get (map, key),
+    lc_error (lc, n,
               strlen (s) > 64
               ? _("invalid id '%s': longer than 64 characters")
               : _("invalid id '%s': use only a-z, 0-9 and '-'"),
@@ -236,8 +268,10 @@ lc_seq (struct loadctx *lc, const struct ynode *map, const char *key)
   return lc_value (lc, map, key, YNODE_SEQ);
 }
 
-size_t
-lc_strings (struct loadctx *lc, const struct ynode *seq, const char ***out)
+/* The strings of list SEQ, each of one line unless BLOCK.  */
+static size_t
+lc_list (struct loadctx *lc, const struct ynode *seq, bool block,
+         const char ***out)
 {
   *out = NULL;
   if (!seq || seq->n == 0)
@@ -250,7 +284,8 @@ lc_strings (struct loadctx *lc, const struct ynode *seq, const char ***out)
     }
   bool ok = true;
   for (size_t i = 0; i < seq->n; i++)
-    if (lc_type (lc, seq->kids[i], YNODE_SCALAR, NULL))
+    if (lc_type (lc, seq->kids[i], YNODE_SCALAR, NULL)
+        && (block || lc_one_line (lc, seq->kids[i])))
       v[i] = seq->kids[i]->str;
     else
       ok = false;
@@ -258,6 +293,18 @@ lc_strings (struct loadctx *lc, const struct ynode *seq, const char ***out)
     return 0;
   *out = v;
   return seq->n;
+}
+
+size_t
+lc_strings (struct loadctx *lc, const struct ynode *seq, const char ***out)
+{
+  return lc_list (lc, seq, false, out);
+}
+
+size_t
+lc_texts (struct loadctx *lc, const struct ynode *seq, const char ***out)
+{
+  return lc_list (lc, seq, true, out);
 }
 
 void

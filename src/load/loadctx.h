@@ -75,9 +75,21 @@ const char *lc_show (struct loadctx *lc, const char *s);
 bool lc_keys (struct loadctx *lc, const struct ynode *map,
               const char *const *allowed, const char *const *required);
 
-/** lc_str - the string at KEY of MAP; NULL (reported) if not a string.  */
+/** lc_str - the string at KEY of MAP, text of one line (a title, a
+   name: lc_one_line); NULL (reported) if not a string, empty or not
+   of one line.  */
 const char *lc_str (struct loadctx *lc, const struct ynode *map,
                     const char *key);
+
+/** lc_text - like lc_str, for block text (a paragraph), which may
+   hold line breaks.  */
+const char *lc_text (struct loadctx *lc, const struct ynode *map,
+                     const char *key);
+
+/** lc_one_line - check that scalar N holds no line break (U+000A),
+   else report where it was written.  (Every other character that
+   may not reach a terminal, ytree has refused.)  */
+bool lc_one_line (struct loadctx *lc, const struct ynode *n);
 
 /** lc_id - like lc_str, and checks the id syntax (NULL when invalid):
    for references to an id.  */
@@ -104,10 +116,16 @@ bool lc_type (struct loadctx *lc, const struct ynode *n, enum ynode_type t,
 const struct ynode *lc_seq (struct loadctx *lc, const struct ynode *map,
                             const char *key);
 
-/** lc_strings - copy the strings of list node SEQ into *OUT.
+/** lc_strings - copy the strings of list node SEQ, each of one line
+   (lc_one_line), into *OUT.
    @retval the count (0 on error).  */
 size_t lc_strings (struct loadctx *lc, const struct ynode *seq,
                    const char ***out);
+
+/** lc_texts - like lc_strings, for entries of block text (a list's
+   bullets), which may hold line breaks.  */
+size_t lc_texts (struct loadctx *lc, const struct ynode *seq,
+                 const char ***out);
 
 /** lc_ref - remember a cross-reference at node N to check later.  */
 void lc_ref (struct loadctx *lc, enum ref_kind kind, const struct ynode *n,

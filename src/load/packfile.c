@@ -1,20 +1,18 @@
-/* packfile.c - load a compiled pack image (packfmt.h), trusting
+/* packfile.c - decode a compiled pack image (packfmt.h), trusting
    nothing in it: every count, index and string reference is checked
-   against the image before it is used, and every string is UTF-8.
+   against the image before it is used, and every string is UTF-8 with
+   no character that a terminal must not be given (text_safe.h): a
+   string of one line, not even a line break.  packfile_read.c reads an
+   image from its file.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "packfile.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "packfmt.h"
+#include "text_safe.h"
 
 static const unsigned pf_widths[PF_NTABLES] = PF_WIDTHS;
 
@@ -39,6 +37,8 @@ struct pf
   struct content_comparison *comps;
   const char **strs;
   bool ok;
+  uint32_t unsafe;              /* a character refused, or PF_NONE */
+  bool newlines;                /* the text holds a U+000A */
 };
 
 /* Word I of record REC.  */
@@ -78,10 +78,12 @@ pf_span (struct pf *r, enum pf_table t, uint32_t n, size_t *first)
   return n;
 }
 
-/* The string at REF: NULL for PF_NONE, which is bad when REQUIRED.  A
-   reference must be to the start of a string of the text.  */
+/* The block text at REF (a paragraph: pf_text_valid has refused any
+   other character a terminal must not be given): NULL for PF_NONE,
+   which is bad when REQUIRED.  A reference must be to the start of a
+   string of the text.  */
 static const char *
-pf_str (struct pf *r, uint32_t ref, bool required)
+pf_text (struct pf *r, uint32_t ref, bool required)
 {
   if (ref == PF_NONE && !required)
     return NULL;
@@ -91,6 +93,20 @@ pf_str (struct pf *r, uint32_t ref, bool required)
       return NULL;
     }
   return r->text + ref;
+}
+
+/* Like pf_text, for text of one line (a title, a name): without a
+   line break.  */
+static const char *
+pf_str (struct pf *r, uint32_t ref, bool required)
+{
+  const char *s = pf_text (r, ref, required);
+  if (s && r->newlines && strchr (s, '\n'))
+    {
+      r->ok = false;
+      r->unsafe = '\n';
+    }
+  return s;
 }
 
 /* An id: 1 to 64 of a-z, 0-9 and '-' (lc_id_valid in loadctx.c).  */
@@ -108,15 +124,20 @@ pf_id (struct pf *r, uint32_t ref, bool required)
   return s;
 }
 
-/* A list of N strings, the next of STRS: *OUT, NULL when empty.  */
+/* A list of N strings, the next of STRS, each of one line unless
+   BLOCK: *OUT, NULL when empty.  */
 static size_t
-pf_strs (struct pf *r, uint32_t n, const char ***out)
+pf_strs (struct pf *r, uint32_t n, bool block, const char ***out)
 {
   size_t first;
   n = (uint32_t) pf_span (r, PF_STRS, n, &first);
   *out = n ? &r->strs[first] : NULL;
   for (size_t i = 0; i < n; i++)
-    r->strs[first + i] = pf_str (r, W (r->at[PF_STRS], first + i), true);
+    {
+      uint32_t ref = W (r->at[PF_STRS], first + i);
+      r->strs[first + i] = block ? pf_text (r, ref, true)
+                                 : pf_str (r, ref, true);
+    }
   return n;
 }
 
@@ -125,8 +146,8 @@ pf_block (struct pf *r, const unsigned char *rec, struct content_block *b)
 {
   uint32_t kind = W (rec, 0);
   b->kind = (enum block_kind) kind;
-  b->text = pf_str (r, W (rec, 1), kind == BLOCK_PARA);
-  b->n_items = pf_strs (r, W (rec, 2), &b->items);
+  b->text = pf_text (r, W (rec, 1), kind == BLOCK_PARA);
+  b->n_items = pf_strs (r, W (rec, 2), true, &b->items);
   if (kind > BLOCK_NUMBERED || (kind == BLOCK_PARA) != (b->text != NULL)
       || (kind == BLOCK_PARA && b->n_items))
     r->ok = false;
@@ -198,7 +219,7 @@ pf_value (struct pf *r, const unsigned char *rec,
   v->boolean = flags & PF_TRUE;
   bool text = v->set && a->type == ATTR_TEXT;
   v->text = pf_str (r, W (rec, 1), text);
-  v->n_list = pf_strs (r, W (rec, 2), &v->list);
+  v->n_list = pf_strs (r, W (rec, 2), false, &v->list);
   if (flags > (PF_SET | PF_TRUE) || (v->boolean && a->type != ATTR_BOOL)
       || (v->boolean && !v->set) || (v->text && !text)
       || (v->n_list && (!v->set || (a->type != ATTR_LIST
@@ -214,7 +235,7 @@ pf_item (struct pf *r, const unsigned char *rec,
   size_t first;
   it->id = pf_id (r, W (rec, 0), true);
   it->name = pf_str (r, W (rec, 1), true);
-  it->summary = pf_str (r, W (rec, 2), true);
+  it->summary = pf_text (r, W (rec, 2), true);
   it->coll = c;
   it->index = index;
   /* One value an attribute; never NULL, as in the loader.  */
@@ -228,7 +249,7 @@ pf_item (struct pf *r, const unsigned char *rec,
   for (size_t i = 0; r->ok && i < it->n_claims; i++)
     {
       const unsigned char *cl = pf_rec (r, PF_CLAIM, first + i);
-      it->claims[i].text = pf_str (r, W (cl, 0), true);
+      it->claims[i].text = pf_text (r, W (cl, 0), true);
       it->claims[i].n_cites = pf_cites (r, W (cl, 1), &it->claims[i].cites);
     }
   it->n_sources = pf_cites (r, W (rec, 4), &it->sources);
@@ -255,11 +276,11 @@ pf_collection (struct pf *r, struct content_collection *c)
     return;
   c->id = pf_id (r, W (rec, 0), true);
   c->title = pf_str (r, W (rec, 1), true);
-  c->intro = pf_str (r, W (rec, 2), false);
+  c->intro = pf_text (r, W (rec, 2), false);
   c->untraced = W (rec, 3) == 1;
   if (W (rec, 3) > 1)
     r->ok = false;
-  c->n_related = pf_strs (r, W (rec, 4), &c->related);
+  c->n_related = pf_strs (r, W (rec, 4), false, &c->related);
   c->n_attrs = pf_span (r, PF_ATTR, W (rec, 5), &first);
   c->attrs = c->n_attrs ? &r->attrs[first] : NULL;
   for (size_t i = 0; i < c->n_attrs; i++)
@@ -279,49 +300,53 @@ pf_comparison (struct pf *r, struct content_comparison *m)
   m->id = pf_id (r, W (rec, 0), true);
   m->title = pf_str (r, W (rec, 1), true);
   m->collection = pf_id (r, W (rec, 2), true);
-  m->n_columns = pf_strs (r, W (rec, 3), &m->columns);
+  m->n_columns = pf_strs (r, W (rec, 3), false, &m->columns);
 }
 
-/* The bytes of the 8 at S that are NUL or not ASCII, as the high bit
-   of each (past the first such byte, others may be flagged wrongly).  */
+/* The bytes of the 8 at S that are not printable ASCII (a NUL, a
+   control, DEL, or part of a longer character), as the high bit of
+   each (past the first such byte, others may be flagged wrongly).  */
 static uint64_t
-not_ascii8 (const unsigned char *s)
+not_printable8 (const unsigned char *s)
 {
   const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
-  uint64_t x;
+  uint64_t x, del;
   memcpy (&x, s, sizeof x);
-  return (x | ((x - ones) & ~x)) & highs;
+  del = x ^ (ones * 0x7F);
+  return (x | ((x - ones * 0x20) & ~x) | ((del - ones) & ~del)) & highs;
 }
 
-/* The length of the UTF-8 character at S (N bytes left), or 0 when
-   it is not one: no overlong forms, surrogates, or code points past
-   U+10FFFF.  */
+/* The length of the UTF-8 character at S (N bytes left), its value in
+   *V; or 0 when it is not one: no overlong forms, surrogates, or code
+   points past U+10FFFF.  */
 static size_t
-utf8_char (const unsigned char *s, size_t n)
+utf8_char (const unsigned char *s, size_t n, uint32_t *v)
 {
   unsigned c = s[0];
   size_t w = c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3
              : c < 0xF5 ? 4 : 0;
   if (w == 0 || w > n)
     return 0;
-  uint32_t v = w == 1 ? c : c & (0x7F >> w);
+  *v = w == 1 ? c : c & (0x7F >> w);
   for (size_t k = 1; k < w; k++)
     {
       if ((s[k] & 0xC0) != 0x80)
         return 0;
-      v = v << 6 | (s[k] & 0x3F);
+      *v = *v << 6 | (s[k] & 0x3F);
     }
-  if ((w == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)))
-      || (w == 4 && (v < 0x10000 || v > 0x10FFFF)))
+  if ((w == 3 && (*v < 0x800 || (*v >= 0xD800 && *v <= 0xDFFF)))
+      || (w == 4 && (*v < 0x10000 || *v > 0x10FFFF)))
     return 0;
   return w;
 }
 
 /* Whether the N bytes at S are NUL-terminated strings of UTF-8, none
-   longer than PF_MAX_STRING.  Eight bytes at a time up to the next
-   NUL or non-ASCII byte.  */
+   longer than PF_MAX_STRING, without a character that a terminal must
+   not be given in block text (text_unsafe: when there is one, it goes
+   to R->unsafe); R->newlines says whether it holds a line break.  Eight
+   bytes at a time up to the next byte that is not printable ASCII.  */
 static bool
-pf_text_valid (const unsigned char *s, size_t n)
+pf_text_valid (struct pf *r, const unsigned char *s, size_t n)
 {
   size_t start = 0;
   if (n == 0 || s[n - 1] != '\0')
@@ -330,7 +355,7 @@ pf_text_valid (const unsigned char *s, size_t n)
     {
       if (i + 8 <= n)
         {
-          uint64_t m = not_ascii8 (s + i);
+          uint64_t m = not_printable8 (s + i);
           if (!m)
             {
               i += 8;
@@ -351,12 +376,45 @@ pf_text_valid (const unsigned char *s, size_t n)
           start = ++i;
           continue;
         }
-      size_t w = utf8_char (s + i, n - i);
+      uint32_t v;
+      size_t w = utf8_char (s + i, n - i, &v);
       if (w == 0)
         return false;
+      r->newlines = r->newlines || v == '\n';
+      if (text_unsafe (v, true) != TEXT_SAFE)
+        {
+          r->unsafe = v;
+          return false;
+        }
       i += w;
     }
   return true;
+}
+
+enum pf_fault
+pf_check_header (const unsigned char *img, uint64_t len)
+{
+  if (len < PF_HEADER_SIZE || memcmp (img + PF_H_MAGIC, PF_MAGIC, 8) != 0)
+    return PF_NOT_IMAGE;
+  if (pf_get32 (img + PF_H_VERSION) != PF_VERSION)
+    return PF_OTHER_VERSION;
+  if (len > PF_MAX_SIZE)
+    return PF_TOO_BIG;
+  if (pf_get64 (img + PF_H_SIZE) != len)
+    return PF_WRONG_SIZE;
+  if (pf_get32 (img + PF_H_HSIZE) != PF_HEADER_SIZE
+      || pf_get32 (img + PF_H_NTABLES) != PF_NTABLES
+      || pf_get32 (img + PF_H_ZERO) != 0)
+    return PF_DAMAGED;
+  for (int t = 0; t < PF_NTABLES; t++)
+    {
+      uint64_t off = pf_get32 (img + PF_H_DIR + 8 * t);
+      uint64_t count = pf_get32 (img + PF_H_DIR + 8 * t + 4);
+      uint64_t bytes = count * (pf_widths[t] ? 4 * pf_widths[t] : 1);
+      if (off < PF_HEADER_SIZE || off > len || bytes > len - off)
+        return PF_DAMAGED;
+    }
+  return PF_FINE;
 }
 
 /* Check the header and the directory of the LEN bytes at IMG, and
@@ -364,28 +422,17 @@ pf_text_valid (const unsigned char *s, size_t n)
 static bool
 pf_open (struct pf *r, const unsigned char *img, size_t len)
 {
-  if (len < PF_HEADER_SIZE || len > PF_MAX_SIZE
-      || memcmp (img + PF_H_MAGIC, PF_MAGIC, 8) != 0
-      || pf_get32 (img + PF_H_VERSION) != PF_VERSION
-      || pf_get32 (img + PF_H_HSIZE) != PF_HEADER_SIZE
-      || pf_get64 (img + PF_H_SIZE) != len
-      || pf_get32 (img + PF_H_NTABLES) != PF_NTABLES
-      || pf_get32 (img + PF_H_ZERO) != 0)
+  if (pf_check_header (img, len) != PF_FINE)
     return false;
   for (int t = 0; t < PF_NTABLES; t++)
     {
-      uint64_t off = pf_get32 (img + PF_H_DIR + 8 * t);
-      uint64_t count = pf_get32 (img + PF_H_DIR + 8 * t + 4);
-      uint64_t bytes = count * (pf_widths[t] ? 4 * pf_widths[t] : 1);
-      if (off < PF_HEADER_SIZE || off > len || bytes > len - off)
-        return false;
-      r->at[t] = img + off;
-      r->count[t] = (uint32_t) count;
+      r->at[t] = img + pf_get32 (img + PF_H_DIR + 8 * t);
+      r->count[t] = pf_get32 (img + PF_H_DIR + 8 * t + 4);
     }
   r->text = (const char *) r->at[PF_TEXT];
   r->text_size = r->count[PF_TEXT];
   return r->count[PF_PACK] == 1
-         && pf_text_valid (r->at[PF_TEXT], r->text_size);
+         && pf_text_valid (r, r->at[PF_TEXT], r->text_size);
 }
 
 /* Room for every record of every table (one more of each, so that an
@@ -415,9 +462,9 @@ pf_pack (struct pf *r)
     return false;
   p->title = pf_str (r, W (rec, 0), true);
   p->reviewed = pf_str (r, W (rec, 1), true);
-  p->disclaimer = pf_str (r, W (rec, 2), true);
-  p->n_about = pf_strs (r, W (rec, 3), &p->about);
-  p->n_menu = pf_strs (r, W (rec, 4), &p->menu);
+  p->disclaimer = pf_text (r, W (rec, 2), true);
+  p->n_about = pf_strs (r, W (rec, 3), true, &p->about);
+  p->n_menu = pf_strs (r, W (rec, 4), false, &p->menu);
   p->glossary = pf_id (r, W (rec, 5), false);
   p->glossary_also = pf_id (r, W (rec, 6), false);
   p->n_docs = r->count[PF_DOC];
@@ -437,27 +484,27 @@ pf_pack (struct pf *r)
   return r->ok;
 }
 
-/* Read the image of LEN bytes at IMG, which lives in PACK's arena,
-   into PACK.  @retval false when it is not a valid image.  */
-static bool
-pf_decode (struct content_pack *pack, const unsigned char *img, size_t len)
+enum pf_fault
+pf_decode_image (struct content_pack *pack, const unsigned char *img,
+                 size_t len, uint32_t *unsafe)
 {
-  struct pf r = { .pack = pack, .ok = true };
-  if (!pf_open (&r, img, len) || !pf_alloc (&r) || !pf_pack (&r))
-    return false;
-  for (size_t i = 0; r.ok && i < pack->n_docs; i++)
+  struct pf r = { .pack = pack, .ok = true, .unsafe = PF_NONE };
+  bool ok = pf_open (&r, img, len) && pf_alloc (&r) && pf_pack (&r);
+  for (size_t i = 0; ok && r.ok && i < pack->n_docs; i++)
     pf_document (&r, &r.docs[i]);
   /* Citations point at sections: all of them must be read first.  */
-  if (r.next[PF_SEC] != r.count[PF_SEC])
-    return false;
-  for (size_t i = 0; r.ok && i < pack->n_colls; i++)
+  ok = ok && r.next[PF_SEC] == r.count[PF_SEC];
+  for (size_t i = 0; ok && r.ok && i < pack->n_colls; i++)
     pf_collection (&r, &r.colls[i]);
-  for (size_t i = 0; r.ok && i < pack->n_comps; i++)
+  for (size_t i = 0; ok && r.ok && i < pack->n_comps; i++)
     pf_comparison (&r, &r.comps[i]);
-  for (int t = 0; t < PF_TEXT; t++)
-    if (r.next[t] != r.count[t])
-      return false;
-  return r.ok && content_index_build (pack) && content_backrefs_build (pack);
+  for (int t = 0; ok && t < PF_TEXT; t++)
+    ok = r.next[t] == r.count[t];
+  *unsafe = r.unsafe;
+  if (r.unsafe != PF_NONE)
+    return PF_UNSAFE;
+  return ok && r.ok && content_index_build (pack)
+         && content_backrefs_build (pack) ? PF_FINE : PF_DAMAGED;
 }
 
 struct content_pack *
@@ -466,58 +513,11 @@ packfile_decode (const unsigned char *image, size_t len, uint64_t hash)
   struct content_pack *p = calloc (1, sizeof *p);
   unsigned char *buf = p && len >= PF_HEADER_SIZE && len <= PF_MAX_SIZE
                        ? arena_alloc (&p->arena, len) : NULL;
+  uint32_t unsafe;
   if (buf)
     memcpy (buf, image, len);
-  if (!buf || pf_get64 (buf + PF_H_HASH) != hash || !pf_decode (p, buf, len))
-    {
-      content_free (p);
-      return NULL;
-    }
-  return p;
-}
-
-/* Read the regular file PATH whole into ARENA: *BUF, *LEN bytes.  */
-static bool
-read_image (const char *path, struct arena *arena, unsigned char **buf,
-            size_t *len)
-{
-  struct stat st;
-  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0)
-    return false;
-  bool ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
-            && st.st_size >= PF_HEADER_SIZE
-            && (uint64_t) st.st_size <= PF_MAX_SIZE
-            && (*buf = arena_alloc (arena, (size_t) st.st_size)) != NULL;
-  size_t got = 0;
-  while (ok && got < (size_t) st.st_size)
-    {
-      ssize_t r = read (fd, *buf + got, (size_t) st.st_size - got);
-      if (r < 0 && errno == EINTR)
-        continue;
-      ok = r > 0;
-      got += ok ? (size_t) r : 0;
-    }
-  close (fd);
-  *len = got;
-  return ok;
-}
-
-struct content_pack *
-packfile_load (const char *dir, const char *image)
-{
-  char path[PATH_MAX];
-  struct content_pack *p = calloc (1, sizeof *p);
-  unsigned char *buf = NULL;
-  size_t len = 0;
-  uint64_t hash;
-  if (!image && (size_t) snprintf (path, sizeof path, "%s/%s", dir,
-                                   PACKFILE_NAME) < sizeof path)
-    image = path;
-  /* The image first: without one, the YAML is not read twice.  */
-  if (!p || !image || !read_image (image, &p->arena, &buf, &len)
-      || memcmp (buf, PF_MAGIC, 8) != 0 || !packfile_hash_dir (dir, &hash)
-      || pf_get64 (buf + PF_H_HASH) != hash || !pf_decode (p, buf, len))
+  if (!buf || pf_get64 (buf + PF_H_HASH) != hash
+      || pf_decode_image (p, buf, len, &unsafe) != PF_FINE)
     {
       content_free (p);
       return NULL;

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "content.h"
+#include "diag.h"
 
 /* The name of the image in a pack's directory.  */
 #define PACKFILE_NAME "pack.bin"
@@ -42,10 +43,16 @@ struct content_pack *packfile_decode (const unsigned char *image, size_t len,
 
 /** packfile_load - the pack in directory DIR, from the image at IMAGE
    (DIR/pack.bin when IMAGE is NULL) when that is valid and was
-   compiled from exactly the YAML files DIR holds now.  The image is
-   read once, into the pack's arena; the YAML files are read and
-   hashed only when the image exists and looks valid.
+   compiled from exactly the YAML files DIR holds now.  The file's size
+   and the image's header are checked first; the YAML files are read
+   and hashed only when those are sound, and the rest of the image,
+   once, into the pack's arena, only when the hash is the YAML's.  An
+   image that is there but cannot be read, is not an image, is too big
+   or damaged, or holds a character that a terminal must not be given
+   (text_safe.h), is named in DIAGS (when not NULL) with the reason;
+   one that is missing, or out of date, is not.
    @retval the pack, or NULL: the caller then loads the YAML.  */
-struct content_pack *packfile_load (const char *dir, const char *image);
+struct content_pack *packfile_load (const char *dir, const char *image,
+                                    struct diags *diags);
 
 #endif

@@ -1,5 +1,5 @@
-/* packfmt.h - the layout of a compiled pack image (internal to
-   packfile.c and packfile_write.c).
+/* packfmt.h - the layout of a compiled pack image, and what
+   packfile.c tells packfile_read.c (internal to packfile*.c).
 
    Every integer is a little-endian u32, except the header's size and
    hash (u64).  The image is:
@@ -27,6 +27,7 @@
 #ifndef PINAV_PACKFMT_H
 #define PINAV_PACKFMT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define PF_MAGIC "PINAVPK\n"
@@ -71,6 +72,28 @@ enum pf_table
 #define PF_WIDTHS { 7, 5, 3, 3, 7, 4, 5, 3, 2, 1, 4, 1, 0 }
 
 enum { PF_SET = 1, PF_TRUE = 2 };
+
+/* What is wrong with an image, for packfile_load's message.  */
+enum pf_fault
+{
+  PF_FINE, PF_NOT_IMAGE, PF_OTHER_VERSION, PF_TOO_BIG, PF_WRONG_SIZE,
+  PF_DAMAGED, PF_UNSAFE
+};
+
+struct content_pack;
+
+/** pf_check_header - what is wrong with the header and the directory,
+   at IMG (PF_HEADER_SIZE bytes), of an image of LEN bytes (packfile.c):
+   they can be checked before the rest is read.  */
+enum pf_fault pf_check_header (const unsigned char *img, uint64_t len);
+
+/** pf_decode_image - read the LEN-byte image at IMG, which lives in
+   PACK's arena, into PACK (packfile.c).  The hash is not looked at.
+   @retval PF_FINE; PF_UNSAFE, with the character that a terminal must
+   not be given in *UNSAFE; or another fault.  */
+enum pf_fault pf_decode_image (struct content_pack *pack,
+                               const unsigned char *img, size_t len,
+                               uint32_t *unsafe);
 
 static inline uint32_t
 pf_get32 (const unsigned char *p)

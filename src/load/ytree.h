@@ -24,14 +24,18 @@ struct ynode
   bool plain;                   /* an unquoted scalar */
   const char *str;              /* scalars: NUL-terminated text */
   size_t len;
+  unsigned nl_line, nl_col;     /* scalars: where the text's first line
+                                   break (U+000A) was written, or 0 */
   struct ynode **kids;
   size_t n;                     /* number of kids */
 };
 
 /** ytree_parse - parse the LEN bytes of BUF, named FILE in messages.
    Refuses anchors, aliases, tags, several documents, duplicate keys,
-   non-scalar keys, and anything past the bounds above; each problem
-   goes to DIAGS.
+   non-scalar keys, anything past the bounds above, and scalars that
+   hold a character a terminal must not be given in block text
+   (text_unsafe (C, true), text_safe.h); each problem goes to DIAGS.
+   Whether a scalar may hold a line break is the caller's to say.
    @retval the root node (in ARENA), or NULL when the file is unusable
    or empty.  */
 struct ynode *ytree_parse (struct arena *arena, const char *file,

@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "vec.h"
+#include "ytree_text.h"
 
 /* The text of a node that stands in for one refused, so that the tree
    keeps its shape and the parse can go on to report more.  */
@@ -187,6 +188,8 @@ ybuild_scalar (struct ybuild *b, const yaml_event_t *e)
   if (strlen (n->str) != n->len)
     ybuild_error (b, m, false, "%s", _("text contains a NUL character "
                                        "('\\0')"));
+  else
+    ytext_scalar (b, e, n);
   if (at_key && n->plain && strcmp (n->str, "<<") == 0)
     {
       ybuild_error (b, m, false, "%s", _("merge keys ('<<') are not "

@@ -29,6 +29,13 @@ struct ybuild
   struct diags *diags;
   const unsigned char *buf;     /* the text after any UTF-8 BOM */
   size_t len;
+  bool risky;                   /* the text holds a character that
+                                   text_unsafe refuses (ytext_check): any
+                                   scalar may, not only those in double
+                                   quotes, with escapes */
+  size_t at_off;                /* where line AT_LINE begins (0: line 1), */
+  unsigned at_line;             /* the last looked up, since events come
+                                   in order (ytext_mark) */
   struct yframe stack[YTREE_MAX_DEPTH + 1];
   size_t depth;
   struct ynode *root;

@@ -17,6 +17,14 @@
    @retval false when it reported one.  */
 bool ytext_check (struct ybuild *b);
 
+/** ytext_scalar - report the first character of scalar N (event E)
+   that text_unsafe refuses in block text, where its escape or the
+   character itself was written, and note in N where the first line
+   break of its text was written (for the loader, which knows what
+   text is of one line).  */
+void ytext_scalar (struct ybuild *b, const yaml_event_t *e,
+                   struct ynode *n);
+
 /** ytext_position - the 1-based *LINE and *COL (in characters) of
    byte OFFSET of B's text.  */
 void ytext_position (const struct ybuild *b, size_t offset,

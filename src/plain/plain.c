@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unictype.h>
 
 #include "i18n.h"
 #include "text.h"
+#include "text_safe.h"
 
 struct plain_emit
 {
@@ -20,7 +20,8 @@ struct plain_emit
   size_t count;
 };
 
-/* Write one character for every control or invalid byte: '?'.  */
+/* Write one '?' for every invalid byte and every character a terminal
+   must not be given in a line (text_safe.h).  */
 static void
 plain_put (FILE *out, const char *s, size_t len)
 {
@@ -28,7 +29,7 @@ plain_put (FILE *out, const char *s, size_t len)
     {
       unsigned wc;
       size_t n = text_decode (s + i, len - i, &wc);
-      if (uc_is_cntrl (wc) || wc == 0xFFFD)
+      if (text_unsafe (wc, false) != TEXT_SAFE || wc == 0xFFFD)
         fputc ('?', out);
       else
         fwrite (s + i, 1, n, out);

@@ -66,13 +66,31 @@ style_attr (enum lay_style style)
     }
 }
 
+/* Write the N bytes at S at (Y, X), each invalid byte and character a
+   terminal must not be given shown as '?' (text_clean): the body's
+   lines are clean already (layout.c), but the title, the hints (from a
+   catalogue), a message and the prompt arrive here as they are.  */
+static void
+put_clean (int y, int x, const char *s, size_t n)
+{
+  char small[512], *buf = n <= sizeof small ? small : malloc (n);
+  size_t width;
+  if (!buf)
+    return;
+  n = text_clean (buf, s, n, &width);
+  mvaddnstr (y, x, buf, (int) n);
+  if (buf != small)
+    free (buf);
+}
+
 /* Write the LEN bytes of S at (Y, X), as much as fits the screen,
    never splitting a grapheme cluster.  Printable ASCII (most text), a
    cell a byte, goes straight into the window in the current attributes
    (addchnstr: the same cells as addnstr, without decoding each byte
    and looking up its width), when it is all of S or the byte after it
    is ASCII too (a combining mark would belong to the last cell); the
-   cursor is placed at the end of tui_draw.  */
+   rest through put_clean.  The cursor is placed at the end of
+   tui_draw.  */
 static void
 put_clipped (int y, int x, const char *s, size_t len)
 {
@@ -94,7 +112,7 @@ put_clipped (int y, int x, const char *s, size_t len)
     }
   n = text_fit (s, len, room);
   if (n)
-    mvaddnstr (y, x, s, (int) n);
+    put_clean (y, x, s, n);
 }
 
 static void

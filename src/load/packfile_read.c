@@ -1,0 +1,192 @@
+/* packfile_read.c - read a compiled pack image from its file, for
+   packfile_load (packfile.h).  The file's size (fstat) and its header
+   come first: a file that is not an image, or too big, is refused
+   before the rest of it is read (issue 15, F9).  An image that is
+   refused for what it is, and not for being out of date, is named in a
+   message that says why.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "packfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "packfmt.h"
+#include "text_safe.h"
+
+/* An image's file, being read.  */
+struct pf_file
+{
+  const char *path;
+  int fd;
+  struct diags *diags;          /* NULL: no message */
+};
+
+static void pf_say (struct pf_file *f, const char *fmt, ...)
+  __attribute__ ((format (printf, 2, 3)));
+
+/* Say that F's image is not used, and why (FMT...).  */
+static void
+pf_say (struct pf_file *f, const char *fmt, ...)
+{
+  char *why = NULL;
+  va_list ap;
+  if (!f->diags)
+    return;
+  va_start (ap, fmt);
+  if (vasprintf (&why, fmt, ap) < 0)
+    why = NULL;
+  va_end (ap);
+  diag_add (f->diags, f->path, 0, 0,
+            /* TRANSLATORS: the %s says what is wrong with a compiled
+               pack (pack.bin), such as "not a compiled pack".  */
+            _("%s; the pack is read from its YAML instead"),
+            why ? why : "?");
+  free (why);
+}
+
+/* Read the N bytes at offset OFF of F into BUF, or say why not.  */
+static bool
+pf_read_at (struct pf_file *f, unsigned char *buf, size_t n, size_t off)
+{
+  size_t got = 0;
+  while (got < n)
+    {
+      ssize_t r = pread (f->fd, buf + got, n - got, (off_t) (off + got));
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0)
+        pf_say (f, _("cannot read it: %s"), strerror (errno));
+      else if (r == 0)
+        pf_say (f, "%s", _("cannot read it: the file got shorter while it "
+                           "was read"));
+      if (r <= 0)
+        return false;
+      got += (size_t) r;
+    }
+  return true;
+}
+
+/* Say what FAULT is, in the image of SIZE bytes whose header is HDR
+   (NULL for PF_NOT_IMAGE); UNSAFE is the character PF_UNSAFE found.  */
+static void
+pf_say_fault (struct pf_file *f, enum pf_fault fault,
+              const unsigned char *hdr, uint64_t size, uint32_t unsafe)
+{
+  switch (fault)
+    {
+    case PF_NOT_IMAGE:
+      pf_say (f, "%s", _("not a compiled pack"));
+      break;
+    case PF_OTHER_VERSION:
+      pf_say (f, _("compiled for another version of pinav (format %u, "
+                   "not %u)"), (unsigned) pf_get32 (hdr + PF_H_VERSION),
+              (unsigned) PF_VERSION);
+      break;
+    case PF_TOO_BIG:
+      pf_say (f, _("too big: %llu bytes, more than the %u MiB a compiled "
+                   "pack may have"), (unsigned long long) size,
+              (unsigned) (PF_MAX_SIZE >> 20));
+      break;
+    case PF_WRONG_SIZE:
+      pf_say (f, _("damaged: its header says %llu bytes, the file has "
+                   "%llu"),
+              (unsigned long long) pf_get64 (hdr + PF_H_SIZE),
+              (unsigned long long) size);
+      break;
+    case PF_UNSAFE:
+      /* TRANSLATORS: %04X is a code point, as in "U+202E"; the %s names
+         it, as in "a control character".  */
+      pf_say (f, _("it holds U+%04X (%s), which cannot be shown"),
+              (unsigned) unsafe, text_unsafe_name (text_unsafe (unsafe,
+                                                                false)));
+      break;
+    default:
+      pf_say (f, "%s", _("damaged: a count, an offset or a string in it "
+                         "is wrong"));
+      break;
+    }
+}
+
+/* The pack in F, an image of SIZE bytes whose header HDR is read and
+   checked: the rest is read into the pack's arena and decoded.  */
+static struct content_pack *
+pf_read_rest (struct pf_file *f, const unsigned char *hdr, size_t size)
+{
+  struct content_pack *p = calloc (1, sizeof *p);
+  unsigned char *buf = p ? arena_alloc (&p->arena, size) : NULL;
+  uint32_t unsafe = PF_NONE;
+  if (!buf)
+    pf_say (f, "%s", _("out of memory"));
+  else
+    {
+      memcpy (buf, hdr, PF_HEADER_SIZE);
+      if (pf_read_at (f, buf + PF_HEADER_SIZE, size - PF_HEADER_SIZE,
+                      PF_HEADER_SIZE))
+        {
+          enum pf_fault fault = pf_decode_image (p, buf, size, &unsafe);
+          if (fault == PF_FINE)
+            return p;
+          pf_say_fault (f, fault, hdr, size, unsafe);
+        }
+    }
+  content_free (p);
+  return NULL;
+}
+
+/* The pack in F, an image of SIZE bytes whose header HDR is read, of
+   the YAML in DIR.  The image is read further only once its header is
+   found sound, and only when it names the hash of that YAML: an image
+   of other YAML is out of date, not damaged (the YAML was edited
+   since), and is passed over without a word.  */
+static struct content_pack *
+pf_read_checked (struct pf_file *f, const char *dir,
+                 const unsigned char *hdr, uint64_t size)
+{
+  uint64_t hash;
+  enum pf_fault fault = pf_check_header (hdr, size);
+  if (fault != PF_FINE)
+    pf_say_fault (f, fault, hdr, size, PF_NONE);
+  else if (packfile_hash_dir (dir, &hash)
+           && pf_get64 (hdr + PF_H_HASH) == hash)
+    return pf_read_rest (f, hdr, (size_t) size);
+  return NULL;
+}
+
+struct content_pack *
+packfile_load (const char *dir, const char *image, struct diags *diags)
+{
+  char path[PATH_MAX];
+  unsigned char hdr[PF_HEADER_SIZE];
+  struct stat st;
+  struct content_pack *p = NULL;
+  if (!image && (size_t) snprintf (path, sizeof path, "%s/%s", dir,
+                                   PACKFILE_NAME) >= sizeof path)
+    return NULL;
+  struct pf_file f = { image ? image : path, -1, diags };
+  f.fd = open (f.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (f.fd < 0)
+    {
+      if (errno != ENOENT)      /* no image: nothing to say */
+        pf_say (&f, _("cannot read it: %s"), strerror (errno));
+      return NULL;
+    }
+  if (fstat (f.fd, &st) != 0)
+    pf_say (&f, _("cannot read it: %s"), strerror (errno));
+  else if (!S_ISREG (st.st_mode))
+    pf_say (&f, "%s", _("not a regular file"));
+  else if (st.st_size < PF_HEADER_SIZE)
+    pf_say_fault (&f, PF_NOT_IMAGE, NULL, (uint64_t) st.st_size, PF_NONE);
+  else if (pf_read_at (&f, hdr, PF_HEADER_SIZE, 0))  /* else it said why */
+    p = pf_read_checked (&f, dir, hdr, (uint64_t) st.st_size);
+  close (f.fd);
+  return p;
+}
