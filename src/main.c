@@ -99,7 +99,7 @@ static void
 print_help (void)
 {
   printf (_("Usage: %s [OPTION]...\n"), PACKAGE);
-  fputs (_("Read what information documents say about stem cell therapy "
+  fputs (_("Read what marketing documents say about stem cell therapy "
            "for bone\nand joint conditions, as claims traced to their "
            "sources.\n\n"), stdout);
   /* TRANSLATORS: --help output, the options.  Keep the option names

@@ -47,8 +47,8 @@ lacks_out "Introduction" "only that section"
 
 run "$PINAV" --data="$good" --dump fruits/apple --width=0
 is_status 0 "--dump COLL/ITEM"
-has_out "Claim: “Apples are red.”" "the item's claim, quoted"
-has_out "Source: All about fruit, section “Introduction”" "traced to its section"
+has_out "Claim: Apples are red." "the item's claim, in the editors' words: not in quotation marks"
+has_out "Source: Document 1 (All about fruit), section “Introduction”" "traced to its document and section"
 
 run "$PINAV" --data="$good" --dump nothing-here
 is_status 2 "--dump of an unknown id exits 2"

@@ -60,7 +60,7 @@ ok $? "the start screen is shown first"
 printf '1\n1\nl\nq\n' | TERM=dumb "$PINAV" --data="$good" --lang=en >"$tap_tmp/out" 2>&1
 ok $? "TERM=dumb without --plain: plain mode, q quits with 0"
 grep -q '^\[1\] Apple$' "$tap_tmp/out"; ok $? "a collection's items are numbered"
-grep -q '^- Claim: “Apples are red.”$' "$tap_tmp/out"; ok $? "an item's claims are shown"
+grep -q '^- Claim: Apples are red.$' "$tap_tmp/out"; ok $? "an item's claims are shown"
 [ "$(grep -c '^Fruits$' "$tap_tmp/out")" -eq 2 ]; ok $? "l goes back to the list"
 
 printf '1\n1\n' | env -u TERM "$PINAV" --data="$good" --lang=en --width=0 >"$tap_tmp/out" 2>&1

@@ -78,6 +78,10 @@ void view_search_free (struct view_search *vs);
 const char *view_item_location (struct page *pg,
                                 const struct content_item *it);
 
+/** view_doc_number - how D is named to a reader: "003" for d003, as
+   in "Document 003" (its id when it is not of that form).  */
+const char *view_doc_number (const struct content_document *d);
+
 /** view_cite_link - add a link to the section a citation names.  */
 void view_cite_link (struct page *pg, const struct content_cite *c);
 

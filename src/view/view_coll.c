@@ -168,8 +168,10 @@ item_claims (struct page *pg, const struct view_ctx *ctx,
   for (size_t i = 0; i < it->n_claims; i++)
     {
       const struct content_claim *cl = &it->claims[i];
-      /* TRANSLATORS: a claim made by a document, quoted.  */
-      page_addf (pg, PB_BULLET, _("Claim: “%s”"), C_ (cl->text));
+      /* TRANSLATORS: a claim a document makes, in the editors' words
+         ("Document 000 says ..."): not in quotation marks, which are kept
+         for the document's own words inside it.  */
+      page_addf (pg, PB_BULLET, _("Claim: %s"), C_ (cl->text));
       view_gloss_links (pg, ctx, C_ (cl->text));
       for (size_t j = 0; j < cl->n_cites; j++)
         view_cite_link (pg, &cl->cites[j]);

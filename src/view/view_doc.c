@@ -17,6 +17,12 @@ view_item_location (struct page *pg, const struct content_item *it)
   return page_strdup (pg, loc);
 }
 
+const char *
+view_doc_number (const struct content_document *d)
+{
+  return d->id[0] == 'd' && d->id[1] ? d->id + 1 : d->id;
+}
+
 void
 view_cite_link (struct page *pg, const struct content_cite *c)
 {
@@ -25,8 +31,11 @@ view_cite_link (struct page *pg, const struct content_cite *c)
     return;
   snprintf (loc, sizeof loc, "doc:%s#%s", c->doc_id, c->section_id);
   /* TRANSLATORS: a link to where a claim comes from: the document's
-     title, then the section's heading.  */
-  struct pblock *b = page_addf (pg, PB_LINK, _("Source: %s, section “%s”"),
+     number (as in "Document 003"), its title, then the section's
+     heading.  */
+  struct pblock *b = page_addf (pg, PB_LINK,
+                                _("Source: Document %s (%s), section “%s”"),
+                                view_doc_number (c->section->doc),
                                 C_ (c->section->doc->title),
                                 C_ (c->section->heading));
   if (b)
@@ -137,7 +146,7 @@ doc_translated (const struct content_document *d)
 static void
 doc_head (struct page *pg, const struct content_document *d)
 {
-  const char *num = d->id[0] == 'd' && d->id[1] ? d->id + 1 : d->id;
+  const char *num = view_doc_number (d);
   page_title (pg, C_ (d->title));
   /* TRANSLATORS: the first line under a document's title; %s is its
      number, as in "Document 003".  */
