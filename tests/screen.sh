@@ -95,11 +95,14 @@ export PINAV_LOCALEDIR
 screen unsafe 80x24 zh_CN "F1, F5: a catalogue with control and bidi characters is refused: English, in the title bar too"
 unset PINAV_LOCALEDIR
 
+screen contrast 80x24 en "the disclaimer and a document's marketing note at full contrast: never dim"
+
 # Issue 15, F10: TERM=linux, where ncurses loads libgpm (tests/lsan.supp
 # says why its leak is suppressed, and why this needs the slow unwinder).
 TERM=linux
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 export ASAN_OPTIONS
 screen linux 80x24 en "F10: TERM=linux (libgpm loaded for the mouse): no leak reported at exit"
+screen contrast 80x24 en "the disclaimer and a document's marketing note at full contrast on the console: never dim"
 
 done_testing

@@ -368,6 +368,7 @@ read_child (void)
           D.eof = 1;
           break;
         }
+      sgr_scan (buf, (size_t) n);
       feed (buf, (size_t) n);
       got++;
     }

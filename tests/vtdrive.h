@@ -85,6 +85,14 @@ void reap_for (int ms);
 void need_pty (const char *what);
 void flush_input (const char *what);
 
+/* vtsgr.c */
+/** sgr_scan - read the N bytes the program wrote at S for the SGR
+   attributes it asks for.  */
+void sgr_scan (const char *s, size_t n);
+/** sgr_seen - whether the program has sent SGR ATTR (0 to 63).  */
+int sgr_seen (int attr);
+runfn run_sgr_never;
+
 /* vtscript.c */
 int sig_num (const char *name);
 const char *sig_name (int sig);

@@ -138,6 +138,7 @@ static const struct spec specs[] = {
   { "expect-bold", S_POS, run_attr, AT_BOLD },
   { "expect-not-bold", S_POS, run_attr, AT_BOLD | AT_NOT },
   { "expect-wide", S_POS, run_attr, AT_WIDE },
+  { "expect-sgr-never", S_INT, run_sgr_never, 0 },
   { "expect-exit", S_EXIT, run_exit, 0 },
   { "expect-running", S_NONE, run_running, 0 },
   { "key", S_KEYS, run_key, 0 },

@@ -18,7 +18,8 @@ enum pblock_kind
   PB_BULLET,            /* text, one list item; level = nesting */
   PB_NUMBERED,          /* text, one list item numbered NUMBER */
   PB_LINK,              /* text, leading to TARGET; selectable */
-  PB_NOTE,              /* text: a citation or source line, drawn dim */
+  PB_NOTE,              /* text: a note (the disclaimer, a document's
+                           framing), at full contrast */
   PB_TABLE,             /* TABLE */
   PB_BLANK              /* an empty line */
 };

@@ -54,7 +54,10 @@ style_attr (enum lay_style style)
     case LS_HEADING:
       return A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_HEADING) : 0);
     case LS_NOTE:
-      return A_DIM;
+      /* Never A_DIM: the start screen's disclaimer and a document's
+         "marketing material" note are notes, and many terminals draw
+         dim text barely readable (issue 16, point 3).  */
+      return A_NORMAL;
     case LS_LINK:
       return A_UNDERLINE;
     case LS_THEAD:

@@ -18,7 +18,7 @@ enum lay_style
   LS_TITLE,             /* the page title, when too wide for the top line */
   LS_HEADING,           /* a section heading */
   LS_BODY,              /* paragraphs and list items */
-  LS_NOTE,              /* citations and small print, drawn dim */
+  LS_NOTE,              /* notes: the disclaimer, framing; never dim */
   LS_LINK,              /* a link (selectable) */
   LS_THEAD,             /* a table's header row, as a grid */
   LS_TCELL,             /* a table row, as a grid */
