@@ -96,6 +96,7 @@ screen unsafe 80x24 zh_CN "F1, F5: a catalogue with control and bidi characters 
 unset PINAV_LOCALEDIR
 
 screen contrast 80x24 en "the disclaimer and a document's marketing note at full contrast: never dim"
+screen where 60x10 en "where am I: the lines shown of a long page, and whether more follows"
 
 # Issue 15, F10: TERM=linux, where ncurses loads libgpm (tests/lsan.supp
 # says why its leak is suppressed, and why this needs the slow unwinder).

@@ -8,6 +8,7 @@
 #include "tui_draw.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,14 +223,68 @@ choose_hints (const struct key_row **rows, size_t n, int width, bool *shown)
         }
 }
 
+/* Where the body is on a page longer than the screen, into BUF: "lines
+   12-34 of 80 (more)", or "12-34/80+" when only ROOM columns are left;
+   its width, or 0 for a page that fits or no room.  */
+static int
+position_text (const struct tui_screen *s, int body_rows, int room,
+               char *buf, size_t size)
+{
+  size_t n = s->lo->n;
+  long top = s->view->top;
+  if (body_rows <= 0 || n <= (size_t) body_rows || top < 0)
+    return 0;
+  size_t last = (size_t) top + (size_t) body_rows;
+  if (last > n)
+    last = n;
+  if (last < n)
+    /* TRANSLATORS: on the bottom line, where the screen is on a long
+       page: the first and last line shown, the page's lines; "more":
+       the page goes on below.  */
+    snprintf (buf, size, _("lines %ld-%zu of %zu (more)"), top + 1, last, n);
+  else
+    /* TRANSLATORS: as "lines %ld-%zu of %zu (more)", at the page's end.  */
+    snprintf (buf, size, _("lines %ld-%zu of %zu"), top + 1, last, n);
+  int w = (int) text_width (buf, strlen (buf));
+  if (w <= room)
+    return w;
+  snprintf (buf, size, "%ld-%zu/%zu%s", top + 1, last, n,
+            last < n ? "+" : "");
+  w = (int) strlen (buf);
+  return w <= room ? w : 0;
+}
+
+/* The width of the hints that are always kept (keep 0), with the two
+   columns between them.  */
+static int
+kept_hints_width (const struct key_row **rows, size_t n)
+{
+  int w = 0;
+  for (size_t i = 0; i < n; i++)
+    if (rows[i]->keep == 0)
+      {
+        const char *t = _(rows[i]->hint);
+        w += (w ? 2 : 0) + (int) text_width (t, strlen (t));
+      }
+  return w;
+}
+
 static void
-draw_hints (struct tui_screen *s, int y)
+draw_hints (struct tui_screen *s, int y, int body_rows)
 {
   const struct key_row *rows[TUI_HINTS];
   bool shown[TUI_HINTS] = { false };
   size_t n = hint_rows (s->kiosk, rows);
   int x = 0;
-  choose_hints (rows, n, COLS, shown);
+  char pos[96];
+  int pos_w = position_text (s, body_rows,
+                             COLS - kept_hints_width (rows, n) - 2, pos,
+                             sizeof pos);
+  if (pos_w)
+    put_clipped (y, COLS - pos_w, pos, strlen (pos));
+  else
+    pos_w = -2;
+  choose_hints (rows, n, COLS - pos_w - 2, shown);
   s->n_hints = 0;
   for (size_t i = 0; i < n; i++)
     if (shown[i])
@@ -293,7 +348,7 @@ tui_draw (struct tui_screen *s)
       if (g.hint_y >= 0 && s->message)
         put_clipped (g.hint_y, 0, s->message, strlen (s->message));
       else if (g.hint_y >= 0 && !s->hints_off)
-        draw_hints (s, g.hint_y);
+        draw_hints (s, g.hint_y, g.body_rows);
       place_cursor (s, &g);
     }
   refresh ();
