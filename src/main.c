@@ -392,7 +392,11 @@ run_navigator (const struct options *o, const struct content_pack *pack)
   static struct staff_pin pin;
   char lang0[8];                /* the language before any switch */
   snprintf (lang0, sizeof lang0, "%s", i18n_language ());
-  struct app app = { pack, plain_width (o), o->kiosk,
+  /* Plain mode leaves the wrapping to the screen reader or braille
+     display, unless --width asks for it.  */
+  bool plain = want_plain (o);
+  struct app app = { pack, plain ? (size_t) (o->width > 0 ? o->width : 0)
+                                 : plain_width (o), o->kiosk,
                      (unsigned) (o->idle >= 0 ? o->idle
                                  : o->kiosk ? KIOSK_IDLE : 0),
                      o->lang && strcmp (o->lang, "ask") == 0 ? "lang"
@@ -403,7 +407,7 @@ run_navigator (const struct options *o, const struct content_pack *pack)
       kiosk_ignore_signals ();
       kiosk_load_pin (o, &pin);
     }
-  int status = want_plain (o) ? plainmode_run (&app, stdin, stdout)
+  int status = plain ? plainmode_run (&app, stdin, stdout)
                               : tui_run (&app);
   staff_pin_clear (&pin);
   return status;

@@ -27,7 +27,8 @@ static const char *const action_names[] = {
   [NAV_TOP] = "top", [NAV_BOTTOM] = "bottom", [NAV_OPEN] = "open",
   [NAV_BACK] = "back", [NAV_HOME] = "home", [NAV_HELP] = "help",
   [NAV_SEARCH] = "search", [NAV_NEXT_MATCH] = "next-match",
-  [NAV_PREV_MATCH] = "prev-match", [NAV_QUIT] = "quit",
+  [NAV_PREV_MATCH] = "prev-match", [NAV_REPEAT] = "repeat",
+  [NAV_QUIT] = "quit",
   [NAV_STAFF] = "staff",
 };
 

@@ -80,6 +80,8 @@ check () {
     bottom) [ "$al" = "$bl" ] && [ "$at" -gt "$bt" ] ;;
     search) [ "$al" = "search:$search" ] ;;
     help) [ "$al" = help ] ;;
+    repeat) [ "$al" = "$bl" ] && [ "$at" -eq "$bt" ] && [ "$as" -eq "$bs" ] \
+      && [ "$ad" -eq "$bd" ] ;;
     quit) [ "$al" = "$bl" ] ;;
     *) return 1 ;;
   esac || { echo "# before: $b"; echo "# after:  $a"; return 1; }
@@ -94,7 +96,7 @@ scene () {
     home) data=$good; setup="open open" ;;
     page-down|bottom) data=$real; setup="/cell" ;;
     page-up) data=$real; setup="/cell page-down page-down" ;;
-    top) data=$real; setup="/cell page-down" ;;
+    top|repeat) data=$real; setup="/cell page-down" ;;
     next-match) data=$real; setup="/cell" ;;
     prev-match) data=$real; setup="/cell next-link" ;;
     *) data=$good; setup= ;;

@@ -70,9 +70,33 @@ long=$(printf '%04000d' 0)
 printf '%s\n/\\.*[(\n\377\376\n' "$long" | "$PINAV" --data="$good" --plain >"$tap_tmp/out" 2>&1
 ok $? "a 4000-digit number, metacharacters and invalid UTF-8 are harmless"
 
-printf '1\n' | COLUMNS=30 "$PINAV" --data="$good" --plain --lang=en >"$tap_tmp/out" 2>&1
+printf '1\n' | "$PINAV" --data="$good" --plain --lang=en --width=30 >"$tap_tmp/out" 2>&1
 LC_ALL=C.UTF-8 awk 'length($0) > 30 { bad = 1 } END { exit bad }' "$tap_tmp/out"
-ok $? "COLUMNS=30 wraps every line at 30 columns"
+ok $? "--width=30 wraps every line at 30 columns"
+# Issue 16: without --width, plain mode leaves the wrapping to the
+# screen reader or braille display (COLUMNS does not ask for it).
+printf '1\n' | COLUMNS=30 "$PINAV" --data="$good" --plain --lang=en >"$tap_tmp/out" 2>&1
+grep -qx 'These are test claims, not advice.' "$tap_tmp/out"
+ok $? "without --width a paragraph is one line, whatever COLUMNS says"
+
+# Issue 16, point 2: a page longer than a screen (LINES, or 40 lines)
+# is printed a part at a time: which part, and f, b and r to move
+# through them; r prints the same part again.
+printf '1\n1\nf\nf\nf\nb\nr\nq\n' \
+  | "$PINAV" --data="$top_srcdir/data" --plain --lang=en >"$tap_tmp/out" 2>&1
+grep -qx 'Page 1 of 3. f: the next page; b: the previous page; r: this page again.' "$tap_tmp/out" \
+  && grep -qx 'Osteoporosis, page 3 of 3:' "$tap_tmp/out"
+ok $? "a long page in parts: page 1 of 3, then f to page 3 of 3"
+grep -q '^\[47\] Source: ' "$tap_tmp/out" \
+  && ! sed -n '1,/^Page 1 of 3/p' "$tap_tmp/out" | grep -q '^\[47\] '
+ok $? "the first part stops at the screen's end; the rest comes with f, numbered as in the whole page"
+grep -A1 '^Page 3 of 3' "$tap_tmp/out" | grep -q . \
+  && grep -qx 'This is the end of the page.' "$tap_tmp/out"
+ok $? "f on the last part says it is the end"
+awk '/^Osteoporosis, page 2 of 3:$/ { n++; on = 1 } on { print > (dir "/part" n) }
+     /^Page 2 of 3\./ { on = 0 }' dir="$tap_tmp" "$tap_tmp/out"
+[ -s "$tap_tmp/part3" ] && cmp -s "$tap_tmp/part2" "$tap_tmp/part3"
+ok $? "r prints the part shown again, as it was (after b)"
 
 if command -v espeak-ng >/dev/null 2>&1; then
   "$PINAV" --data="$top_srcdir/data" --dump cell-sources >"$tap_tmp/page"

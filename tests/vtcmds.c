@@ -90,16 +90,26 @@ check_cell (const struct cmd *c)
           c->a, c->b, D.cols, D.rows);
 }
 
-/* expect-cursor ROW COL.  */
+/* expect-cursor ROW COL; wait-cursor ROW COL (c->spec->arg 1): for a
+   key that moves only the cursor, there is nothing else to wait for.  */
 void
 run_cursor (const struct cmd *c)
 {
   VTermPos p;
+  double deadline = now () + (c->spec->arg ? D.timeout : 0);
   drain ();
   vterm_state_get_cursorpos (D.st, &p);
+  while ((p.row != c->a || p.col != c->b) && now () < deadline
+         && D.master >= 0 && !D.eof && !D.reaped)
+    {
+      check_child ();
+      pump (left_ms (deadline, 100));
+      vterm_state_get_cursorpos (D.st, &p);
+    }
   if (p.row != c->a || p.col != c->b)
-    fail ("expect-cursor: expected the cursor at %ld,%ld; it is at %d,%d",
-          c->a, c->b, p.row, p.col);
+    fail ("%s: expected the cursor at %ld,%ld%s; it is at %d,%d",
+          c->spec->name, c->a, c->b, c->spec->arg ? " in time" : "",
+          p.row, p.col);
 }
 
 /* expect-[not-]reverse, expect-[not-]bold, expect-wide ROW COL.  */

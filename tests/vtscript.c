@@ -133,6 +133,7 @@ static const struct spec specs[] = {
   { "expect-not", S_TEXT, run_text, M_GONE },
   { "expect-row", S_ROW_TEXT, run_text, M_ROW },
   { "expect-cursor", S_POS, run_cursor, 0 },
+  { "wait-cursor", S_POS, run_cursor, 1 },
   { "expect-reverse", S_POS, run_attr, AT_REVERSE },
   { "expect-not-reverse", S_POS, run_attr, AT_REVERSE | AT_NOT },
   { "expect-bold", S_POS, run_attr, AT_BOLD },

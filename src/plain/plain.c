@@ -190,21 +190,17 @@ plain_block_sels (const struct pblock *b)
 }
 
 void
-plain_render_from (FILE *out, const struct page *pg, size_t width,
-                   bool numbered, size_t from)
+plain_render_blocks (FILE *out, const struct page *pg, size_t width,
+                     bool numbered, size_t from, size_t to)
 {
   size_t num = 0;
-  plain_wrapped (out, "", pg->title, width);
-  fputc ('\n', out);
-  for (size_t i = 0; i < from && i < pg->n; i++)
-    num += plain_block_sels (&pg->blocks[i]);
-  if (from > 0 && from < pg->n)
-    /* TRANSLATORS: plain mode, when a link opened a page at one of its
-       sections: what comes before it is not printed.  */
-    plain_wrapped (out, "", _("(From this section on; g prints the page "
-                              "from its top.)"), width);
   bool told = false;
-  for (size_t i = from; i < pg->n; i++)
+  for (size_t i = 0; i < from && i < pg->n; i++)
+    {
+      num += plain_block_sels (&pg->blocks[i]);
+      told = told || pg->blocks[i].hl_len;
+    }
+  for (size_t i = from; i < to && i < pg->n; i++)
     {
       if (!told && pg->blocks[i].hl_len)
         plain_wrapped (out, "", _("The words you searched for are marked "
@@ -212,6 +208,27 @@ plain_render_from (FILE *out, const struct page *pg, size_t width,
       told = told || pg->blocks[i].hl_len;
       plain_block (out, &pg->blocks[i], width, numbered, &num);
     }
+}
+
+void
+plain_render_head (FILE *out, const struct page *pg, size_t width,
+                   size_t from)
+{
+  plain_wrapped (out, "", pg->title, width);
+  fputc ('\n', out);
+  if (from > 0 && from < pg->n)
+    /* TRANSLATORS: plain mode, when a link opened a page at one of its
+       sections: what comes before it is not printed.  */
+    plain_wrapped (out, "", _("(From this section on; g prints the page "
+                              "from its top.)"), width);
+}
+
+void
+plain_render_from (FILE *out, const struct page *pg, size_t width,
+                   bool numbered, size_t from)
+{
+  plain_render_head (out, pg, width, from);
+  plain_render_blocks (out, pg, width, numbered, from, pg->n);
 }
 
 const char *

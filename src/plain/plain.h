@@ -23,6 +23,16 @@ void plain_render (FILE *out, const struct page *pg, size_t width,
 void plain_render_from (FILE *out, const struct page *pg, size_t width,
                         bool numbered, size_t from);
 
+/** plain_render_head - the title of PG, and when FROM (a block) is not
+   0, a line that says the page is printed from there on.  */
+void plain_render_head (FILE *out, const struct page *pg, size_t width,
+                        size_t from);
+
+/** plain_render_blocks - the blocks of PG from FROM to TO (not
+   included), numbered as in the whole page.  */
+void plain_render_blocks (FILE *out, const struct page *pg, size_t width,
+                          bool numbered, size_t from, size_t to);
+
 /** plain_sel_text - the text of selectable place P of PG: the link's,
    or the table row's name.  */
 const char *plain_sel_text (const struct page *pg, const struct psel *p);

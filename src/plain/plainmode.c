@@ -20,6 +20,8 @@
 #include "view.h"
 
 #define LINE_MAX_BYTES 4096
+#define PART_LINES 40           /* a long page is printed in parts of
+                                   about as many lines */
 
 struct session
 {
@@ -28,6 +30,7 @@ struct session
   struct nav nav;
   unsigned long shown;          /* the nav's page last printed */
   bool touched;                 /* a line since the start or the reset */
+  long part_top;                /* the top line of the part printed */
 };
 
 /* The width the navigator lays pages out for: the text's, or where
@@ -40,14 +43,14 @@ plain_layout_width (size_t width)
 
 /* The screen the navigator moves over as the full-screen one would:
    LINES, when the environment sets it, less the title and hint lines;
-   else the whole page (0).  */
+   else PART_LINES, the part of a long page printed at a time.  */
 static long
 plain_rows (void)
 {
   const char *e = getenv ("LINES");
   char *end;
   long n = e && *e ? strtol (e, &end, 10) : 0;
-  return e && *e && !*end && n >= 3 && n <= 100000 ? n - 2 : 0;
+  return e && *e && !*end && n >= 3 && n <= 100000 ? n - 2 : PART_LINES;
 }
 
 /* Say TEXT on a line of its own, wrapped.  */
@@ -102,19 +105,80 @@ session_prompt (struct session *s)
   fflush (s->out);
 }
 
-/* Print the page at the location, from the block at the top (a link to
-   a section opens at that section), and the prompt.  */
+/* The blocks [*FROM, *TO) whose first line the screen at the
+   navigator's location shows (a block begun above it was printed with
+   the part before); the block at the top if none begins there.  */
+static void
+session_part_blocks (const struct nav *nv, size_t *from, size_t *to)
+{
+  size_t n = nv->lo.n, top = nv->view.top > 0 ? (size_t) nv->view.top : 0;
+  size_t end = nv->rows > 0 ? top + (size_t) nv->rows : n;
+  *from = top < n ? nv->lo.lines[top].block : 0;
+  if (top > 0 && top < n && nv->lo.lines[top - 1].block == *from
+      && end < n && nv->lo.lines[end].block != *from)
+    ++*from;                    /* printed with the part above */
+  *to = end < n ? nv->lo.lines[end].block : nv->page.n;
+  if (end < n && end > 0 && nv->lo.lines[end - 1].block == *to)
+    ++*to;                      /* the block that goes on below */
+  if (*to <= *from)
+    *to = *from + 1;
+}
+
+/* Which part of the page the screen at the navigator's location is,
+   from 0, and how many parts the page has.  */
+static void
+session_part_number (const struct nav *nv, size_t *part, size_t *parts)
+{
+  size_t rows = nv->rows > 0 ? (size_t) nv->rows : 0, n = nv->lo.n;
+  size_t top = nv->view.top > 0 ? (size_t) nv->view.top : 0;
+  *parts = rows && n > rows ? (n + rows - 1) / rows : 1;
+  *part = rows ? (top + rows - 1) / rows : 0;
+  if (*part >= *parts)
+    *part = *parts - 1;
+}
+
+/* Print the part of the page at the navigator's location: the page
+   from its top, or from the section a link opened (OPENED), or the
+   screenful the navigator scrolled to; for a page of several parts,
+   which one it is and how to get to the others.  */
+static void
+session_part (struct session *s, bool opened)
+{
+  const struct nav *nv = &s->nav;
+  size_t from, to, part, parts;
+  char *text = NULL;
+  session_part_blocks (nv, &from, &to);
+  session_part_number (nv, &part, &parts);
+  s->part_top = nv->view.top;
+  fputc ('\n', s->out);
+  if (opened || nv->view.top <= 0)
+    plain_render_head (s->out, &nv->page, s->app->width,
+                       nv->view.top > 0 ? from : 0);
+  /* TRANSLATORS: plain mode, at the top of a long page's second part
+     and after: the page's title, the part, the parts.  */
+  else if (asprintf (&text, _("%s, page %zu of %zu:"), nv->page.title,
+                     part + 1, parts) >= 0)
+    session_say (s, text);
+  free (text);
+  text = NULL;
+  plain_render_blocks (s->out, &nv->page, s->app->width, true, from,
+                       parts > 1 ? to : nv->page.n);
+  fputc ('\n', s->out);
+  /* TRANSLATORS: plain mode, at the end of each part of a long page;
+     keep f, b and r: they are the commands.  */
+  if (parts > 1 && asprintf (&text, _("Page %zu of %zu. f: the next page; "
+                                      "b: the previous page; r: this page "
+                                      "again."), part + 1, parts) >= 0)
+    session_say (s, text);
+  free (text);
+}
+
+/* Print the page at the location (its part there) and the prompt.  */
 static void
 session_show (struct session *s)
 {
-  const struct nav *nv = &s->nav;
-  size_t from = 0;
-  if (nv->view.top > 0 && (size_t) nv->view.top < nv->lo.n)
-    from = nv->lo.lines[nv->view.top].block;
-  s->shown = nv->shown;
-  fputc ('\n', s->out);
-  plain_render_from (s->out, &nv->page, s->app->width, true, from);
-  fputc ('\n', s->out);
+  s->shown = s->nav.shown;
+  session_part (s, true);
   session_prompt (s);
 }
 
@@ -136,7 +200,7 @@ session_menu (struct session *s)
 /* After an action: the new page, or what the navigator said, or the
    link now chosen.  */
 static void
-session_answer (struct session *s)
+session_answer (struct session *s, bool repeat)
 {
   const struct nav *nv = &s->nav;
   nav_trace (nv);
@@ -145,6 +209,12 @@ session_answer (struct session *s)
       if (nv->msg)
         session_say (s, nv->msg);
       session_show (s);
+      return;
+    }
+  if (repeat || (nv->view.top != s->part_top && !nv->msg))
+    {
+      session_part (s, false);
+      session_prompt (s);
       return;
     }
   if (nv->msg)
@@ -188,7 +258,7 @@ session_number (struct session *s, unsigned long n)
   if (n >= 1 && n <= s->nav.lo.n_sel && nav_choose (&s->nav, (long) n - 1))
     {
       nav_do (&s->nav, NAV_OPEN);
-      session_answer (s);
+      session_answer (s, false);
     }
   else
     {
@@ -211,7 +281,7 @@ session_command (struct session *s, const char *line)
   else if (a == NAV_SEARCH && p[1 + strspn (p + 1, " ")])
     {
       nav_search (&s->nav, p + 1);
-      session_answer (s);
+      session_answer (s, false);
     }
   else if (a == NAV_SEARCH && s->nav.shown == s->shown
            && strncmp (nav_location (&s->nav), "search:", 7) == 0)
@@ -232,7 +302,7 @@ session_command (struct session *s, const char *line)
           nav_trace (&s->nav);
           return false;
         }
-      session_answer (s);
+      session_answer (s, a == NAV_REPEAT);
     }
   else if (*p == '\0')
     session_prompt (s);

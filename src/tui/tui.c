@@ -34,6 +34,8 @@ struct tui
   long pressed;                 /* the place a mouse button went down on */
   int errors;                   /* getch errors in a row without a wait */
   bool typing;                  /* keys go into QUERY */
+  bool cursor_top;              /* r: the next paint leaves the cursor
+                                   at the body's top */
   char query[TUI_QUERY_SIZE];   /* the search being typed, UTF-8 */
   struct tui_kiosk kiosk;       /* the idle reset and the staff exit */
 };
@@ -189,6 +191,11 @@ tui_act (struct tui *t, enum nav_action a)
         snprintf (t->query, sizeof t->query, "%s", loc + 7);
       t->typing = true;
     }
+  if (a == NAV_REPEAT)
+    {
+      clearok (curscr, TRUE);   /* all of it, as if it were new */
+      t->cursor_top = true;
+    }
   nav_do (&t->nav, a);
   if (a != NAV_SEARCH && a != NAV_NONE)
     nav_trace (&t->nav);        /* a search is traced when typed */
@@ -234,6 +241,8 @@ tui_paint (struct tui *t, struct tui_screen *scr, long long now)
   if (!scr->prompt && t->typing)
     scr->prompt = t->query;
   scr->message = t->nav.msg;
+  scr->cursor_top = t->cursor_top;
+  t->cursor_top = false;
   tui_draw (scr);
 }
 

@@ -326,7 +326,7 @@ place_cursor (const struct tui_screen *s, const struct tui_geom *g)
 {
   long first = layout_sel_first (s->lo, s->view->sel);
   long row = first - s->view->top;
-  if (first < 0 || row < 0 || row >= g->body_rows)
+  if (s->cursor_top || first < 0 || row < 0 || row >= g->body_rows)
     row = 0;
   if (g->body_rows > 0 && COLS > 0)
     move (g->body_y + (int) row, 0);

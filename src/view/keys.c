@@ -69,6 +69,12 @@ static const struct key_row keys_rows[] = {
   { NAV_PREV_MATCH, { 'N' }, "N",
     N_("N"), N_("the previous search result"),
     NULL, 0, true, false, NULL, NULL, NULL },
+  { NAV_REPEAT, { 'r' }, "r",
+    /* TRANSLATORS: the cursor goes to the top of the page's text,
+       where a screen reader starts reading.  */
+    N_("r"), N_("show the screen again, the cursor at its top"),
+    NULL, 0, true, false, NULL,
+    N_("print the page (or this part of it) again"), NULL },
   { NAV_HELP, { '?', 'h' }, "? h",
     N_("?, h"), N_("this help"),
     N_("? help"), 0, true, false, N_("?, h"), NULL, N_("? help") },

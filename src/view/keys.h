@@ -30,6 +30,8 @@ enum nav_action
   NAV_SEARCH,           /* search (the renderer reads the words) */
   NAV_NEXT_MATCH,       /* the next search result */
   NAV_PREV_MATCH,       /* the previous search result */
+  NAV_REPEAT,           /* show (or say) the page again, from the top of
+                           the screen (plain mode: of the part shown) */
   NAV_QUIT,
   NAV_STAFF             /* a kiosk's staff exit (the renderer asks for
                            the PIN) */

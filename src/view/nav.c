@@ -391,7 +391,8 @@ nav_do (struct nav *nv, enum nav_action a)
     case NAV_NEXT_MATCH: nav_match (nv, 1); break;
     case NAV_PREV_MATCH: nav_match (nv, -1); break;
     case NAV_QUIT: nv->quit = !nv->app->kiosk; break;
-    case NAV_NONE: case NAV_STAFF: break;
+    case NAV_NONE: case NAV_STAFF:
+    case NAV_REPEAT: break;     /* the renderer shows it again */
     }
 }
 
