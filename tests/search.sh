@@ -82,4 +82,25 @@ printf '?\n' | "$PINAV" --data="$data" --lang=en --plain --width=0 >"$tap_tmp/ou
 grep -q '^- /word: search for that word$' "$tap_tmp/out"
 ok $? "plain mode: the help lists /word"
 
+# Issue 14, point 5: a mechanism is the documents' claim, and its name
+# says so in the results as on its page: "(claimed)", as the benefits.
+run "$PINAV" --data="$data" --lang=en --width=0 --search=growth
+is_status 0 "--search=growth exits 0"
+grep '(How the documents say it works)' "$tap_tmp/out" >"$tap_tmp/mech"
+[ "$(grep -c . "$tap_tmp/mech")" -ge 3 ]; ok $? "it finds mechanisms"
+! grep -v -e '(claimed) (How the documents say it works)' "$tap_tmp/mech" |
+  sed 's/^/# /' | grep .
+ok $? "every mechanism found is named (claimed)"
+has_out '^- Releasing \*growth\* factors and other molecules (claimed) (How' \
+  "a match in the name: the name with (claimed)"
+run "$PINAV" --data="$data" --lang=en --width=0 --search=cytokines
+has_out '^- Releasing growth factors and other molecules (claimed) (How.* — .*\*cytokines\*' \
+  "a match in the text: the name with (claimed), then the words around it"
+"$PINAV" --data="$data" --lang=en --dump=mechanisms/bioactive-molecules --width=0 |
+  head -1 | grep -q -x 'Releasing growth factors and other molecules (claimed)'
+ok $? "the mechanism's page is named the same"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=生长因子
+is_status 0 "--lang=zh_CN --search=生长因子 exits 0"
+has_out '^- 释放\*生长因子\*和其他分子（宣称）（' "in Chinese: （宣称）"
+
 done_testing
