@@ -98,6 +98,14 @@ awk '/^Osteoporosis, page 2 of 3:$/ { n++; on = 1 } on { print > (dir "/part" n)
 [ -s "$tap_tmp/part3" ] && cmp -s "$tap_tmp/part2" "$tap_tmp/part3"
 ok $? "r prints the part shown again, as it was (after b)"
 
+# Issue 16, point 6: before a language is chosen, the prompt is in
+# both languages, and names no command of a language not yet chosen.
+printf '2\n' | "$PINAV" --data="$good" --plain --lang=ask >"$tap_tmp/out" 2>&1
+grep -qx 'Type 1 or 2, then Enter. / 输入 1 或 2，然后按 Enter。' "$tap_tmp/out" \
+  && ! grep -q 'l back' "$tap_tmp/out" \
+  && grep -q '请输入 1 到 6' "$tap_tmp/out"
+ok $? "the language screen's prompt is in English and Chinese; then Chinese"
+
 if command -v espeak-ng >/dev/null 2>&1; then
   "$PINAV" --data="$top_srcdir/data" --dump cell-sources >"$tap_tmp/page"
   espeak-ng -q -w /dev/null -f "$tap_tmp/page"

@@ -53,6 +53,9 @@ struct page
   const char *location;         /* where this page came from */
   struct pblock *blocks;
   size_t n, cap;
+  const char *keys_hint;        /* what the bottom line (plain mode: the
+                                   prompt) says instead of the key hints,
+                                   or NULL */
   bool ok;                      /* false once an allocation failed */
   struct arena arena;
 };

@@ -86,8 +86,15 @@ session_commands (bool kiosk)
 static void
 session_prompt (struct session *s)
 {
-  char *text = NULL, *cmds = session_commands (s->app->kiosk);
+  char *text = NULL, *cmds;
   size_t n = s->nav.lo.n_sel;
+  if (s->nav.page.keys_hint)
+    {
+      session_say (s, s->nav.page.keys_hint);
+      fflush (s->out);
+      return;
+    }
+  cmds = session_commands (s->app->kiosk);
   if (!cmds)
     return;
   /* TRANSLATORS: plain mode's prompt; %zu is the highest number, %s

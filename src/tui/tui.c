@@ -241,6 +241,7 @@ tui_paint (struct tui *t, struct tui_screen *scr, long long now)
   if (!scr->prompt && t->typing)
     scr->prompt = t->query;
   scr->message = t->nav.msg;
+  scr->keys_hint = t->nav.page.keys_hint;
   scr->cursor_top = t->cursor_top;
   t->cursor_top = false;
   tui_draw (scr);

@@ -347,6 +347,8 @@ tui_draw (struct tui_screen *s)
     {
       if (g.hint_y >= 0 && s->message)
         put_clipped (g.hint_y, 0, s->message, strlen (s->message));
+      else if (g.hint_y >= 0 && s->keys_hint && !s->hints_off)
+        put_clipped (g.hint_y, 0, s->keys_hint, strlen (s->keys_hint));
       else if (g.hint_y >= 0 && !s->hints_off)
         draw_hints (s, g.hint_y, g.body_rows);
       place_cursor (s, &g);

@@ -40,6 +40,8 @@ struct tui_screen
   const char *prompt_lead;      /* what comes before it; NULL: "/" */
   const char *message;  /* the navigator's word on the last key, shown
                            instead of the hints, or NULL */
+  const char *keys_hint;        /* the page's own bottom line instead of
+                                   the key hints (page.h), or NULL */
   bool cursor_top;      /* the cursor at the body's top, not on the
                            selection (r: where a screen reader starts
                            reading the screen again) */

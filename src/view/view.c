@@ -110,12 +110,24 @@ about_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
 static bool
 lang_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
 {
-  (void) ctx;
   (void) arg;
   /* The title is in both languages: the reader may know either.  */
   page_title (pg, "Language / 语言");
   page_link (pg, "English", "setlang:en");
   page_link (pg, "中文", "setlang:zh_CN");
+  /* No language is chosen yet: how to choose is said in both.  */
+  pg->keys_hint = page_strdup (pg, ctx->mode == VIEW_PLAIN
+                               /* TRANSLATORS: plain mode's prompt on the
+                                  language screen, before a language is
+                                  chosen: English and Chinese together.
+                                  Keep it as it is.  */
+                               ? _("Type 1 or 2, then Enter. / 输入 1 或 "
+                                   "2，然后按 Enter。")
+                               /* TRANSLATORS: the bottom line of the
+                                  language screen, in English and Chinese
+                                  together.  Keep it as it is.  */
+                               : _("Up/Down, Enter: choose / 上下键、Enter"
+                                   "：选择"));
   return true;
 }
 
