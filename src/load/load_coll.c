@@ -244,6 +244,14 @@ load_independent (struct loadctx *lc, const struct content_collection *coll,
       if (!lc_type (lc, e, YNODE_SCALAR, NULL) || !lc_one_line (lc, e))
         continue;
       it->independent[i].id = e->str;
+      for (size_t j = 0; j < i; j++)
+        if (it->independent[j].id
+            && strcmp (it->independent[j].id, e->str) == 0)
+          {
+            lc_error (lc, e, _("'%s' is already in this 'independent' "
+                               "list: remove it"), lc_show (lc, e->str));
+            break;
+          }
       if ((r = lc_ref_at (lc, REF_INDEP, e, e->str, coll->id)) != NULL)
         r->link = &it->independent[i];
     }
