@@ -37,6 +37,9 @@ run "$packc" --hash-of="$t/broken" "$t/good" "$t/broken/pack.bin"
 is_status 0 "pinav-packc --hash-of (for this test only)"
 run "$PINAV" --data="$t/broken" --dump --width=0
 has_out "^A small test pack$" "pinav reads pack.bin when its hash matches"
+run "$PINAV" --data="$t/broken" --dump=fruits/apple --width=0
+[ "$(tail -n 2 "$t/out" | tr '\n' '|')" = "Section: What independent bodies say|- Tree|" ]
+ok $? "and an item's page ends with its link to what independent bodies say"
 run "$PINAV" --check "$t/broken"
 is_status 65 "--check reads the YAML, whatever pack.bin says"
 

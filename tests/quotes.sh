@@ -168,6 +168,7 @@ cat >>"$t/pack/challenges.yaml" <<'EOF'
       - text: >-
           Document 001 claims "a noticeable reduction in joint [pain]".
         cite: [d001#outcomes]
+    independent: [fda-regenerative-medicine]
 EOF
 "$PINAV" --check "$t/pack" 2>"$t/err"; ok $? "the test pack passes --check"
 claims "$t/pack"/*.yaml >"$t/claims2"

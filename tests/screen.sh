@@ -71,6 +71,7 @@ pack=$real
 screen menu-small 20x6 en "the start screen at 20x6: the first entry chosen under the wrapped title"
 pack=$good
 screen hint 80x24 en "a click on a key hint acts as the key"
+screen independent 80x24 en "a topic's page ends with what independent bodies say; a link opens its item"
 
 # Issue 15, F1 and F5: a catalogue with characters a terminal must not
 # be given is refused (src/base/mocheck.c), and the pack shown in

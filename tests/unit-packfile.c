@@ -11,8 +11,8 @@
    - packfile_load: an image is used only while the YAML beside it is
      unchanged, and the hash sees every byte, name and size.
    - Damage: every truncation, and every change of a header word, a
-     count, a string reference, a kind or a citation to a value the
-     format forbids, is refused; an image that still loads (a word or a
+     count, a string reference, a kind, a citation or a link to a value
+     the format forbids, is refused; an image that still loads (a word or a
      byte changed to a value that is allowed) holds a sound pack
      (pack_sound: what the rest of pinav relies on).
    - Edges: hand-made images, each in a small image and in one that
@@ -46,12 +46,16 @@
      a citation past the last (crash), or clamped to the last
        ........................................ citations
      sections not all read before citations ... header words (crash)
+     a link past the last item (crash), or to an item outside the
+       independent collection, or from an untraced item
+       ........................................ links; the variant named
      para with items, list with text, document without sections,
        value shapes (boolean, unset text or list, missing text),
        ref_collection on a non-refs attribute . the variant named
      a field swapped or lost (section index, title and source,
        untraced, values' record, sources' count, last item, columns,
-       menu's count, glossary, citations' section); the caller's bytes
+       menu's count, glossary, independent, links' item); the caller's
+       bytes
        not copied ............................. field by field
      a collection's intro required ............ every image loads
      the hash not compared, or only half of it  any other hash
@@ -206,7 +210,15 @@ same_item (const struct content_collection *c, const struct content_item *a,
             && same_str (a->coll->id, b->coll->id)
             && a->n_claims == b->n_claims
             && same_cites (a->sources, a->n_sources, b->sources,
-                           b->n_sources);
+                           b->n_sources)
+            && a->n_independent == b->n_independent;
+  for (size_t i = 0; ok && i < a->n_independent; i++)
+    ok = same_str (a->independent[i].id, b->independent[i].id)
+         && a->independent[i].item && b->independent[i].item
+         && same_str (a->independent[i].item->id,
+                      b->independent[i].item->id)
+         && same_str (a->independent[i].item->coll->id,
+                      b->independent[i].item->coll->id);
   for (size_t i = 0; ok && i < c->n_attrs; i++)
     {
       const struct content_value *x = &a->values[i], *y = &b->values[i];
@@ -250,6 +262,7 @@ same_pack (const struct content_pack *a, const struct content_pack *b)
             && same_strs (a->menu, a->n_menu, b->menu, b->n_menu)
             && same_str (a->glossary, b->glossary)
             && same_str (a->glossary_also, b->glossary_also)
+            && same_str (a->independent, b->independent)
             && a->n_docs == b->n_docs && a->n_colls == b->n_colls
             && a->n_comps == b->n_comps;
   for (size_t i = 0; ok && i < a->n_docs; i++)
@@ -387,6 +400,28 @@ sound_value (const struct content_attrdef *a, const struct content_value *v)
          && sound_strs (v->list, v->n_list);
 }
 
+/* Links of an item of C to items of P, of a collection of the id P
+   names independent, under those items' own ids; none from an
+   untraced collection.  */
+static bool
+sound_links (const struct content_pack *p,
+             const struct content_collection *c,
+             const struct content_link *l, size_t n)
+{
+  bool ok = n == 0 || (l != NULL && !c->untraced && p->independent);
+  for (size_t i = 0; ok && i < n; i++)
+    {
+      const struct content_item *t = l[i].item;
+      ok = false;
+      for (size_t k = 0; t && k < p->n_colls; k++)
+        ok |= t->coll == p->colls[k] && t->index < t->coll->n_items
+              && t == &t->coll->items[t->index];
+      ok = ok && same_str (t->coll->id, p->independent)
+           && same_str (l[i].id, t->id);
+    }
+  return ok;
+}
+
 static bool
 sound_item (const struct content_pack *p, const struct content_collection *c,
             size_t i)
@@ -395,7 +430,8 @@ sound_item (const struct content_pack *p, const struct content_collection *c,
   bool ok = sound_id (it->id) && sound_text (it->name)
             && sound_text (it->summary) && it->coll == c && it->index == i
             && it->values && (it->n_claims == 0 || it->claims)
-            && sound_cites (p, it->sources, it->n_sources);
+            && sound_cites (p, it->sources, it->n_sources)
+            && sound_links (p, c, it->independent, it->n_independent);
   for (size_t k = 0; ok && k < c->n_attrs; k++)
     ok = sound_value (&c->attrs[k], &it->values[k]);
   for (size_t k = 0; ok && k < it->n_claims; k++)
@@ -427,7 +463,8 @@ pack_sound (const struct content_pack *p)
             && sound_strs (p->about, p->n_about)
             && sound_strs (p->menu, p->n_menu)
             && (!p->glossary || sound_id (p->glossary))
-            && (!p->glossary_also || sound_id (p->glossary_also));
+            && (!p->glossary_also || sound_id (p->glossary_also))
+            && (!p->independent || sound_id (p->independent));
   for (size_t i = 0; ok && i < p->n_docs; i++)
     ok = sound_doc (p->docs[i]);
   for (size_t i = 0; ok && i < p->n_colls; i++)
@@ -719,7 +756,9 @@ struct fixture
 {
   unsigned char *img;
   size_t len;
-  uint32_t text, text_size, n_secs;
+  uint32_t text, text_size, n_secs, n_items;
+  bool *indep;                  /* per item of ITEM: in the independent
+                                   collection, so a link may name it */
 };
 
 static uint32_t
@@ -753,6 +792,12 @@ fixture_make (struct fixture *f, bool big)
   struct content_cite *c = item_of (a, "fruits", "banana")->sources;
   c->section = &a->docs[0]->sections[1];
   c->section_id = c->section->id;
+  size_t n = 0;
+  f->indep = calloc (64, sizeof *f->indep);
+  for (size_t i = 0; f->indep && i < a->n_colls; i++)
+    for (size_t j = 0; j < a->colls[i]->n_items && n < 64; j++)
+      f->indep[n++] = a->independent
+                      && strcmp (a->colls[i]->id, a->independent) == 0;
   memset (title, 'x', sizeof title - 1);
   title[70000] = '\0';
   if (big)
@@ -766,11 +811,14 @@ fixture_make (struct fixture *f, bool big)
       f->img = packfile_encode (a, HASH, &f->len);
     }
   content_free (a);
-  if (!f->img || (big && f->len % 16 != 0))
+  if (!f->img || !f->indep || (big && f->len % 16 != 0))
     exit (99);
   f->text = dir_word (f->img, PF_TEXT, 0);
   f->text_size = dir_word (f->img, PF_TEXT, 1);
   f->n_secs = dir_word (f->img, PF_SEC, 1);
+  f->n_items = dir_word (f->img, PF_ITEM, 1);
+  if (f->n_items > 64)
+    exit (99);
 }
 
 /* BAD (room for the image): F cut short; then cut short with the
@@ -799,12 +847,13 @@ test_truncations (const struct fixture *f, unsigned char *bad)
 /* The words of each table's records (packfmt.h): S a string, s one
    that may be PF_NONE, x one that must be there or not by the record;
    I, i and j the same for an id; n a count; k a block's kind, u
-   untraced, t an attribute's type, f a value's flags; c a citation.  */
+   untraced, t an attribute's type, f a value's flags; c a citation,
+   l a link.  */
 static const char *const fields[PF_TEXT] = {
-  [PF_PACK] = "SSSnnii", [PF_DOC] = "ISsSn", [PF_SEC] = "ISn",
+  [PF_PACK] = "SSSnniii", [PF_DOC] = "ISsSn", [PF_SEC] = "ISn",
   [PF_BLOCK] = "kxn", [PF_COLL] = "ISsunnn", [PF_ATTR] = "IStj",
-  [PF_ITEM] = "ISSnn", [PF_VALUE] = "fxn", [PF_CLAIM] = "Sn",
-  [PF_CITE] = "c", [PF_COMP] = "ISIn", [PF_STRS] = "S"
+  [PF_ITEM] = "ISSnnn", [PF_VALUE] = "fxn", [PF_CLAIM] = "Sn",
+  [PF_CITE] = "c", [PF_LINK] = "l", [PF_COMP] = "ISIn", [PF_STRS] = "S"
 };
 
 /* What the word at AT of F is: 'h' in the header, else a letter of
@@ -840,6 +889,8 @@ forbidden (const struct fixture *f, char k, uint32_t v)
       return true;
     case 'c':
       return v >= f->n_secs;
+    case 'l':
+      return v >= f->n_items || !f->indep[v];
     case 'k':
       return v > BLOCK_NUMBERED;
     case 'u':
@@ -856,7 +907,7 @@ forbidden (const struct fixture *f, char k, uint32_t v)
              && !sound_id ((const char *) f->img + f->text + v));
 }
 
-enum { C_HEADER, C_COUNT, C_REF, C_KIND, C_CITE, C_N };
+enum { C_HEADER, C_COUNT, C_REF, C_KIND, C_CITE, C_LINK, C_N };
 
 /* Images of one class of change: how many were tried and loaded, and
    the first that broke its rule.  */
@@ -889,7 +940,7 @@ static int
 word_class (char k)
 {
   return k == 'h' ? C_HEADER : k == 'n' ? C_COUNT : k == 'c' ? C_CITE
-         : strchr ("kutf", k) ? C_KIND : C_REF;
+         : k == 'l' ? C_LINK : strchr ("kutf", k) ? C_KIND : C_REF;
 }
 
 /* Every word of class C before the text, set to values that a count,
@@ -906,13 +957,16 @@ test_words (const struct fixture *f, unsigned char *bad, int c)
     "a string reference (into a string, past the text, PF_NONE where "
     "one is needed, or not an id for an id)",
     "a kind, type, flags or untraced word (out of its range)",
-    "a citation (of a section past the last)" };
+    "a citation (of a section past the last)",
+    "a link (to an item past the last, or not of the independent "
+    "collection)" };
   struct tally t = { 0 };
   for (size_t at = 0; at < f->text; at += 4)
     {
       uint32_t was = pf_get32 (f->img + at);
       uint32_t more[] = { was - 1, was + 1, f->n_secs - 1, f->n_secs,
-                          f->text_size - 1, f->text_size };
+                          f->text_size - 1, f->text_size, f->n_items - 1,
+                          f->n_items };
       if (word_class (word_kind (f, at)) != c)
         continue;
       for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
@@ -1054,6 +1108,8 @@ test_damage (void)
   free (bad);
   free (small.img);
   free (big.img);
+  free (small.indep);
+  free (big.indep);
 }
 
 /* --- Packs that packfile_encode writes as it is given them, and that
@@ -1235,6 +1291,32 @@ para_zwsp (struct content_pack *p)
   p->docs[0]->sections[0].blocks[0].text = "zero\xe2\x80\x8bwidth";
 }
 
+/* Links that the loader refuses: to an item of a collection other
+   than the independent one, from an untraced item, or with no
+   independent collection named.  */
+static void
+link_to_banana (struct content_pack *p)
+{
+  item_of (p, "fruits", "apple")->independent[0].item
+    = item_of (p, "fruits", "banana");
+}
+
+static void
+link_from_tree (struct content_pack *p)
+{
+  static struct content_link l;
+  struct content_item *tree = item_of (p, "places", "tree");
+  l = (struct content_link) { tree->id, tree };
+  tree->independent = &l;
+  tree->n_independent = 1;
+}
+
+static void
+no_independent (struct content_pack *p)
+{
+  p->independent = NULL;
+}
+
 struct variant
 {
   const char *what;
@@ -1269,6 +1351,12 @@ static const struct variant variants[] = {
   { "F5: a right-to-left override in an item's name", NULL, name_rlo,
     NULL },
   { "F5: a zero width space in a paragraph", NULL, para_zwsp, NULL },
+  { "a link to an item not of the independent collection", NULL,
+    link_to_banana, NULL },
+  { "a link from an item of an untraced collection", NULL, link_from_tree,
+    NULL },
+  { "a link when the pack names no independent collection", NULL,
+    no_independent, NULL },
 };
 
 /* The image of variant V of the good pack: the BAD one or not.  */

@@ -205,6 +205,59 @@ load_values (struct loadctx *lc, const struct content_collection *coll,
     }
 }
 
+/* The 'independent' list of item IT of collection COLL, in map N: the
+   ids of items of the pack's independent collection, checked once the
+   pack file is read (load_refs.c).  A topic item without one is noted
+   there too: whether it needs one is known then.  */
+static void
+load_independent (struct loadctx *lc, const struct content_collection *coll,
+                  const struct ynode *n, struct content_item *it)
+{
+  const struct ynode *v = ytree_get (n, "independent");
+  if (!v)
+    {
+      if (!coll->untraced && it->id && coll->id)
+        lc_ref_at (lc, REF_INDEP_NONE, n, it->id, coll->id);
+      return;
+    }
+  if (coll->untraced)
+    {
+      lc_error (lc, v, _("'independent' is for topic items, and "
+                         "collection '%s' is untraced: remove it"),
+                lc_show (lc, coll->id));
+      return;
+    }
+  const struct ynode *seq = lc_seq (lc, n, "independent");
+  if (!seq)
+    return;
+  it->independent = lc_alloc (lc, seq->n, sizeof *it->independent);
+  if (!it->independent)
+    return;
+  struct loadref *list = lc_ref_at (lc, REF_INDEP_LIST, seq,
+                                    it->id ? it->id : "", coll->id);
+  if (list)
+    list->n_links = seq->n;
+  for (size_t i = 0; i < seq->n; i++)
+    {
+      const struct ynode *e = seq->kids[i];
+      struct loadref *r;
+      if (!lc_type (lc, e, YNODE_SCALAR, NULL) || !lc_one_line (lc, e))
+        continue;
+      it->independent[i].id = e->str;
+      for (size_t j = 0; j < i; j++)
+        if (it->independent[j].id
+            && strcmp (it->independent[j].id, e->str) == 0)
+          {
+            lc_error (lc, e, _("'%s' is already in this 'independent' "
+                               "list: remove it"), lc_show (lc, e->str));
+            break;
+          }
+      if ((r = lc_ref_at (lc, REF_INDEP, e, e->str, coll->id)) != NULL)
+        r->link = &it->independent[i];
+    }
+  it->n_independent = seq->n;
+}
+
 /* Read one item.
    @retval whether it cites no document though it should.  */
 static bool
@@ -213,7 +266,8 @@ load_item (struct loadctx *lc, const struct content_collection *coll,
            struct content_item *it)
 {
   static const char *const keys[] = { "id", "name", "summary", "attrs",
-                                      "claims", "sources", NULL };
+                                      "claims", "sources", "independent",
+                                      NULL };
   static const char *const req[] = { "id", "name", "summary", NULL };
   if (!lc_keys (lc, n, keys, req))
     return false;
@@ -231,6 +285,7 @@ load_item (struct loadctx *lc, const struct content_collection *coll,
     }
   const struct ynode *sources = ytree_get (n, "sources");
   it->n_sources = load_cites (lc, lc_seq (lc, n, "sources"), &it->sources);
+  load_independent (lc, coll, n, it);
   /* A 'claims' that is no list, or any 'sources', was reported if
      wrong, and an item without an id is broken enough already: no
      second message for them.  */

@@ -203,7 +203,8 @@ load_packinfo (struct loadctx *lc, const struct ynode *root)
 {
   static const char *const keys[] = { "kind", "title", "reviewed",
                                       "disclaimer", "about", "menu",
-                                      "comparisons", "glossary", NULL };
+                                      "comparisons", "glossary",
+                                      "independent", NULL };
   static const char *const req[] = { "kind", "title", "reviewed",
                                      "disclaimer", "menu", NULL };
   struct content_pack *p = lc->pack;
@@ -228,6 +229,15 @@ load_packinfo (struct loadctx *lc, const struct ynode *root)
   for (size_t i = 0; i < p->n_menu; i++)
     lc_ref (lc, REF_MENU, menu->kids[i], NULL, NULL);
   load_glossary (lc, ytree_get (root, "glossary"));
+  if (ytree_get (root, "independent"))
+    {
+      p->independent = lc_id (lc, root, "independent");
+      if (p->independent)
+        lc_ref (lc, REF_COLLECTION, ytree_get (root, "independent"), NULL,
+                NULL);
+      else
+        lc->unsure_indep = true;
+    }
   const struct ynode *comps = lc_seq (lc, root, "comparisons");
   if (!comps && ytree_get (root, "comparisons"))
     lc->unsure_comps = true;

@@ -103,6 +103,41 @@ is_unsure (const struct hash_table *unsure, enum ref_kind kind, const char *id)
   return found;
 }
 
+/* The links to what independent bodies say (REF_INDEP_LIST, REF_INDEP,
+   REF_INDEP_NONE): the pack file names their collection, or none.  */
+static void
+ref_indep (struct loadctx *lc, const struct loadref *r,
+           const struct hash_table *unsure)
+{
+  const struct content_pack *p = lc->pack;
+  const char *ind = p->independent;
+  if (lc->unsure_indep || !lc->pack_file)
+    return;
+  if (r->kind == REF_INDEP_LIST && !ind)
+    ref_error (lc, r, _("'independent' names items of the collection of "
+                        "what independent bodies say, but %s names no "
+                        "such collection: add 'independent: COLLECTION' "
+                        "to it"), lc->pack_file);
+  else if (r->kind == REF_INDEP_LIST && r->n_links == 0)
+    ref_error (lc, r, _("item '%s' has an empty 'independent' list: add "
+                        "the id of at least one item of collection '%s' "
+                        "that concerns it"),
+               lc_show (lc, r->value), lc_show (lc, ind));
+  else if (r->kind == REF_INDEP_NONE && ind
+           && strcmp (r->scope, ind) != 0
+           && !(p->glossary && strcmp (r->scope, p->glossary) == 0))
+    ref_error (lc, r, _("item '%s' has no 'independent' list: add "
+                        "'independent: [ID, ...]' with the ids of the "
+                        "items of collection '%s' that concern it"),
+               lc_show (lc, r->value), lc_show (lc, ind));
+  else if (r->kind == REF_INDEP && ind && content_collection (p, ind)
+           && !is_unsure (unsure, REF_UNSURE_ITEMS, ind)
+           && !(r->link->item = content_item (p, ind, r->value)))
+    ref_error (lc, r, _("'independent' names '%s', but collection '%s' "
+                        "has no such item"), lc_show (lc, r->value),
+               lc_show (lc, ind));
+}
+
 static void
 ref_check (struct loadctx *lc, const struct loadref *r,
            const struct hash_table *attrs, const struct hash_table *unsure)
@@ -142,6 +177,11 @@ ref_check (struct loadctx *lc, const struct loadref *r,
         ref_error (lc, r, _("collection '%s' has no attribute '%s'"),
                    lc_show (lc, r->scope), lc_show (lc, r->value));
       free (key);
+      break;
+    case REF_INDEP_LIST:
+    case REF_INDEP:
+    case REF_INDEP_NONE:
+      ref_indep (lc, r, unsure);
       break;
     default:
       break;

@@ -319,8 +319,23 @@ lc_ref (struct loadctx *lc, enum ref_kind kind, const struct ynode *n,
       return;
     }
   lc->refs[lc->n_refs++] = (struct loadref) {
-    kind, lc->file, n->line, n->col, n->str, scope, cite
+    kind, lc->file, n->line, n->col, n->str, scope, cite, NULL, 0
   };
+}
+
+struct loadref *
+lc_ref_at (struct loadctx *lc, enum ref_kind kind, const struct ynode *at,
+           const char *value, const char *scope)
+{
+  if (!VEC_ROOM (lc->refs, lc->n_refs, lc->cap_refs, 64))
+    {
+      lc_error (lc, at, _("out of memory"));
+      return NULL;
+    }
+  lc->refs[lc->n_refs] = (struct loadref) {
+    kind, lc->file, at->line, at->col, value, scope, NULL, NULL, 0
+  };
+  return &lc->refs[lc->n_refs++];
 }
 
 void

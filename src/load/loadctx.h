@@ -28,6 +28,12 @@
 enum ref_kind
 {
   REF_CITE, REF_ITEM, REF_COLLECTION, REF_MENU, REF_ATTR,
+  /* An item's 'independent' list (the value is the item's id; an empty
+     list is an error once the pack names its independent collection),
+     an entry of it, and a topic item without one (the scope is its
+     collection): what they need is known once the file of kind pack
+     is read.  */
+  REF_INDEP_LIST, REF_INDEP, REF_INDEP_NONE,
   /* The sections of a document, the items or the attributes of a
      collection, that could not all be read: a reference to one of them
      that seems missing may not be.  */
@@ -44,6 +50,10 @@ struct loadref
   const char *value;            /* the text written */
   const char *scope;            /* REF_ITEM, REF_ATTR: the collection */
   struct content_cite *cite;    /* REF_CITE: filled in when resolved */
+  struct content_link *link;    /* REF_INDEP: filled in when resolved;
+                                   REF_INDEP_LIST: its first entry, and
+                                   the count in N_LINKS */
+  size_t n_links;
 };
 
 struct loadctx
@@ -60,6 +70,8 @@ struct loadctx
   bool unsure_docs;             /* a document's id could not be read */
   bool unsure_colls;            /* a collection's id could not be read */
   bool unsure_comps;            /* a comparison's id could not be read */
+  bool unsure_indep;            /* the pack file's 'independent' could not
+                                   be read */
 };
 
 /** lc_error - report a problem at node N (or the file when N is NULL).  */
@@ -130,6 +142,13 @@ size_t lc_texts (struct loadctx *lc, const struct ynode *seq,
 /** lc_ref - remember a cross-reference at node N to check later.  */
 void lc_ref (struct loadctx *lc, enum ref_kind kind, const struct ynode *n,
              const char *scope, struct content_cite *cite);
+
+/** lc_ref_at - like lc_ref, at node AT (of any type) for the text
+   VALUE.  @retval the reference, for the caller to fill in, or NULL
+   (reported) when out of memory.  */
+struct loadref *lc_ref_at (struct loadctx *lc, enum ref_kind kind,
+                           const struct ynode *at, const char *value,
+                           const char *scope);
 
 /** lc_unsure - note that the sections (REF_UNSURE_SECTIONS) of document
    ID, or the items or attributes of collection ID, could not all be

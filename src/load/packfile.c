@@ -34,6 +34,7 @@ struct pf
   struct content_value *values;
   struct content_claim *claims;
   struct content_cite *cites;
+  struct content_link *links;
   struct content_comparison *comps;
   const char **strs;
   bool ok;
@@ -253,6 +254,31 @@ pf_item (struct pf *r, const unsigned char *rec,
       it->claims[i].n_cites = pf_cites (r, W (cl, 1), &it->claims[i].cites);
     }
   it->n_sources = pf_cites (r, W (rec, 4), &it->sources);
+  /* Its links: resolved by pf_links once every item is read.  */
+  it->n_independent = pf_span (r, PF_LINK, W (rec, 5), &first);
+  it->independent = it->n_independent ? &r->links[first] : NULL;
+  if (it->n_independent && c->untraced)
+    r->ok = false;
+}
+
+/* Every link, to an item of the collection the pack names independent,
+   by the item's index in ITEM: every item is read by now.  */
+static void
+pf_links (struct pf *r)
+{
+  const char *ind = r->pack->independent;
+  for (size_t i = 0; r->ok && i < r->count[PF_LINK]; i++)
+    {
+      uint32_t ix = W (r->at[PF_LINK], i);
+      const struct content_item *it = ix < r->count[PF_ITEM]
+                                      ? &r->items[ix] : NULL;
+      if (!it || !it->coll || !ind || strcmp (it->coll->id, ind) != 0)
+        {
+          r->ok = false;
+          return;
+        }
+      r->links[i] = (struct content_link) { it->id, it };
+    }
 }
 
 static void
@@ -447,7 +473,8 @@ pf_alloc (struct pf *r)
          && PF_ARRAY (blocks, PF_BLOCK) && PF_ARRAY (colls, PF_COLL)
          && PF_ARRAY (attrs, PF_ATTR) && PF_ARRAY (items, PF_ITEM)
          && PF_ARRAY (values, PF_VALUE) && PF_ARRAY (claims, PF_CLAIM)
-         && PF_ARRAY (cites, PF_CITE) && PF_ARRAY (comps, PF_COMP)
+         && PF_ARRAY (cites, PF_CITE) && PF_ARRAY (links, PF_LINK)
+         && PF_ARRAY (comps, PF_COMP)
          && PF_ARRAY (strs, PF_STRS);
 #undef PF_ARRAY
 }
@@ -467,6 +494,7 @@ pf_pack (struct pf *r)
   p->n_menu = pf_strs (r, W (rec, 4), false, &p->menu);
   p->glossary = pf_id (r, W (rec, 5), false);
   p->glossary_also = pf_id (r, W (rec, 6), false);
+  p->independent = pf_id (r, W (rec, 7), false);
   p->n_docs = r->count[PF_DOC];
   p->n_colls = r->count[PF_COLL];
   p->n_comps = r->count[PF_COMP];
@@ -496,6 +524,11 @@ pf_decode_image (struct content_pack *pack, const unsigned char *img,
   ok = ok && r.next[PF_SEC] == r.count[PF_SEC];
   for (size_t i = 0; ok && r.ok && i < pack->n_colls; i++)
     pf_collection (&r, &r.colls[i]);
+  /* Links point at items: all of them must be read first.  */
+  ok = ok && r.next[PF_ITEM] == r.count[PF_ITEM]
+       && r.next[PF_LINK] == r.count[PF_LINK];
+  if (ok)
+    pf_links (&r);
   for (size_t i = 0; ok && r.ok && i < pack->n_comps; i++)
     pf_comparison (&r, &r.comps[i]);
   for (int t = 0; ok && t < PF_TEXT; t++)

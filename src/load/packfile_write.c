@@ -33,6 +33,7 @@ struct pw
   struct pw_table t[PF_TEXT];
   struct pw_text text;
   size_t *doc_base;             /* each document's first section in SEC */
+  size_t *coll_base;            /* each collection's first item in ITEM */
   bool ok;
 };
 
@@ -113,6 +114,21 @@ pw_cite (struct pw *w, const struct content_cite *c)
   w->ok = false;                /* unresolved: not a checked pack */
 }
 
+/* The index in ITEM of the item a link names.  */
+static void
+pw_link (struct pw *w, const struct content_link *l)
+{
+  const struct content_pack *p = w->pack;
+  const struct content_item *it = l->item;
+  for (size_t i = 0; it && i < p->n_colls; i++)
+    if (p->colls[i] == it->coll && it->index < it->coll->n_items)
+      {
+        pw_count (w, PF_LINK, w->coll_base[i] + it->index);
+        return;
+      }
+  w->ok = false;                /* unresolved: not a checked pack */
+}
+
 static void
 pw_document (struct pw *w, const struct content_document *d)
 {
@@ -146,6 +162,7 @@ pw_item (struct pw *w, const struct content_collection *c,
   pw_str (w, PF_ITEM, it->summary);
   pw_count (w, PF_ITEM, it->n_claims);
   pw_count (w, PF_ITEM, it->n_sources);
+  pw_count (w, PF_ITEM, it->n_independent);
   if (c->n_attrs && !it->values)
     w->ok = false;
   for (size_t i = 0; w->ok && i < c->n_attrs; i++)
@@ -165,6 +182,8 @@ pw_item (struct pw *w, const struct content_collection *c,
     }
   for (size_t i = 0; i < it->n_sources; i++)
     pw_cite (w, &it->sources[i]);
+  for (size_t i = 0; i < it->n_independent; i++)
+    pw_link (w, &it->independent[i]);
 }
 
 static void
@@ -199,6 +218,7 @@ pw_pack (struct pw *w)
   pw_strs (w, PF_PACK, p->menu, p->n_menu);
   pw_str (w, PF_PACK, p->glossary);
   pw_str (w, PF_PACK, p->glossary_also);
+  pw_str (w, PF_PACK, p->independent);
   for (size_t i = 0; i < p->n_docs; i++)
     pw_document (w, p->docs[i]);
   for (size_t i = 0; i < p->n_colls; i++)
@@ -253,13 +273,20 @@ packfile_encode (const struct content_pack *pack, uint64_t hash, size_t *len)
   struct pw w = { .pack = pack, .ok = true };
   unsigned char *img = NULL;
   w.doc_base = malloc ((pack->n_docs + 1) * sizeof *w.doc_base);
-  if (w.doc_base)
+  w.coll_base = malloc ((pack->n_colls + 1) * sizeof *w.coll_base);
+  if (w.doc_base && w.coll_base)
     {
       size_t n = 0;
       for (size_t i = 0; i < pack->n_docs; i++)
         {
           w.doc_base[i] = n;
           n += pack->docs[i]->n_sections;
+        }
+      n = 0;
+      for (size_t i = 0; i < pack->n_colls; i++)
+        {
+          w.coll_base[i] = n;
+          n += pack->colls[i]->n_items;
         }
       pw_pack (&w);
       if (w.ok)
@@ -270,5 +297,6 @@ packfile_encode (const struct content_pack *pack, uint64_t hash, size_t *len)
   free (w.text.buf);
   hash_free (&w.text.offsets);
   free (w.doc_base);
+  free (w.coll_base);
   return img;
 }

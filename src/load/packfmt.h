@@ -21,8 +21,11 @@
    (STRS); each collection, its related collections (STRS), attributes
    (ATTR) and items (ITEM), and for each item one value (VALUE) an
    attribute, with its list (STRS), its claims (CLAIM) with their
-   citations (CITE), then its sources (CITE); last each comparison and
-   its columns (STRS).  A citation is the index of its section in SEC.
+   citations (CITE), its sources (CITE), then its links to what
+   independent bodies say (LINK); last each comparison and its columns
+   (STRS).  A citation is the index of its section in SEC; a link the
+   index in ITEM of an item of the collection the pack names
+   independent, resolved once every item is read.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #ifndef PINAV_PACKFMT_H
 #define PINAV_PACKFMT_H
@@ -31,7 +34,7 @@
 #include <stdint.h>
 
 #define PF_MAGIC "PINAVPK\n"
-#define PF_VERSION 1
+#define PF_VERSION 2
 #define PF_NONE UINT32_MAX
 
 /* The largest image (the bundled pack's is 0.1 MiB; the arrays it
@@ -50,26 +53,27 @@ enum
 enum pf_table
 {
   PF_PACK, PF_DOC, PF_SEC, PF_BLOCK, PF_COLL, PF_ATTR, PF_ITEM, PF_VALUE,
-  PF_CLAIM, PF_CITE, PF_COMP, PF_STRS, PF_TEXT, PF_NTABLES
+  PF_CLAIM, PF_CITE, PF_LINK, PF_COMP, PF_STRS, PF_TEXT, PF_NTABLES
 };
 
 #define PF_HEADER_SIZE (PF_H_DIR + 8 * PF_NTABLES)
 
 /* The words of a record of each table (the text: bytes, width 0).
    PACK      title, reviewed, disclaimer, n_about, n_menu, glossary,
-             glossary_also
+             glossary_also, independent
    DOC       id, title, publisher, source, n_sections
    SEC       id, heading, n_blocks
    BLOCK     kind, text, n_items
    COLL      id, title, intro, untraced, n_related, n_attrs, n_items
    ATTR      id, label, type, ref_collection
-   ITEM      id, name, summary, n_claims, n_sources
+   ITEM      id, name, summary, n_claims, n_sources, n_independent
    VALUE     flags (PF_SET, PF_TRUE), text, n_list
    CLAIM     text, n_cites
    CITE      section
+   LINK      item
    COMP      id, title, collection, n_columns
    STRS      string  */
-#define PF_WIDTHS { 7, 5, 3, 3, 7, 4, 5, 3, 2, 1, 4, 1, 0 }
+#define PF_WIDTHS { 8, 5, 3, 3, 7, 4, 6, 3, 2, 1, 1, 4, 1, 0 }
 
 enum { PF_SET = 1, PF_TRUE = 2 };
 

@@ -83,6 +83,17 @@ struct content_claim
 };
 
 struct content_collection;
+struct content_item;
+
+/* A link from an item to one of the pack's independent items (what a
+   regulator or another independent body says about it), written as
+   the item's id and resolved after loading.  */
+struct content_link
+{
+  const char *id;
+  const struct content_item *item;      /* in the pack's independent
+                                           collection */
+};
 
 struct content_item
 {
@@ -94,6 +105,8 @@ struct content_item
   size_t n_claims;
   struct content_cite *sources;
   size_t n_sources;
+  struct content_link *independent;     /* what independent bodies say */
+  size_t n_independent;
   const struct content_collection *coll;
   size_t index;
 };
@@ -135,6 +148,9 @@ struct content_pack
   size_t n_menu;
   const char *glossary;         /* the glossary collection, or NULL */
   const char *glossary_also;    /* its list attribute of other forms */
+  const char *independent;      /* the collection of what independent
+                                   bodies say, which items link, or
+                                   NULL */
   struct content_document **docs;
   size_t n_docs;
   struct content_collection **colls;

@@ -214,6 +214,25 @@ item_related (struct page *pg, const struct view_ctx *ctx,
   view_related_links (pg, ctx, it->coll, false);
 }
 
+/* What independent bodies say about IT: a link to each item it names,
+   last on its page.  */
+static void
+item_independent (struct page *pg, const struct content_item *it)
+{
+  if (it->n_independent)
+    /* TRANSLATORS: the heading of the links, at the end of a topic's
+       page, to what regulators and other bodies independent of the
+       documents say about it.  */
+    page_heading (pg, 2, _("What independent bodies say"), "independent");
+  for (size_t i = 0; i < it->n_independent; i++)
+    {
+      const struct content_item *t = it->independent[i].item;
+      struct pblock *b = t ? page_link (pg, C_ (t->name), "") : NULL;
+      if (b)
+        b->target = view_item_location (pg, t);
+    }
+}
+
 static bool
 item_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
 {
@@ -232,6 +251,7 @@ item_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   item_related (pg, ctx, it);
   item_attrs (pg, ctx, it);
   item_claims (pg, ctx, it);
+  item_independent (pg, it);
   return true;
 }
 
