@@ -12,6 +12,10 @@ has_out "65  the content pack has errors" "--help lists exit codes"
 run "$PINAV" --version
 is_status 0 "--version exits 0"
 has_out "^pinav [0-9]" "--version names the program"
+has_out "^License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.$" "--version names the licence"
+has_out "^There is NO WARRANTY, to the extent permitted by law.$" "and says there is no warranty"
+grep -q "^ *Version 3, 29 June 2007$" "$top_srcdir/COPYING"
+ok $? "COPYING holds the GPL, version 3"
 
 run "$PINAV" --bogus
 is_status 2 "an unknown option exits 2"
