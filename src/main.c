@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "closeout.h"
 #include "diag.h"
 #include "dump.h"
 #include "i18n.h"
@@ -424,6 +425,9 @@ int
 main (int argc, char **argv)
 {
   struct options o = { .mode = MODE_AUTO, .width = -1, .idle = -1 };
+  /* What --help, --version, --dump or --search wrote must arrive, or
+     pinav says so and exits 1 (closeout.h).  */
+  atexit (close_stdout);
   /* The locale and the text domains come first, for --help too.  */
   i18n_init (default_localedir (), early_language (argc, argv));
   parse_options (argc, argv, &o);
@@ -462,7 +466,5 @@ main (int argc, char **argv)
     status = run_navigator (&o, pack);
   search_index_free (ix);
   content_free (pack);
-  if (fflush (stdout) != 0 || ferror (stdout))
-    status = status ? status : 1;
   return status;
 }
