@@ -24,10 +24,7 @@ if [ -n "${PINAV_WRAPPER:-}" ]; then
   timeout=120 scale=20
 fi
 
-if [ ! -x "$vtdrive" ]; then
-  echo "1..0 # SKIP $vtdrive was not built"
-  exit 0
-fi
+no_vtdrive && skip_all "$no_vtdrive_why"
 
 # vt SCRIPT SIZE COMMAND...: run SCRIPT against COMMAND on a SIZE
 # terminal.  The program must end with 0 (or as an expect-exit says).

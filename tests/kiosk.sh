@@ -14,10 +14,7 @@ TERM=xterm-256color
 unset NO_COLOR CREDENTIALS_DIRECTORY
 export TERM
 
-if [ ! -x "$vtdrive" ]; then
-  echo "1..0 # SKIP $vtdrive was not built"
-  exit 0
-fi
+no_vtdrive && skip_all "$no_vtdrive_why"
 
 # drive SCRIPT WHAT COMMAND...: run SCRIPT against COMMAND on an 80x24
 # terminal; the limit for each wait is $timeout seconds (10).

@@ -12,10 +12,7 @@ TERM=xterm-256color
 unset NO_COLOR
 export TERM
 
-if [ ! -x "$vtdrive" ]; then
-  echo "1..0 # SKIP $vtdrive was not built"
-  exit 0
-fi
+no_vtdrive && skip_all "$no_vtdrive_why"
 
 # PINAV_WRAPPER, when set, goes before pinav (e.g. valgrind, see
 # .ci/run); the waits are then longer.
