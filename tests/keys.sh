@@ -135,9 +135,9 @@ fi
 
 # The manual and docs/tui.md list the table's keys, as the table has them.
 "$tool" man >"$tap_tmp/man" &&
-  sed -n '/^\.\\" keys: begin/,/^\.\\" keys: end/p' "$top_srcdir/docs/pinav.1" \
+  sed -n '/^\.\\" keys: begin/,/^\.\\" keys: end/p' "$top_srcdir/docs/pinav.1.in" \
     | sed '1d;$d' | diff "$tap_tmp/man" - >"$tap_tmp/d" 2>&1
-r=$?; ok $r "docs/pinav.1's key list is the key table's (keys-tool man)"
+r=$?; ok $r "docs/pinav.1.in's key list is the key table's (keys-tool man)"
 [ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/d" | head -10
 "$tool" md >"$tap_tmp/md" &&
   sed -n '/^<!-- keys: begin/,/^<!-- keys: end/p' "$top_srcdir/docs/tui.md" \

@@ -2,7 +2,8 @@
 # The manual: lint-clean, and it documents every option --help lists.
 . "${top_srcdir:-.}/tests/tap.sh"
 
-man="$top_srcdir/docs/pinav.1"
+# The manual as built (docs/pinav.1, from docs/pinav.1.in).
+man="$top_builddir/docs/pinav.1"
 # configure's MANDOC: "no" when it found none (the lint is then
 # skipped); unset when run by hand, then mandoc from PATH.
 mandoc=${MANDOC:-mandoc}

@@ -87,10 +87,11 @@ msgid "Apple"
 msgstr "苹果${rlo}果苹"
 EOF
 msgfmt -o "$loc/pinav-content.mo" "$tap_tmp/unsafe.po" || exit 99
+build_localedir=$PINAV_LOCALEDIR
 PINAV_LOCALEDIR="$tap_tmp/locale"
 export PINAV_LOCALEDIR
 screen unsafe 80x24 zh_CN "F1, F5: a catalogue with control and bidi characters is refused: English, in the title bar too"
-unset PINAV_LOCALEDIR
+PINAV_LOCALEDIR=$build_localedir
 
 # Issue 15, F10: TERM=linux, where ncurses loads libgpm (tests/lsan.supp
 # says why its leak is suppressed, and why this needs the slow unwinder).
