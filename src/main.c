@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "closeout.h"
 #include "diag.h"
 #include "dump.h"
 #include "i18n.h"
@@ -252,32 +253,30 @@ parse_options (int argc, char **argv, struct options *o)
     usage_error (_("unexpected argument '%s'"), argv[optind]);
 }
 
-/* The build tree's data and translations when this binary was run
-   from there, uninstalled; else the installed ones.  */
-static bool
-running_uninstalled (void)
+/* The value of environment variable NAME, or NULL when it is unset or
+   empty.  */
+static const char *
+env_dir (const char *name)
 {
-  char self[PATH_MAX];
-  ssize_t n = readlink ("/proc/self/exe", self, sizeof self - 1);
-  if (n <= 0)
-    return false;
-  self[n] = '\0';
-  return strcmp (self, BUILD_PROGRAM) == 0;
+  const char *env = getenv (name);
+  return env && *env ? env : NULL;
 }
 
+/* The installed pack, unless PINAV_DATADIR names another: the build
+   tree's, for tests and ./pre-inst-env.  No path of the build tree is
+   compiled in.  */
 static const char *
 default_datadir (void)
 {
-  return running_uninstalled () ? BUILD_DATADIR : PKGDATADIR;
+  const char *env = env_dir ("PINAV_DATADIR");
+  return env ? env : PKGDATADIR;
 }
 
 static const char *
 default_localedir (void)
 {
-  const char *env = getenv ("PINAV_LOCALEDIR");
-  if (env && *env)
-    return env;
-  return running_uninstalled () ? BUILD_LOCALEDIR : LOCALEDIR;
+  const char *env = env_dir ("PINAV_LOCALEDIR");
+  return env ? env : LOCALEDIR;
 }
 
 static size_t
@@ -291,18 +290,20 @@ plain_width (const struct options *o)
 }
 
 /* The pack in directory DIR from its compiled image (packfile.h): DIR's
-   own, or the build tree's for an uninstalled binary whose pack is in
-   the source tree.  Either is used only if compiled from DIR's YAML as
-   it is now; an image refused for what it is goes to DIAGS, and then
-   the build tree's is not tried (they may be the same file).
+   own, or PINAV_PACKBIN's (the build tree's, for an uninstalled pinav
+   whose YAML is in the source tree).  Either is used only if compiled
+   from DIR's YAML as it is now; an image refused for what it is goes
+   to DIAGS, and then PINAV_PACKBIN's is not tried (they may be the
+   same file).
    @retval NULL when there is none.  */
 static struct content_pack *
 load_compiled (const char *dir, struct diags *diags)
 {
   size_t said = diags->n;
   struct content_pack *pack = packfile_load (dir, NULL, diags);
-  if (!pack && diags->n == said && running_uninstalled ())
-    pack = packfile_load (dir, BUILD_PACKBIN, diags);
+  const char *other = env_dir ("PINAV_PACKBIN");
+  if (!pack && diags->n == said && other)
+    pack = packfile_load (dir, other, diags);
   return pack;
 }
 
@@ -428,6 +429,9 @@ int
 main (int argc, char **argv)
 {
   struct options o = { .mode = MODE_AUTO, .width = -1, .idle = -1 };
+  /* What --help, --version, --dump or --search wrote must arrive, or
+     pinav says so and exits 1 (closeout.h).  */
+  atexit (close_stdout);
   /* The locale and the text domains come first, for --help too.  */
   i18n_init (default_localedir (), early_language (argc, argv));
   parse_options (argc, argv, &o);
@@ -466,7 +470,5 @@ main (int argc, char **argv)
     status = run_navigator (&o, pack);
   search_index_free (ix);
   content_free (pack);
-  if (fflush (stdout) != 0 || ferror (stdout))
-    status = status ? status : 1;
   return status;
 }

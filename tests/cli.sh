@@ -12,6 +12,37 @@ has_out "65  the content pack has errors" "--help lists exit codes"
 run "$PINAV" --version
 is_status 0 "--version exits 0"
 has_out "^pinav [0-9]" "--version names the program"
+has_out "^License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.$" "--version names the licence"
+has_out "^There is NO WARRANTY, to the extent permitted by law.$" "and says there is no warranty"
+grep -q "^ *Version 3, 29 June 2007$" "$top_srcdir/COPYING"
+ok $? "COPYING holds the GPL, version 3"
+
+# What pinav prints must arrive: a write error is reported and exits 1
+# (as gnulib's close_stdout), for every option that writes to stdout.
+if [ -w /dev/full ]; then
+  for args in --help --version "--data=$good --dump" \
+              "--data=$good --search=apple"; do
+    # shellcheck disable=SC2086
+    "$PINAV" $args >/dev/full 2>"$tap_tmp/err" </dev/null
+    st=$?
+    [ $st -eq 1 ]; ok $? "${args##* } to a full disk exits 1 (got $st)"
+    has_err "pinav: write error: No space left on device" \
+      "${args##* } to a full disk says so on stderr"
+  done
+  "$PINAV" --lang=zh_CN --version >/dev/full 2>"$tap_tmp/err" </dev/null
+  has_err "pinav: 写入错误: " "the write error in Chinese"
+else
+  echo "ok $((tap_n = tap_n + 1)) - write errors # SKIP no writable /dev/full"
+fi
+"$PINAV" --version >&- 2>"$tap_tmp/err"
+[ $? -eq 1 ]; ok $? "--version with stdout closed exits 1"
+has_err "pinav: write error: Bad file descriptor" "and says so"
+"$PINAV" --check "$good" >&- 2>"$tap_tmp/err"
+[ $? -eq 0 ] && [ ! -s "$tap_tmp/err" ]
+ok $? "--check with stdout closed: nothing to write, nothing lost"
+(trap '' PIPE; "$PINAV" --data="$good" --dump --width=0 2>"$tap_tmp/err" |
+   head -c1 >/dev/null)
+[ ! -s "$tap_tmp/err" ]; ok $? "a reader that stops early (EPIPE) is not a write error"
 
 run "$PINAV" --bogus
 is_status 2 "an unknown option exits 2"

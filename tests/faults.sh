@@ -24,10 +24,7 @@ if [ -n "${PINAV_WRAPPER:-}" ]; then
   timeout=120 scale=20
 fi
 
-if [ ! -x "$vtdrive" ]; then
-  echo "1..0 # SKIP $vtdrive was not built"
-  exit 0
-fi
+no_vtdrive && skip_all "$no_vtdrive_why"
 
 # vt SCRIPT SIZE COMMAND...: run SCRIPT against COMMAND on a SIZE
 # terminal.  The program must end with 0 (or as an expect-exit says).
@@ -114,6 +111,26 @@ vt "$scripts/plain-eof.vt" 80x24 sh -c 'exec "$@" 0<&-' sh \
 r=$?
 ok $r "plain-eof (80x24): standard input closed: exit 0 at once"
 [ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/err" | head -40
+
+# Plain mode ends with 0 on SIGTERM, SIGHUP, SIGINT and SIGQUIT, as
+# the full-screen navigator does (the manual's EXIT STATUS), and leaves
+# the terminal as it found it: on a terminal, and with standard input
+# a pipe that stays open (a FIFO opened for reading and writing).
+mkfifo "$tap_tmp/fifo" || exit 99
+for sig in TERM HUP INT QUIT; do
+  printf '%s\n' "wait Type a number from 1 to 6" "signal $sig" \
+    "expect-exit 0 1000" "expect-sane" >"$tap_tmp/plain-sig.vt"
+  vt "$tap_tmp/plain-sig.vt" 80x24 $PINAV_WRAPPER "$PINAV" --data="$good" \
+    --lang=en --plain
+  r=$?
+  ok $r "plain mode on a terminal: SIG$sig ends it with 0, the terminal sane"
+  [ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/err" | head -40
+  vt "$tap_tmp/plain-sig.vt" 80x24 sh -c 'f=$1; shift; exec "$@" <>"$f"' sh \
+    "$tap_tmp/fifo" $PINAV_WRAPPER "$PINAV" --data="$good" --lang=en
+  r=$?
+  ok $r "plain mode reading a pipe: SIG$sig ends it with 0"
+  [ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/err" | head -40
+done
 
 # A terminal type with no terminfo entry: a message and exit 1.
 vt_term=pinav-no-such-terminal

@@ -14,10 +14,7 @@ TERM=xterm-256color
 unset NO_COLOR CREDENTIALS_DIRECTORY
 export TERM
 
-if [ ! -x "$vtdrive" ]; then
-  echo "1..0 # SKIP $vtdrive was not built"
-  exit 0
-fi
+no_vtdrive && skip_all "$no_vtdrive_why"
 
 # drive SCRIPT WHAT COMMAND...: run SCRIPT against COMMAND on an 80x24
 # terminal; the limit for each wait is $timeout seconds (10).
@@ -182,6 +179,14 @@ plain '?\n'
 lacks_out '^- q: quit$' "plain kiosk: the keys page does not offer q"
 drive "$scripts/plain-tty.vt" "plain kiosk on a terminal: ^C ^\\ ^Z ^D, signals, q: still running" \
   "$PINAV" --data="$good" --kiosk --plain
+# SIGTERM and SIGHUP end a plain kiosk with 0, and its terminal gets
+# its flow control back (the manual's EXIT STATUS).
+for sig in TERM HUP; do
+  printf '%s\n' "wait [2] 中文" "signal $sig" "expect-exit 0 2000" \
+    "expect-sane" >"$tap_tmp/plain-sig.vt"
+  drive "$tap_tmp/plain-sig.vt" "plain kiosk on a terminal: SIG$sig ends it with 0, the terminal sane" \
+    "$PINAV" --data="$good" --kiosk --plain
+done
 drive "$scripts/plain-idle.vt" "plain, --idle=1: the warning; Enter dismisses it" \
   "$PINAV" --data="$good" --kiosk --plain --idle=1
 timeout=40 drive "$scripts/plain-idle-reset.vt" \

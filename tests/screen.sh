@@ -12,10 +12,7 @@ TERM=xterm-256color
 unset NO_COLOR
 export TERM
 
-if [ ! -x "$vtdrive" ]; then
-  echo "1..0 # SKIP $vtdrive was not built"
-  exit 0
-fi
+no_vtdrive && skip_all "$no_vtdrive_why"
 
 # PINAV_WRAPPER, when set, goes before pinav (e.g. valgrind, see
 # .ci/run); the waits are then longer.
@@ -91,10 +88,11 @@ msgid "Apple"
 msgstr "苹果${rlo}果苹"
 EOF
 msgfmt -o "$loc/pinav-content.mo" "$tap_tmp/unsafe.po" || exit 99
+build_localedir=$PINAV_LOCALEDIR
 PINAV_LOCALEDIR="$tap_tmp/locale"
 export PINAV_LOCALEDIR
 screen unsafe 80x24 zh_CN "F1, F5: a catalogue with control and bidi characters is refused: English, in the title bar too"
-unset PINAV_LOCALEDIR
+PINAV_LOCALEDIR=$build_localedir
 
 screen contrast 80x24 en "the disclaimer and a document's marketing note at full contrast: never dim"
 screen where 60x10 en "where am I: the lines shown of a long page, and whether more follows"

@@ -13,6 +13,7 @@ real="$top_srcdir/data"
 walks=${PINAV_WALKS:-100}
 timeout=60
 [ -n "${PINAV_WRAPPER:-}" ] && timeout=600
+no_vtdrive && skip_all "$no_vtdrive_why"
 
 
 

@@ -427,7 +427,7 @@ session_next (struct session *s, char *buf, size_t size)
 
 /* A kiosk's terminal before plain mode took flow control away.  */
 static struct termios plain_saved;
-static int plain_saved_fd = -1;
+static volatile sig_atomic_t plain_saved_fd = -1;
 
 static void
 plain_restore (void)
@@ -437,15 +437,34 @@ plain_restore (void)
   plain_saved_fd = -1;
 }
 
-/* SIGTERM or SIGHUP: the terminal as it was, then the signal's usual
-   end (tcsetattr is async-signal-safe).  */
+/* SIGTERM or SIGHUP (or, outside a kiosk, SIGINT or SIGQUIT): the
+   terminal as it was, then the end, with 0, as the full-screen
+   navigator ends (tcsetattr and _exit are async-signal-safe).  Leaving
+   at once, rather than after the line being read, cannot miss a
+   signal that comes just before the read.  Every page was flushed
+   when it was printed: at most a page being printed is cut short.  */
 static void
 plain_on_signal (int sig)
 {
+  (void) sig;
   if (plain_saved_fd >= 0)
     tcsetattr (plain_saved_fd, TCSANOW, &plain_saved);
-  signal (sig, SIG_DFL);
-  raise (sig);
+  _exit (0);
+}
+
+/* End on the signals that end the full-screen navigator (a kiosk
+   ignores SIGINT and SIGQUIT: main.c).  */
+static void
+plain_catch_signals (const struct app *app)
+{
+  static const int sigs[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
+  struct sigaction sa;
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = plain_on_signal;
+  sigfillset (&sa.sa_mask);
+  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+    if (!app->kiosk || (sigs[i] != SIGINT && sigs[i] != SIGQUIT))
+      sigaction (sigs[i], &sa, NULL);
 }
 
 /* In a kiosk on a terminal, ^S must not freeze the output (a patient
@@ -461,8 +480,6 @@ plain_no_flow_control (const struct app *app, FILE *in)
   t = plain_saved;
   t.c_iflag &= ~(tcflag_t) (IXON | IXOFF);
   plain_saved_fd = fd;
-  signal (SIGTERM, plain_on_signal);
-  signal (SIGHUP, plain_on_signal);
   if (tcsetattr (fd, TCSANOW, &t) != 0)
     plain_saved_fd = -1;
 }
@@ -479,6 +496,7 @@ plainmode_run (const struct app *app, FILE *in, FILE *out)
   if (!nav_init (&s.nav, app, VIEW_PLAIN, plain_layout_width (app->width),
                  plain_rows ()))
     return 1;
+  plain_catch_signals (app);
   plain_no_flow_control (app, in);
   session_show (&s);
   while (session_next (&s, line, sizeof line))

@@ -8,7 +8,9 @@
 #include "app.h"
 
 /** plainmode_run - read commands a line at a time from IN and answer
-   on OUT until q or end of input.
+   on OUT until q or end of input.  SIGTERM and SIGHUP (and outside a
+   kiosk SIGINT and SIGQUIT) end the process at once, with status 0 and
+   the terminal as it was.
    @retval the exit status (0).  */
 int plainmode_run (const struct app *app, FILE *in, FILE *out);
 
