@@ -81,6 +81,23 @@ is_status 0 "--dump COLL/ITEM"
 has_out "Claim: Apples are red." "the item's claim, in the editors' words: not in quotation marks"
 has_out "Source: Document 1 (All about fruit), section “Introduction”" "traced to its document and section"
 
+# Issue 14, point 1: a document named in running text ("Documents 000
+# and 002 describe it...") is a link to it, named as everywhere; one a
+# claim already cites gets none of its own.
+real="$top_srcdir/data"
+run "$PINAV" --data="$real" --dump=conditions/osteoporosis --width=0
+sed -n '3,6p' "$tap_tmp/out" >"$tap_tmp/head"
+grep -qx -e '- Document 000: Stem Cells for Osteoporosis Treatment' "$tap_tmp/head" \
+  && grep -qx -e '- Document 002: \[UC-MSC therapy for osteoporosis\]' "$tap_tmp/head"
+ok $? "the documents a summary names are links after it, \"Document 000: TITLE\""
+[ "$(grep -c '^- Document 00[0-3]: ' "$tap_tmp/out")" -eq 2 ]
+ok $? "a claim's own cited document gets no link of its own (its sources lead there)"
+run "$PINAV" --data="$real" --lang=zh_CN --dump=conditions/osteoporosis --width=0
+has_out "^- 文件 000：" "in Chinese: 文件 000"
+run "$PINAV" --data="$real" --dump=about --width=0
+[ "$(grep -c '^- Document 00[0-3]: ' "$tap_tmp/out")" -eq 4 ]
+ok $? "the About page's list names each document the same way"
+
 run "$PINAV" --data="$good" --dump nothing-here
 is_status 2 "--dump of an unknown id exits 2"
 has_err "nothing is called 'nothing-here'" "and says so"

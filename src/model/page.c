@@ -190,3 +190,13 @@ page_selectables (const struct page *pg, struct psel **out)
     }
   return k;
 }
+
+bool
+page_links_to (const struct page *pg, const char *target)
+{
+  for (size_t i = 0; i < pg->n; i++)
+    if (pg->blocks[i].kind == PB_LINK && pg->blocks[i].target
+        && strcmp (pg->blocks[i].target, target) == 0)
+      return true;
+  return strcmp (pg->location, target) == 0;
+}

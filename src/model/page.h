@@ -108,6 +108,9 @@ long page_find_anchor (const struct page *pg, const char *anchor);
    before it when DIR < 0), or -1.  */
 long page_next_link (const struct page *pg, long from, int dir);
 
+/** page_links_to - whether PG is at TARGET or has a link to it.  */
+bool page_links_to (const struct page *pg, const char *target);
+
 /** page_count_links - the number of links (and table rows with a
    target) on the page.  */
 size_t page_count_links (const struct page *pg);

@@ -98,11 +98,7 @@ about_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   page_addf (pg, PB_PARA, _("Content reviewed on %s."), p->reviewed);
   page_heading (pg, 1, _("Where the content comes from"), NULL);
   for (size_t i = 0; i < p->n_docs; i++)
-    {
-      char loc[200];
-      snprintf (loc, sizeof loc, "doc:%s", p->docs[i]->id);
-      page_link (pg, C_ (p->docs[i]->title), loc);
-    }
+    view_doc_link (pg, p->docs[i]);
   page_addf (pg, PB_NOTE, "%s %s", PACKAGE_NAME, PACKAGE_VERSION);
   return true;
 }
@@ -185,11 +181,7 @@ docs_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   page_add (pg, PB_PARA, _("What each document says, section by section, "
                            "as its publisher wrote it."));
   for (size_t i = 0; i < p->n_docs; i++)
-    {
-      char loc[200];
-      snprintf (loc, sizeof loc, "doc:%s", p->docs[i]->id);
-      page_link (pg, C_ (p->docs[i]->title), loc);
-    }
+    view_doc_link (pg, p->docs[i]);
   return true;
 }
 

@@ -82,6 +82,16 @@ const char *view_item_location (struct page *pg,
    in "Document 003" (its id when it is not of that form).  */
 const char *view_doc_number (const struct content_document *d);
 
+/** view_doc_mentions - add a link to each document that TEXT (the
+   pack's own English, before translation) names as "Document 003" or
+   "Documents 000 and 002", but those claim CL (or NULL) cites and those
+   the page already links to.  */
+void view_doc_mentions (struct page *pg, const struct view_ctx *ctx,
+                        const char *text, const struct content_claim *cl);
+
+/** view_doc_link - add a link to document D, "Document 003: TITLE".  */
+void view_doc_link (struct page *pg, const struct content_document *d);
+
 /** view_cite_link - add a link to the section a citation names.  */
 void view_cite_link (struct page *pg, const struct content_cite *c);
 

@@ -173,6 +173,7 @@ item_claims (struct page *pg, const struct view_ctx *ctx,
          for the document's own words inside it.  */
       page_addf (pg, PB_BULLET, _("Claim: %s"), C_ (cl->text));
       view_gloss_links (pg, ctx, C_ (cl->text));
+      view_doc_mentions (pg, ctx, cl->text, cl);
       for (size_t j = 0; j < cl->n_cites; j++)
         view_cite_link (pg, &cl->cites[j]);
     }
@@ -248,6 +249,7 @@ item_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   page_title (pg, C_ (it->name));
   page_add (pg, PB_PARA, C_ (it->summary));
   view_gloss_links (pg, ctx, C_ (it->summary));
+  view_doc_mentions (pg, ctx, it->summary, NULL);
   item_related (pg, ctx, it);
   item_attrs (pg, ctx, it);
   item_claims (pg, ctx, it);

@@ -23,6 +23,71 @@ view_doc_number (const struct content_document *d)
   return d->id[0] == 'd' && d->id[1] ? d->id + 1 : d->id;
 }
 
+/* The number after "Document" or "Documents" at *P ("000", and in
+   "Documents 001, 002 and 003" each in turn), into NUM; *P moves past
+   it.  @retval false when no more follow.  */
+static bool
+doc_next_number (const char **p, char num[4])
+{
+  const char *s = *p;
+  while (*s == ' ' || *s == ',')
+    s++;
+  if (strncmp (s, "and ", 4) == 0 || strncmp (s, "or ", 3) == 0)
+    s += *s == 'a' ? 4 : 3;
+  if (!(s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9'
+        && s[2] >= '0' && s[2] <= '9' && !(s[3] >= '0' && s[3] <= '9')))
+    return false;
+  memcpy (num, s, 3);
+  num[3] = '\0';
+  *p = s + 3;
+  return true;
+}
+
+/* Whether claim CL (or NULL) cites document DOC.  */
+static bool
+doc_cited (const struct content_claim *cl, const char *doc)
+{
+  for (size_t i = 0; cl && i < cl->n_cites; i++)
+    if (strcmp (cl->cites[i].doc_id, doc) == 0)
+      return true;
+  return false;
+}
+
+void
+view_doc_mentions (struct page *pg, const struct view_ctx *ctx,
+                   const char *text, const struct content_claim *cl)
+{
+  for (const char *p = text; p && (p = strcasestr (p, "document"));)
+    {
+      char num[4], id[8], loc[16];
+      const struct content_document *d;
+      p += 8;
+      if (*p == 's')
+        p++;
+      while (doc_next_number (&p, num))
+        {
+          snprintf (id, sizeof id, "d%s", num);
+          snprintf (loc, sizeof loc, "doc:%s", id);
+          d = content_document (ctx->pack, id);
+          if (d && !doc_cited (cl, id) && !page_links_to (pg, loc))
+            view_doc_link (pg, d);
+        }
+    }
+}
+
+void
+view_doc_link (struct page *pg, const struct content_document *d)
+{
+  char loc[200];
+  snprintf (loc, sizeof loc, "doc:%s", d->id);
+  /* TRANSLATORS: a link to a document: its number (as in "Document
+     003") and its title.  */
+  struct pblock *b = page_addf (pg, PB_LINK, _("Document %s: %s"),
+                                view_doc_number (d), C_ (d->title));
+  if (b)
+    b->target = page_strdup (pg, loc);
+}
+
 void
 view_cite_link (struct page *pg, const struct content_cite *c)
 {

@@ -137,16 +137,6 @@ view_gloss_headword_form (const char *name, const char *form)
 }
 
 static bool
-page_links_to (const struct page *pg, const char *target)
-{
-  for (size_t i = 0; i < pg->n; i++)
-    if (pg->blocks[i].kind == PB_LINK && pg->blocks[i].target
-        && strcmp (pg->blocks[i].target, target) == 0)
-      return true;
-  return strcmp (pg->location, target) == 0;
-}
-
-static bool
 gloss_mentions (const char *text, const struct content_item *it, int also)
 {
   if (gloss_name (text, C_ (it->name)))
