@@ -86,12 +86,19 @@ has_out "Source: Document 1 (All about fruit), section “Introduction”" "trac
 # claim already cites gets none of its own.
 real="$top_srcdir/data"
 run "$PINAV" --data="$real" --dump=conditions/osteoporosis --width=0
-sed -n '3,6p' "$tap_tmp/out" >"$tap_tmp/head"
+sed -n '1,/^Section: /p' "$tap_tmp/out" >"$tap_tmp/head"
 grep -qx -e '- Document 000: Stem Cells for Osteoporosis Treatment' "$tap_tmp/head" \
   && grep -qx -e '- Document 002: \[UC-MSC therapy for osteoporosis\]' "$tap_tmp/head"
 ok $? "the documents a summary names are links after it, \"Document 000: TITLE\""
 [ "$(grep -c '^- Document 00[0-3]: ' "$tap_tmp/out")" -eq 2 ]
 ok $? "a claim's own cited document gets no link of its own (its sources lead there)"
+# Issue 16, point 5: the lead (summary, then the text attributes such
+# as what the documents say a condition is) before any section; See
+# also after the claims.
+awk '/^What the documents say it is: / { lead = NR } /^Section: / && !first { first = NR }
+     /^Section: See also$/ { see = NR } /^Section: What the documents claim$/ { claims = NR }
+     END { exit !(lead && lead < first && claims < see) }' "$tap_tmp/out"
+ok $? "a condition's description leads its page; See also comes after the claims"
 run "$PINAV" --data="$real" --lang=zh_CN --dump=conditions/osteoporosis --width=0
 has_out "^- 文件 000：" "in Chinese: 文件 000"
 run "$PINAV" --data="$real" --dump=about --width=0

@@ -123,17 +123,19 @@ coll_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   return true;
 }
 
-/* The attributes of IT: text as "Label: value", refs as links.  */
+/* The attributes of IT: when REFS, those that are links, each under a
+   heading; else the text ones, as "Label: value" (the page's lead, with
+   the summary).  */
 static void
 item_attrs (struct page *pg, const struct view_ctx *ctx,
-            const struct content_item *it)
+            const struct content_item *it, bool refs)
 {
   const struct content_collection *c = it->coll;
   for (size_t i = 0; i < c->n_attrs; i++)
     {
       const struct content_attrdef *a = &c->attrs[i];
       const struct content_value *v = &it->values[i];
-      if (!v->set)
+      if (!v->set || (a->type == ATTR_REFS) != refs)
         continue;
       if (a->type != ATTR_REFS)
         {
@@ -248,11 +250,12 @@ item_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
     return false;
   page_title (pg, C_ (it->name));
   page_add (pg, PB_PARA, C_ (it->summary));
+  item_attrs (pg, ctx, it, false);
   view_gloss_links (pg, ctx, C_ (it->summary));
   view_doc_mentions (pg, ctx, it->summary, NULL);
-  item_related (pg, ctx, it);
-  item_attrs (pg, ctx, it);
+  item_attrs (pg, ctx, it, true);
   item_claims (pg, ctx, it);
+  item_related (pg, ctx, it);
   item_independent (pg, it);
   return true;
 }
