@@ -4,7 +4,8 @@
 # the glossary) ends its page, in English and in Chinese, with the
 # heading and at least one link, each naming an item of the collection
 # that pack.yaml names 'independent'; an item about PRP links NICE's
-# guidance on it; and in plain mode such a link opens that item's page.
+# guidance on it and the RESTORE trial; and in plain mode such a link
+# opens that item's page.
 . "${top_srcdir:-.}/tests/tap.sh"
 
 PINAV_LOCALEDIR="$top_builddir/locale"; export PINAV_LOCALEDIR
@@ -75,6 +76,9 @@ check () {
       nice=$(sed -n "$(grep -n -x nice-ipg637 "$t/ind-ids" | cut -d: -f1)p" "$t/names.$lang")
       grep -q -F -x -e "$nice" "$t/links" ||
         { bad=$((bad + 1)); echo "# $topic ($lang): about PRP, but no link to NICE IPG637"; }
+      restore=$(sed -n "$(grep -n -x restore-trial "$t/ind-ids" | cut -d: -f1)p" "$t/names.$lang")
+      grep -q -F -x -e "$restore" "$t/links" ||
+        { bad=$((bad + 1)); echo "# $topic ($lang): about PRP, but no link to the RESTORE trial"; }
     fi
   done <"$t/topics"
   [ "$bad" -eq 0 ]
@@ -98,8 +102,8 @@ printf '%s\n' "$c" | "$PINAV" --data="$data" --lang=en --plain --width=0 >"$t/ou
 p=$(grep -E '^\[[0-9]+\] Platelet-rich plasma \(PRP\)$' "$t/out" | sed 's/^\[\([0-9]*\)\].*/\1/')
 printf '%s\n%s\n' "$c" "$p" | "$PINAV" --data="$data" --lang=en --plain --width=0 >"$t/out" 2>&1
 nice=$(sed -n "$(grep -n -x nice-ipg637 "$t/ind-ids" | cut -d: -f1)p" "$t/names.en")
-l=$(grep -E '^\[[0-9]+\] ' "$t/out" | tail -1 | sed 's/^\[\([0-9]*\)\] \(.*\)/\1 \2/')
-[ "${l#* }" = "$nice" ]; ok $? "plain: PRP's page ends with a link to NICE ($l)"
+l=$(grep -E '^\[[0-9]+\] ' "$t/out" | grep -F -e "$nice" | tail -1 | sed 's/^\[\([0-9]*\)\] \(.*\)/\1 \2/')
+[ "${l#* }" = "$nice" ]; ok $? "plain: PRP's page has a link to NICE ($l)"
 printf '%s\n%s\n%s\n' "$c" "$p" "${l%% *}" |
   "$PINAV" --data="$data" --lang=en --plain --width=0 >"$t/out" 2>&1
 "$PINAV" --data="$data" --lang=en --width=0 --dump="$ind/nice-ipg637" | sed -n 3p >"$t/summary"
