@@ -66,6 +66,13 @@ for lang in en zh_CN; do
 done
 pack=$real
 screen menu-small 20x6 en "the start screen at 20x6: the first entry chosen under the wrapped title"
+screen measure 132x43 en "132 columns: text set to a readable measure"
+# The About page's rows (the screen printed between the --- lines):
+# none wider than 80 columns, and its paragraphs do fill them.
+sed -n '/^--- screen/,/^---$/p' "$tap_tmp/out" | sed '1d;$d' | sed '1d;$d' \
+  | LC_ALL=C.UTF-8 awk '{ n = length($0); if (n > max) max = n }
+      END { print max; exit !(max <= 80 && max >= 70) }' >"$tap_tmp/max"
+ok $? "132 columns: the longest line of text is $(cat "$tap_tmp/max") columns (at most 80)"
 pack=$good
 screen hint 80x24 en "a click on a key hint acts as the key"
 screen independent 80x24 en "a topic's page ends with what independent bodies say; a link opens its item"

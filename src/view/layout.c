@@ -14,6 +14,9 @@
 #include "vec.h"
 
 #define GRID_GAP 2      /* spaces between grid columns */
+#define MEASURE 80      /* text wraps at most this wide, however wide the
+                           screen: longer lines are hard to read (issue 16);
+                           tables use the whole width */
 #define CARD_INDENT (LAY_MARK + 2)
 
 /* Append one line: a copy of the LEN bytes of TEXT, with control
@@ -112,13 +115,23 @@ lay_room (const struct layout *lo, size_t indent)
   return lo->width > indent + 1 ? lo->width - indent : 1;
 }
 
+/* The columns left for running text after INDENT and PREFIX: the
+   room, but no wider than the measure.  */
+static size_t
+lay_text_room (const struct layout *lo, size_t indent, const char *prefix)
+{
+  size_t used = indent + text_width (prefix, strlen (prefix));
+  size_t room = lay_room (lo, used);
+  return used < MEASURE && room > MEASURE - used ? MEASURE - used : room;
+}
+
 static void
 lay_text (struct layout *lo, const char *prefix, const char *text,
           size_t indent, enum lay_style style, long sel, size_t block)
 {
   struct lay_wrap w = { lo, text, prefix, indent, style, sel, block, 0,
                         0, 0 };
-  size_t room = lay_room (lo, indent + text_width (prefix, strlen (prefix)));
+  size_t room = lay_text_room (lo, indent, prefix);
   text_wrap (text, strlen (text), room, lay_wrap_line, &w);
 }
 
@@ -129,7 +142,7 @@ lay_block_text (struct layout *lo, const char *prefix, const struct pblock *b,
 {
   struct lay_wrap w = { lo, b->text, prefix, indent, style, sel, block, 0,
                         b->hl_start, b->hl_len };
-  size_t room = lay_room (lo, indent + text_width (prefix, strlen (prefix)));
+  size_t room = lay_text_room (lo, indent, prefix);
   text_wrap (b->text, strlen (b->text), room, lay_wrap_line, &w);
 }
 
