@@ -104,6 +104,7 @@ PINAV_LOCALEDIR=$build_localedir
 screen contrast 80x24 en "the disclaimer and a document's marketing note at full contrast: never dim"
 screen where 60x10 en "where am I: the lines shown of a long page, and whether more follows"
 screen repeat 80x24 en "r shows the screen again, the cursor at the body's top for a screen reader"
+screen path 80x24 en "the title line: the path to the page, shortened from the left to fit"
 
 # Issue 15, F10: TERM=linux, where ncurses loads libgpm (tests/lsan.supp
 # says why its leak is suppressed, and why this needs the slow unwinder).

@@ -53,6 +53,11 @@ struct page
   const char *location;         /* where this page came from */
   struct pblock *blocks;
   size_t n, cap;
+  const char *crumbs[3];        /* where the page is: "Home", the list it
+                                   belongs to, its title (the title line
+                                   shows them as a path); N_CRUMBS 0: the
+                                   title alone */
+  size_t n_crumbs;
   const char *keys_hint;        /* what the bottom line (plain mode: the
                                    prompt) says instead of the key hints,
                                    or NULL */

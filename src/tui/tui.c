@@ -232,6 +232,8 @@ tui_paint (struct tui *t, struct tui_screen *scr, long long now)
       return;
     }
   scr->title = t->nav.page.title;
+  scr->crumbs = t->nav.page.crumbs;
+  scr->n_crumbs = t->nav.page.n_crumbs;
   scr->lo = &t->nav.lo;
   scr->view = &t->nav.view;
   scr->prompt = tui_kiosk_stars (&t->kiosk, stars);

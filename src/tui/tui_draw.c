@@ -127,14 +127,51 @@ first_line (const struct text_line *l, void *data)
     *first = *l;
 }
 
-/* The title, cut at a word with "..." when it is too wide (the body
-   then begins with the whole title, see layout_page).  */
+/* The page's path from its part K on, "... > " before it when K > 0,
+   into BUF (cut short when it does not fit).  */
+static void
+path_text (const struct tui_screen *s, size_t k, char *buf, size_t size)
+{
+  /* TRANSLATORS: between the places of the path on the title line,
+     "Home > Conditions > Osteoarthritis".  */
+  const char *sep = _(" > ");
+  size_t n = (size_t) snprintf (buf, size, "%s", k ? "..." : "");
+  for (size_t i = k; i < s->n_crumbs && n < size; i++)
+    n += (size_t) snprintf (buf + n, size - n, "%s%s", i > 0 ? sep : "",
+                            s->crumbs[i]);
+}
+
+/* The path to the page, "Home > Conditions > Osteoarthritis", leaving
+   out its first places ("... > Osteoarthritis") until it fits.
+   @retval false when even the title alone with "... > " does not.  */
+static bool
+draw_path (const struct tui_screen *s, int y)
+{
+  char buf[1024];
+  for (size_t k = 0; k < s->n_crumbs; k++)
+    {
+      path_text (s, k, buf, sizeof buf);
+      size_t len = strlen (buf);
+      if (len < sizeof buf - 1 && text_width (buf, len) <= (size_t) COLS)
+        {
+          put_clipped (y, 0, buf, len);
+          return true;
+        }
+    }
+  return false;
+}
+
+/* The title (or the path to it), cut at a word with "..." when it is
+   too wide (the body then begins with the whole title, see
+   layout_page).  */
 static void
 draw_title (const struct tui_screen *s, int y)
 {
   size_t len = strlen (s->title);
   attrset (A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_TITLE) : 0));
-  if (text_width (s->title, len) <= (size_t) COLS || COLS <= 4)
+  if (s->n_crumbs > 1 && draw_path (s, y))
+    ;
+  else if (text_width (s->title, len) <= (size_t) COLS || COLS <= 4)
     put_clipped (y, 0, s->title, len);
   else
     {

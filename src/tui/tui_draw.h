@@ -31,6 +31,8 @@ struct tui_hint
 struct tui_screen
 {
   const char *title;
+  const char *const *crumbs;    /* the page's path (page.h), or NULL */
+  size_t n_crumbs;
   const struct layout *lo;
   const struct lay_view *view;
   bool kiosk;           /* no "q quit" hint */

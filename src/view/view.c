@@ -37,7 +37,10 @@ view_build (struct page *pg, const struct view_ctx *ctx, const char *loc)
                 : strncmp (loc, v->prefix, n) == 0)
         {
           if (v->build (pg, ctx, loc + n))
-            return true;
+            {
+              view_crumbs (pg, ctx, loc);
+              return true;
+            }
           break;
         }
     }
