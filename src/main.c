@@ -139,6 +139,11 @@ print_help (void)
            "      --staff-pin-file=FILE\n"
            "                      the PIN that lets staff leave a kiosk "
            "(F12)\n"), stdout);
+  /* TRANSLATORS: --help output, one more option; line it up with the
+     others.  */
+  fputs (_("      --speak=FILE    with --dump=ID: write that page, spoken, "
+           "to the WAV\n"
+           "                      file FILE, and exit\n"), stdout);
   fputs ("\n", stdout);
   /* TRANSLATORS: --help output, the exit status.  */
   fputs (_("Exit status:\n"
