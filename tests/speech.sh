@@ -9,15 +9,38 @@
 PINAV_LOCALEDIR="$top_builddir/locale"; export PINAV_LOCALEDIR
 data="$top_srcdir/data"
 wavcheck="$top_builddir/tests/wavcheck"
+vtdrive="$top_builddir/tests/vtdrive"
 t="$tap_tmp"
+TERM=xterm-256color; export TERM
+timeout=10
+[ -n "${PINAV_WRAPPER:-}" ] && timeout=120
+
+# vt SCRIPT [ENV...]: the full-screen navigator on an 80x24 terminal,
+# in English, driven by the tests/vtdrive script SCRIPT (a string).
+vt () {
+  printf '%s\n' "$1" >"$t/s.vt"; shift
+  env "$@" "$vtdrive" --size=80x24 --timeout=$timeout "$t/s.vt" -- \
+    $PINAV_WRAPPER "$PINAV" --data="$data" --lang=en >"$t/vt.out" 2>&1
+  r=$?
+  [ $r -eq 0 ] || sed 's/^/# /' "$t/vt.out" | head -30
+  return $r
+}
 
 run "$PINAV" --data="$data" --speak="$t/x.wav"
 if grep -q 'built without speech' "$t/err"; then
   is_status 2 "without speech, --speak is a usage error"
   has_err "Try 'pinav --help'" "... that says how to get help"
   [ ! -e "$t/x.wav" ]; ok $? "... and writes no file"
-  echo "ok 4 - WAV files of pages # SKIP pinav was built without speech"
-  tap_n=4
+  vt 'wait-row 23 ?
+key s
+wait-row 23 "pinav was built without speech"
+key Down
+wait-gone "built without speech"
+key q
+expect-exit 0'
+  ok $? "without speech, the TUI's s says pinav was built without speech"
+  echo "ok 5 - WAV files of pages, and s reads aloud # SKIP pinav was built without speech"
+  tap_n=5
   done_testing; exit
 fi
 is_status 2 "--speak without --dump=ID is a usage error"
@@ -69,6 +92,47 @@ check () {
 # character, Chinese at about 5,000.
 for id in $pages; do check en "$id" 600 4000; done
 for id in $pages; do check zh_CN "$id" 1500 12000; done
+
+# The TUI's s: the page read aloud from the top of the screen, in a
+# child process that any key stops.  This machine may have no sound
+# card: the sound libraries' complaints must not reach the screen, and
+# the keys go on working.
+vt 'wait-row 23 ?
+key s
+wait-row 23 "Reading aloud; any key stops."
+key Down
+wait-gone "Reading aloud"
+key s Up s
+wait-row 23 "Reading aloud"
+expect-not ALSA
+expect-not rror
+key q
+expect-exit 0'
+ok $? "s reads aloud and says so; keys go on working; nothing of the sound libraries shows"
+
+# With PINAV_SPEECH_WAV the child writes what it would say to a file
+# (and the TUI waits for it): less after a page down, less still at
+# the end, as the reading starts from the top of the screen.
+said () {
+  rm -f "$t/s.wav"
+  vt "wait-row 23 ?
+key / ^U
+type cell
+key Enter
+wait-row 0 cell
+$1
+key s
+wait-row 23 \"Reading aloud\"
+key q
+expect-exit 0" PINAV_SPEECH_WAV="$t/s.wav" \
+    && "$wavcheck" "$t/s.wav" | cut -d' ' -f2
+}
+top=$(said "")
+down=$(said "key PgDn")
+end=$(said "key End")
+[ -n "$top" ] && [ -n "$down" ] && [ -n "$end" ] && [ "$end" -gt 0 ] \
+  && [ "$top" -gt "$down" ] && [ "$down" -gt "$end" ]
+ok $? "s reads from the top of the screen: $top samples at the top, $down a page down, $end at the end"
 
 # Standard output: the same WAV file.
 "$PINAV" --data="$data" --dump=docs --speak=- >"$t/y.wav" 2>"$t/err" \

@@ -99,6 +99,25 @@ speech_synth (const char *text, const char *lang, struct speech_audio *a,
   return true;
 }
 
+bool
+speech_aloud (const char *text, const char *lang)
+{
+  speech_end ();
+  speech_rate = espeak_Initialize (AUDIO_OUTPUT_PLAYBACK, 0, NULL,
+                                   espeakINITIALIZE_DONT_EXIT);
+  if (speech_rate <= 0)
+    {
+      speech_rate = 0;
+      return false;
+    }
+  bool ok = speech_set_voice (lang)
+            && espeak_Synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
+                             espeakCHARS_UTF8, NULL, NULL) == EE_OK
+            && espeak_Synchronize () == EE_OK;
+  speech_end ();
+  return ok;
+}
+
 void
 speech_end (void)
 {
@@ -127,6 +146,13 @@ speech_synth (const char *text, const char *lang, struct speech_audio *a,
 {
   (void) text, (void) lang, (void) a;
   *why = _("pinav was built without speech");
+  return false;
+}
+
+bool
+speech_aloud (const char *text, const char *lang)
+{
+  (void) text, (void) lang;
   return false;
 }
 

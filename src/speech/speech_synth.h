@@ -31,6 +31,13 @@ const char *speech_voice (void);
 bool speech_synth (const char *text, const char *lang,
                    struct speech_audio *a, const char **why);
 
+/** speech_aloud - say TEXT in LANG's voice on the sound device
+   (libespeak-ng's own playback), and return when it has been said.
+   It is for a child process (speech_play.h): the sound libraries may
+   write to standard error.
+   @retval false when libespeak-ng, the voice or the device failed.  */
+bool speech_aloud (const char *text, const char *lang);
+
 /** speech_audio_free - release A's samples.  */
 void speech_audio_free (struct speech_audio *a);
 
