@@ -69,13 +69,14 @@ speech_space (struct speech_out *o)
 static void
 speech_digits (struct speech_out *o, const char *s, size_t n)
 {
-  static const char *const en[] = { "zero", "one", "two", "three", "four",
-    "five", "six", "seven", "eight", "nine" };
-  static const char *const zh[] = { "零", "一", "二", "三", "四", "五",
-    "六", "七", "八", "九" };
-  for (size_t i = 0; i < n; i++)
+  static const char *const words[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine",
+    "零", "一", "二", "三", "四", "五", "六", "七", "八", "九"
+  };
+  for (size_t i = 0; i < n && speech_digit (s[i]); i++)
     {
-      const char *w = (o->zh ? zh : en)[s[i] - '0'];
+      const char *w = words[(o->zh ? 10 : 0) + (s[i] - '0')];
       if (i > 0 && !o->zh)
         speech_put (o, " ", 1);
       speech_put (o, w, strlen (w));
