@@ -134,6 +134,13 @@ end=$(said "key End")
   && [ "$top" -gt "$down" ] && [ "$down" -gt "$end" ]
 ok $? "s reads from the top of the screen: $top samples at the top, $down a page down, $end at the end"
 
+# Not onto a terminal: audio would be bytes that drive it.
+printf '%s\n' 'wait "standard output is a terminal"' 'expect-exit 1' >"$t/tty.vt"
+"$vtdrive" --size=80x24 --timeout=$timeout "$t/tty.vt" -- $PINAV_WRAPPER \
+  "$PINAV" --data="$data" --dump=docs --speak=- >"$t/vt.out" 2>&1
+r=$?; ok $r "--speak=- refuses a terminal"
+[ $r -eq 0 ] || sed 's/^/# /' "$t/vt.out" | head -30
+
 # Standard output: the same WAV file.
 "$PINAV" --data="$data" --dump=docs --speak=- >"$t/y.wav" 2>"$t/err" \
   && "$wavcheck" "$t/y.wav" >/dev/null

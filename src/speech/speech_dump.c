@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "dump.h"
@@ -31,6 +32,13 @@ static bool
 speech_save (const char *file, const struct speech_audio *a)
 {
   bool to_stdout = strcmp (file, "-") == 0;
+  if (to_stdout && isatty (STDOUT_FILENO))
+    {
+      /* Audio on a terminal would be bytes that drive it.  */
+      speech_say (file, _("standard output is a terminal: give a file "
+                          "name, or a pipe"));
+      return false;
+    }
   FILE *f = to_stdout ? stdout : fopen (file, "wb");
   if (!f)
     {
