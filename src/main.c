@@ -24,6 +24,8 @@
 #include "plain.h"
 #include "plainmode.h"
 #include "search.h"
+#include "speech_dump.h"
+#include "speech_synth.h"
 #include "staff.h"
 #include "text_safe.h"
 #include "tui.h"
@@ -43,10 +45,12 @@ struct options
   bool kiosk;
   long idle;                    /* seconds; -1: the default */
   const char *pin_file;         /* NULL: the default */
+  const char *speak;            /* --speak FILE, or NULL */
 };
 
 enum { OPT_DATA = CHAR_MAX + 1, OPT_CHECK, OPT_DUMP, OPT_LANG, OPT_PLAIN,
-       OPT_WIDTH, OPT_SEARCH, OPT_KIOSK, OPT_IDLE, OPT_STAFF_PIN_FILE };
+       OPT_WIDTH, OPT_SEARCH, OPT_KIOSK, OPT_IDLE, OPT_STAFF_PIN_FILE,
+       OPT_SPEAK };
 
 /* An idle time, a kiosk's default, and the name of its staff PIN in
    systemd's credentials directory.  */
@@ -67,6 +71,7 @@ static const struct option long_options[] = {
   { "kiosk", no_argument, NULL, OPT_KIOSK },
   { "idle", required_argument, NULL, OPT_IDLE },
   { "staff-pin-file", required_argument, NULL, OPT_STAFF_PIN_FILE },
+  { "speak", required_argument, NULL, OPT_SPEAK },
   { NULL, 0, NULL, 0 }
 };
 
@@ -135,6 +140,11 @@ print_help (void)
            "      --staff-pin-file=FILE\n"
            "                      the PIN that lets staff leave a kiosk "
            "(F12)\n"), stdout);
+  /* TRANSLATORS: --help output, one more option; line it up with the
+     others.  */
+  fputs (_("      --speak=FILE    with --dump=ID: write that page, spoken, "
+           "to the WAV\n"
+           "                      file FILE, and exit\n"), stdout);
   fputs ("\n", stdout);
   /* TRANSLATORS: --help output, the exit status.  */
   fputs (_("Exit status:\n"
@@ -207,6 +217,17 @@ set_mode (struct options *o, enum mode m, const char *arg)
   o->arg = arg;
 }
 
+/* --speak: only with --dump=ID, and only when pinav has speech.  */
+static void
+check_speak (const struct options *o)
+{
+  if (!speech_available ())
+    usage_error ("%s", _("--speak: pinav was built without speech "
+                         "(configure --with-speech, with libespeak-ng)"));
+  if (o->mode != MODE_DUMP || !o->arg)
+    usage_error ("%s", _("--speak needs --dump=ID: the page to speak"));
+}
+
 static void
 parse_options (int argc, char **argv, struct options *o)
 {
@@ -236,6 +257,7 @@ parse_options (int argc, char **argv, struct options *o)
       case OPT_KIOSK: o->kiosk = true; break;
       case OPT_IDLE: o->idle = parse_idle (optarg); break;
       case OPT_STAFF_PIN_FILE: o->pin_file = optarg; break;
+      case OPT_SPEAK: o->speak = optarg; break;
       case ':':
         /* TRANSLATORS: as GNU getopt says it.  */
         usage_error (_("option '%s' requires an argument"), argv[optind - 1]);
@@ -251,6 +273,8 @@ parse_options (int argc, char **argv, struct options *o)
     o->arg = argv[optind++];
   if (optind < argc)
     usage_error (_("unexpected argument '%s'"), argv[optind]);
+  if (o->speak)
+    check_speak (o);
 }
 
 /* The value of environment variable NAME, or NULL when it is unset or
@@ -453,6 +477,8 @@ main (int argc, char **argv)
                             : NULL;
   if (o.mode == MODE_CHECK)
     status = EXIT_SUCCESS;
+  else if (o.mode == MODE_DUMP && o.speak)
+    status = speech_dump (pack, o.arg, o.speak);
   else if (o.mode == MODE_DUMP)
     {
       if (!dump_pack (stdout, pack, o.arg, plain_width (&o)))

@@ -28,7 +28,7 @@ static const char *const action_names[] = {
   [NAV_BACK] = "back", [NAV_HOME] = "home", [NAV_HELP] = "help",
   [NAV_SEARCH] = "search", [NAV_NEXT_MATCH] = "next-match",
   [NAV_PREV_MATCH] = "prev-match", [NAV_REPEAT] = "repeat",
-  [NAV_QUIT] = "quit",
+  [NAV_QUIT] = "quit", [NAV_SPEAK] = "speak",
   [NAV_STAFF] = "staff",
 };
 

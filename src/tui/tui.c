@@ -19,6 +19,9 @@
 #include "layout.h"
 #include "keys.h"
 #include "nav.h"
+#include "speech_play.h"
+#include "speech_synth.h"
+#include "speech_text.h"
 #include "text.h"
 #include "tui_draw.h"
 #include "tui_kiosk.h"
@@ -56,6 +59,7 @@ tui_reset (struct tui *t)
   t->typing = false;
   explicit_bzero (t->query, sizeof t->query);
   flushinp ();                  /* keys the last patient left unread */
+  speech_stop ();
   nav_reset (&t->nav);
 }
 
@@ -178,6 +182,24 @@ tui_search_type (struct tui *t, int r, wint_t wc)
   return true;
 }
 
+/* s: read the page aloud from the block at the top of the body, in a
+   child process (speech_play.h); the bottom line says so, or why not.  */
+static void
+tui_speak (struct tui *t)
+{
+  const char *lang = i18n_language ();
+  char *text = speech_available ()
+               ? speech_text (&t->nav.page, lang, nav_top_block (&t->nav))
+               : NULL;
+  if (!speech_available ())
+    t->nav.msg = _("pinav was built without speech");
+  else if (text && speech_play (text, lang))
+    t->nav.msg = _("Reading aloud; any key stops.");
+  else
+    t->nav.msg = _("Reading aloud could not start.");
+  free (text);
+}
+
 /* Carry out action A; '/' also starts the typing of the words.  */
 static void
 tui_act (struct tui *t, enum nav_action a)
@@ -197,6 +219,8 @@ tui_act (struct tui *t, enum nav_action a)
       t->cursor_top = true;
     }
   nav_do (&t->nav, a);
+  if (a == NAV_SPEAK)
+    tui_speak (t);
   if (a != NAV_SEARCH && a != NAV_NONE)
     nav_trace (&t->nav);        /* a search is traced when typed */
 }
@@ -293,6 +317,8 @@ tui_loop (struct tui *t)
       dirty = r != ERR;
       if (r != ERR)
         t->errors = 0;
+      if (r != ERR && !(r == KEY_CODE_YES && wc == KEY_RESIZE))
+        speech_stop ();         /* any key stops the reading aloud */
       if (tui_kiosk_turn (t, r, wc, &dirty) || t->nav.quit)
         continue;
       if (r == ERR)
@@ -329,6 +355,7 @@ tui_run (const struct app *app)
   tui_size (&width, &rows);
   if (nav_init (&t.nav, app, VIEW_TUI, width, rows))
     tui_loop (&t);
+  speech_stop ();
   tui_term_end (scr);
   nav_free (&t.nav);
   explicit_bzero (t.query, sizeof t.query);

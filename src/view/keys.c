@@ -75,6 +75,13 @@ static const struct key_row keys_rows[] = {
     N_("r"), N_("show the screen again, the cursor at its top"),
     NULL, 0, true, false, NULL,
     N_("print the page (or this part of it) again"), NULL },
+  /* TRANSLATORS: the full-screen navigator's key that reads the page
+     aloud (pinav built with speech: docs/speech.md).  Plain mode has
+     no such command: its reader's screen reader speaks.  */
+  { NAV_SPEAK, { 's' }, NULL,
+    N_("s"), N_("read the page aloud from the top of the screen; any key "
+               "stops"),
+    NULL, 0, true, false, NULL, NULL, NULL },
   { NAV_HELP, { '?', 'h' }, "? h",
     N_("?, h"), N_("this help"),
     N_("? help"), 0, true, false, N_("?, h"), NULL, N_("? help") },

@@ -392,6 +392,7 @@ nav_do (struct nav *nv, enum nav_action a)
     case NAV_PREV_MATCH: nav_match (nv, -1); break;
     case NAV_QUIT: nv->quit = !nv->app->kiosk; break;
     case NAV_NONE: case NAV_STAFF:
+    case NAV_SPEAK:             /* the renderer speaks (nav_top_block) */
     case NAV_REPEAT: break;     /* the renderer shows it again */
     }
 }
@@ -446,4 +447,11 @@ nav_trace (const struct nav *nv)
   buf[n++] = '\n';
   if (write (nv->trace_fd, buf, n) < 0)
     return;                     /* a test's concern, not the reader's */
+}
+
+size_t
+nav_top_block (const struct nav *nv)
+{
+  long top = nv->view.top;
+  return top >= 0 && (size_t) top < nv->lo.n ? nv->lo.lines[top].block : 0;
 }

@@ -82,6 +82,10 @@ void nav_reset (struct nav *nv);
 /** nav_location - the location shown (never NULL after nav_init).  */
 const char *nav_location (const struct nav *nv);
 
+/** nav_top_block - the page block of the line at the top of the body,
+   where reading aloud starts (0 at the top of the page).  */
+size_t nav_top_block (const struct nav *nv);
+
 /** nav_describe - "LOCATION top=T sel=S depth=D" in BUF (SIZE bytes):
    the whole state that two renderers must agree on.  */
 const char *nav_describe (const struct nav *nv, char *buf, size_t size);

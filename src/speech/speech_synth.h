@@ -1,0 +1,47 @@
+/* speech_synth.h - text to audio with libespeak-ng (configure
+   --with-speech): an English voice, and a Mandarin one for zh_CN.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#ifndef PINAV_SPEECH_SYNTH_H
+#define PINAV_SPEECH_SYNTH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Audio: N 16-bit mono samples at RATE a second.  */
+struct speech_audio
+{
+  int16_t *samples;
+  size_t n, cap;
+  unsigned rate;
+  bool failed;                  /* memory ran out while synthesising */
+};
+
+/** speech_available - whether pinav was built with speech.  */
+bool speech_available (void);
+
+/** speech_voice - the espeak-ng voice pinav speaks LANG ("en",
+   "zh_CN") in, as it was found: NULL before speech_synth.  */
+const char *speech_voice (void);
+
+/** speech_synth - TEXT (UTF-8, speech_text) spoken in LANG's voice,
+   appended to A (free it with speech_audio_free).
+   @retval false, with *WHY a translated reason, when libespeak-ng or
+   the voice cannot be had, or memory ran out.  */
+bool speech_synth (const char *text, const char *lang,
+                   struct speech_audio *a, const char **why);
+
+/** speech_aloud - say TEXT in LANG's voice on the sound device
+   (libespeak-ng's own playback), and return when it has been said.
+   It is for a child process (speech_play.h): the sound libraries may
+   write to standard error.
+   @retval false when libespeak-ng, the voice or the device failed.  */
+bool speech_aloud (const char *text, const char *lang);
+
+/** speech_audio_free - release A's samples.  */
+void speech_audio_free (struct speech_audio *a);
+
+/** speech_end - release libespeak-ng, if speech_synth started it.  */
+void speech_end (void);
+
+#endif

@@ -1,0 +1,148 @@
+#!/bin/sh
+# Speech (issue 19): --dump=ID --speak=FILE writes the page of ID,
+# spoken, as a WAV file of 16-bit mono PCM, with audio of a plausible
+# length, in English and in Chinese.  Without speech (configure
+# --without-speech, or no libespeak-ng), --speak is a usage error and
+# the rest is skipped.
+. "${top_srcdir:-.}/tests/tap.sh"
+
+PINAV_LOCALEDIR="$top_builddir/locale"; export PINAV_LOCALEDIR
+data="$top_srcdir/data"
+wavcheck="$top_builddir/tests/wavcheck"
+vtdrive="$top_builddir/tests/vtdrive"
+t="$tap_tmp"
+TERM=xterm-256color; export TERM
+timeout=10
+[ -n "${PINAV_WRAPPER:-}" ] && timeout=120
+
+# vt SCRIPT [ENV...]: the full-screen navigator on an 80x24 terminal,
+# in English, driven by the tests/vtdrive script SCRIPT (a string).
+vt () {
+  printf '%s\n' "$1" >"$t/s.vt"; shift
+  env "$@" "$vtdrive" --size=80x24 --timeout=$timeout "$t/s.vt" -- \
+    $PINAV_WRAPPER "$PINAV" --data="$data" --lang=en >"$t/vt.out" 2>&1
+  r=$?
+  [ $r -eq 0 ] || sed 's/^/# /' "$t/vt.out" | head -30
+  return $r
+}
+
+run "$PINAV" --data="$data" --speak="$t/x.wav"
+if grep -q 'built without speech' "$t/err"; then
+  is_status 2 "without speech, --speak is a usage error"
+  has_err "Try 'pinav --help'" "... that says how to get help"
+  [ ! -e "$t/x.wav" ]; ok $? "... and writes no file"
+  vt 'wait-row 23 ?
+key s
+wait-row 23 "pinav was built without speech"
+key Down
+wait-gone "built without speech"
+key q
+expect-exit 0'
+  ok $? "without speech, the TUI's s says pinav was built without speech"
+  echo "ok 5 - WAV files of pages, and s reads aloud # SKIP pinav was built without speech"
+  tap_n=5
+  done_testing; exit
+fi
+is_status 2 "--speak without --dump=ID is a usage error"
+has_err "--speak needs --dump=ID" "... that says what it needs"
+
+run "$PINAV" --data="$data" --dump=nothing-here --speak="$t/x.wav"
+is_status 2 "--speak of a page that does not exist is a usage error"
+[ ! -e "$t/x.wav" ]; ok $? "... and writes no file"
+
+run "$PINAV" --data="$data" --dump=conditions --speak="$t/no/such/dir/x.wav"
+is_status 1 "--speak to a file that cannot be made fails"
+has_err "$t/no/such/dir/x.wav: No such file or directory" \
+  "... and names the file and the reason"
+
+# The pages: every collection's list, the start screen, a comparison,
+# a document and one of its sections, and the first item of three
+# collections.
+colls=$(for f in "$data"/*.yaml; do
+          grep -q '^kind: collection' "$f" && sed -n 's/^id: //p' "$f"
+        done)
+first_item () { sed -n '/^items:/,$s/^  - id: //p' "$data/$1.yaml" | head -1; }
+items="conditions/$(first_item conditions) challenges/$(first_item challenges)"
+items="$items cell-sources/$(first_item cell-sources)"
+pages="home compare-cell-sources d000 d003#types $colls $items"
+
+# check LANG ID MIN MAX: the WAV of page ID in LANG is valid, and has
+# between MIN and MAX samples for each character of the page's text,
+# at least half of them not zero, and a peak over 1000.
+check () {
+  "$PINAV" --data="$data" --lang="$1" --dump="$2" --width=0 >"$t/text" 2>"$t/err"
+  chars=$(wc -m <"$t/text")
+  rm -f "$t/x.wav"
+  "$PINAV" --data="$data" --lang="$1" --dump="$2" --speak="$t/x.wav" \
+    >"$t/out" 2>"$t/err" \
+    && "$wavcheck" "$t/x.wav" >"$t/wav" 2>>"$t/err" \
+    && read -r rate n nonzero peak <"$t/wav" \
+    && [ "$chars" -gt 0 ] \
+    && [ "$n" -ge $((chars * $3)) ] && [ "$n" -le $((chars * $4)) ] \
+    && [ $((nonzero * 2)) -ge "$n" ] && [ "$peak" -gt 1000 ] \
+    && [ ! -s "$t/out" ] && [ ! -s "$t/err" ]
+  r=$?
+  ok $r "$1 $2: a WAV file of $(cat "$t/wav" 2>/dev/null | cut -d' ' -f2) samples for $chars characters"
+  [ $r -eq 0 ] || { echo "# rate samples nonzero peak: $(cat "$t/wav")";
+                    sed 's/^/# err: /' "$t/err" | head -5; }
+  rm -f "$t/x.wav"
+}
+
+# English is said at about 1,400 samples (at 22,050 a second) a
+# character, Chinese at about 5,000.
+for id in $pages; do check en "$id" 600 4000; done
+for id in $pages; do check zh_CN "$id" 1500 12000; done
+
+# The TUI's s: the page read aloud from the top of the screen, in a
+# child process that any key stops.  This machine may have no sound
+# card: the sound libraries' complaints must not reach the screen, and
+# the keys go on working.
+vt 'wait-row 23 ?
+key s
+wait-row 23 "Reading aloud; any key stops."
+key Down
+wait-gone "Reading aloud"
+key s Up s
+wait-row 23 "Reading aloud"
+expect-not ALSA
+expect-not rror
+key q
+expect-exit 0'
+ok $? "s reads aloud and says so; keys go on working; nothing of the sound libraries shows"
+
+# With PINAV_SPEECH_WAV the child writes what it would say to a file
+# (and the TUI waits for it): less after a page down, less still at
+# the end, as the reading starts from the top of the screen.
+said () {
+  rm -f "$t/s.wav"
+  vt "wait-row 23 ?
+key / ^U
+type cell
+key Enter
+wait-row 0 cell
+$1
+key s
+wait-row 23 \"Reading aloud\"
+key q
+expect-exit 0" PINAV_SPEECH_WAV="$t/s.wav" \
+    && "$wavcheck" "$t/s.wav" | cut -d' ' -f2
+}
+top=$(said "")
+down=$(said "key PgDn")
+end=$(said "key End")
+[ -n "$top" ] && [ -n "$down" ] && [ -n "$end" ] && [ "$end" -gt 0 ] \
+  && [ "$top" -gt "$down" ] && [ "$down" -gt "$end" ]
+ok $? "s reads from the top of the screen: $top samples at the top, $down a page down, $end at the end"
+
+# Not onto a terminal: audio would be bytes that drive it.
+printf '%s\n' 'wait "standard output is a terminal"' 'expect-exit 1' >"$t/tty.vt"
+"$vtdrive" --size=80x24 --timeout=$timeout "$t/tty.vt" -- $PINAV_WRAPPER \
+  "$PINAV" --data="$data" --dump=docs --speak=- >"$t/vt.out" 2>&1
+r=$?; ok $r "--speak=- refuses a terminal"
+[ $r -eq 0 ] || sed 's/^/# /' "$t/vt.out" | head -30
+
+# Standard output: the same WAV file.
+"$PINAV" --data="$data" --dump=docs --speak=- >"$t/y.wav" 2>"$t/err" \
+  && "$wavcheck" "$t/y.wav" >/dev/null
+ok $? "--speak=- writes the WAV file to standard output"
+done_testing
