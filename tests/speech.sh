@@ -145,4 +145,11 @@ r=$?; ok $r "--speak=- refuses a terminal"
 "$PINAV" --data="$data" --dump=docs --speak=- >"$t/y.wav" 2>"$t/err" \
   && "$wavcheck" "$t/y.wav" >/dev/null
 ok $? "--speak=- writes the WAV file to standard output"
+# libespeak-ng is opened when speech is first used, not at every start:
+# linked in, its 36 sound libraries cost each start 6 M instructions.
+if command -v readelf >/dev/null 2>&1; then
+  ! readelf -d "$PINAV" | grep -q 'NEEDED.*espeak'
+  ok $? "pinav does not load libespeak-ng at start (dlopen at the first use)"
+fi
+
 done_testing

@@ -10,7 +10,52 @@
 #include "vec.h"
 
 #ifdef HAVE_SPEECH
+#include <dlfcn.h>
 #include <espeak-ng/speak_lib.h>
+
+/* libespeak-ng, opened at the first use of speech, not linked in: it
+   brings 36 libraries with it on Debian 12 (PulseAudio, ALSA, X11...),
+   which cost every start of pinav 6 M instructions of the dynamic
+   linker's (a first paint went from 4.3 M to 10.6 M).  */
+static struct
+{
+  void *handle;
+  __typeof__ (espeak_Initialize) *Initialize;
+  __typeof__ (espeak_SetSynthCallback) *SetSynthCallback;
+  __typeof__ (espeak_SetVoiceByName) *SetVoiceByName;
+  __typeof__ (espeak_Synth) *Synth;
+  __typeof__ (espeak_Synchronize) *Synchronize;
+  __typeof__ (espeak_Terminate) *Terminate;
+} es;
+
+/* Open libespeak-ng once.  @retval whether it is there, whole.  */
+static bool
+speech_lib (void)
+{
+  static bool tried;
+  if (tried)
+    return es.handle != NULL;
+  tried = true;
+  void *h = dlopen ("libespeak-ng.so.1", RTLD_NOW | RTLD_LOCAL);
+  if (!h)
+    h = dlopen ("libespeak-ng.so", RTLD_NOW | RTLD_LOCAL);
+  if (!h)
+    return false;
+  *(void **) &es.Initialize = dlsym (h, "espeak_Initialize");
+  *(void **) &es.SetSynthCallback = dlsym (h, "espeak_SetSynthCallback");
+  *(void **) &es.SetVoiceByName = dlsym (h, "espeak_SetVoiceByName");
+  *(void **) &es.Synth = dlsym (h, "espeak_Synth");
+  *(void **) &es.Synchronize = dlsym (h, "espeak_Synchronize");
+  *(void **) &es.Terminate = dlsym (h, "espeak_Terminate");
+  if (!es.Initialize || !es.SetSynthCallback || !es.SetVoiceByName
+      || !es.Synth || !es.Synchronize || !es.Terminate)
+    {
+      dlclose (h);
+      return false;
+    }
+  es.handle = h;
+  return true;
+}
 
 /* The sample rate libespeak-ng gave, 0 before it started, -1 when it
    could not.  */
@@ -46,14 +91,16 @@ speech_keep (short *wav, int n, espeak_EVENT *ev)
 static bool
 speech_start (void)
 {
+  if (speech_rate == 0 && !speech_lib ())
+    speech_rate = -1;
   if (speech_rate == 0)
     {
-      speech_rate = espeak_Initialize (AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL,
-                                       espeakINITIALIZE_DONT_EXIT);
+      speech_rate = es.Initialize (AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL,
+                                   espeakINITIALIZE_DONT_EXIT);
       if (speech_rate <= 0)
         speech_rate = -1;
       else
-        espeak_SetSynthCallback (speech_keep);
+        es.SetSynthCallback (speech_keep);
     }
   return speech_rate > 0;
 }
@@ -65,7 +112,7 @@ speech_set_voice (const char *lang)
   const char *const *v = strncmp (lang, "zh", 2) == 0 ? speech_voices_zh
                                                       : speech_voices_en;
   for (; *v; v++)
-    if (espeak_SetVoiceByName (*v) == EE_OK)
+    if (es.SetVoiceByName (*v) == EE_OK)
       {
         speech_voice_name = *v;
         return true;
@@ -90,7 +137,7 @@ speech_synth (const char *text, const char *lang, struct speech_audio *a,
     }
   a->rate = (unsigned) speech_rate;
   a->failed = false;
-  if (espeak_Synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
+  if (es.Synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
                     espeakCHARS_UTF8, NULL, a) != EE_OK || a->failed)
     {
       *why = _("speech synthesis failed");
@@ -103,17 +150,19 @@ bool
 speech_aloud (const char *text, const char *lang)
 {
   speech_end ();
-  speech_rate = espeak_Initialize (AUDIO_OUTPUT_PLAYBACK, 0, NULL,
-                                   espeakINITIALIZE_DONT_EXIT);
+  if (!speech_lib ())
+    return false;
+  speech_rate = es.Initialize (AUDIO_OUTPUT_PLAYBACK, 0, NULL,
+                               espeakINITIALIZE_DONT_EXIT);
   if (speech_rate <= 0)
     {
       speech_rate = 0;
       return false;
     }
   bool ok = speech_set_voice (lang)
-            && espeak_Synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
+            && es.Synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
                              espeakCHARS_UTF8, NULL, NULL) == EE_OK
-            && espeak_Synchronize () == EE_OK;
+            && es.Synchronize () == EE_OK;
   speech_end ();
   return ok;
 }
@@ -122,7 +171,7 @@ void
 speech_end (void)
 {
   if (speech_rate > 0)
-    espeak_Terminate ();
+    es.Terminate ();
   speech_rate = 0;
 }
 
