@@ -369,7 +369,14 @@ sort_langs_add (struct loadctx *lc, struct content_collection *c,
     {
       const char *lang = m->kids[i]->str;
       bool known = false;
-      if (!i18n_supported (lang) || strcmp (lang, "en") == 0)
+      if (strcmp (lang, "en") == 0)
+        {
+          lc_error (lc, m->kids[i], "%s", _("a sort key for 'en': English "
+                                            "lists the names in their "
+                                            "order, remove it"));
+          continue;
+        }
+      if (!i18n_supported (lang))
         {
           lc_error (lc, m->kids[i], _("a sort key for '%s', a language the "
                                       "content is not translated into: "
@@ -396,6 +403,9 @@ sort_keys_read (struct loadctx *lc, struct content_item *it,
                 const struct ynode *n, const struct ynode *m)
 {
   const struct content_collection *c = it->coll;
+  /* A 'sort' that is no mapping was reported: not its keys too.  */
+  if (!m && ytree_get (n, "sort"))
+    return;
   if (!(it->sort = lc_alloc (lc, c->n_sort_langs, sizeof *it->sort)))
     return;
   for (size_t j = 0; j < c->n_sort_langs; j++)
@@ -428,6 +438,7 @@ load_sort_keys (struct loadctx *lc, struct content_collection *c,
 {
   const struct ynode **maps = calloc (items->n ? items->n : 1,
                                       sizeof *maps);
+  const struct ynode *first = NULL;
   size_t cap = 0;
   if (!maps)
     {
@@ -437,7 +448,12 @@ load_sort_keys (struct loadctx *lc, struct content_collection *c,
   for (size_t i = 0; i < items->n; i++)
     if (items->kids[i]->type == YNODE_MAP
         && (maps[i] = lc_value (lc, items->kids[i], "sort", YNODE_MAP)))
-      sort_langs_add (lc, c, maps[i], &cap);
+      {
+        sort_langs_add (lc, c, maps[i], &cap);
+        first = first ? first : maps[i];
+      }
+  if (first && c->id)
+    lc_ref_at (lc, REF_SORT, first, c->id, c->id);
   /* The languages move into the pack's arena, as the model expects.  */
   const char **langs = c->sort_langs;
   c->sort_langs = c->n_sort_langs ? lc_alloc (lc, c->n_sort_langs,

@@ -34,6 +34,9 @@ enum ref_kind
      collection): what they need is known once the file of kind pack
      is read.  */
   REF_INDEP_LIST, REF_INDEP, REF_INDEP_NONE,
+  /* The first 'sort' of the items of a collection (the value and the
+     scope are its id): only the glossary's items have sort keys.  */
+  REF_SORT,
   /* The sections of a document, the items or the attributes of a
      collection, that could not all be read: a reference to one of them
      that seems missing may not be.  */
