@@ -371,9 +371,9 @@ sort_langs_add (struct loadctx *lc, struct content_collection *c,
       bool known = false;
       if (strcmp (lang, "en") == 0)
         {
-          lc_error (lc, m->kids[i], "%s", _("a sort key for 'en': English "
-                                            "lists the names in their "
-                                            "order, remove it"));
+          lc_error (lc, m->kids[i], "%s", _("a sort key for 'en': the "
+                                            "English list is in the order "
+                                            "of the names: remove it"));
           continue;
         }
       if (!i18n_supported (lang))
