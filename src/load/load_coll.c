@@ -1,5 +1,6 @@
 /* load_coll.c - read a file of kind collection: its attribute
-   definitions, its items and their values, claims and sources.
+   definitions, its items and their values, claims, sources and sort
+   keys.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "load_coll.h"
