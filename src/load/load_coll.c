@@ -413,12 +413,13 @@ sort_keys_read (struct loadctx *lc, struct content_item *it,
     {
       const char *lang = c->sort_langs[j];
       const struct ynode *v = m ? ytree_get (m, lang) : NULL;
-      if (!v)
-        lc_error (lc, m ? m : n, _("item '%s' has no sort key in %s, and "
-                                   "other items of collection '%s' have "
-                                   "one: add it to its 'sort'"),
-                  lc_show (lc, it->id ? it->id : ""), lang,
-                  lc_show (lc, c->id ? c->id : ""));
+      struct loadref *r;
+      if (!v && c->id
+          && (r = lc_ref_at (lc, REF_SORT_NONE, m ? m : n,
+                             it->id ? it->id : "", c->id)) != NULL)
+        r->lang = lang;
+      else if (!v)
+        continue;
       else if (!lc_type (lc, v, YNODE_SCALAR, NULL) || !lc_one_line (lc, v))
         continue;
       else if (!sort_key_valid (v->str))

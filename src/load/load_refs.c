@@ -190,6 +190,13 @@ ref_check (struct loadctx *lc, const struct loadref *r,
                             "names: remove it"), lc_show (lc, r->scope),
                    lc->pack_file);
       break;
+    case REF_SORT_NONE:
+      if (lc->pack_file && p->glossary && strcmp (r->scope, p->glossary) == 0)
+        ref_error (lc, r, _("item '%s' has no sort key in %s, and other "
+                            "items of collection '%s' have one: add it to "
+                            "its 'sort'"), lc_show (lc, r->value), r->lang,
+                   lc_show (lc, r->scope));
+      break;
     default:
       break;
     }
