@@ -94,7 +94,7 @@ names | cmp -s - "$t/want"
 ok $? "the conditions keep the pack's order"
 
 # The keys are no content to translate.
-(cd "$top_srcdir" && "$top_builddir/src/pinav-extract" data/glossary.yaml) \
+"$top_builddir/src/pinav-extract" --srcdir="$top_srcdir" data/glossary.yaml \
   >"$t/pot" 2>"$t/err"
 ok $? "pinav-extract reads the glossary"
 ! grep -q -e 'gu zhi shu song' -e 'gan xi bao' "$t/pot"
