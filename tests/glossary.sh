@@ -97,6 +97,8 @@ ok $? "the conditions keep the pack's order"
 "$top_builddir/src/pinav-extract" --srcdir="$top_srcdir" data/glossary.yaml \
   >"$t/pot" 2>"$t/err"
 ok $? "pinav-extract reads the glossary"
+grep -q '^msgid "Osteoporosis"$' "$t/pot"
+ok $? "... and extracts its names"
 ! grep -q -e 'gu zhi shu song' -e 'gan xi bao' "$t/pot"
 ok $? "no sort key is extracted for translation"
 
