@@ -386,9 +386,9 @@ sort_langs_add (struct loadctx *lc, struct content_collection *c,
         }
       for (size_t j = 0; j < c->n_sort_langs && !known; j++)
         known = strcmp (c->sort_langs[j], lang) == 0;
-      /* A key lives with the tree, not the pack: copied.  */
       if (known)
         continue;
+      /* A mapping's key lives with the tree, not the pack: copied.  */
       if (!VEC_ROOM (c->sort_langs, c->n_sort_langs, *cap, 2)
           || !(lang = arena_strdup (&lc->pack->arena, lang)))
         lc_error (lc, NULL, "%s", _("out of memory"));
