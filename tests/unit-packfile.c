@@ -211,7 +211,9 @@ same_item (const struct content_collection *c, const struct content_item *a,
             && a->n_claims == b->n_claims
             && same_cites (a->sources, a->n_sources, b->sources,
                            b->n_sources)
-            && a->n_independent == b->n_independent;
+            && a->n_independent == b->n_independent
+            && same_strs (a->sort, c->n_sort_langs, b->sort,
+                          c->n_sort_langs);
   for (size_t i = 0; ok && i < a->n_independent; i++)
     ok = same_str (a->independent[i].id, b->independent[i].id)
          && a->independent[i].item && b->independent[i].item
@@ -240,7 +242,9 @@ same_collection (const struct content_collection *a,
   bool ok = same_str (a->id, b->id) && same_str (a->title, b->title)
             && same_str (a->intro, b->intro) && a->untraced == b->untraced
             && same_strs (a->related, a->n_related, b->related, b->n_related)
-            && a->n_attrs == b->n_attrs && a->n_items == b->n_items;
+            && a->n_attrs == b->n_attrs && a->n_items == b->n_items
+            && same_strs (a->sort_langs, a->n_sort_langs, b->sort_langs,
+                          b->n_sort_langs);
   for (size_t i = 0; ok && i < a->n_attrs; i++)
     ok = same_str (a->attrs[i].id, b->attrs[i].id)
          && same_str (a->attrs[i].label, b->attrs[i].label)
@@ -851,7 +855,7 @@ test_truncations (const struct fixture *f, unsigned char *bad)
    l a link.  */
 static const char *const fields[PF_TEXT] = {
   [PF_PACK] = "SSSnniii", [PF_DOC] = "ISsSn", [PF_SEC] = "ISn",
-  [PF_BLOCK] = "kxn", [PF_COLL] = "ISsunnn", [PF_ATTR] = "IStj",
+  [PF_BLOCK] = "kxn", [PF_COLL] = "ISsunnnn", [PF_ATTR] = "IStj",
   [PF_ITEM] = "ISSnnn", [PF_VALUE] = "fxn", [PF_CLAIM] = "Sn",
   [PF_CITE] = "c", [PF_LINK] = "l", [PF_COMP] = "ISIn", [PF_STRS] = "S"
 };

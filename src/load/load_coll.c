@@ -1,5 +1,6 @@
 /* load_coll.c - read a file of kind collection: its attribute
-   definitions, its items and their values, claims and sources.
+   definitions, its items and their values, claims, sources and sort
+   keys.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "load_coll.h"
@@ -267,7 +268,7 @@ load_item (struct loadctx *lc, const struct content_collection *coll,
 {
   static const char *const keys[] = { "id", "name", "summary", "attrs",
                                       "claims", "sources", "independent",
-                                      NULL };
+                                      "sort", NULL };
   static const char *const req[] = { "id", "name", "summary", NULL };
   if (!lc_keys (lc, n, keys, req))
     return false;
@@ -344,6 +345,132 @@ report_bare (struct loadctx *lc, const struct content_collection *c,
                   lc_show (lc, c->items[i].id));
 }
 
+/* Is S a sort key: small Latin letters and digits, in words apart by
+   single spaces?  */
+static bool
+sort_key_valid (const char *s)
+{
+  if (*s == '\0' || *s == ' ')
+    return false;
+  for (; *s; s++)
+    if (*s == ' ' ? s[1] == ' ' || s[1] == '\0'
+        : !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+      return false;
+  return true;
+}
+
+/* Add the languages of the 'sort' mapping M of an item to those of
+   collection C, each once: a language the content is translated into
+   (not English, whose order is the names').  */
+static void
+sort_langs_add (struct loadctx *lc, struct content_collection *c,
+                const struct ynode *m, size_t *cap)
+{
+  for (size_t i = 0; i + 1 < m->n; i += 2)
+    {
+      const char *lang = m->kids[i]->str;
+      bool known = false;
+      if (strcmp (lang, "en") == 0)
+        {
+          lc_error (lc, m->kids[i], "%s", _("a sort key for 'en': the "
+                                            "English list is in the order "
+                                            "of the names: remove it"));
+          continue;
+        }
+      if (!i18n_supported (lang))
+        {
+          lc_error (lc, m->kids[i], _("a sort key for '%s', a language the "
+                                      "content is not translated into: "
+                                      "remove it"), lc_show (lc, lang));
+          continue;
+        }
+      for (size_t j = 0; j < c->n_sort_langs && !known; j++)
+        known = strcmp (c->sort_langs[j], lang) == 0;
+      if (known)
+        continue;
+      /* A mapping's key lives with the tree, not the pack: copied.  */
+      if (!VEC_ROOM (c->sort_langs, c->n_sort_langs, *cap, 2)
+          || !(lang = arena_strdup (&lc->pack->arena, lang)))
+        lc_error (lc, NULL, "%s", _("out of memory"));
+      else
+        c->sort_langs[c->n_sort_langs++] = lang;
+    }
+}
+
+/* The sort keys of item IT, whose node is N and 'sort' mapping M
+   (NULL when it has none): one in each language of its collection.  */
+static void
+sort_keys_read (struct loadctx *lc, struct content_item *it,
+                const struct ynode *n, const struct ynode *m)
+{
+  const struct content_collection *c = it->coll;
+  /* A 'sort' that is no mapping was reported: not its keys too.  */
+  if (!m && ytree_get (n, "sort"))
+    return;
+  if (!(it->sort = lc_alloc (lc, c->n_sort_langs, sizeof *it->sort)))
+    return;
+  for (size_t j = 0; j < c->n_sort_langs; j++)
+    {
+      const char *lang = c->sort_langs[j];
+      const struct ynode *v = m ? ytree_get (m, lang) : NULL;
+      struct loadref *r;
+      if (!v && c->id
+          && (r = lc_ref_at (lc, REF_SORT_NONE, m ? m : n,
+                             it->id ? it->id : "", c->id)) != NULL)
+        r->lang = lang;
+      else if (!v)
+        continue;
+      else if (!lc_type (lc, v, YNODE_SCALAR, NULL) || !lc_one_line (lc, v))
+        continue;
+      else if (!sort_key_valid (v->str))
+        lc_error (lc, v, _("sort key '%s' is not small Latin letters and "
+                           "digits in words apart by single spaces (write "
+                           "pinyin without tones)"), lc_show (lc, v->str));
+      else
+        it->sort[j] = v->str;
+    }
+}
+
+/* The sort keys of the items of collection C (ITEMS, the list read):
+   an item's 'sort' maps a language to its key, and once one item has a
+   key in a language, every item must.  */
+static void
+load_sort_keys (struct loadctx *lc, struct content_collection *c,
+                const struct ynode *items)
+{
+  const struct ynode **maps = calloc (items->n ? items->n : 1,
+                                      sizeof *maps);
+  const struct ynode *first = NULL;
+  size_t cap = 0;
+  if (!maps)
+    {
+      lc_error (lc, NULL, "%s", _("out of memory"));
+      return;
+    }
+  for (size_t i = 0; i < items->n; i++)
+    if (items->kids[i]->type == YNODE_MAP
+        && (maps[i] = lc_value (lc, items->kids[i], "sort", YNODE_MAP)))
+      {
+        sort_langs_add (lc, c, maps[i], &cap);
+        first = first ? first : maps[i];
+      }
+  if (first && c->id)
+    lc_ref_at (lc, REF_SORT, first, c->id, c->id);
+  /* The languages move into the pack's arena, as the model expects.  */
+  const char **langs = c->sort_langs;
+  c->sort_langs = c->n_sort_langs ? lc_alloc (lc, c->n_sort_langs,
+                                              sizeof *langs) : NULL;
+  if (c->sort_langs)
+    memcpy (c->sort_langs, langs, c->n_sort_langs * sizeof *langs);
+  else
+    c->n_sort_langs = 0;
+  free (langs);
+  for (size_t i = 0; c->n_sort_langs && i < items->n; i++)
+    if (items->kids[i]->type == YNODE_MAP)
+      sort_keys_read (lc, &c->items[i], items->kids[i], maps[i]);
+  free (maps);
+}
+
 /* Read ITEMS, the list of items of collection C (NULL when it has
    none that can be read).  */
 static void
@@ -371,6 +498,8 @@ load_items (struct loadctx *lc, struct content_collection *c,
     }
   report_bare (lc, c, items, bare, n_bare);
   free (bare);
+  if (c->items)
+    load_sort_keys (lc, c, items);
   c->n_items = c->items ? items->n : 0;
   lc_unique (lc, items, _("item"));
   for (size_t i = 0; i < c->n_items; i++)

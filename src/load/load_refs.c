@@ -183,6 +183,20 @@ ref_check (struct loadctx *lc, const struct loadref *r,
     case REF_INDEP_NONE:
       ref_indep (lc, r, unsure);
       break;
+    case REF_SORT:
+      if (lc->pack_file && (!p->glossary || strcmp (r->scope, p->glossary)))
+        ref_error (lc, r, _("'sort' orders the glossary's list, and "
+                            "collection '%s' is not the glossary that %s "
+                            "names: remove it"), lc_show (lc, r->scope),
+                   lc->pack_file);
+      break;
+    case REF_SORT_NONE:
+      if (lc->pack_file && p->glossary && strcmp (r->scope, p->glossary) == 0)
+        ref_error (lc, r, _("item '%s' has no sort key in %s, and other "
+                            "items of collection '%s' have one: add it to "
+                            "its 'sort'"), lc_show (lc, r->value), r->lang,
+                   lc_show (lc, r->scope));
+      break;
     default:
       break;
     }

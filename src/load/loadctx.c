@@ -319,7 +319,7 @@ lc_ref (struct loadctx *lc, enum ref_kind kind, const struct ynode *n,
       return;
     }
   lc->refs[lc->n_refs++] = (struct loadref) {
-    kind, lc->file, n->line, n->col, n->str, scope, cite, NULL, 0
+    kind, lc->file, n->line, n->col, n->str, scope, cite, NULL, 0, NULL
   };
 }
 
@@ -333,7 +333,7 @@ lc_ref_at (struct loadctx *lc, enum ref_kind kind, const struct ynode *at,
       return NULL;
     }
   lc->refs[lc->n_refs] = (struct loadref) {
-    kind, lc->file, at->line, at->col, value, scope, NULL, NULL, 0
+    kind, lc->file, at->line, at->col, value, scope, NULL, NULL, 0, NULL
   };
   return &lc->refs[lc->n_refs++];
 }

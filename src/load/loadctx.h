@@ -34,6 +34,12 @@ enum ref_kind
      collection): what they need is known once the file of kind pack
      is read.  */
   REF_INDEP_LIST, REF_INDEP, REF_INDEP_NONE,
+  /* The first 'sort' of the items of a collection (the value and the
+     scope are its id): only the glossary's items have sort keys; and
+     an item without a key in a language (LANG) that other items of
+     its collection (the scope) have one in: an error in the glossary,
+     and one 'sort' too many elsewhere.  */
+  REF_SORT, REF_SORT_NONE,
   /* The sections of a document, the items or the attributes of a
      collection, that could not all be read: a reference to one of them
      that seems missing may not be.  */
@@ -54,6 +60,7 @@ struct loadref
                                    REF_INDEP_LIST: its first entry, and
                                    the count in N_LINKS */
   size_t n_links;
+  const char *lang;             /* REF_SORT_NONE: the key's language */
 };
 
 struct loadctx

@@ -245,6 +245,8 @@ pf_item (struct pf *r, const unsigned char *rec,
   for (size_t i = 0; r->ok && i < c->n_attrs; i++)
     pf_value (r, pf_rec (r, PF_VALUE, first + i), &c->attrs[i],
               &it->values[i]);
+  /* One sort key a language of the collection's, none NULL.  */
+  pf_strs (r, (uint32_t) c->n_sort_langs, false, &it->sort);
   it->n_claims = pf_span (r, PF_CLAIM, W (rec, 3), &first);
   it->claims = it->n_claims ? &r->claims[first] : NULL;
   for (size_t i = 0; r->ok && i < it->n_claims; i++)
@@ -307,6 +309,7 @@ pf_collection (struct pf *r, struct content_collection *c)
   if (W (rec, 3) > 1)
     r->ok = false;
   c->n_related = pf_strs (r, W (rec, 4), false, &c->related);
+  c->n_sort_langs = pf_strs (r, W (rec, 7), false, &c->sort_langs);
   c->n_attrs = pf_span (r, PF_ATTR, W (rec, 5), &first);
   c->attrs = c->n_attrs ? &r->attrs[first] : NULL;
   for (size_t i = 0; i < c->n_attrs; i++)

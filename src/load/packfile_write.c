@@ -173,6 +173,10 @@ pw_item (struct pw *w, const struct content_collection *c,
       pw_str (w, PF_VALUE, v->text);
       pw_strs (w, PF_VALUE, v->list, v->n_list);
     }
+  if (c->n_sort_langs && !it->sort)
+    w->ok = false;
+  for (size_t i = 0; w->ok && i < c->n_sort_langs; i++)
+    pw_str (w, PF_STRS, it->sort[i]);
   for (size_t i = 0; i < it->n_claims; i++)
     {
       pw_str (w, PF_CLAIM, it->claims[i].text);
@@ -196,6 +200,7 @@ pw_collection (struct pw *w, const struct content_collection *c)
   pw_strs (w, PF_COLL, c->related, c->n_related);
   pw_count (w, PF_COLL, c->n_attrs);
   pw_count (w, PF_COLL, c->n_items);
+  pw_strs (w, PF_COLL, c->sort_langs, c->n_sort_langs);
   for (size_t i = 0; i < c->n_attrs; i++)
     {
       pw_str (w, PF_ATTR, c->attrs[i].id);

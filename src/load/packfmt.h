@@ -18,9 +18,10 @@
    record belongs to exactly one owner.  The tables are read in this
    order: the pack's about and menu (STRS); then each document, its
    sections (SEC), each section's blocks (BLOCK), each list's entries
-   (STRS); each collection, its related collections (STRS), attributes
-   (ATTR) and items (ITEM), and for each item one value (VALUE) an
-   attribute, with its list (STRS), its claims (CLAIM) with their
+   (STRS); each collection, its related collections (STRS), the
+   languages of its sort keys (STRS), attributes (ATTR) and items
+   (ITEM), and for each item one value (VALUE) an attribute, with its
+   list (STRS), one sort key (STRS) a language, its claims (CLAIM) with their
    citations (CITE), its sources (CITE), then its links to what
    independent bodies say (LINK); last each comparison and its columns
    (STRS).  A citation is the index of its section in SEC; a link the
@@ -34,7 +35,7 @@
 #include <stdint.h>
 
 #define PF_MAGIC "PINAVPK\n"
-#define PF_VERSION 2
+#define PF_VERSION 3
 #define PF_NONE UINT32_MAX
 
 /* The largest image (the bundled pack's is 0.1 MiB; the arrays it
@@ -64,7 +65,8 @@ enum pf_table
    DOC       id, title, publisher, source, n_sections
    SEC       id, heading, n_blocks
    BLOCK     kind, text, n_items
-   COLL      id, title, intro, untraced, n_related, n_attrs, n_items
+   COLL      id, title, intro, untraced, n_related, n_attrs, n_items,
+             n_sort_langs
    ATTR      id, label, type, ref_collection
    ITEM      id, name, summary, n_claims, n_sources, n_independent
    VALUE     flags (PF_SET, PF_TRUE), text, n_list
@@ -73,7 +75,7 @@ enum pf_table
    LINK      item
    COMP      id, title, collection, n_columns
    STRS      string  */
-#define PF_WIDTHS { 8, 5, 3, 3, 7, 4, 6, 3, 2, 1, 1, 4, 1, 0 }
+#define PF_WIDTHS { 8, 5, 3, 3, 8, 4, 6, 3, 2, 1, 1, 4, 1, 0 }
 
 enum { PF_SET = 1, PF_TRUE = 2 };
 

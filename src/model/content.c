@@ -220,6 +220,16 @@ content_attr_index (const struct content_collection *coll, const char *attr)
   return -1;
 }
 
+const char *
+content_sort_key (const struct content_item *it, const char *lang)
+{
+  const struct content_collection *c = it->coll;
+  for (size_t i = 0; it->sort && i < c->n_sort_langs; i++)
+    if (strcmp (c->sort_langs[i], lang) == 0)
+      return it->sort[i];
+  return NULL;
+}
+
 void
 content_free (struct content_pack *p)
 {

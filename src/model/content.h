@@ -107,6 +107,8 @@ struct content_item
   size_t n_sources;
   struct content_link *independent;     /* what independent bodies say */
   size_t n_independent;
+  const char **sort;                    /* its sort keys: one a language
+                                           of coll->sort_langs */
   const struct content_collection *coll;
   size_t index;
 };
@@ -123,6 +125,11 @@ struct content_collection
   size_t n_attrs;
   struct content_item *items;
   size_t n_items;
+  /* The languages ("zh_CN") whose order of the items is not that of
+     their names (Chinese: pinyin), in each of which every item has a
+     sort key (content_item.sort).  */
+  const char **sort_langs;
+  size_t n_sort_langs;
 };
 
 struct content_comparison
@@ -196,6 +203,11 @@ content_item (const struct content_pack *pack, const char *coll,
 /** content_attr_index - the position of attribute ATTR in COLL, or -1.  */
 int content_attr_index (const struct content_collection *coll,
                         const char *attr);
+
+/** content_sort_key - the sort key of IT for language LANG, or NULL
+   when its collection has none in LANG.  */
+const char *content_sort_key (const struct content_item *it,
+                              const char *lang);
 
 /** content_free - release PACK and everything in it.  */
 void content_free (struct content_pack *pack);

@@ -105,6 +105,65 @@ view_value_text (struct page *pg, const struct view_ctx *ctx,
   return NULL;
 }
 
+/* An item of a list in the order it is shown: its sort key in the
+   current language (NULL: none), its name as shown, and the item.  */
+struct listed
+{
+  const char *key;
+  const char *name;
+  const struct content_item *it;
+};
+
+/* A and B compared with ASCII capitals as small letters, whatever the
+   locale.  */
+static int
+ascii_casecmp (const char *a, const char *b)
+{
+  for (;; a++, b++)
+    {
+      unsigned char x = (unsigned char) *a, y = (unsigned char) *b;
+      x = x >= 'A' && x <= 'Z' ? x - 'A' + 'a' : x;
+      y = y >= 'A' && y <= 'Z' ? y - 'A' + 'a' : y;
+      if (x != y || x == '\0')
+        return x - y;
+    }
+}
+
+/* The glossary's order: by sort key (pinyin in Chinese), then by name
+   ignoring the case of Latin letters, then as in the pack.  */
+static int
+listed_cmp (const void *pa, const void *pb)
+{
+  const struct listed *a = pa, *b = pb;
+  int d = a->key && b->key ? strcmp (a->key, b->key) : 0;
+  if (d == 0)
+    d = ascii_casecmp (a->name, b->name);
+  if (d == 0)
+    d = strcmp (a->name, b->name);
+  return d ? d : (a->it->index > b->it->index) - (a->it->index
+                                                   < b->it->index);
+}
+
+/* The items of C as its list shows them: the glossary's in the
+   order of listed_cmp, any other collection's as in the pack.
+   @retval NULL when out of memory.  */
+static struct listed *
+coll_order (struct page *pg, const struct view_ctx *ctx,
+            const struct content_collection *c)
+{
+  struct listed *v = arena_array (&pg->arena, c->n_items + 1, sizeof *v);
+  const char *glossary = ctx->pack->glossary;
+  if (!v)
+    return NULL;
+  for (size_t i = 0; i < c->n_items; i++)
+    v[i] = (struct listed) { content_sort_key (&c->items[i],
+                                               i18n_language ()),
+                             C_ (c->items[i].name), &c->items[i] };
+  if (glossary && strcmp (c->id, glossary) == 0)
+    qsort (v, c->n_items, sizeof *v, listed_cmp);
+  return v;
+}
+
 static bool
 coll_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
 {
@@ -114,11 +173,17 @@ coll_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   page_title (pg, C_ (c->title));
   if (c->intro)
     page_add (pg, PB_PARA, C_ (c->intro));
+  const struct listed *v = coll_order (pg, ctx, c);
+  if (!v)
+    {
+      pg->ok = false;
+      return true;
+    }
   for (size_t i = 0; i < c->n_items; i++)
     {
-      struct pblock *b = page_link (pg, C_ (c->items[i].name), "");
+      struct pblock *b = page_link (pg, v[i].name, "");
       if (b)
-        b->target = view_item_location (pg, &c->items[i]);
+        b->target = view_item_location (pg, v[i].it);
     }
   return true;
 }
