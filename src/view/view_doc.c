@@ -267,11 +267,11 @@ view_crumbs (struct page *pg, const struct view_ctx *ctx, const char *loc)
 {
   const char *parent = NULL;
   char coll[80];
-  size_t n = strcspn (loc + 5, "/");
+  size_t n = strncmp (loc, "item:", 5) == 0 ? strcspn (loc + 5, "/") : 0;
   if (strcmp (loc, "home") == 0 || strcmp (loc, "lang") == 0
       || strncmp (loc, "idle:", 5) == 0)
     return;
-  if (strncmp (loc, "item:", 5) == 0 && n < sizeof coll)
+  if (n > 0 && n < sizeof coll)
     {
       memcpy (coll, loc + 5, n);
       coll[n] = '\0';
