@@ -318,6 +318,9 @@ item_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   item_attrs (pg, ctx, it, false);
   view_gloss_links (pg, ctx, C_ (it->summary));
   view_doc_mentions (pg, ctx, it->summary, NULL);
+  for (size_t i = 0; i < it->coll->n_attrs; i++)
+    if (it->coll->attrs[i].type == ATTR_TEXT && it->values[i].set)
+      view_doc_mentions (pg, ctx, it->values[i].text, NULL);
   item_attrs (pg, ctx, it, true);
   item_claims (pg, ctx, it);
   item_related (pg, ctx, it);
