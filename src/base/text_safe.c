@@ -59,17 +59,15 @@ text_unsafe_name (enum text_unsafe why)
     }
 }
 
-/* Whether the 8 bytes at S are printable ASCII (0x20 to 0x7E).  */
-static bool
-printable8 (const uint8_t *s)
+uint64_t
+text_not_printable8 (const unsigned char *s)
 {
   const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
   uint64_t x, del;
   memcpy (&x, s, sizeof x);
   del = x ^ (ones * 0x7F);
-  return !(x & highs)                           /* no byte >= 0x80 */
-         && !((x - ones * 0x20) & ~x & highs)   /* none < 0x20 */
-         && !((del - ones) & ~del & highs);     /* none is 0x7F */
+  /* A byte >= 0x80, one below 0x20, or 0x7F.  */
+  return (x | ((x - ones * 0x20) & ~x) | ((del - ones) & ~del)) & highs;
 }
 
 size_t
@@ -78,7 +76,7 @@ text_find_unsafe (const char *s, size_t len, bool block, unsigned *c)
   const uint8_t *u = (const uint8_t *) s;
   for (size_t i = 0; i < len;)
     {
-      if (len - i >= 8 && printable8 (u + i))
+      if (len - i >= 8 && !text_not_printable8 (u + i))
         {
           i += 8;
           continue;

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Why a character may not reach a terminal.  */
 enum text_unsafe
@@ -43,5 +44,11 @@ const char *text_unsafe_name (enum text_unsafe why);
    none.  Printable ASCII is passed over eight bytes at a time.  */
 size_t text_find_unsafe (const char *s, size_t len, bool block,
                          unsigned *c);
+
+/** text_not_printable8 - the bytes of the 8 at S that are not
+   printable ASCII (0x20 to 0x7E: a NUL, a control, DEL, or part of a
+   longer character), as the high bit of each; 0 when all are.  Past the
+   first such byte others may be flagged wrongly.  */
+uint64_t text_not_printable8 (const unsigned char *s);
 
 #endif

@@ -332,19 +332,6 @@ pf_comparison (struct pf *r, struct content_comparison *m)
   m->n_columns = pf_strs (r, W (rec, 3), false, &m->columns);
 }
 
-/* The bytes of the 8 at S that are not printable ASCII (a NUL, a
-   control, DEL, or part of a longer character), as the high bit of
-   each (past the first such byte, others may be flagged wrongly).  */
-static uint64_t
-not_printable8 (const unsigned char *s)
-{
-  const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
-  uint64_t x, del;
-  memcpy (&x, s, sizeof x);
-  del = x ^ (ones * 0x7F);
-  return (x | ((x - ones * 0x20) & ~x) | ((del - ones) & ~del)) & highs;
-}
-
 /* The length of the UTF-8 character at S (N bytes left), its value in
    *V; or 0 when it is not one: no overlong forms, surrogates, or code
    points past U+10FFFF.  */
@@ -384,7 +371,7 @@ pf_text_valid (struct pf *r, const unsigned char *s, size_t n)
     {
       if (i + 8 <= n)
         {
-          uint64_t m = not_printable8 (s + i);
+          uint64_t m = text_not_printable8 (s + i);
           if (!m)
             {
               i += 8;

@@ -82,20 +82,6 @@ ytext_bytes (char *what, size_t size, const unsigned char *s, size_t len)
                             s[j]);
 }
 
-/* Whether the 8 bytes at S are printable ASCII (0x20 to 0x7E), which
-   needs no closer look: most of a pack.  */
-static bool
-ytext_plain8 (const unsigned char *s)
-{
-  const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
-  uint64_t x, del;
-  memcpy (&x, s, sizeof x);
-  del = x ^ (ones * 0x7F);
-  return !(x & highs)                           /* no byte >= 0x80 */
-         && !((x - ones * 0x20) & ~x & highs)   /* none < 0x20 */
-         && !((del - ones) & ~del & highs);     /* none is 0x7F */
-}
-
 /* The text is UTF-16 or UTF-32 (with a BOM), which libyaml would
    take but a pack must not be: report it.  */
 static bool
@@ -235,7 +221,8 @@ ytext_check (struct ybuild *b)
     return false;
   for (size_t i = 0; i < n;)
     {
-      if (i + 8 <= n && ytext_plain8 (s + i))
+      /* Printable ASCII needs no closer look: most of a pack.  */
+      if (i + 8 <= n && !text_not_printable8 (s + i))
         {
           i += 8;
           continue;
