@@ -24,6 +24,35 @@ view_is_action (const char *loc)
   return strncmp (loc, "setlang:", 8) == 0 || strcmp (loc, "quit") == 0;
 }
 
+/* Set PG's path for the title line from its location LOC: Home, the
+   collection (or the documents' list), the title.  */
+static void
+view_crumbs (struct page *pg, const struct view_ctx *ctx, const char *loc)
+{
+  const char *parent = NULL;
+  char coll[80];
+  size_t n = strncmp (loc, "item:", 5) == 0 ? strcspn (loc + 5, "/") : 0;
+  if (strcmp (loc, "home") == 0 || strcmp (loc, "lang") == 0
+      || strncmp (loc, "idle:", 5) == 0)
+    return;
+  if (n > 0 && n < sizeof coll)
+    {
+      memcpy (coll, loc + 5, n);
+      coll[n] = '\0';
+      const struct content_collection *c = content_collection (ctx->pack,
+                                                               coll);
+      parent = c ? C_ (c->title) : NULL;
+    }
+  else if (strncmp (loc, "doc:", 4) == 0)
+    parent = _("The source documents");
+  /* TRANSLATORS: the first place of the path on the title line, as in
+     "Home > Conditions > Osteoarthritis": the start screen.  */
+  pg->crumbs[pg->n_crumbs++] = _("Home");
+  if (parent)
+    pg->crumbs[pg->n_crumbs++] = page_strdup (pg, parent);
+  pg->crumbs[pg->n_crumbs++] = pg->title;
+}
+
 bool
 view_build (struct page *pg, const struct view_ctx *ctx, const char *loc)
 {

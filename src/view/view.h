@@ -89,11 +89,6 @@ const char *view_doc_number (const struct content_document *d);
 void view_doc_mentions (struct page *pg, const struct view_ctx *ctx,
                         const char *text, const struct content_claim *cl);
 
-/** view_crumbs - set PG's path for the title line from its location
-   LOC: Home, the collection (or the documents' list), the title.  */
-void view_crumbs (struct page *pg, const struct view_ctx *ctx,
-                  const char *loc);
-
 /** view_doc_link - add a link to document D, "Document 003: TITLE".  */
 void view_doc_link (struct page *pg, const struct content_document *d);
 
