@@ -154,8 +154,13 @@ print_help (void)
            "      found nothing\n"
            "  2   a usage error\n"
            "  65  the content pack has errors\n"), stdout);
-  fputs ("\n", stdout);
-  printf (_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+  /* pinav has no public address for bug reports yet (configure.ac's
+     AC_INIT leaves it empty): then --help names none.  */
+  if (*PACKAGE_BUGREPORT)
+    {
+      fputs ("\n", stdout);
+      printf (_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+    }
 }
 
 static void
