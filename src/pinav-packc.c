@@ -45,9 +45,12 @@ write_image (const char *out, const unsigned char *img, size_t len)
 static int
 compile (const char *dir, const char *hash_dir, const char *out)
 {
-  uint64_t hash, after;
+  uint64_t hash, after, stamp, stamp_after;
   struct diags d = { 0 };
-  if (!packfile_hash_dir (hash_dir, &hash))
+  /* The stamp before the hash: a file changed between the two is then
+     hashed again by pinav, never trusted by its stamp.  */
+  if (!packfile_stamp_dir (hash_dir, &stamp)
+      || !packfile_hash_dir (hash_dir, &hash))
     {
       fprintf (stderr, "%s: %s: cannot read the pack's *.yaml files\n", PROG,
                hash_dir);
@@ -59,7 +62,8 @@ compile (const char *dir, const char *hash_dir, const char *out)
   if (!p)
     return 65;
   if (hash_dir == dir
-      && (!packfile_hash_dir (dir, &after) || after != hash))
+      && (!packfile_hash_dir (dir, &after) || after != hash
+          || !packfile_stamp_dir (dir, &stamp_after) || stamp_after != stamp))
     {
       fprintf (stderr, "%s: %s: the YAML changed while it was read\n", PROG,
                dir);
@@ -69,6 +73,8 @@ compile (const char *dir, const char *hash_dir, const char *out)
   size_t len = 0;
   unsigned char *img = packfile_encode (p, hash, &len);
   content_free (p);
+  if (img)
+    packfile_set_stamp (img, len, stamp);
   /* The image must read back, or pinav would always fall back.  */
   struct content_pack *back = img ? packfile_decode (img, len, hash) : NULL;
   bool ok = back && write_image (out, img, len);

@@ -43,6 +43,20 @@ ok $? "and an item's page ends with its link to what independent bodies say"
 run "$PINAV" --check "$t/broken"
 is_status 65 "--check reads the YAML, whatever pack.bin says"
 
+# The stamp (packfile_stamp_dir): while the YAML files are as they were
+# when the image was compiled (by stat: size, inode, times), pinav uses
+# the image without hashing them.  The image's hash is made wrong, so
+# only the stamp can make it used; a touch changes the stamp, and then
+# the hash decides (and refuses it).
+printf '\0\0\0\0\0\0\0\0' |
+  dd of="$t/broken/pack.bin" bs=1 seek=24 count=8 conv=notrunc 2>/dev/null
+run "$PINAV" --data="$t/broken" --dump --width=0
+has_out "^A small test pack$" "pinav uses pack.bin, unhashed, while its stamp is the YAML's"
+touch "$t/broken/doc.yaml"
+run "$PINAV" --data="$t/broken" --dump --width=0
+is_status 65 "a touched YAML file changes the stamp: the hash decides, and the YAML is read"
+lacks_out "^A small test pack$" "and the image (whose hash is wrong) is not shown"
+
 # The YAML is the source of truth: an edit is seen at once.
 "$packc" "$t/data" "$t/data/pack.bin"
 sed 's/^title: .*/title: An edited title/' "$t/data/pack.yaml" >"$t/p" &&

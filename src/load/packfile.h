@@ -27,6 +27,24 @@
    not a regular file.  */
 bool packfile_hash_dir (const char *dir, uint64_t *hash);
 
+/** packfile_stamp_dir - the stamp of the pack in directory DIR: a
+   hash of the name, size, inode, modification and change times of
+   each of its *.yaml files, in name order, from stat alone (no file is
+   read).  As make trusts a target newer than its sources, an image
+   whose stamp is the YAML's is used without hashing the YAML; any
+   other stamp (the files were copied, installed, touched or edited
+   since) means the YAML is hashed, and the image used when its hash
+   is the YAML's (packfile_hash_dir).  The change time, which no
+   program can set back, catches a file written and given its old
+   modification time again.
+   @retval false when DIR or one of those files cannot be examined, or
+   is not a regular file.  */
+bool packfile_stamp_dir (const char *dir, uint64_t *stamp);
+
+/** packfile_set_stamp - record STAMP (packfile_stamp_dir) in the LEN
+   bytes of the image IMG, which packfile_encode wrote.  */
+void packfile_set_stamp (unsigned char *img, size_t len, uint64_t stamp);
+
 /** packfile_encode - PACK (loaded by load_pack, without errors) as an
    image that names HASH, the hash of its YAML (packfile_hash_dir).
    @retval the image, malloc'd, of *LEN bytes; NULL when out of
@@ -45,7 +63,8 @@ struct content_pack *packfile_decode (const unsigned char *image, size_t len,
    (DIR/pack.bin when IMAGE is NULL) when that is valid and was
    compiled from exactly the YAML files DIR holds now.  The file's size
    and the image's header are checked first; the YAML files are read
-   and hashed only when those are sound, and the rest of the image,
+   and hashed only when those are sound and the image's stamp is not
+   theirs (packfile_stamp_dir), and the rest of the image,
    once, into the pack's arena, only when the hash is the YAML's.  An
    image that is there but cannot be read, is not an image, is too big
    or damaged, or holds a character that a terminal must not be given

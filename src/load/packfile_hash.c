@@ -1,5 +1,6 @@
 /* packfile_hash.c - the hash of a pack's YAML files, which an image
-   names (packfile.h): FNV-1a 64 in eight interleaved lanes.
+   names (packfile.h): FNV-1a 64 in eight interleaved lanes; and their
+   stamp, from stat alone.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "packfile.h"
@@ -145,4 +146,61 @@ packfile_hash_dir (const char *dir, uint64_t *hash)
   free (names);
   *hash = yaml_hash_end (&h);
   return ok;
+}
+
+/* Add the LEN bytes at P to the FNV-1a 64 hash *V.  */
+static void
+stamp_add (uint64_t *v, const void *p, size_t len)
+{
+  const unsigned char *b = p;
+  for (size_t i = 0; i < len; i++)
+    *v = (*v ^ b[i]) * HASH_PRIME;
+}
+
+/* Add a 64-bit number to *V, in little-endian order.  */
+static void
+stamp_add64 (uint64_t *v, uint64_t n)
+{
+  unsigned char b[8];
+  pf_put64 (b, n);
+  stamp_add (v, b, sizeof b);
+}
+
+bool
+packfile_stamp_dir (const char *dir, uint64_t *stamp)
+{
+  size_t n;
+  char **names = yaml_names (dir, &n);
+  char path[PATH_MAX];
+  struct stat st;
+  uint64_t v = HASH_SEED;
+  bool ok = names != NULL;
+  for (size_t i = 0; ok && i < n; i++)
+    {
+      ok = (size_t) snprintf (path, sizeof path, "%s/%s", dir, names[i])
+             < sizeof path
+           && stat (path, &st) == 0 && S_ISREG (st.st_mode);
+      if (!ok)
+        break;
+      stamp_add (&v, names[i], strlen (names[i]) + 1);
+      stamp_add64 (&v, (uint64_t) st.st_size);
+      stamp_add64 (&v, (uint64_t) st.st_ino);
+      stamp_add64 (&v, (uint64_t) st.st_mtim.tv_sec);
+      stamp_add64 (&v, (uint64_t) st.st_mtim.tv_nsec);
+      stamp_add64 (&v, (uint64_t) st.st_ctim.tv_sec);
+      stamp_add64 (&v, (uint64_t) st.st_ctim.tv_nsec);
+    }
+  for (size_t i = 0; names && i < n; i++)
+    free (names[i]);
+  free (names);
+  /* 0 stands for "no stamp" in an image: never give it.  */
+  *stamp = v ? v : 1;
+  return ok;
+}
+
+void
+packfile_set_stamp (unsigned char *img, size_t len, uint64_t stamp)
+{
+  if (len >= PF_HEADER_SIZE)
+    pf_put64 (img + PF_H_STAMP, stamp);
 }

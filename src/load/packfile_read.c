@@ -144,19 +144,21 @@ pf_read_rest (struct pf_file *f, const unsigned char *hdr, size_t size)
 
 /* The pack in F, an image of SIZE bytes whose header HDR is read, of
    the YAML in DIR.  The image is read further only once its header is
-   found sound, and only when it names the hash of that YAML: an image
+   found sound, and only when it names the stamp (the files are as they
+   were when it was compiled) or the hash of that YAML: an image
    of other YAML is out of date, not damaged (the YAML was edited
    since), and is passed over without a word.  */
 static struct content_pack *
 pf_read_checked (struct pf_file *f, const char *dir,
                  const unsigned char *hdr, uint64_t size)
 {
-  uint64_t hash;
+  uint64_t hash, stamp, want = pf_get64 (hdr + PF_H_STAMP);
   enum pf_fault fault = pf_check_header (hdr, size);
   if (fault != PF_FINE)
     pf_say_fault (f, fault, hdr, size, PF_NONE);
-  else if (packfile_hash_dir (dir, &hash)
-           && pf_get64 (hdr + PF_H_HASH) == hash)
+  else if ((want && packfile_stamp_dir (dir, &stamp) && stamp == want)
+           || (packfile_hash_dir (dir, &hash)
+               && pf_get64 (hdr + PF_H_HASH) == hash))
     return pf_read_rest (f, hdr, (size_t) size);
   return NULL;
 }

@@ -1,11 +1,12 @@
 /* packfmt.h - the layout of a compiled pack image, and what
    packfile.c tells packfile_read.c (internal to packfile*.c).
 
-   Every integer is a little-endian u32, except the header's size and
-   hash (u64).  The image is:
+   Every integer is a little-endian u32, except the header's size,
+   hash and stamp (u64).  The image is:
 
      header       magic "PINAVPK\n", version, header size, total size,
-                  the YAML's hash, the number of tables, 0
+                  the YAML's hash, the number of tables, 0, the YAML's
+                  stamp (packfile.h: packfile_stamp_dir; 0 for none)
      directory    for each table: its offset and its count of records
      tables       fixed-size records of u32 words (PF_WIDTH), then the
                   text: every string, NUL-terminated, one after another
@@ -35,7 +36,7 @@
 #include <stdint.h>
 
 #define PF_MAGIC "PINAVPK\n"
-#define PF_VERSION 3
+#define PF_VERSION 4
 #define PF_NONE UINT32_MAX
 
 /* The largest image (the bundled pack's is 0.1 MiB; the arrays it
@@ -48,7 +49,8 @@
 enum
 {
   PF_H_MAGIC = 0, PF_H_VERSION = 8, PF_H_HSIZE = 12, PF_H_SIZE = 16,
-  PF_H_HASH = 24, PF_H_NTABLES = 32, PF_H_ZERO = 36, PF_H_DIR = 40
+  PF_H_HASH = 24, PF_H_NTABLES = 32, PF_H_ZERO = 36, PF_H_STAMP = 40,
+  PF_H_DIR = 48
 };
 
 enum pf_table
