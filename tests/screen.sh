@@ -106,6 +106,68 @@ screen where 60x10 en "where am I: the lines shown of a long page, and whether m
 screen repeat 80x24 en "r shows the screen again, the cursor at the body's top for a screen reader"
 screen path 80x24 en "the title line: the path to the page, shortened from the left to fit"
 
+# Issue 17: a key that scrolls moves the rows that stay by the
+# terminal's own scrolling and draws only the new ones.  A document of
+# 260 lines, with wide characters, is scrolled N lines one by one, each
+# waited for, then back; at each end the screen must be what a fresh
+# paint of the same place shows (a resize and back lays out and paints
+# everything again), text and attributes, row by row.
+long="$tap_tmp/long"
+mkdir "$long" && cp "$good"/*.yaml "$long/" || exit 99
+{
+  printf 'kind: document\nid: d2\ntitle: A long document\n'
+  printf 'publisher: Test Publisher\nsource: long.txt\nsections:\n'
+  printf '  - id: long\n    heading: A long section\n    blocks:\n'
+  for i in $(seq -w 1 260); do
+    printf '      - p: "Line %s of a long page: 骨质疏松症"\n' "$i"
+  done
+} >"$long/long.yaml"
+
+# scroll_script N LANG: the script, on stdout.  The bottom line says
+# where the screen is, in LANG.
+scroll_script () {
+  n=$1 i=1
+  where () {
+    if [ "$2" = en ]; then echo "lines $1-$(($1 + $3)) of"
+    else echo "第 $1-$(($1 + $3)) 行"; fi
+  }
+  echo "wait-row 23 ?"
+  echo "key Down Down Enter"
+  if [ "$2" = en ]; then echo "down-to 5 > Document 2"
+  else echo "down-to 5 > 文件 2"; fi
+  echo "key Enter"
+  echo "wait-row 0 A long document"
+  echo "wait-row 23 $(where $i "$2" 21)"
+  for dir in Down Up; do
+    k=0
+    while [ $k -lt "$n" ]; do
+      k=$((k + 1))
+      if [ $dir = Down ]; then i=$((i + 1)); else i=$((i - 1)); fi
+      echo "key $dir"
+      echo "wait-row 23 $(where $i "$2" 21)"
+    done
+    echo "snap"
+    echo "resize 80 30"
+    echo "wait-row 29 $(where $i "$2" 27)"
+    echo "resize 80 24"
+    echo "wait-row 23 $(where $i "$2" 21)"
+    echo "expect-snap"
+  done
+  echo "key q"
+  echo "expect-exit 0 1000"
+}
+for run in "200 en" "60 zh_CN"; do
+  set -- $run
+  scroll_script "$1" "$2" >"$tap_tmp/scroll.vt"
+  "$vtdrive" --size=80x24 --timeout="$timeout" --time-scale="$scale" \
+    --require-clean-exit --term="$TERM" "$tap_tmp/scroll.vt" -- \
+    $PINAV_WRAPPER "$PINAV" --data="$long" --lang="$2" \
+    >"$tap_tmp/out" 2>"$tap_tmp/err"
+  r=$?
+  ok $r "scroll (80x24, $2): $1 lines down one by one and back, each end as a fresh paint shows it"
+  [ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/err" | head -40
+done
+
 # Issue 15, F10: TERM=linux, where ncurses loads libgpm (tests/lsan.supp
 # says why its leak is suppressed, and why this needs the slow unwinder).
 TERM=linux

@@ -238,6 +238,89 @@ run_resize_pty (const struct cmd *c)
     fail ("resize-pty: TIOCSWINSZ: %s", strerror (errno));
 }
 
+/* The screen as text and attributes: each row's text, then a letter a
+   cell (but '.' for the right half of a wide character) for its
+   attributes (a bit each for reverse, bold, underline,
+   the foreground's and the background's being set).  malloc'd.  */
+static char *
+screen_image (void)
+{
+  size_t size = 1, len = 0;
+  char *img = NULL;
+  for (long r = 0; r < D.rows; r++)
+    {
+      char *t = row_text (r, 0);
+      size_t need = strlen (t) + (size_t) D.cols + 3;
+      char *bigger = realloc (img, size += need);
+      if (!bigger)
+        fail ("snap: out of memory");
+      img = bigger;
+      len += (size_t) sprintf (img + len, "%s|", t);
+      free (t);
+      for (long c = 0; c < D.cols; c++)
+        {
+          VTermScreenCell cell = get_cell (r, c);
+          /* The right half of a wide character keeps whatever
+             attributes the terminal last gave that cell: not seen.  */
+          if (cell.chars[0] == CONT)
+            {
+              img[len++] = '.';
+              continue;
+            }
+          img[len++] = (char) ('@' + (cell.attrs.reverse ? 1 : 0)
+                               + (cell.attrs.bold ? 2 : 0)
+                               + (cell.attrs.underline ? 4 : 0)
+                               + (VTERM_COLOR_IS_DEFAULT_FG (&cell.fg)
+                                  ? 0 : 8)
+                               + (VTERM_COLOR_IS_DEFAULT_BG (&cell.bg)
+                                  ? 0 : 16));
+        }
+      img[len++] = '\n';
+      img[len] = '\0';
+    }
+  return img;
+}
+
+static char *snapped;
+
+/* snap: keep the screen (text and attributes) for expect-snap.  */
+void
+run_snap (const struct cmd *c)
+{
+  (void) c;
+  drain ();
+  free (snapped);
+  snapped = screen_image ();
+}
+
+/* expect-snap: the screen is as snap kept it, text and attributes
+   (the cursor aside); on failure, both rows that differ are shown.  */
+void
+run_expect_snap (const struct cmd *c)
+{
+  (void) c;
+  if (!snapped)
+    fail ("expect-snap: no snap before it");
+  drain ();
+  char *now_img = screen_image ();
+  if (strcmp (now_img, snapped) == 0)
+    {
+      free (now_img);
+      return;
+    }
+  const char *a = snapped, *b = now_img;
+  for (long r = 0; *a && *b; r++)
+    {
+      size_t la = strcspn (a, "\n"), lb = strcspn (b, "\n");
+      if (la != lb || memcmp (a, b, la) != 0)
+        fail ("expect-snap: row %ld differs:\n  then: %.*s\n  now:  %.*s",
+              r, (int) la, a, (int) lb, b);
+      a += la + (a[la] != 0);
+      b += lb + (b[lb] != 0);
+    }
+  fail ("expect-snap: the screen differs");
+}
+
 /* screen: print the screen to stdout.  */
 void
 run_screen (const struct cmd *c)

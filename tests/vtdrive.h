@@ -103,7 +103,7 @@ struct cmd *load_script (int *ncmd);
 /* vtcmds.c */
 runfn run_text, run_cursor, run_attr, run_key, run_send, run_click,
   run_resize, run_resize_pty, run_screen, run_sleep, run_signal, run_close, run_exit,
-  run_running, run_down_to;
+  run_running, run_down_to, run_snap, run_expect_snap;
 
 /* vtfault.c */
 runfn run_stall, run_wait_blocked, run_flood, run_wait_keypad, run_cpu_idle,

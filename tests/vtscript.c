@@ -149,6 +149,8 @@ static const struct spec specs[] = {
   { "resize", S_SIZE, run_resize, 0 },
   { "resize-pty", S_PTYSIZE, run_resize_pty, 0 },
   { "screen", S_NONE, run_screen, 0 },
+  { "snap", S_NONE, run_snap, 0 },
+  { "expect-snap", S_NONE, run_expect_snap, 0 },
   { "sleep-ms", S_INT, run_sleep, 0 },
   { "signal", S_SIG, run_signal, 0 },
   { "close", S_NONE, run_close, 0 },

@@ -72,6 +72,7 @@ tui_resize (struct tui *t)
   size_t width;
   long rows;
   clearok (curscr, TRUE);
+  tui_draw_forget ();
   tui_size (&width, &rows);
   nav_resize (&t->nav, width, rows);
 }

@@ -216,18 +216,105 @@ draw_line (const struct lay_line *l, int y, bool selected)
   attrset (A_NORMAL);
 }
 
+/* What the last frame's body showed, so that the next one draws only
+   the rows that changed: after a scroll, the terminal's own scrolling
+   (a scroll region) moves the rows that stay, and only the new ones
+   are drawn (issue 17: curses then compares and copies a few rows a
+   key, not the whole screen).  ROW[i] is the line of the layout
+   SERIAL on body row i, or -1 for none.  */
+#define FRAME_ROWS 512
+static struct
+{
+  bool valid;
+  unsigned long serial;
+  int lines, cols, body_y, body_rows;
+  long top;
+  long row[FRAME_ROWS];
+  bool sel[FRAME_ROWS];
+} frame;
+
+/* The line of S's layout on body row I, or -1.  */
+static long
+body_line (const struct tui_screen *s, int i)
+{
+  long k = s->view->top + i;
+  return k >= 0 && (size_t) k < s->lo->n ? k : -1;
+}
+
+/* Draw body row I of S afresh: cleared, then its line.  */
 static void
-draw_body (const struct tui_screen *s, const struct tui_geom *g)
+draw_row (const struct tui_screen *s, const struct tui_geom *g, int i)
+{
+  long k = body_line (s, i);
+  move (g->body_y + i, 0);
+  clrtoeol ();
+  if (k >= 0)
+    {
+      const struct lay_line *l = &s->lo->lines[k];
+      draw_line (l, g->body_y + i, l->sel >= 0 && l->sel == s->view->sel);
+    }
+}
+
+/* Whether the last frame's body is S's page at G, so that only what
+   changed need be drawn.  */
+static bool
+frame_fits (const struct tui_screen *s, const struct tui_geom *g)
+{
+  return frame.valid && frame.serial == s->lo->serial
+         && frame.lines == LINES && frame.cols == COLS
+         && frame.body_y == g->body_y && frame.body_rows == g->body_rows
+         && g->body_rows <= FRAME_ROWS && !s->cursor_top;
+}
+
+/* Scroll the body rows of the last frame by N lines (up when N > 0)
+   in a scroll region, as the terminal will, and their record too.  */
+static void
+frame_scroll (const struct tui_geom *g, long n)
+{
+  int rows = g->body_rows;
+  setscrreg (g->body_y, g->body_y + rows - 1);
+  scrollok (stdscr, TRUE);
+  scrl ((int) n);
+  scrollok (stdscr, FALSE);
+  setscrreg (0, LINES - 1);
+  for (int i = 0; i < rows; i++)
+    {
+      int from = n > 0 ? i : rows - 1 - i;
+      long src = from + n;
+      frame.row[from] = src >= 0 && src < rows ? frame.row[src] : -2;
+      frame.sel[from] = src >= 0 && src < rows && frame.sel[src];
+    }
+}
+
+/* Draw the body of S: every row when ALL, else only the rows whose
+   line or selection differ from the last frame's.  */
+static void
+draw_body (const struct tui_screen *s, const struct tui_geom *g, bool all)
 {
   const struct lay_view *v = s->view;
-  for (int i = 0; i < g->body_rows; i++)
+  long n = v->top - frame.top;
+  if (!all && n != 0 && labs (n) < g->body_rows)
+    frame_scroll (g, n);
+  else if (n != 0)
+    all = true;
+  for (int i = 0; i < g->body_rows && i < FRAME_ROWS; i++)
     {
-      long k = v->top + i;
-      if (k < 0 || (size_t) k >= s->lo->n)
-        break;
-      const struct lay_line *l = &s->lo->lines[k];
-      draw_line (l, g->body_y + i, l->sel >= 0 && l->sel == v->sel);
+      long k = body_line (s, i);
+      bool sel = k >= 0 && s->lo->lines[k].sel >= 0
+                 && s->lo->lines[k].sel == v->sel;
+      if (all || frame.row[i] != k || frame.sel[i] != sel)
+        draw_row (s, g, i);
+      frame.row[i] = k;
+      frame.sel[i] = sel;
     }
+  for (int i = FRAME_ROWS; all && i < g->body_rows; i++)
+    draw_row (s, g, i);
+}
+
+void
+tui_draw_forget (void)
+{
+  frame.valid = false;
 }
 
 /* The key table's rows with a hint, in table order, at most
@@ -373,10 +460,26 @@ void
 tui_draw (struct tui_screen *s)
 {
   struct tui_geom g = tui_geometry (LINES);
-  erase ();
-  if (g.title_y >= 0)
-    draw_title (s, g.title_y);
-  draw_body (s, &g);
+  bool all = !frame_fits (s, &g);
+  if (all)
+    {
+      erase ();
+      if (g.title_y >= 0)
+        draw_title (s, g.title_y);
+    }
+  else if (g.hint_y >= 0)
+    {
+      move (g.hint_y, 0);
+      clrtoeol ();
+    }
+  draw_body (s, &g, all);
+  frame.valid = true;
+  frame.serial = s->lo->serial;
+  frame.lines = LINES;
+  frame.cols = COLS;
+  frame.body_y = g.body_y;
+  frame.body_rows = g.body_rows;
+  frame.top = s->view->top;
   s->n_hints = 0;
   if (g.hint_y >= 0 && s->prompt)
     draw_prompt (s, g.hint_y);

@@ -55,6 +55,11 @@ struct tui_screen
    title 1 line, hints 1 line, the body the rest (when there is room).  */
 struct tui_geom tui_geometry (int rows);
 
+/** tui_draw_forget - the screen no longer shows the last frame (the
+   terminal was resized, or something else was drawn on it): the next
+   tui_draw draws everything.  */
+void tui_draw_forget (void);
+
 /** tui_draw_start - choose the attributes: colours only when the
    terminal has them and NO_COLOR is not set.  Call after newterm.  */
 void tui_draw_start (void);

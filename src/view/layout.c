@@ -408,9 +408,11 @@ lay_index_places (struct layout *lo)
 bool
 layout_page (struct layout *lo, const struct page *pg, size_t width)
 {
+  static unsigned long serial;
   long sel = 0;
   memset (lo, 0, sizeof *lo);
   lo->ok = true;
+  lo->serial = ++serial;
   lo->width = width ? width : 1;
   lo->n_sel = page_selectables (pg, &lo->sels);
   if (!lo->sels)

@@ -52,6 +52,9 @@ struct layout
   long *sel_first;      /* per place: its first line, or -1 (in ARENA) */
   long *sel_last;       /* per place: its last line, or -1 */
   bool ok;              /* false once an allocation failed */
+  unsigned long serial; /* which layout this is: every layout_page
+                           gives a new one (a renderer that drew it can
+                           tell that its lines are still those) */
   struct arena arena;
 };
 
