@@ -317,31 +317,60 @@ tui_draw_forget (void)
   frame.valid = false;
 }
 
-/* The key table's rows with a hint, in table order, at most
-   TUI_HINTS of them.  @retval their count.  */
-static size_t
-hint_rows (bool kiosk, const struct key_row **out)
+/* The key hints of the bottom line, translated and measured once for
+   each language (and kiosk or not), not at every key: gettext looks
+   at the environment at each call (issue 17).  */
+static struct
 {
-  size_t n, k = 0;
+  char lang[16];
+  bool kiosk, valid;
+  size_t n;
+  const struct key_row *rows[TUI_HINTS];
+  const char *text[TUI_HINTS];
+  int width[TUI_HINTS];
+  int kept_width;               /* of the hints always kept (keep 0),
+                                   with two columns between them */
+} hints;
+
+/* The key table's rows with a hint, in table order, at most TUI_HINTS
+   of them, with their text in the current language: into HINTS.  */
+static void
+hints_load (bool kiosk)
+{
+  const char *lang = i18n_language ();
+  if (hints.valid && hints.kiosk == kiosk && strcmp (hints.lang, lang) == 0)
+    return;
+  size_t n;
   const struct key_row *t = keys_table (&n);
-  for (size_t i = 0; i < n && k < TUI_HINTS; i++)
+  hints.n = 0;
+  hints.kept_width = 0;
+  for (size_t i = 0; i < n && hints.n < TUI_HINTS; i++)
     if (t[i].hint && keys_allowed (&t[i], kiosk))
-      out[k++] = &t[i];
-  return k;
+      {
+        const char *text = _(t[i].hint);
+        int w = (int) text_width (text, strlen (text));
+        hints.rows[hints.n] = &t[i];
+        hints.text[hints.n] = text;
+        hints.width[hints.n++] = w;
+        if (t[i].keep == 0)
+          hints.kept_width += (hints.kept_width ? 2 : 0) + w;
+      }
+  snprintf (hints.lang, sizeof hints.lang, "%s", lang);
+  hints.kiosk = kiosk;
+  hints.valid = true;
 }
 
 /* Choose the hints that fit WIDTH columns, the most needed (lowest
    keep) first.  */
 static void
-choose_hints (const struct key_row **rows, size_t n, int width, bool *shown)
+choose_hints (int width, bool *shown)
 {
   int used = 0;
   for (int keep = 0; keep < KEYS_HINT_KEEP; keep++)
-    for (size_t i = 0; i < n; i++)
-      if (rows[i]->keep == keep)
+    for (size_t i = 0; i < hints.n; i++)
+      if (hints.rows[i]->keep == keep)
         {
-          const char *t = _(rows[i]->hint);
-          int w = (int) text_width (t, strlen (t)) + (used ? 2 : 0);
+          int w = hints.width[i] + (used ? 2 : 0);
           shown[i] = used + w <= width;
           used += shown[i] ? w : 0;
         }
@@ -378,48 +407,29 @@ position_text (const struct tui_screen *s, int body_rows, int room,
   return w <= room ? w : 0;
 }
 
-/* The width of the hints that are always kept (keep 0), with the two
-   columns between them.  */
-static int
-kept_hints_width (const struct key_row **rows, size_t n)
-{
-  int w = 0;
-  for (size_t i = 0; i < n; i++)
-    if (rows[i]->keep == 0)
-      {
-        const char *t = _(rows[i]->hint);
-        w += (w ? 2 : 0) + (int) text_width (t, strlen (t));
-      }
-  return w;
-}
-
 static void
 draw_hints (struct tui_screen *s, int y, int body_rows)
 {
-  const struct key_row *rows[TUI_HINTS];
   bool shown[TUI_HINTS] = { false };
-  size_t n = hint_rows (s->kiosk, rows);
   int x = 0;
   char pos[96];
-  int pos_w = position_text (s, body_rows,
-                             COLS - kept_hints_width (rows, n) - 2, pos,
+  hints_load (s->kiosk);
+  int pos_w = position_text (s, body_rows, COLS - hints.kept_width - 2, pos,
                              sizeof pos);
   if (pos_w)
     put_clipped (y, COLS - pos_w, pos, strlen (pos));
   else
     pos_w = -2;
-  choose_hints (rows, n, COLS - pos_w - 2, shown);
+  choose_hints (COLS - pos_w - 2, shown);
   s->n_hints = 0;
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < hints.n; i++)
     if (shown[i])
       {
-        const char *t = _(rows[i]->hint);
-        int w = (int) text_width (t, strlen (t));
         x += x ? 2 : 0;
-        put_clipped (y, x, t, strlen (t));
-        s->hints[s->n_hints++] = (struct tui_hint) { x, x + w,
-                                                     rows[i]->action };
-        x += w;
+        put_clipped (y, x, hints.text[i], strlen (hints.text[i]));
+        s->hints[s->n_hints++] = (struct tui_hint) { x, x + hints.width[i],
+                                                     hints.rows[i]->action };
+        x += hints.width[i];
       }
 }
 
