@@ -10,11 +10,21 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <unistr.h>
+#include <wchar.h>
 
 #include "i18n.h"
 #include "keys.h"
 #include "text.h"
+
+/* put_clean hands ncurses UTF-32 from libunistring as wchar_t.  */
+#ifndef __STDC_ISO_10646__
+# error "wchar_t must hold ISO 10646 code points (__STDC_ISO_10646__)"
+#endif
+_Static_assert (sizeof (wchar_t) == sizeof (uint32_t),
+                "wchar_t must be 32 bits wide");
 
 enum { PAIR_TITLE = 1, PAIR_HEADING, PAIR_LINK };
 
@@ -82,9 +92,50 @@ put_clean (int y, int x, const char *s, size_t n)
   if (!buf)
     return;
   n = text_clean (buf, s, n, &width);
-  mvaddnstr (y, x, buf, (int) n);
+  /* As wide characters (decoded once, by libunistring): addnstr would
+     decode the UTF-8 a byte at a time, through mbrtowc and wctob, four
+     times the cost of the rest of a key in Chinese (issue 17).  */
+  uint32_t wsmall[512], *w = wsmall;
+  size_t wn = sizeof wsmall / sizeof *wsmall;
+  w = u8_to_u32 ((const uint8_t *) buf, n, wsmall, &wn);
+  if (w)
+    mvaddnwstr (y, x, (const wchar_t *) w, (int) wn);
+  else
+    mvaddnstr (y, x, buf, (int) n);
+  if (w != wsmall)
+    free (w);
   if (buf != small)
     free (buf);
+}
+
+/* Write the LEN bytes of S at (Y, X): text that is clean already (a
+   laid-out line, layout.c) and fits the screen.  Printable ASCII goes
+   in as cells; the rest as wide characters.  */
+static void
+put_fitting (int y, int x, const char *s, size_t len)
+{
+  chtype cells[256];
+  size_t i = 0;
+  if (len <= sizeof cells / sizeof *cells)
+    {
+      chtype a = (chtype) getattrs (stdscr);
+      for (; i < len && (unsigned char) (s[i] - 0x20) < 0x5F; i++)
+        cells[i] = (unsigned char) s[i] | a;
+      if (i == len)
+        {
+          if (len)
+            mvaddchnstr (y, x, cells, (int) len);
+          return;
+        }
+    }
+  uint32_t wsmall[256];
+  size_t wn = sizeof wsmall / sizeof *wsmall;
+  uint32_t *w = u8_to_u32 ((const uint8_t *) s, len, wsmall, &wn);
+  if (!w)
+    return;
+  mvaddnwstr (y, x, (const wchar_t *) w, (int) wn);
+  if (w != wsmall)
+    free (w);
 }
 
 /* Write the LEN bytes of S at (Y, X), as much as fits the screen,
@@ -193,6 +244,11 @@ draw_text (const struct lay_line *l, int y, attr_t a)
   if (!l->hl_len || to > len)
     from = to = len;
   attrset (a);
+  if (from == len && l->indent + l->width <= (size_t) COLS)
+    {
+      put_fitting (y, x, l->text, len);   /* the most common case */
+      return;
+    }
   put_clipped (y, x, l->text, from);
   x += (int) text_width (l->text, from);
   attrset ((a ^ A_REVERSE) | A_BOLD | A_UNDERLINE);
@@ -326,8 +382,9 @@ static struct
   bool kiosk, valid;
   size_t n;
   const struct key_row *rows[TUI_HINTS];
-  const char *text[TUI_HINTS];
+  const char *text[TUI_HINTS];  /* cleaned (text_clean), in CLEAN */
   int width[TUI_HINTS];
+  char clean[TUI_HINTS * 64];
   int kept_width;               /* of the hints always kept (keep 0),
                                    with two columns between them */
 } hints;
@@ -340,17 +397,25 @@ hints_load (bool kiosk)
   const char *lang = i18n_language ();
   if (hints.valid && hints.kiosk == kiosk && strcmp (hints.lang, lang) == 0)
     return;
-  size_t n;
+  size_t n, used = 0;
   const struct key_row *t = keys_table (&n);
   hints.n = 0;
   hints.kept_width = 0;
   for (size_t i = 0; i < n && hints.n < TUI_HINTS; i++)
     if (t[i].hint && keys_allowed (&t[i], kiosk))
       {
+        /* Cleaned once here, so that drawing it needs no check.  */
         const char *text = _(t[i].hint);
-        int w = (int) text_width (text, strlen (text));
+        size_t len = strlen (text), width;
+        if (len >= sizeof hints.clean - used)
+          break;
+        char *c = hints.clean + used;
+        len = text_clean (c, text, len, &width);
+        c[len] = '\0';
+        used += len + 1;
+        int w = (int) width;
         hints.rows[hints.n] = &t[i];
-        hints.text[hints.n] = text;
+        hints.text[hints.n] = c;
         hints.width[hints.n++] = w;
         if (t[i].keep == 0)
           hints.kept_width += (hints.kept_width ? 2 : 0) + w;
@@ -426,7 +491,10 @@ draw_hints (struct tui_screen *s, int y, int body_rows)
     if (shown[i])
       {
         x += x ? 2 : 0;
-        put_clipped (y, x, hints.text[i], strlen (hints.text[i]));
+        if (x + hints.width[i] <= COLS)
+          put_fitting (y, x, hints.text[i], strlen (hints.text[i]));
+        else
+          put_clipped (y, x, hints.text[i], strlen (hints.text[i]));
         s->hints[s->n_hints++] = (struct tui_hint) { x, x + hints.width[i],
                                                      hints.rows[i]->action };
         x += hints.width[i];
