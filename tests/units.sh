@@ -54,8 +54,8 @@ ok $? "without its sandbox the unit fails that check (rated ${score:-?})"
 
 # What the unit promises docs/kiosk.md.
 for line in "Type=idle" "TTYPath=/dev/%I" "Restart=always" \
-    "RestartPreventExitStatus=0" "OnSuccess=getty@%i.service" \
-    "Conflicts=getty@%i.service" "User=pinav-kiosk" \
+    "RestartPreventExitStatus=0" "OnFailure=getty@%i.service" \
+    "Conflicts=getty@%i.service" "After=getty@%i.service" "User=pinav-kiosk" \
     "LoadCredential=pinav-staff-pin:/etc/pinav/staff-pin" \
     "StandardError=journal" "Before=getty.target"; do
   grep -q -x -F "$line" "$unit"
@@ -64,6 +64,38 @@ done
 grep -q '^After=.*plymouth-quit-wait.service' "$unit" \
   && grep -q '^After=.*systemd-user-sessions.service' "$unit"
 ok $? "the unit starts after the boot splash and systemd-user-sessions"
+
+# After the staff exit, a getty: the unit's ExecStopPost= command, as
+# systemd would run it for pinav-kiosk@tty1 ($$ is $, %n and %i the
+# names), against a systemctl that only notes what it is asked.
+cmd=$(sed -n "s/^ExecStopPost=+\/bin\/sh -c '\(.*\)'\$/\1/p" "$unit" \
+  | sed -e 's/\$\$/$/g' -e 's/%n/pinav-kiosk@tty1.service/g' -e 's/%i/tty1/g')
+[ -n "$cmd" ]
+ok $? "the unit has an ExecStopPost= shell command"
+mkdir -p "$tap_tmp/bin"
+cat >"$tap_tmp/bin/systemctl" <<'STUB'
+#!/bin/sh
+echo "$*" >>"$STUB_LOG"
+if [ "$1" = list-jobs ] && [ -n "$STUB_JOBS" ]; then echo "$STUB_JOBS"; fi
+STUB
+chmod +x "$tap_tmp/bin/systemctl"
+stop_post () { # WHAT EXIT_CODE EXIT_STATUS JOBS EXPECTED
+  : >"$tap_tmp/calls"
+  env PATH="$tap_tmp/bin:$PATH" STUB_LOG="$tap_tmp/calls" STUB_JOBS="$4" \
+    EXIT_CODE="$2" EXIT_STATUS="$3" /bin/sh -c "$cmd"
+  if grep -q -x -F -e "--no-block start getty@tty1.service" "$tap_tmp/calls"; then
+    got=getty
+  else
+    got=none
+  fi
+  [ "$got" = "$5" ]
+  ok $? "$1: $5"
+}
+stop_post "the staff exit (exited 0, no job)" exited 0 "" getty
+stop_post "systemctl stop or restart (exited 0, a job)" exited 0 \
+  "1234 pinav-kiosk@tty1.service stop running" none
+stop_post "a failure to start (exited 65)" exited 65 "" none
+stop_post "a crash (killed, SEGV)" dumped SEGV "" none
 
 # The sysusers.d file: the user the unit runs as.
 users="$top_srcdir/systemd/pinav.sysusers"
