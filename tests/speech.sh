@@ -16,11 +16,15 @@ timeout=10
 [ -n "${PINAV_WRAPPER:-}" ] && timeout=120
 
 # vt SCRIPT [ENV...]: the full-screen navigator on an 80x24 terminal,
-# in English, driven by the tests/vtdrive script SCRIPT (a string).
+# in English (and with the options $vt_opts), driven by the
+# tests/vtdrive script SCRIPT (a string); each wait may take $timeout
+# seconds.
+vt_opts=
 vt () {
   printf '%s\n' "$1" >"$t/s.vt"; shift
   env "$@" "$vtdrive" --size=80x24 --timeout=$timeout "$t/s.vt" -- \
-    $PINAV_WRAPPER "$PINAV" --data="$data" --lang=en >"$t/vt.out" 2>&1
+    $PINAV_WRAPPER "$PINAV" --data="$data" --lang=en $vt_opts \
+    >"$t/vt.out" 2>&1
   r=$?
   [ $r -eq 0 ] || sed 's/^/# /' "$t/vt.out" | head -30
   return $r
@@ -110,7 +114,80 @@ key q
 expect-exit 0'
 ok $? "s reads aloud and says so; keys go on working; nothing of the sound libraries shows"
 
-# With PINAV_SPEECH_WAV the child writes what it would say to a file
+# The fake sound card: with PINAV_TEST_SPEECH_SINK=FILE the child
+# writes its samples to FILE as fast as a sound card would play them
+# (the start screen is 52 s of speech).  A key must kill it at once:
+# the child is gone (killed and reaped) by the time the screen answers
+# the key, within the usual time, and the file stops growing.
+sink="$t/sink.raw"
+"$PINAV" --data="$data" --lang=en --dump=home --speak="$t/home.wav" \
+  && read -r rate full rest <<EOF
+$("$wavcheck" "$t/home.wav")
+EOF
+vt "wait-row 23 ?
+key s
+wait-row 23 \"Reading aloud\"
+wait-file-grows $sink
+expect-children 1
+sleep-ms 500
+wait-file-grows $sink
+expect-children 1
+key Down
+wait-row 2 \"> Compare cell sources\"
+expect-within 1000
+expect-children 0
+expect-not \"Reading aloud\"
+expect-file-still 500 $sink
+key Down
+wait-row 3 \"> Compare delivery\"
+expect-within 1000
+key q
+expect-exit 0" PINAV_TEST_SPEECH_SINK="$sink"
+r=$?
+got=$(($(wc -c <"$sink") / 2))
+[ $r -eq 0 ] && [ -n "$full" ] && [ $((got * 2)) -ge "$rate" ] \
+  && [ $((got * 10)) -lt "$full" ]
+ok $? "any key kills the speaking child at once: $got of the page's $full samples said (at least half a second's, at most a tenth)"
+sed -n 's/.*expect-within: the wait was met \(.*\) after.*/\1/p' "$t/vt.out" \
+  | { read -r speaking; read -r quiet
+      echo "# a key answered in $speaking while speaking, $quiet after"; }
+
+# The idle reset stops the speech too (--idle=1: one second without a
+# key, then the warning's 30 seconds): the speech goes on under the
+# warning, and the child is gone once the start screen is back, long
+# before the page (the Context page, 133 s of speech) has been said.
+timeout=60 vt_opts=--idle=1 vt "wait-row 23 ?
+down-to 12 \"> Context\"
+key Enter
+wait-row 0 Context
+key s
+wait-row 23 \"Reading aloud\"
+wait-file-grows $sink
+expect-children 1
+wait-row 0 \"Are you still there?\"
+wait-file-grows $sink
+expect-children 1
+wait-row 1 \"> Conditions\"
+expect-children 0
+expect-file-still 500 $sink
+key q
+expect-exit 0" PINAV_TEST_SPEECH_SINK="$sink"
+ok $? "the idle reset kills the speaking child: the sink stops growing"
+
+# A kiosk writes no file: it ignores both test hooks, and speaks (here,
+# to no sound card).
+rm -f "$sink" "$t/k.wav"
+vt_opts=--kiosk vt "wait-row 23 ?
+key s
+wait-row 23 \"Reading aloud\"
+expect-file-still 500 $sink
+key Down
+wait-gone \"Reading aloud\"" PINAV_TEST_SPEECH_SINK="$sink" \
+  PINAV_TEST_SPEECH_WAV="$t/k.wav" CREDENTIALS_DIRECTORY=
+[ $? -eq 0 ] && [ ! -e "$sink" ] && [ ! -e "$t/k.wav" ]
+ok $? "a kiosk ignores PINAV_TEST_SPEECH_SINK and PINAV_TEST_SPEECH_WAV"
+
+# With PINAV_TEST_SPEECH_WAV the child writes what it would say to a file
 # (and the TUI waits for it): less after a page down, less still at
 # the end, as the reading starts from the top of the screen.
 said () {
@@ -124,7 +201,7 @@ $1
 key s
 wait-row 23 \"Reading aloud\"
 key q
-expect-exit 0" PINAV_SPEECH_WAV="$t/s.wav" \
+expect-exit 0" PINAV_TEST_SPEECH_WAV="$t/s.wav" \
     && "$wavcheck" "$t/s.wav" | cut -d' ' -f2
 }
 top=$(said "")

@@ -31,6 +31,21 @@ const char *speech_voice (void);
 bool speech_synth (const char *text, const char *lang,
                    struct speech_audio *a, const char **why);
 
+/* A taker of samples as libespeak-ng makes them (about 60 ms at a
+   time): N 16-bit mono SAMPLES at RATE a second, for CTX.  It returns
+   false to stop the synthesis.  */
+typedef bool speech_sink (void *ctx, const int16_t *samples, size_t n,
+                          unsigned rate);
+
+/** speech_synth_to - TEXT (UTF-8, speech_text) spoken in LANG's voice,
+   given to SINK with CTX piece by piece as it is made: a sink that
+   takes its time (speech_play's fake sound card) slows the synthesis
+   down to its pace.
+   @retval false, with *WHY a translated reason, when libespeak-ng or
+   the voice cannot be had, or SINK stopped it.  */
+bool speech_synth_to (const char *text, const char *lang, speech_sink *sink,
+                      void *ctx, const char **why);
+
 /** speech_aloud - say TEXT in LANG's voice on the sound device
    (libespeak-ng's own playback), and return when it has been said.
    It is for a child process (speech_play.h): the sound libraries may
