@@ -12,6 +12,16 @@
 /* The sample rate libespeak-ng gave, 0 before it started, -1 when it
    could not.  */
 static int speech_rate;
+/* --speech-rate (0: libespeak-ng's) and --speech-volume (-1: its).  */
+static int speech_wpm;
+static int speech_volume = -1;
+
+void
+speech_set_manner (int rate, int volume)
+{
+  speech_wpm = rate;
+  speech_volume = volume;
+}
 
 #ifdef HAVE_SPEECH
 #include <dlfcn.h>
@@ -27,6 +37,7 @@ static struct
   __typeof__ (espeak_Initialize) *Initialize;
   __typeof__ (espeak_SetSynthCallback) *SetSynthCallback;
   __typeof__ (espeak_SetVoiceByName) *SetVoiceByName;
+  __typeof__ (espeak_SetParameter) *SetParameter;
   __typeof__ (espeak_Synth) *Synth;
   __typeof__ (espeak_Synchronize) *Synchronize;
   __typeof__ (espeak_Terminate) *Terminate;
@@ -48,11 +59,12 @@ speech_lib (void)
   *(void **) &es.Initialize = dlsym (h, "espeak_Initialize");
   *(void **) &es.SetSynthCallback = dlsym (h, "espeak_SetSynthCallback");
   *(void **) &es.SetVoiceByName = dlsym (h, "espeak_SetVoiceByName");
+  *(void **) &es.SetParameter = dlsym (h, "espeak_SetParameter");
   *(void **) &es.Synth = dlsym (h, "espeak_Synth");
   *(void **) &es.Synchronize = dlsym (h, "espeak_Synchronize");
   *(void **) &es.Terminate = dlsym (h, "espeak_Terminate");
   if (!es.Initialize || !es.SetSynthCallback || !es.SetVoiceByName
-      || !es.Synth || !es.Synchronize || !es.Terminate)
+      || !es.SetParameter || !es.Synth || !es.Synchronize || !es.Terminate)
     {
       dlclose (h);
       return false;
@@ -111,19 +123,22 @@ speech_start (void)
   return speech_rate > 0;
 }
 
-/* LANG's voice, the first of its list that libespeak-ng has.  */
+/* LANG's voice, the first of its list that libespeak-ng has, at the
+   rate and volume asked for.  */
 static bool
 speech_set_voice (const char *lang)
 {
   const char *const *v = strncmp (lang, "zh", 2) == 0 ? speech_voices_zh
                                                       : speech_voices_en;
-  for (; *v; v++)
-    if (es.SetVoiceByName (*v) == EE_OK)
-      {
-        speech_voice_name = *v;
-        return true;
-      }
-  return false;
+  while (*v && es.SetVoiceByName (*v) != EE_OK)
+    v++;
+  if (!*v)
+    return false;
+  speech_voice_name = *v;
+  return (speech_wpm <= 0
+          || es.SetParameter (espeakRATE, speech_wpm, 0) == EE_OK)
+         && (speech_volume < 0
+             || es.SetParameter (espeakVOLUME, speech_volume, 0) == EE_OK);
 }
 
 bool

@@ -17,6 +17,19 @@ struct speech_audio
   bool failed;                  /* memory ran out while synthesising */
 };
 
+/* The range of --speech-rate (words a minute, libespeak-ng's
+   espeakRATE; its own is 175) and of --speech-volume (per cent of the
+   voice's loudness, espeakVOLUME; 0 is silence).  */
+#define SPEECH_RATE_MIN 80
+#define SPEECH_RATE_MAX 450
+#define SPEECH_VOLUME_MAX 200
+
+/** speech_set_manner - speak at RATE words a minute (SPEECH_RATE_MIN to
+   SPEECH_RATE_MAX; 0: libespeak-ng's own, 175) and at VOLUME per cent
+   (0 to SPEECH_VOLUME_MAX; -1: libespeak-ng's own, 100), from the next
+   synthesis on; speech_play's child inherits them.  */
+void speech_set_manner (int rate, int volume);
+
 /** speech_available - whether pinav was built with speech.  */
 bool speech_available (void);
 
