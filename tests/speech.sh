@@ -27,6 +27,7 @@ okv () {
 # seconds.
 vt_opts=
 vt () {
+  no_vtdrive && return 1        # okv skips the test
   printf '%s\n' "$1" >"$t/s.vt"; shift
   env "$@" "$vtdrive" --size=80x24 --timeout=$timeout "$t/s.vt" -- \
     $PINAV_WRAPPER "$PINAV" --data="$data" --lang=en $vt_opts \
@@ -201,11 +202,12 @@ expect-within 1000
 key q
 expect-exit 0" PINAV_TEST_SPEECH_SINK="$sink"
 r=$?
-got=$(($(wc -c <"$sink") / 2))
+got=$(($(cat "$sink" 2>/dev/null | wc -c) / 2))
 [ $r -eq 0 ] && [ -n "$full" ] && [ $((got * 2)) -ge "$rate" ] \
   && [ $((got * 10)) -lt "$full" ]
 okv $? "any key kills the speaking child at once: $got of the page's $full samples said (at least half a second's, at most a tenth)"
-sed -n 's/.*expect-within: the wait was met \(.*\) after.*/\1/p' "$t/vt.out" \
+no_vtdrive \
+  || sed -n 's/.*expect-within: the wait was met \(.*\) after.*/\1/p' "$t/vt.out" \
   | { read -r speaking; read -r quiet
       echo "# a key answered in $speaking while speaking, $quiet after"; }
 
@@ -276,7 +278,7 @@ printf '%s\n' 'wait "standard output is a terminal"' 'expect-exit 1' >"$t/tty.vt
 "$vtdrive" --size=80x24 --timeout=$timeout "$t/tty.vt" -- $PINAV_WRAPPER \
   "$PINAV" --data="$data" --dump=docs --speak=- >"$t/vt.out" 2>&1
 r=$?; okv $r "--speak=- refuses a terminal"
-[ $r -eq 0 ] || sed 's/^/# /' "$t/vt.out" | head -30
+[ $r -eq 0 ] || no_vtdrive || sed 's/^/# /' "$t/vt.out" | head -30
 
 # Standard output: the same WAV file.
 "$PINAV" --data="$data" --dump=docs --speak=- >"$t/y.wav" 2>"$t/err" \
