@@ -46,11 +46,13 @@ struct options
   long idle;                    /* seconds; -1: the default */
   const char *pin_file;         /* NULL: the default */
   const char *speak;            /* --speak FILE, or NULL */
+  long speech_rate;             /* words a minute; 0: the voice's */
+  long speech_volume;           /* per cent; -1: the voice's */
 };
 
 enum { OPT_DATA = CHAR_MAX + 1, OPT_CHECK, OPT_DUMP, OPT_LANG, OPT_PLAIN,
        OPT_WIDTH, OPT_SEARCH, OPT_KIOSK, OPT_IDLE, OPT_STAFF_PIN_FILE,
-       OPT_SPEAK };
+       OPT_SPEAK, OPT_SPEECH_RATE, OPT_SPEECH_VOLUME };
 
 /* An idle time, a kiosk's default, and the name of its staff PIN in
    systemd's credentials directory.  */
@@ -72,6 +74,8 @@ static const struct option long_options[] = {
   { "idle", required_argument, NULL, OPT_IDLE },
   { "staff-pin-file", required_argument, NULL, OPT_STAFF_PIN_FILE },
   { "speak", required_argument, NULL, OPT_SPEAK },
+  { "speech-rate", required_argument, NULL, OPT_SPEECH_RATE },
+  { "speech-volume", required_argument, NULL, OPT_SPEECH_VOLUME },
   { NULL, 0, NULL, 0 }
 };
 
@@ -145,6 +149,14 @@ print_help (void)
   fputs (_("      --speak=FILE    with --dump=ID: write that page, spoken, "
            "to the WAV\n"
            "                      file FILE, and exit\n"), stdout);
+  /* TRANSLATORS: --help output, the options of speech; line them up
+     with the others.  */
+  fputs (_("      --speech-rate=WPM\n"
+           "                      speak at WPM words a minute (80 to 450, "
+           "default 175)\n"
+           "      --speech-volume=N\n"
+           "                      speak at N per cent of the normal volume "
+           "(0 to 200)\n"), stdout);
   fputs ("\n", stdout);
   /* TRANSLATORS: --help output, the exit status.  */
   fputs (_("Exit status:\n"
@@ -194,6 +206,31 @@ parse_idle (const char *s)
   if (!*s || *end || n < 0 || n > IDLE_MAX)
     usage_error (_("invalid idle time '%s': give seconds from 0 to %d"), s,
                  IDLE_MAX);
+  return n;
+}
+
+/* --speech-rate=WPM, --speech-volume=N.  */
+static long
+parse_speech_rate (const char *s)
+{
+  char *end;
+  long n = strtol (s, &end, 10);
+  if (!*s || *end || n < SPEECH_RATE_MIN || n > SPEECH_RATE_MAX)
+    usage_error (_("invalid speech rate '%s': give words a minute from %d "
+                   "to %d"), s, SPEECH_RATE_MIN, SPEECH_RATE_MAX);
+  return n;
+}
+
+static long
+parse_speech_volume (const char *s)
+{
+  char *end;
+  long n = strtol (s, &end, 10);
+  if (!*s || *end || n < 0 || n > SPEECH_VOLUME_MAX)
+    /* TRANSLATORS: the volume is a per cent of the voice's normal
+       loudness.  */
+    usage_error (_("invalid speech volume '%s': give a per cent from 0 to "
+                   "%d"), s, SPEECH_VOLUME_MAX);
   return n;
 }
 
@@ -263,6 +300,11 @@ parse_options (int argc, char **argv, struct options *o)
       case OPT_IDLE: o->idle = parse_idle (optarg); break;
       case OPT_STAFF_PIN_FILE: o->pin_file = optarg; break;
       case OPT_SPEAK: o->speak = optarg; break;
+      case OPT_SPEECH_RATE: o->speech_rate = parse_speech_rate (optarg);
+        break;
+      case OPT_SPEECH_VOLUME:
+        o->speech_volume = parse_speech_volume (optarg);
+        break;
       case ':':
         /* TRANSLATORS: as GNU getopt says it.  */
         usage_error (_("option '%s' requires an argument"), argv[optind - 1]);
@@ -457,13 +499,15 @@ early_language (int argc, char **argv)
 int
 main (int argc, char **argv)
 {
-  struct options o = { .mode = MODE_AUTO, .width = -1, .idle = -1 };
+  struct options o = { .mode = MODE_AUTO, .width = -1, .idle = -1,
+                       .speech_volume = -1 };
   /* What --help, --version, --dump or --search wrote must arrive, or
      pinav says so and exits 1 (closeout.h).  */
   atexit (close_stdout);
   /* The locale and the text domains come first, for --help too.  */
   i18n_init (default_localedir (), early_language (argc, argv));
   parse_options (argc, argv, &o);
+  speech_set_manner ((int) o.speech_rate, (int) o.speech_volume);
   if (o.lang)
     i18n_set_language (o.lang);       /* not "ask": the environment's */
   if (o.kiosk && !o.lang)

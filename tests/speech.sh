@@ -15,16 +15,46 @@ TERM=xterm-256color; export TERM
 timeout=10
 [ -n "${PINAV_WRAPPER:-}" ] && timeout=120
 
+# okv STATUS DESCRIPTION: ok, for a test through tests/vtdrive, which
+# is skipped when vtdrive was not built (no libvterm).
+okv () {
+  if no_vtdrive; then skip "$2" "$no_vtdrive_why"; else ok "$@"; fi
+}
+
 # vt SCRIPT [ENV...]: the full-screen navigator on an 80x24 terminal,
-# in English, driven by the tests/vtdrive script SCRIPT (a string).
+# in English (and with the options $vt_opts), driven by the
+# tests/vtdrive script SCRIPT (a string); each wait may take $timeout
+# seconds.
+vt_opts=
 vt () {
+  no_vtdrive && return 1        # okv skips the test
   printf '%s\n' "$1" >"$t/s.vt"; shift
   env "$@" "$vtdrive" --size=80x24 --timeout=$timeout "$t/s.vt" -- \
-    $PINAV_WRAPPER "$PINAV" --data="$data" --lang=en >"$t/vt.out" 2>&1
+    $PINAV_WRAPPER "$PINAV" --data="$data" --lang=en $vt_opts \
+    >"$t/vt.out" 2>&1
   r=$?
   [ $r -eq 0 ] || sed 's/^/# /' "$t/vt.out" | head -30
   return $r
 }
+
+# --speech-rate and --speech-volume, checked with or without speech.
+bad_option () {
+  run "$PINAV" --data="$data" --dump=home "$1"
+  [ "$tap_status" -eq 2 ] && grep -q -F -e "pinav: $2" "$t/err" \
+    && grep -q -F "Try 'pinav --help'" "$t/err" && [ ! -s "$t/out" ]
+  ok $? "$1 is a usage error: $2"
+  [ "$tap_status" -eq 2 ] || sed 's/^/# err: /' "$t/err" | head -5
+}
+bad_option --speech-rate=79 \
+  "invalid speech rate '79': give words a minute from 80 to 450"
+bad_option --speech-rate=451 "invalid speech rate '451'"
+bad_option --speech-rate=fast "invalid speech rate 'fast'"
+bad_option --speech-rate= "invalid speech rate ''"
+bad_option --speech-volume=201 \
+  "invalid speech volume '201': give a per cent from 0 to 200"
+bad_option --speech-volume=-1 "invalid speech volume '-1'"
+run "$PINAV" --data="$data" --dump=home --speech-rate=450 --speech-volume=0
+is_status 0 "--speech-rate=450 --speech-volume=0 are taken"
 
 run "$PINAV" --data="$data" --speak="$t/x.wav"
 if grep -q 'built without speech' "$t/err"; then
@@ -38,9 +68,8 @@ key Down
 wait-gone "built without speech"
 key q
 expect-exit 0'
-  ok $? "without speech, the TUI's s says pinav was built without speech"
-  echo "ok 5 - WAV files of pages, and s reads aloud # SKIP pinav was built without speech"
-  tap_n=5
+  okv $? "without speech, the TUI's s says pinav was built without speech"
+  skip "WAV files of pages, and s reads aloud" "pinav was built without speech"
   done_testing; exit
 fi
 is_status 2 "--speak without --dump=ID is a usage error"
@@ -88,6 +117,39 @@ check () {
   rm -f "$t/x.wav"
 }
 
+# --speech-rate and --speech-volume: faster is shorter (175 words a
+# minute by default), half the volume has about half the peak.
+wav_of () {
+  "$PINAV" --data="$data" --dump=conditions "$@" --speak="$t/r.wav" \
+    && "$wavcheck" "$t/r.wav"
+}
+read -r rate n0 nz0 peak0 <<EOF
+$(wav_of)
+EOF
+read -r rate nfast nz peak <<EOF
+$(wav_of --speech-rate=350)
+EOF
+read -r rate nslow nz peak <<EOF
+$(wav_of --speech-rate=80)
+EOF
+[ -n "$n0" ] && [ -n "$nfast" ] && [ -n "$nslow" ] \
+  && [ $((nfast * 10)) -lt $((n0 * 6)) ] && [ $((nslow * 10)) -gt $((n0 * 18)) ]
+ok $? "--speech-rate: $n0 samples at 175 words a minute, $nfast at 350, $nslow at 80"
+read -r rate n nz peak <<EOF
+$(wav_of --speech-volume=50)
+EOF
+[ -n "$peak" ] && [ "$n" -eq "$n0" ] && [ $((peak * 10)) -lt $((peak0 * 6)) ] \
+  && [ $((peak * 10)) -gt $((peak0 * 3)) ]
+ok $? "--speech-volume=50: a peak of $peak, against $peak0 at 100"
+read -r rate n nz peak <<EOF
+$(wav_of --lang=zh_CN --speech-rate=350)
+EOF
+read -r rate n1 nz peak <<EOF
+$(wav_of --lang=zh_CN)
+EOF
+[ -n "$n" ] && [ -n "$n1" ] && [ $((n * 10)) -lt $((n1 * 6)) ]
+ok $? "--speech-rate=350 in Chinese: $n samples, against $n1"
+
 # English is said at about 1,400 samples (at 22,050 a second) a
 # character, Chinese at about 5,000.
 for id in $pages; do check en "$id" 600 4000; done
@@ -108,9 +170,83 @@ expect-not ALSA
 expect-not rror
 key q
 expect-exit 0'
-ok $? "s reads aloud and says so; keys go on working; nothing of the sound libraries shows"
+okv $? "s reads aloud and says so; keys go on working; nothing of the sound libraries shows"
 
-# With PINAV_SPEECH_WAV the child writes what it would say to a file
+# The fake sound card: with PINAV_TEST_SPEECH_SINK=FILE the child
+# writes its samples to FILE as fast as a sound card would play them
+# (the start screen is 52 s of speech).  A key must kill it at once:
+# the child is gone (killed and reaped) by the time the screen answers
+# the key, within the usual time, and the file stops growing.
+sink="$t/sink.raw"
+"$PINAV" --data="$data" --lang=en --dump=home --speak="$t/home.wav" \
+  && read -r rate full rest <<EOF
+$("$wavcheck" "$t/home.wav")
+EOF
+vt "wait-row 23 ?
+key s
+wait-row 23 \"Reading aloud\"
+wait-file-grows $sink
+expect-children 1
+sleep-ms 500
+wait-file-grows $sink
+expect-children 1
+key Down
+wait-row 2 \"> Compare cell sources\"
+expect-within 1000
+expect-children 0
+expect-not \"Reading aloud\"
+expect-file-still 500 $sink
+key Down
+wait-row 3 \"> Compare delivery\"
+expect-within 1000
+key q
+expect-exit 0" PINAV_TEST_SPEECH_SINK="$sink"
+r=$?
+got=$(($(cat "$sink" 2>/dev/null | wc -c) / 2))
+[ $r -eq 0 ] && [ -n "$full" ] && [ $((got * 2)) -ge "$rate" ] \
+  && [ $((got * 10)) -lt "$full" ]
+okv $? "any key kills the speaking child at once: $got of the page's $full samples said (at least half a second's, at most a tenth)"
+no_vtdrive \
+  || sed -n 's/.*expect-within: the wait was met \(.*\) after.*/\1/p' "$t/vt.out" \
+  | { read -r speaking; read -r quiet
+      echo "# a key answered in $speaking while speaking, $quiet after"; }
+
+# The idle reset stops the speech too (--idle=1: one second without a
+# key, then the warning's 30 seconds): the speech goes on under the
+# warning, and the child is gone once the start screen is back, long
+# before the page (the Context page, 133 s of speech) has been said.
+timeout=60 vt_opts=--idle=1 vt "wait-row 23 ?
+down-to 12 \"> Context\"
+key Enter
+wait-row 0 Context
+key s
+wait-row 23 \"Reading aloud\"
+wait-file-grows $sink
+expect-children 1
+wait-row 0 \"Are you still there?\"
+wait-file-grows $sink
+expect-children 1
+wait-row 1 \"> Conditions\"
+expect-children 0
+expect-file-still 500 $sink
+key q
+expect-exit 0" PINAV_TEST_SPEECH_SINK="$sink"
+okv $? "the idle reset kills the speaking child: the sink stops growing"
+
+# A kiosk writes no file: it ignores both test hooks, and speaks (here,
+# to no sound card).
+rm -f "$sink" "$t/k.wav"
+vt_opts=--kiosk vt "wait-row 23 ?
+key s
+wait-row 23 \"Reading aloud\"
+expect-file-still 500 $sink
+key Down
+wait-gone \"Reading aloud\"" PINAV_TEST_SPEECH_SINK="$sink" \
+  PINAV_TEST_SPEECH_WAV="$t/k.wav" CREDENTIALS_DIRECTORY=
+[ $? -eq 0 ] && [ ! -e "$sink" ] && [ ! -e "$t/k.wav" ]
+okv $? "a kiosk ignores PINAV_TEST_SPEECH_SINK and PINAV_TEST_SPEECH_WAV"
+
+# With PINAV_TEST_SPEECH_WAV the child writes what it would say to a file
 # (and the TUI waits for it): less after a page down, less still at
 # the end, as the reading starts from the top of the screen.
 said () {
@@ -124,7 +260,7 @@ $1
 key s
 wait-row 23 \"Reading aloud\"
 key q
-expect-exit 0" PINAV_SPEECH_WAV="$t/s.wav" \
+expect-exit 0" PINAV_TEST_SPEECH_WAV="$t/s.wav" \
     && "$wavcheck" "$t/s.wav" | cut -d' ' -f2
 }
 top=$(said "")
@@ -132,14 +268,17 @@ down=$(said "key PgDn")
 end=$(said "key End")
 [ -n "$top" ] && [ -n "$down" ] && [ -n "$end" ] && [ "$end" -gt 0 ] \
   && [ "$top" -gt "$down" ] && [ "$down" -gt "$end" ]
-ok $? "s reads from the top of the screen: $top samples at the top, $down a page down, $end at the end"
+okv $? "s reads from the top of the screen: $top samples at the top, $down a page down, $end at the end"
+fast=$(vt_opts=--speech-rate=350 said "")
+[ -n "$fast" ] && [ -n "$top" ] && [ $((fast * 10)) -lt $((top * 6)) ]
+okv $? "s speaks at --speech-rate=350 too: $fast samples, against $top"
 
 # Not onto a terminal: audio would be bytes that drive it.
 printf '%s\n' 'wait "standard output is a terminal"' 'expect-exit 1' >"$t/tty.vt"
 "$vtdrive" --size=80x24 --timeout=$timeout "$t/tty.vt" -- $PINAV_WRAPPER \
   "$PINAV" --data="$data" --dump=docs --speak=- >"$t/vt.out" 2>&1
-r=$?; ok $r "--speak=- refuses a terminal"
-[ $r -eq 0 ] || sed 's/^/# /' "$t/vt.out" | head -30
+r=$?; okv $r "--speak=- refuses a terminal"
+[ $r -eq 0 ] || no_vtdrive || sed 's/^/# /' "$t/vt.out" | head -30
 
 # Standard output: the same WAV file.
 "$PINAV" --data="$data" --dump=docs --speak=- >"$t/y.wav" 2>"$t/err" \

@@ -75,10 +75,12 @@ run_text (const struct cmd *c)
           drain ();
           if (!text_ok (c, why, sizeof why))
             text_fail (c, why);
-          return;
+          break;
         }
       pump (left_ms (deadline, 100));
     }
+  if (c->spec->arg & M_WAIT)
+    D.waited_at = now ();
 }
 
 /* Fail unless cell ROW,COL of command C lies on the screen.  */

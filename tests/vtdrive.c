@@ -462,6 +462,7 @@ flush_input (const char *what)
               what, D.timeout);
       pump (left_ms (deadline, 50));
     }
+  D.sent_at = now ();
 }
 
 /* -------------------------------------------------------------- main */

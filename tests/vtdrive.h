@@ -4,6 +4,7 @@
      vtscript.c  reading and checking a script; key names
      vtcmds.c    the commands of tests/vtdrive.md
      vtfault.c   the commands for terminal faults (stall, flood, ...)
+     vtproc.c    the commands about child processes, files, latency
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #ifndef VTDRIVE_H
 #define VTDRIVE_H
@@ -23,7 +24,7 @@
 #define syntax(...) report (2, __VA_ARGS__)
 
 enum shape { S_NONE, S_TEXT, S_ROW_TEXT, S_INT, S_POS, S_SIZE, S_PTYSIZE, S_KEYS,
-             S_HEX, S_EXIT, S_SIG, S_N_KEYS, S_MS_PCT };
+             S_HEX, S_EXIT, S_SIG, S_N_KEYS, S_MS_PCT, S_MS_TEXT };
 enum { M_SCREEN, M_GONE, M_ROW, M_WAIT = 4 };      /* text conditions */
 enum { AT_REVERSE, AT_BOLD, AT_WIDE, AT_NOT = 8 }; /* cell conditions */
 
@@ -59,6 +60,8 @@ struct vtdrive
   double timeout;
   double scale;                 /* --time-scale: WITHIN_MS is multiplied */
   double stall_until;           /* `stall`: the pty is not read till then */
+  double sent_at;               /* when the last input was all written */
+  double waited_at;             /* when the last wait* was met */
   const char *script;
 };
 extern struct vtdrive D;
@@ -108,5 +111,8 @@ runfn run_text, run_cursor, run_attr, run_key, run_send, run_click,
 /* vtfault.c */
 runfn run_stall, run_wait_blocked, run_flood, run_wait_keypad, run_cpu_idle,
   run_sane;
+
+/* vtproc.c */
+runfn run_children, run_file_grows, run_file_still, run_within;
 
 #endif

@@ -31,7 +31,7 @@ static const struct { const char *name; VTermKey key; } keynames[] = {
 static const char *const shape_usage[] = {
   "", " TEXT", " ROW TEXT", " N", " ROW COL", " COLS ROWS", " KEY...",
   " HEX", " CODE|signal:NAME [WITHIN_MS]", " NAME", " N KEY...",
-  " MS MAXPCT",
+  " MS MAXPCT", " MS FILE",
 };
 
 /* Signal number for NAME ("TERM" or "SIGTERM"); 0 if unknown.  */
@@ -161,6 +161,11 @@ static const struct spec specs[] = {
   { "cpu-idle", S_MS_PCT, run_cpu_idle, 0 },
   { "expect-sane", S_NONE, run_sane, 0 },
   { "down-to", S_ROW_TEXT, run_down_to, 0 },
+  { "wait-children", S_INT, run_children, 1 },
+  { "expect-children", S_INT, run_children, 0 },
+  { "wait-file-grows", S_TEXT, run_file_grows, 0 },
+  { "expect-file-still", S_MS_TEXT, run_file_still, 0 },
+  { "expect-within", S_INT, run_within, 0 },
 };
 
 /* ----------------------------------------------------------- parsing */
@@ -241,6 +246,8 @@ parse_args (struct cmd *c, char *s)
     return "bad ROW";
   if (sh == S_N_KEYS && (parse_num (&s, 1000000, &c->a) || c->a < 1))
     return "bad N";
+  if (sh == S_MS_TEXT && parse_num (&s, 86400000, &c->a))
+    return "bad MS";
   c->text = xstrdup (sh == S_HEX ? s : unquote (s));
   switch (sh)
     {
@@ -256,6 +263,7 @@ parse_args (struct cmd *c, char *s)
       return parse_num (&s, 9999, &c->a) || parse_num (&s, 9999, &c->b) || *s
         || (sh == S_SIZE && (c->a < 1 || c->b < 1)) ? "bad numbers" : NULL;
     case S_ROW_TEXT:
+    case S_MS_TEXT:
     case S_TEXT:
       return *c->text ? NULL : "missing TEXT";
     case S_KEYS:

@@ -10,11 +10,15 @@
    LANG's voice (speech_synth.h) through libespeak-ng's own playback,
    in a child process whose standard input, output and error are
    /dev/null: the sound libraries' complaints (no sound card) never
-   reach the screen, and a failure there is silent.  For the tests,
-   with PINAV_SPEECH_WAV=FILE in the environment, the child writes the
-   speech to FILE as a WAV file instead, and speech_stop waits for it.
+   reach the screen, and a failure there is silent.
+   Two test hooks in the environment replace the sound card, unless
+   KIOSK (a kiosk writes no file): PINAV_TEST_SPEECH_WAV=FILE, the
+   speech as a WAV file, written whole (speech_stop then waits for
+   it); PINAV_TEST_SPEECH_SINK=FILE, a fake sound card: the samples
+   written to FILE (a file or a FIFO, 16-bit mono, no header) as fast
+   as they would be played, until speech_stop kills the child.
    @retval false when pinav has no speech, or no child could start.  */
-bool speech_play (const char *text, const char *lang);
+bool speech_play (const char *text, const char *lang, bool kiosk);
 
 /** speech_stop - stop what speech_play started (the child is killed),
    and reap a child that has finished.  */

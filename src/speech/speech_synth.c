@@ -9,6 +9,20 @@
 #include "i18n.h"
 #include "vec.h"
 
+/* The sample rate libespeak-ng gave, 0 before it started, -1 when it
+   could not.  */
+static int speech_rate;
+/* --speech-rate (0: libespeak-ng's) and --speech-volume (-1: its).  */
+static int speech_wpm;
+static int speech_volume = -1;
+
+void
+speech_set_manner (int rate, int volume)
+{
+  speech_wpm = rate;
+  speech_volume = volume;
+}
+
 #ifdef HAVE_SPEECH
 #include <dlfcn.h>
 #include <espeak-ng/speak_lib.h>
@@ -23,6 +37,7 @@ static struct
   __typeof__ (espeak_Initialize) *Initialize;
   __typeof__ (espeak_SetSynthCallback) *SetSynthCallback;
   __typeof__ (espeak_SetVoiceByName) *SetVoiceByName;
+  __typeof__ (espeak_SetParameter) *SetParameter;
   __typeof__ (espeak_Synth) *Synth;
   __typeof__ (espeak_Synchronize) *Synchronize;
   __typeof__ (espeak_Terminate) *Terminate;
@@ -44,11 +59,12 @@ speech_lib (void)
   *(void **) &es.Initialize = dlsym (h, "espeak_Initialize");
   *(void **) &es.SetSynthCallback = dlsym (h, "espeak_SetSynthCallback");
   *(void **) &es.SetVoiceByName = dlsym (h, "espeak_SetVoiceByName");
+  *(void **) &es.SetParameter = dlsym (h, "espeak_SetParameter");
   *(void **) &es.Synth = dlsym (h, "espeak_Synth");
   *(void **) &es.Synchronize = dlsym (h, "espeak_Synchronize");
   *(void **) &es.Terminate = dlsym (h, "espeak_Terminate");
   if (!es.Initialize || !es.SetSynthCallback || !es.SetVoiceByName
-      || !es.Synth || !es.Synchronize || !es.Terminate)
+      || !es.SetParameter || !es.Synth || !es.Synchronize || !es.Terminate)
     {
       dlclose (h);
       return false;
@@ -57,9 +73,6 @@ speech_lib (void)
   return true;
 }
 
-/* The sample rate libespeak-ng gave, 0 before it started, -1 when it
-   could not.  */
-static int speech_rate;
 static const char *speech_voice_name;
 
 /* The voices of a language, best first.  Debian 12's "cmn" reads most
@@ -70,21 +83,26 @@ static const char *const speech_voices_zh[] = { "cmn-latn-pinyin", "cmn",
   NULL };
 static const char *const speech_voices_en[] = { "en", NULL };
 
-/* libespeak-ng's callback: keep the samples.  */
-static int
-speech_keep (short *wav, int n, espeak_EVENT *ev)
+/* Where the samples of a synthesis go.  */
+struct speech_to
 {
-  struct speech_audio *a = ev ? ev->user_data : NULL;
-  if (!wav || n <= 0 || !a)
+  speech_sink *sink;
+  void *ctx;
+  bool stopped;                 /* the sink said stop */
+};
+
+/* libespeak-ng's callback: the samples to the sink.  */
+static int
+speech_give (short *wav, int n, espeak_EVENT *ev)
+{
+  struct speech_to *to = ev ? ev->user_data : NULL;
+  if (!wav || n <= 0 || !to)
     return 0;
-  if (!vec_reserve (&a->samples, &a->cap, a->n + (size_t) n,
-                    sizeof *a->samples, 1 << 16))
+  if (!to->sink (to->ctx, wav, (size_t) n, (unsigned) speech_rate))
     {
-      a->failed = true;         /* out of memory: stop */
+      to->stopped = true;
       return 1;
     }
-  memcpy (a->samples + a->n, wav, (size_t) n * sizeof *wav);
-  a->n += (size_t) n;
   return 0;
 }
 
@@ -100,29 +118,32 @@ speech_start (void)
       if (speech_rate <= 0)
         speech_rate = -1;
       else
-        es.SetSynthCallback (speech_keep);
+        es.SetSynthCallback (speech_give);
     }
   return speech_rate > 0;
 }
 
-/* LANG's voice, the first of its list that libespeak-ng has.  */
+/* LANG's voice, the first of its list that libespeak-ng has, at the
+   rate and volume asked for.  */
 static bool
 speech_set_voice (const char *lang)
 {
   const char *const *v = strncmp (lang, "zh", 2) == 0 ? speech_voices_zh
                                                       : speech_voices_en;
-  for (; *v; v++)
-    if (es.SetVoiceByName (*v) == EE_OK)
-      {
-        speech_voice_name = *v;
-        return true;
-      }
-  return false;
+  while (*v && es.SetVoiceByName (*v) != EE_OK)
+    v++;
+  if (!*v)
+    return false;
+  speech_voice_name = *v;
+  return (speech_wpm <= 0
+          || es.SetParameter (espeakRATE, speech_wpm, 0) == EE_OK)
+         && (speech_volume < 0
+             || es.SetParameter (espeakVOLUME, speech_volume, 0) == EE_OK);
 }
 
 bool
-speech_synth (const char *text, const char *lang, struct speech_audio *a,
-              const char **why)
+speech_synth_to (const char *text, const char *lang, speech_sink *sink,
+                 void *ctx, const char **why)
 {
   if (!speech_start ())
     {
@@ -135,10 +156,9 @@ speech_synth (const char *text, const char *lang, struct speech_audio *a,
       *why = _("libespeak-ng has no voice for this language");
       return false;
     }
-  a->rate = (unsigned) speech_rate;
-  a->failed = false;
+  struct speech_to to = { sink, ctx, false };
   if (es.Synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
-                    espeakCHARS_UTF8, NULL, a) != EE_OK || a->failed)
+                    espeakCHARS_UTF8, NULL, &to) != EE_OK || to.stopped)
     {
       *why = _("speech synthesis failed");
       return false;
@@ -190,10 +210,10 @@ speech_voice (void)
 #else /* !HAVE_SPEECH */
 
 bool
-speech_synth (const char *text, const char *lang, struct speech_audio *a,
-              const char **why)
+speech_synth_to (const char *text, const char *lang, speech_sink *sink,
+                 void *ctx, const char **why)
 {
-  (void) text, (void) lang, (void) a;
+  (void) text, (void) lang, (void) sink, (void) ctx;
   *why = _("pinav was built without speech");
   return false;
 }
@@ -223,6 +243,34 @@ speech_voice (void)
 }
 
 #endif
+
+/* A sink that keeps the samples in a struct speech_audio.  */
+static bool
+speech_keep (void *ctx, const int16_t *samples, size_t n, unsigned rate)
+{
+  struct speech_audio *a = ctx;
+  (void) rate;
+  if (!vec_reserve (&a->samples, &a->cap, a->n + n, sizeof *a->samples,
+                    1 << 16))
+    {
+      a->failed = true;         /* out of memory: stop */
+      return false;
+    }
+  memcpy (a->samples + a->n, samples, n * sizeof *samples);
+  a->n += n;
+  return true;
+}
+
+bool
+speech_synth (const char *text, const char *lang, struct speech_audio *a,
+              const char **why)
+{
+  a->failed = false;
+  if (!speech_synth_to (text, lang, speech_keep, a, why))
+    return false;
+  a->rate = (unsigned) speech_rate;
+  return true;
+}
 
 void
 speech_audio_free (struct speech_audio *a)

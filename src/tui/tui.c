@@ -194,7 +194,7 @@ tui_speak (struct tui *t)
                : NULL;
   if (!speech_available ())
     t->nav.msg = _("pinav was built without speech");
-  else if (text && speech_play (text, lang))
+  else if (text && speech_play (text, lang, t->app->kiosk))
     t->nav.msg = _("Reading aloud; any key stops.");
   else
     t->nav.msg = _("Reading aloud could not start.");
