@@ -103,13 +103,30 @@ if ! no_vtdrive; then
   # On the screen's own terminal the lines wait for the end of the
   # full-screen navigator, and do not land on its screen.
   printf '%s\n' "wait-row 0 Language / 语言" "key Enter" "wait-row 1 > Fruits" \
-    "expect-not pinav: kiosk" "signal TERM" "expect-exit 0 2000" \
-    "expect pinav: kiosk: start" >"$tap_tmp/held.vt"
+    "key F12" "wait-row 23 Staff PIN:" "type 9999" "key Enter" \
+    "wait-row 23 Up/Down choose" "expect-not wrong staff PIN" \
+    "expect-row 1 > Fruits" "signal TERM" "expect-exit 0 2000" \
+    "expect pinav: kiosk: wrong staff PIN (1 of 3" >"$tap_tmp/held.vt"
   "$vtdrive" --size=80x24 --timeout=10 "$tap_tmp/held.vt" -- "$PINAV" \
-    --data="$good" --kiosk >"$tap_tmp/out" 2>"$tap_tmp/vterr"
+    --data="$good" --kiosk --staff-pin-file="$tap_tmp/pin" \
+    >"$tap_tmp/out" 2>"$tap_tmp/vterr"
   r=$?
   ok $r "journal on the screen's terminal: not over the screen, written at the end"
   [ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/vterr" | head -40
+
+  # A damaged translation, found when a patient chooses 中文: said in
+  # its one form, at once when stderr is not the screen (pinav is then
+  # killed, so nothing held could be written at its end).
+  mkdir -p "$tap_tmp/trunc/zh_CN/LC_MESSAGES"
+  head -c 1000 "$top_builddir/locale/zh_CN/LC_MESSAGES/pinav.mo" \
+    >"$tap_tmp/trunc/zh_CN/LC_MESSAGES/pinav.mo"
+  printf '%s\n' "wait-row 0 Language / 语言" "key Down Enter" \
+    "wait translation files are damaged" "signal KILL" \
+    "expect-exit signal:KILL 2000" >"$tap_tmp/mo.vt"
+  drive "$tap_tmp/mo.vt" "journal: a damaged catalogue, chosen by a patient" \
+    "$tap_tmp/err" env PINAV_LOCALEDIR="$tap_tmp/trunc" "$PINAV" --data="$good" --kiosk
+  has_err "pinav: $tap_tmp/trunc/zh_CN/LC_MESSAGES/pinav.mo: a damaged translation file" \
+    "journal: the catalogue refused, in its one form, at once"
 
   # A good update while a patient reads, searches and walks away: the
   # next patient has it.
