@@ -19,8 +19,8 @@
 #include "diag.h"
 #include "dump.h"
 #include "i18n.h"
-#include "load.h"
-#include "packfile.h"
+#include "journal.h"
+#include "packsrc.h"
 #include "plain.h"
 #include "plainmode.h"
 #include "search.h"
@@ -360,38 +360,6 @@ plain_width (const struct options *o)
   return n > 0 && n <= 10000 ? (size_t) n : 80;
 }
 
-/* The pack in directory DIR from its compiled image (packfile.h): DIR's
-   own, or PINAV_PACKBIN's (the build tree's, for an uninstalled pinav
-   whose YAML is in the source tree).  Either is used only if compiled
-   from DIR's YAML as it is now; an image refused for what it is goes
-   to DIAGS, and then PINAV_PACKBIN's is not tried (they may be the
-   same file).
-   @retval NULL when there is none.  */
-static struct content_pack *
-load_compiled (const char *dir, struct diags *diags)
-{
-  size_t said = diags->n;
-  struct content_pack *pack = packfile_load (dir, NULL, diags);
-  const char *other = env_dir ("PINAV_PACKBIN");
-  if (!pack && diags->n == said && other)
-    pack = packfile_load (dir, other, diags);
-  return pack;
-}
-
-/* The pack at PATH, from its compiled image when COMPILED and there is
-   one for its YAML, else from the YAML, reporting any problem.  */
-static struct content_pack *
-load_or_report (const char *path, bool compiled)
-{
-  struct diags diags = { 0 };
-  struct content_pack *pack = compiled ? load_compiled (path, &diags) : NULL;
-  if (!pack)
-    pack = load_pack (path, &diags);
-  diag_print (&diags, stderr);
-  diag_free (&diags);
-  return pack;
-}
-
 /* --search: print the results page for QUERY as plain text.
    @retval 0 when something was found, else 1.  */
 static int
@@ -456,10 +424,51 @@ kiosk_load_pin (const struct options *o, struct staff_pin *pin)
   free (path);
 }
 
-/* The navigator, full-screen or plain.  A kiosk first ignores the
-   keyboard's signals and reads its staff PIN.  */
+/* The idle time of a navigator run with O: seconds, 0 for none.  */
+static unsigned
+idle_seconds (const struct options *o)
+{
+  return (unsigned) (o->idle >= 0 ? o->idle : o->kiosk ? KIOSK_IDLE : 0);
+}
+
+/* The idle reset's look at the pack (app.h): pack_source_reload.  */
+static enum app_reload
+main_reload (void *source, struct content_pack **pack, char **what)
+{
+  switch (pack_source_reload (source, pack, what))
+    {
+    case PACK_RELOADED: return APP_PACK_RELOADED;
+    case PACK_REFUSED: return APP_PACK_REFUSED;
+    case PACK_SAME: break;
+    }
+  return APP_PACK_SAME;
+}
+
+/* The first line of a kiosk's journal: what it runs, on what, how.  */
+static void
+journal_started (const struct app *app, const char *path, bool plain)
+{
+  char *safe = diag_escape (path);
+  bool staff = app->kiosk && !plain && app->pin->set;
+  /* TRANSLATORS: the journal, as a kiosk starts: the program and its
+     version, the pack's directory, the language, whether each patient
+     chooses one ("ask") or not ("fixed"), the idle time in seconds (0:
+     none), and whether staff can leave (with a PIN: "yes", or "no").
+     Keep ask, fixed, yes and no in English: they are values.  */
+  journal_kiosk (N_("start: %s %s, pack %s, language %s (%s), idle reset "
+                    "after %u s, staff exit %s"), PACKAGE_NAME,
+                 PACKAGE_VERSION, safe ? safe : "?", app->lang,
+                 strcmp (app->start, "lang") == 0 ? "ask" : "fixed",
+                 app->idle, staff ? "yes" : "no");
+  free (safe);
+}
+
+/* The navigator, full-screen or plain, on *PACK from SRC (which an
+   idle reset may replace).  A kiosk first ignores the keyboard's
+   signals and reads its staff PIN.  */
 static int
-run_navigator (const struct options *o, const struct content_pack *pack)
+run_navigator (const struct options *o, struct content_pack **pack,
+               struct pack_source *src)
 {
   static struct staff_pin pin;
   char lang0[8];                /* the language before any switch */
@@ -467,21 +476,25 @@ run_navigator (const struct options *o, const struct content_pack *pack)
   /* Plain mode leaves the wrapping to the screen reader or braille
      display, unless --width asks for it.  */
   bool plain = want_plain (o);
-  struct app app = { pack, plain ? (size_t) (o->width > 0 ? o->width : 0)
-                                 : plain_width (o), o->kiosk,
-                     (unsigned) (o->idle >= 0 ? o->idle
-                                 : o->kiosk ? KIOSK_IDLE : 0),
+  struct app app = { *pack, plain ? (size_t) (o->width > 0 ? o->width : 0)
+                                  : plain_width (o), o->kiosk,
+                     idle_seconds (o),
                      o->lang && strcmp (o->lang, "ask") == 0 ? "lang"
                                                              : "home",
-                     lang0, &pin, getenv ("RUNTIME_DIRECTORY") };
+                     lang0, &pin, getenv ("RUNTIME_DIRECTORY"),
+                     main_reload, src };
   if (o->kiosk)
     {
       kiosk_ignore_signals ();
       kiosk_load_pin (o, &pin);
     }
+  /* A kiosk, or any run with an idle reset, says what it does.  */
+  journal_start (o->kiosk || app.idle, lang0);
+  journal_started (&app, src->path, plain);
   int status = plain ? plainmode_run (&app, stdin, stdout)
                               : tui_run (&app);
   staff_pin_clear (&pin);
+  *pack = (struct content_pack *) app.pack;     /* perhaps reloaded */
   return status;
 }
 
@@ -514,10 +527,18 @@ main (int argc, char **argv)
     o.lang = "ask";
   const char *path = o.mode == MODE_CHECK && o.arg ? o.arg
                      : o.data ? o.data : default_datadir ();
-  /* --check reads the YAML, always.  */
-  struct content_pack *pack = load_or_report (path, o.mode != MODE_CHECK);
+  /* --check reads the YAML, always.  A navigator with an idle reset
+     watches the pack's files, to load it again when they change.  */
+  struct pack_source src;
+  bool navigator = o.mode == MODE_AUTO || o.mode == MODE_PLAIN;
+  struct content_pack *pack
+    = pack_source_load (&src, path, o.mode != MODE_CHECK,
+                        navigator && idle_seconds (&o) > 0, stderr);
   if (!pack)
-    return EXIT_DATA;
+    {
+      pack_source_free (&src);
+      return EXIT_DATA;
+    }
   int status = EXIT_SUCCESS;
   /* --search needs the index now; the navigators build theirs at the
      first search, after the first paint (nav.h).  */
@@ -542,8 +563,9 @@ main (int argc, char **argv)
   else if (o.mode == MODE_SEARCH)
     status = search_print (pack, ix, o.arg, plain_width (&o));
   else
-    status = run_navigator (&o, pack);
+    status = run_navigator (&o, &pack, &src);
   search_index_free (ix);
   content_free (pack);
+  pack_source_free (&src);
   return status;
 }

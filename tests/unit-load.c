@@ -2,11 +2,14 @@
 #include <config.h>
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "load.h"
+#include "packsrc.h"
 #include "tap.h"
 
 static const char *srcdir;
@@ -156,6 +159,111 @@ test_one_message (void)
   diag_free (&d);
 }
 
+/* Write TEXT (or the file FROM, when TEXT is NULL) to DIR/NAME, as a
+   package manager does: a new file renamed over the old one.  */
+static void
+put_file (const char *dir, const char *name, const char *text,
+          const char *from)
+{
+  char path[4096], tmp[4096], buf[65536];
+  size_t n = 0;
+  snprintf (path, sizeof path, "%s/%s", dir, name);
+  snprintf (tmp, sizeof tmp, "%s/.new", dir);
+  FILE *in = text ? NULL : fopen (from, "rb");
+  if (in)
+    {
+      n = fread (buf, 1, sizeof buf - 1, in);
+      fclose (in);
+    }
+  FILE *out = fopen (tmp, "wb");
+  if (out)
+    {
+      fwrite (text ? text : buf, 1, text ? strlen (text) : n, out);
+      fclose (out);
+    }
+  rename (tmp, path);
+}
+
+/* Reload SRC; expect R, and WHAT to be found in what it says.  */
+static struct content_pack *
+expect_reload (struct pack_source *src, enum pack_reload r,
+               const char *what, const char *name)
+{
+  struct content_pack *p;
+  char *said;
+  enum pack_reload got = pack_source_reload (src, &p, &said);
+  tap_ok (got == r && (r == PACK_RELOADED) == (p != NULL)
+          && (what ? said && strstr (said, what) : !said),
+          "reload: %s", name);
+  if (got != r || (what && (!said || !strstr (said, what))))
+    printf ("# got %d, said: %s\n", (int) got, said ? said : "(nothing)");
+  free (said);
+  return p;
+}
+
+/* pack_source: loaded again only when its files changed; a broken
+   change is refused, once.  */
+static void
+test_reload (void)
+{
+  static const char *const files[] = { "doc.yaml", "fruits.yaml",
+                                       "pack.yaml", "places.yaml" };
+  char dir[] = "/tmp/pinav-unit-load.XXXXXX", from[4096], path[4096];
+  struct pack_source src, still;
+  if (!mkdtemp (dir))
+    return;
+  for (size_t i = 0; i < 4; i++)
+    {
+      snprintf (from, sizeof from, "%s/tests/data/good/%s", srcdir,
+                files[i]);
+      put_file (dir, files[i], NULL, from);
+    }
+  struct content_pack *p = pack_source_load (&src, dir, true, true, stderr);
+  tap_ok (p && src.stamp, "reload: the copy loads, watched");
+  content_free (expect_reload (&src, PACK_SAME, NULL, "unchanged: nothing"));
+  snprintf (from, sizeof from, "%s/tests/data/good/fruits.yaml", srcdir);
+  put_file (dir, "fruits.yaml", NULL, from);
+  struct content_pack *q
+    = expect_reload (&src, PACK_RELOADED, "changed: fruits.yaml",
+                     "a file replaced: loaded again, and named");
+  content_free (q);
+  put_file (dir, "zz.yaml", "kind: [\n", NULL);
+  snprintf (path, sizeof path, "%s/zz.yaml:2:1: ", dir);
+  content_free (expect_reload (&src, PACK_REFUSED, path,
+                               "a broken file added: refused, with "
+                               "FILE:LINE:COLUMN"));
+  content_free (expect_reload (&src, PACK_SAME, NULL,
+                               "the same broken files: not tried again"));
+  snprintf (path, sizeof path, "%s/zz.yaml", dir);
+  unlink (path);
+  content_free (expect_reload (&src, PACK_SAME, NULL,
+                               "the broken file gone: the pack in use is "
+                               "the files'"));
+  put_file (dir, "zz.yaml", "kind: document\nid: z\ntitle: Z\n"
+            "publisher: P\nsource: s\nsections:\n  - id: a\n"
+            "    heading: A\n    blocks:\n      - p: Text.\n", NULL);
+  content_free (expect_reload (&src, PACK_RELOADED, "added: zz.yaml",
+                               "a good file added"));
+  unlink (path);
+  content_free (expect_reload (&src, PACK_RELOADED, "removed: zz.yaml",
+                               "a file removed"));
+  struct content_pack *u = pack_source_load (&still, dir, true, false,
+                                             stderr);
+  put_file (dir, "fruits.yaml", NULL, from);
+  content_free (expect_reload (&still, PACK_SAME, NULL,
+                               "a pack not watched: never loaded again"));
+  content_free (u);
+  content_free (p);
+  pack_source_free (&src);
+  pack_source_free (&still);
+  for (size_t i = 0; i < 4; i++)
+    {
+      snprintf (path, sizeof path, "%s/%s", dir, files[i]);
+      unlink (path);
+    }
+  rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -167,5 +275,6 @@ main (void)
   test_errors ();
   test_deep ();
   test_one_message ();
+  test_reload ();
   return tap_done ();
 }

@@ -12,13 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journal.h"
 #include "mocheck.h"
 
 static char i18n_lang[8] = "en";
 static bool i18n_zh_damaged;    /* zh_CN's catalogues: not used */
 static bool i18n_zh_checked;    /* ... looked at (i18n_check_catalogues) */
-static bool i18n_holding;       /* the warnings wait (i18n_hold_warnings) */
-static char *i18n_held;         /* the warnings waiting, or NULL */
 
 const char *
 C_ (const char *s)
@@ -58,24 +57,16 @@ i18n_env_language (void)
 }
 
 /* Say on stderr what printf would of FMT, or keep it for later while
-   the warnings are held.  */
+   the screen is curses' (journal_hold).  */
 static void __attribute__ ((format (printf, 1, 2)))
 i18n_warn (const char *fmt, ...)
 {
   va_list ap;
-  char *msg = NULL, *all = NULL;
+  char *msg = NULL;
   va_start (ap, fmt);
-  if (!i18n_holding)
-    vfprintf (stderr, fmt, ap);
-  else if (vasprintf (&msg, fmt, ap) >= 0)
-    {
-      if (asprintf (&all, "%s%s", i18n_held ? i18n_held : "", msg) >= 0)
-        {
-          free (i18n_held);
-          i18n_held = all;
-        }
-      free (msg);
-    }
+  if (vasprintf (&msg, fmt, ap) >= 0)
+    journal_say (msg);
+  free (msg);
   va_end (ap);
 }
 
@@ -198,18 +189,6 @@ i18n_open_catalogues (void)
   const char *none = "\001pinav: in no catalogue";
   (void) dgettext (PACKAGE, none);
   (void) dgettext (CONTENT_DOMAIN, none);
-}
-
-void
-i18n_hold_warnings (bool hold)
-{
-  i18n_holding = hold;
-  if (!hold && i18n_held)
-    {
-      fputs (i18n_held, stderr);
-      free (i18n_held);
-      i18n_held = NULL;
-    }
 }
 
 bool

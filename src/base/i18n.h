@@ -27,16 +27,11 @@ void i18n_init (const char *localedir, const char *lang);
    to LANG alone ("C" for English, which opens no catalogue), so that
    gettext opens only the catalogues checked.  Chinese's are checked
    when it is first chosen, every one gettext may open, of both text
-   domains (mocheck.h): a damaged one is named on stderr, with why, and
-   Chinese is then not used.
+   domains (mocheck.h): a damaged one is named on stderr (journal_say),
+   with why, and Chinese is then not used.
    @retval false when LANG is not a supported language, or its
    catalogues are damaged (the language is then English).  */
 bool i18n_set_language (const char *lang);
-
-/** i18n_hold_warnings - while HOLD (the screen is curses'), keep the
-   warnings about damaged catalogues, found when Chinese is first
-   chosen, for later; when no longer, say those kept on stderr.  */
-void i18n_hold_warnings (bool hold);
 
 /** i18n_language - the current language: "en" or "zh_CN".  */
 const char *i18n_language (void);

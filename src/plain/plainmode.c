@@ -25,7 +25,7 @@
 
 struct session
 {
-  const struct app *app;
+  struct app *app;              /* its pack changes at an idle reset */
   FILE *in, *out;
   struct nav nav;
   unsigned long shown;          /* the nav's page last printed */
@@ -365,14 +365,15 @@ session_eof_ignored (struct session *s)
 }
 
 /* The idle time ran out, and then the warning's: forget the history
-   and start again, in the first language.  */
+   and start again, in the first language, on the pack as it is now
+   (app.h).  */
 static void
 session_reset (struct session *s)
 {
   /* What the last patient typed and did not send goes too.  */
   if (isatty (fileno (s->in)))
     tcflush (fileno (s->in), TCIFLUSH);
-  nav_reset (&s->nav);
+  app_idle_reset (s->app, &s->nav);
   s->touched = false;
   session_show (s);
 }
@@ -485,7 +486,7 @@ plain_no_flow_control (const struct app *app, FILE *in)
 }
 
 int
-plainmode_run (const struct app *app, FILE *in, FILE *out)
+plainmode_run (struct app *app, FILE *in, FILE *out)
 {
   struct session s = { .app = app, .in = in, .out = out };
   char line[LINE_MAX_BYTES];

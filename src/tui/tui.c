@@ -32,7 +32,7 @@
 
 struct tui
 {
-  const struct app *app;
+  struct app *app;              /* its pack changes at an idle reset */
   struct nav nav;
   long pressed;                 /* the place a mouse button went down on */
   int errors;                   /* getch errors in a row without a wait */
@@ -52,7 +52,8 @@ tui_size (size_t *width, long *rows)
 }
 
 /* The idle time ran out: forget the history, the search and the
-   choice, and start again in the first language.  */
+   choice, and start again in the first language, on the pack as it is
+   now (app.h).  */
 static void
 tui_reset (struct tui *t)
 {
@@ -60,7 +61,7 @@ tui_reset (struct tui *t)
   explicit_bzero (t->query, sizeof t->query);
   flushinp ();                  /* keys the last patient left unread */
   speech_stop ();
-  nav_reset (&t->nav);
+  app_idle_reset (t->app, &t->nav);
 }
 
 /* A new size: lay out again, and paint it all afresh, for the terminal
@@ -339,7 +340,7 @@ tui_loop (struct tui *t)
 }
 
 int
-tui_run (const struct app *app)
+tui_run (struct app *app)
 {
   struct tui t = { .app = app, .pressed = -1 };
   SCREEN *scr = tui_term_start (app->kiosk);

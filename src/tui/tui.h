@@ -6,8 +6,9 @@
 #include "app.h"
 
 /** tui_run - run the navigator on the terminal until the reader quits
-   or the terminal goes away; the terminal is always restored.
+   or the terminal goes away; the terminal is always restored.  An
+   idle reset may put a new pack in APP (app_idle_reset).
    @retval the exit status.  */
-int tui_run (const struct app *app);
+int tui_run (struct app *app);
 
 #endif

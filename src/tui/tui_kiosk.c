@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
+#include "journal.h"
 #include "layout.h"
 #include "keys.h"
 #include "tui_draw.h"
@@ -48,19 +50,34 @@ kiosk_pin_close (struct tui_kiosk *k)
 }
 
 /* Enter on the PIN prompt: leave on the right PIN; else close the
-   prompt, and after too many wrong ones refuse F12 for a while.  */
+   prompt, and after too many wrong ones refuse F12 for a while.  The
+   journal is told which, never the digits.  */
 static enum tui_kiosk_act
 kiosk_pin_check (struct tui_kiosk *k, long long now)
 {
   bool right = staff_pin_matches (k->pin, k->typed);
   kiosk_pin_close (k);
   if (right)
-    k->wrong = 0, k->locked_until = 0;
+    {
+      k->wrong = 0, k->locked_until = 0;
+      /* TRANSLATORS: the journal: staff typed the right PIN, and
+         pinav ends.  */
+      journal_kiosk (N_("staff exit"));
+    }
   else if (++k->wrong >= TUI_PIN_TRIES)
     {
       k->wrong = 0;
       k->locked_until = now + TUI_PIN_LOCK_S * 1000LL;
+      /* TRANSLATORS: the journal: %d wrong PINs in a row, and then F12
+         does nothing for %d seconds.  */
+      journal_kiosk (N_("wrong staff PIN (%d in a row): F12 locked out "
+                        "for %d s"), TUI_PIN_TRIES, TUI_PIN_LOCK_S);
     }
+  else
+    /* TRANSLATORS: the journal: a wrong PIN, the %d-th in a row (of
+       %d before a lock-out).  */
+    journal_kiosk (N_("wrong staff PIN (%d of %d before a lock-out)"),
+                   k->wrong, TUI_PIN_TRIES);
   struct staff_lock lock = { k->wrong, k->locked_until };
   staff_lock_save (k->lockdir, &lock);
   return right ? TK_EXIT : TK_TAKEN;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "journal.h"
 #include "keys.h"
 
 #define TUI_BUF_ROWS 60         /* the least screen ncurses sizes its */
@@ -174,6 +175,15 @@ term_newterm (void)
   return scr;
 }
 
+/* Whether a line on standard error could land on curses' screen: it is
+   a terminal (the screen's, or, as a console's /dev/console, perhaps
+   the same glass).  Under systemd it is the journal.  */
+static bool
+term_stderr_is_screen (void)
+{
+  return isatty (STDERR_FILENO) != 0;
+}
+
 SCREEN *
 tui_term_start (bool kiosk)
 {
@@ -181,7 +191,7 @@ tui_term_start (bool kiosk)
   SCREEN *scr = term_newterm ();
   if (!scr)
     return NULL;
-  i18n_hold_warnings (true);    /* not over curses' screen */
+  journal_hold (term_stderr_is_screen ());      /* not over curses' */
   /* Until its first endwin, ncurses 6.4 flushes its output at every
      cursor movement, so a frame reaches the terminal a line at a time
      and a screen reader (or a test) may read half a frame.  After an
@@ -213,7 +223,7 @@ tui_term_end (SCREEN *scr)
 {
   endwin ();
   delscreen (scr);
-  i18n_hold_warnings (false);
+  journal_hold (false);
 }
 
 int

@@ -419,9 +419,20 @@ nav_resize (struct nav *nv, size_t width, long rows)
 void
 nav_reset (struct nav *nv)
 {
+  nav_reset_pack (nv, nv->ctx.pack);
+}
+
+void
+nav_reset_pack (struct nav *nv, const struct content_pack *pack)
+{
   nav_forget_query (nv);
   layout_wipe (&nv->lo);
   page_wipe (&nv->page);
+  if (pack != nv->ctx.pack)
+    {
+      view_search_free (&nv->search);   /* built again at the next search */
+      nv->ctx.pack = pack;
+    }
   nv->view = (struct lay_view) { 0, 0, -1 };
   if (nv->app->lang)
     i18n_set_language (nv->app->lang);

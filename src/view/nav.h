@@ -79,6 +79,10 @@ void nav_resize (struct nav *nv, size_t width, long rows);
    choice, go back to the first language and the start location.  */
 void nav_reset (struct nav *nv);
 
+/** nav_reset_pack - nav_reset, on PACK from now on (a pack loaded
+   again: nothing of NV points into the one before it afterwards).  */
+void nav_reset_pack (struct nav *nv, const struct content_pack *pack);
+
 /** nav_location - the location shown (never NULL after nav_init).  */
 const char *nav_location (const struct nav *nv);
 
