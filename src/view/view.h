@@ -4,8 +4,9 @@
      coll:COLL               a collection's items
      item:COLL/ITEM          one item
      cmp:CMP                 a comparison table
-     pick:CMP[/A]            choose two items of a comparison
-     pair:CMP/A/B            two items side by side
+     pick:CMP[/A...]         mark two to four items of a comparison
+                             (A... the marked ones, up to four)
+     pair:CMP/A/B[/C[/D]]    two to four items side by side
      docs                    the source documents
      doc:DOC[#SECTION]       a document (scrolled to SECTION)
      sec:DOC#SECTION         one section alone
@@ -25,6 +26,10 @@
 #include "page.h"
 
 enum view_mode { VIEW_TUI, VIEW_PLAIN };
+
+#define VIEW_CMP_MAX_ITEMS 4    /* items compared side by side at most */
+#define VIEW_CMP_MIN_WIDTH 16   /* a side-by-side column narrower than
+                                   this is hard to read: cards instead */
 
 struct search_index;
 
