@@ -42,14 +42,14 @@ static const struct key_row keys_rows[] = {
   /* Before NAV_PAGE_DOWN, so that Space marks where there are items
      to mark (nav.c pages down elsewhere).  */
   { NAV_MARK, { ' ', 'x' }, "m",
-    N_("Space, x"), N_("mark or unmark the chosen item to compare two to "
-                       "four side by side (elsewhere Space scrolls down)"),
+    N_("Space, x"), N_("mark or unmark an item to compare (elsewhere Space "
+                       "scrolls down)"),
     NULL, 0, true, false,
     /* TRANSLATORS: plain mode's mark command: m, a space and the
        number of an item, as in "m 3"; keep "m" as it is.  */
     N_("m and a number"),
-    N_("mark or unmark that item to compare two to four side by side "
-       "(m alone: the chosen one)"), NULL },
+    N_("mark or unmark that item to compare (m alone: the chosen one)"),
+    NULL },
   { NAV_PAGE_DOWN, { KEYS_PGDN, ' ', 'f' }, "f",
     N_("PgDn, Space, f"), N_("scroll down a screen"),
     NULL, 0, true, false, NULL, NULL, NULL },
