@@ -86,12 +86,15 @@ cmp_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   return true;
 }
 
+#define CMP_MAX_COLL 512        /* items of a collection that can be
+                                   marked; a larger one names nothing */
+
 /* The items a pick: or pair: location names after the comparison.  */
 struct cmp_sel
 {
   const struct content_comparison *m;
   const struct content_collection *c;
-  bool on[512];                        /* per item of C: named */
+  bool on[CMP_MAX_COLL];                /* per item of C: named */
   size_t n;                             /* how many are */
 };
 
