@@ -147,6 +147,7 @@ nav_free (struct nav *nv)
   layout_free (&nv->lo);
   page_free (&nv->page);
   view_search_free (&nv->search);
+  view_words_forget ();
   nav_forget_query (nv);
 }
 

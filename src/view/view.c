@@ -58,15 +58,23 @@ view_crumbs (struct page *pg, const struct view_ctx *ctx, const char *loc)
    shown (text_words.h): every item's name, glossary headwords among
    them, and every other form the glossary lists, so that no line cuts
    a term such as 骨质疏松症 in two.  Once a pack and language.  */
+static const struct content_pack *words_pack;  /* whose words are set */
+
+void
+view_words_forget (void)
+{
+  text_words_clear ();
+  words_pack = NULL;
+}
+
 static void
 view_words (const struct content_pack *p)
 {
-  static const struct content_pack *known;
   static char lang[32];
   const char *now = i18n_language ();
-  if (known == p && strncmp (lang, now, sizeof lang) == 0)
+  if (words_pack == p && strncmp (lang, now, sizeof lang) == 0)
     return;
-  known = p;
+  words_pack = p;
   snprintf (lang, sizeof lang, "%s", now);
   text_words_clear ();
   const struct content_collection *g = p->glossary

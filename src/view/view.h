@@ -76,6 +76,11 @@ extern const struct view_ops view_home_ops, view_about_ops, view_lang_ops,
   view_item_ops, view_cmp_ops, view_pick_ops, view_pair_ops, view_sec_ops,
   view_search_ops;
 
+/** view_words_forget - forget the words of the pack last shown, which
+   lines keep whole (text_words.h): before the pack is freed, so that
+   another pack, perhaps at the same address, gets its own.  */
+void view_words_forget (void);
+
 /** view_search_free - free the index VS built (not one it was given).  */
 void view_search_free (struct view_search *vs);
 
