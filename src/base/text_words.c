@@ -12,6 +12,7 @@
 #include <unilbrk.h>
 #include <unistr.h>
 
+#include "text_safe.h"
 #include "vec.h"
 
 static char **words;
@@ -67,12 +68,20 @@ bool
 text_words_add (const char *term)
 {
   const uint8_t *u = (const uint8_t *) term;
-  size_t n = strlen (term), start = 0, chars = 0;
+  size_t n = strlen (term), start = 0, chars = 0, i = 0;
   bool ok = true;
-  for (size_t i = 0; i < n;)
+  /* Printable ASCII, most of an English pack, holds no word: eight
+     bytes at a time.  */
+  while (i + 8 <= n && !text_not_printable8 (u + i))
+    i += 8;
+  while (i < n && u[i] >= 0x20 && u[i] < 0x7F)
+    i++;
+  if (i == n)
+    return true;
+  for (i = 0; i < n;)
     {
-      ucs4_t uc;
-      int k = u8_mbtouc (&uc, u + i, n - i);
+      ucs4_t uc = u[i];
+      int k = uc <= 0x7F ? 1 : u8_mbtouc (&uc, u + i, n - i);
       if (!word_char (uc))
         {
           ok = words_push (u + start, i - start, chars) && ok;
