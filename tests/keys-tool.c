@@ -29,7 +29,7 @@ static const char *const action_names[] = {
   [NAV_SEARCH] = "search", [NAV_NEXT_MATCH] = "next-match",
   [NAV_PREV_MATCH] = "prev-match", [NAV_REPEAT] = "repeat",
   [NAV_QUIT] = "quit", [NAV_SPEAK] = "speak",
-  [NAV_STAFF] = "staff",
+  [NAV_STAFF] = "staff", [NAV_MARK] = "mark",
 };
 
 /* KEY as vtdrive's "key" command names it, or NULL (no such key on a

@@ -83,6 +83,7 @@ check () {
     repeat) [ "$al" = "$bl" ] && [ "$at" -eq "$bt" ] && [ "$as" -eq "$bs" ] \
       && [ "$ad" -eq "$bd" ] ;;
     quit) [ "$al" = "$bl" ] ;;
+    mark) [ "$al" = "${bl}/apple" ] && [ "$as" -eq "$bs" ] && [ "$ad" -eq "$bd" ] ;;
     *) return 1 ;;
   esac || { echo "# before: $b"; echo "# after:  $a"; return 1; }
 }
@@ -98,6 +99,7 @@ scene () {
     page-up) data=$real; setup="/cell page-down page-down" ;;
     top|repeat) data=$real; setup="/cell page-down" ;;
     next-match) data=$real; setup="/cell" ;;
+    mark) data=$good; setup="next-link open open" ;;
     prev-match) data=$real; setup="/cell next-link" ;;
     *) data=$good; setup= ;;
   esac

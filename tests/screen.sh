@@ -101,6 +101,36 @@ export PINAV_LOCALEDIR
 screen unsafe 80x24 zh_CN "F1, F5: a catalogue with control and bidi characters is refused: English, in the title bar too"
 PINAV_LOCALEDIR=$build_localedir
 
+# Issue 16, point 4: two to four items, marked by the reader, side by
+# side, at both sizes in both languages.
+pack=$real
+# unsplit WHAT: in every screen printed, 骨质疏松症 whole: each of its
+# pieces (骨质疏, 质疏, 疏松, 松症) shown as often as the whole word,
+# which is shown.
+unsplit () {
+  n=$(grep -o 骨质疏松症 "$tap_tmp/out" | wc -l)
+  for piece in 骨质疏 质疏 疏松 松症; do
+    [ "$(grep -o "$piece" "$tap_tmp/out" | wc -l)" -eq "$n" ] || n=0
+  done
+  [ "$n" -gt 0 ]; ok $? "$1: 骨质疏松症 is never cut across two lines ($n shown whole)"
+}
+# blank_before LINE WHAT: the screen printed shows LINE, and an empty
+# line just above it, between two cards.
+blank_before () {
+  grep -B1 -x -- "$1" "$tap_tmp/out" | head -n 1 | grep -q '^$'
+  ok $? "$2"
+}
+for size in 80x24 132x43; do
+  screen side-${size%x*}-en $size en "2, 3 and 4 marked cell sources side by side; Back keeps the marks; a fifth refused"
+  [ $size = 80x24 ] && blank_before "  Bone marrow-derived stem cells" \
+    "side-80-en: a blank line between two cards"
+  screen side-${size%x*}-zh $size zh_CN "2, 3 and 4 marked cell sources side by side, in Chinese; a fifth refused"
+  unsplit "side-${size%x*}-zh ($size)"
+  [ $size = 80x24 ] && blank_before "  骨髓来源干细胞" \
+    "side-80-zh: a blank line between two cards"
+done
+pack=$good
+
 screen contrast 80x24 en "the disclaimer and a document's marketing note at full contrast: never dim"
 screen where 60x10 en "where am I: the lines shown of a long page, and whether more follows"
 screen repeat 80x24 en "r shows the screen again, the cursor at the body's top for a screen reader"

@@ -177,6 +177,52 @@ test_table (void)
   page_free (&pg);
 }
 
+/* Items side by side (issue 16, point 4): the table turned, an item a
+   column, while every column fits at its readable width; else a card
+   an item, a blank line between two.  */
+static void
+test_side (void)
+{
+  struct page pg;
+  struct layout lo;
+  page_init (&pg, "pair:x/a/b");
+  page_title (&pg, "Apple and Banana");
+  fruit_table (&pg, "Apple");
+  struct ptable *t = pg.blocks[pg.n - 1].table;
+  t->by_column = true;
+  t->min_width = 16;
+  layout_page (&lo, &pg, 80);
+  dump (&lo);
+  long h = find (&lo, "Apple"), r = find (&lo, "Colour");
+  tap_ok (lo.ok && h >= 0 && h == find (&lo, "Banana")
+          && lo.lines[h].style == LS_THEAD && r == h + 1
+          && col_of (&lo.lines[h], "Banana") == col_of (&lo.lines[r],
+                                                        "Yellow"),
+          "side by side at 80 columns: an item a column, under its name");
+  tap_ok (lo.n_sel == 2 && layout_sel_first (&lo, 0) < 0
+          && layout_sel_first (&lo, 1) < 0,
+          "... the items' places have no lines as columns");
+  layout_free (&lo);
+  layout_page (&lo, &pg, 26);
+  dump (&lo);
+  h = find (&lo, "Apple");
+  r = find (&lo, "Banana");
+  tap_ok (lo.ok && h >= 0 && lo.lines[h].style == LS_CARD_NAME
+          && lo.lines[h].sel == 0 && r > h && lo.lines[r].sel == 1
+          && strcmp (lo.lines[h + 1].text, "Colour: Red") == 0,
+          "at 26 columns (the words would fit, 16-column columns do not): "
+          "a card an item");
+  tap_ok (lo.lines[r - 1].style == LS_BLANK && lo.lines[r - 2].sel == 0,
+          "a blank line between two cards");
+  layout_free (&lo);
+  t->by_column = false;
+  layout_page (&lo, &pg, 26);
+  tap_ok (lo.lines[find (&lo, "Banana")].style == LS_TCELL,
+          "the same table not side by side is a grid at 26 columns");
+  layout_free (&lo);
+  page_free (&pg);
+}
+
 static void
 test_cjk_table (void)
 {
@@ -330,6 +376,7 @@ main (void)
   test_text ();
   test_table ();
   test_cjk_table ();
+  test_side ();
   test_move ();
   test_anchor_and_map ();
   test_highlight ();

@@ -208,6 +208,59 @@ test_resize (struct nav *nv)
   tap_ok (nv->view.rows == (long) nv->lo.n, "rows 0: the whole page");
 }
 
+/* Issue 16, point 4: marking two to four items of a comparison (on
+   the bundled pack, whose cell sources are seven).  */
+static void
+test_marks (const struct content_pack *p)
+{
+  struct app app = { p, 80, false, 0, "pick:compare-cell-sources", "en",
+                     NULL };
+  struct nav nv;
+  nav_init (&nv, &app, VIEW_TUI, 80, 22);
+  tap_ok (at (&nv, "pick:compare-cell-sources", 0, 1),
+          "the list to mark: its first item chosen");
+  nav_do (&nv, NAV_MARK);
+  tap_ok (at (&nv, "pick:compare-cell-sources/msc", 0, 1) && nv.msg,
+          "Space marks it: in the location, in place, said so");
+  nav_do (&nv, NAV_MARK);
+  tap_ok (at (&nv, "pick:compare-cell-sources", 0, 1),
+          "Space again unmarks it");
+  for (int i = 0; i < 4; i++)
+    {
+      nav_do (&nv, NAV_MARK);
+      nav_do (&nv, NAV_DOWN);
+    }
+  const char *four = "pick:compare-cell-sources/msc/bm-msc/adsc/"
+                     "uc-msc";
+  tap_ok (at (&nv, four, 4, 1), "four marked, in the list's order");
+  nav_do (&nv, NAV_MARK);
+  tap_ok (at (&nv, four, 4, 1) && nv.msg && strstr (nv.msg, "Four"),
+          "a fifth is refused, and said so");
+  nav_do (&nv, NAV_OPEN);
+  tap_ok (strcmp (nav_location (&nv), "pair:compare-cell-sources/msc/"
+                  "bm-msc/adsc/uc-msc") == 0 && nv.n == 2,
+          "Enter: the four marked side by side");
+  nav_do (&nv, NAV_BACK);
+  tap_ok (at (&nv, four, 4, 1), "Back: the marks as they were");
+  nav_do (&nv, NAV_BOTTOM);
+  nav_choose (&nv, (long) nv.lo.n_sel - 1);
+  nav_do (&nv, NAV_MARK);
+  tap_ok (strcmp (nav_location (&nv), four) == 0 && nv.msg,
+          "Space on a link that is no item: nothing marked, said so");
+  nav_follow (&nv, "pick:compare-cell-sources/prp");
+  nav_do (&nv, NAV_OPEN);           /* on the first, msc */
+  tap_ok (strcmp (nav_location (&nv), "pair:compare-cell-sources/msc/prp")
+          == 0, "one marked: Enter on another shows the two");
+  nav_follow (&nv, "cmp:compare-cell-sources");
+  long top = nv.view.top;
+  nav_do (&nv, NAV_MARK);
+  tap_ok (nv.view.top > top, "where nothing can be marked, Space pages down");
+  nav_follow (&nv, "pick:compare-cell-sources/msc/msc");
+  tap_ok (strcmp (nv.page.title, "Not found") == 0,
+          "an item marked twice names nothing");
+  nav_free (&nv);
+}
+
 int
 main (void)
 {
@@ -237,6 +290,13 @@ main (void)
   test_reset (&nv, &app);
   test_wipe (&nv);
   nav_free (&nv);
+  content_free (p);
+  snprintf (path, sizeof path, "%s/data", srcdir ? srcdir : ".");
+  p = load_pack (path, &d);
+  diag_free (&d);
+  tap_ok (p != NULL, "the bundled pack loads");
+  if (p)
+    test_marks (p);
   content_free (p);
   return tap_done ();
 }

@@ -11,6 +11,7 @@
 #include "tap.h"
 #include "text.h"
 #include "text_safe.h"
+#include "text_words.h"
 
 struct lines
 {
@@ -287,6 +288,39 @@ test_uax14 (void)
           "the widest unbreakable piece");
 }
 
+/* The words a pack knows are kept whole (text_words.h): UAX #14 alone
+   breaks between any two ideographs.  */
+static void
+test_words (void)
+{
+  const char *s = "患有骨质疏松症的人";         /* 9 ideographs, 18 columns */
+  struct lines ls = wrap (s, 6);
+  tap_ok (ls.n == 3 && strcmp (ls.out[0], "患有骨") == 0,
+          "without the words, 骨质疏松症 is cut as UAX #14 allows");
+  tap_ok (text_longest (s, strlen (s)) == 2, "... and no piece is wider than "
+          "an ideograph");
+  tap_ok (text_words_add ("骨质疏松症") && text_words_add ("间充质干细胞（MSC）")
+          && text_words_add ("Bone marrow 骨髓") && text_words_add ("骨"),
+          "words added");
+  tap_ok (text_words_count () == 3, "a term's runs of two or more letters "
+          "outside ASCII are its words: 骨质疏松症, 间充质干细胞, 骨髓");
+  ls = wrap (s, 10);
+  tap_ok (ls.n == 3 && strcmp (ls.out[0], "患有") == 0
+          && strcmp (ls.out[1], "骨质疏松症") == 0
+          && strcmp (ls.out[2], "的人") == 0, "骨质疏松症 is kept whole");
+  tap_ok (text_longest (s, strlen (s)) == 10, "... and is the widest piece");
+  ls = wrap (s, 6);
+  tap_ok (ls.n == 4 && strcmp (ls.out[1], "骨质疏") == 0,
+          "a word wider than the line is still cut, between clusters");
+  ls = wrap ("骨髓间充质干细胞（MSC）", 14);
+  tap_ok (ls.n == 3 && strcmp (ls.out[0], "骨髓") == 0
+          && strcmp (ls.out[1], "间充质干细胞") == 0,
+          "each word whole, one after the other");
+  text_words_clear ();
+  tap_ok (text_words_count () == 0 && wrap (s, 10).n == 2,
+          "cleared: the words break again");
+}
+
 int
 main (void)
 {
@@ -327,5 +361,6 @@ main (void)
   test_safe ();
   test_graphemes ();
   test_uax14 ();
+  test_words ();
   return tap_done ();
 }

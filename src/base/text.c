@@ -5,6 +5,7 @@
 #include <config.h>
 #include "text.h"
 #include "text_safe.h"
+#include "text_words.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -416,6 +417,7 @@ para_start (struct para *p, const char *s, size_t n)
     return;
   u8_possible_linebreaks (p->s, n, TEXT_ENCODING, p->lb);
   tailor (p->s, n, p->lb);
+  text_words_keep (p->s, n, p->lb);
   clusters (p->s, n, p->gb);
 }
 

@@ -122,6 +122,8 @@ page_table (struct page *pg, size_t rows, size_t cols)
     }
   t->rows = rows;
   t->cols = cols;
+  t->by_column = false;
+  t->min_width = 0;
   for (size_t i = 0; i < rows * cols; i++)
     t->cells[i] = "";
   struct pblock *b = page_add (pg, PB_TABLE, "");

@@ -31,6 +31,13 @@ struct ptable
   size_t rows, cols;
   const char **cells;           /* rows * cols, row-major */
   const char **targets;         /* rows */
+  bool by_column;               /* items side by side: as a grid, each
+                                   row is drawn as a column (row 0, the
+                                   labels, the first), and as cards,
+                                   each row a card */
+  size_t min_width;             /* BY_COLUMN: a column narrower than
+                                   this (or than its text) is not read
+                                   easily: cards instead */
 };
 
 struct pblock
@@ -45,6 +52,11 @@ struct pblock
   const char *anchor;           /* an id a location can jump to */
   size_t hl_start, hl_len;      /* bytes of TEXT to highlight (a search
                                    match); hl_len 0: none */
+  const char *mark;             /* PB_LINK to an item that may be marked
+                                   to compare: the location with its mark
+                                   turned over ("" when no more may be
+                                   marked), or NULL (nav.h, NAV_MARK) */
+  bool marked;                  /* ... and it is marked now */
 };
 
 struct page

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -274,6 +275,44 @@ session_number (struct session *s, unsigned long n)
     }
 }
 
+/* "m N" or "m": mark or unmark item N (or the chosen one) to
+   compare.  Only what changed is said: the page is not printed again
+   ("r" does that).  */
+static void
+session_mark (struct session *s, const char *arg)
+{
+  char *end;
+  unsigned long n = strtoul (arg, &end, 10);
+  arg += strspn (arg, " ");
+  if (*arg && (*end || n < 1 || n > s->nav.lo.n_sel
+               || !nav_choose (&s->nav, (long) n - 1)))
+    {
+      session_say (s, _("There is no such number."));
+      session_menu (s);
+      return;
+    }
+  unsigned long was = s->nav.shown;
+  nav_do (&s->nav, NAV_MARK);
+  nav_trace (&s->nav);
+  if (s->nav.shown != was && s->nav.view.sel >= 0)
+    {
+      char mark[32];
+      snprintf (mark, sizeof mark, "[%ld] ", s->nav.view.sel + 1);
+      plain_wrapped (s->out, mark, plain_sel_text (&s->nav.page,
+                                                   &s->nav.lo.sels
+                                                   [s->nav.view.sel]),
+                     s->app->width);
+    }
+  if (s->nav.msg)
+    session_say (s, s->nav.msg);
+  if (s->nav.shown != s->shown && s->nav.view.top == s->part_top)
+    s->shown = s->nav.shown;    /* the same part, its marks changed */
+  if (s->nav.shown != s->shown || s->nav.view.top != s->part_top)
+    session_show (s);           /* Space scrolled: the next part */
+  else
+    session_prompt (s);
+}
+
 /* Handle one line.  @retval false to quit.  */
 static bool
 session_command (struct session *s, const char *line)
@@ -301,6 +340,8 @@ session_command (struct session *s, const char *line)
       session_say (s, _("Type / and a word, then Enter; for example: /knee"));
       session_prompt (s);
     }
+  else if (a == NAV_MARK)
+    session_mark (s, p + 1);
   else if (a != NAV_NONE)
     {
       nav_do (&s->nav, a);

@@ -1,7 +1,8 @@
 /* tui_draw.c - painting the screen with wide-character curses.  Text
    arrives laid out (layout.h); here it is only clipped to the screen by
    display width, never past the right edge and never mid-character.
-   The selection is shown by reverse video and a '>' marker, so that it
+   The selection is shown by reverse video and a '>' marker (a chosen
+   card: its name so, and a bar at the left of its lines), so that it
    never depends on colour.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
@@ -261,6 +262,14 @@ draw_text (const struct lay_line *l, int y, attr_t a)
 static void
 draw_line (const struct lay_line *l, int y, bool selected)
 {
+  if (selected && l->style == LS_CARD_FIELD)
+    {
+      /* The chosen card: its name in reverse (below), and a one-column
+         bar, a reverse-video space, at the left of its other lines:
+         readable, and not colour alone (issue 16, point 4).  */
+      mvaddch (y, 0, ' ' | A_REVERSE);
+      selected = false;
+    }
   attr_t a = style_attr (l->style) | (selected ? A_REVERSE : 0);
   if (selected)
     {

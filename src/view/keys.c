@@ -39,6 +39,17 @@ static const struct key_row keys_rows[] = {
   { NAV_HOME, { KEYS_HOME, 't' }, "t",
     N_("Home, t"), N_("go to the start screen"),
     NULL, 0, true, false, NULL, NULL, N_("t home") },
+  /* Before NAV_PAGE_DOWN, so that Space marks where there are items
+     to mark (nav.c pages down elsewhere).  */
+  { NAV_MARK, { ' ', 'x' }, "m",
+    N_("Space, x"), N_("mark or unmark an item to compare (elsewhere Space "
+                       "scrolls down)"),
+    NULL, 0, true, false,
+    /* TRANSLATORS: plain mode's mark command: m, a space and the
+       number of an item, as in "m 3"; keep "m" as it is.  */
+    N_("m and a number"),
+    N_("mark or unmark that item to compare (m alone: the chosen one)"),
+    NULL },
   { NAV_PAGE_DOWN, { KEYS_PGDN, ' ', 'f' }, "f",
     N_("PgDn, Space, f"), N_("scroll down a screen"),
     NULL, 0, true, false, NULL, NULL, NULL },
@@ -144,8 +155,10 @@ keys_plain (const char *cmd, bool kiosk)
       const struct key_row *r = &keys_rows[i];
       if (!r->plain || !keys_allowed (r, kiosk))
         continue;
-      if (r->action == NAV_SEARCH ? cmd[0] == '/' : keys_listed (r->plain,
-                                                                 cmd))
+      if (r->action == NAV_SEARCH ? cmd[0] == '/'
+          : r->action == NAV_MARK ? keys_listed (r->plain, cmd)
+                                    || (cmd[0] == 'm' && cmd[1] == ' ')
+          : keys_listed (r->plain, cmd))
         return r->action;
     }
   return NAV_NONE;

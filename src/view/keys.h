@@ -17,6 +17,8 @@ enum nav_action
   NAV_UP,               /* the previous link, or scroll up */
   NAV_NEXT_LINK,        /* the next link, wherever it is */
   NAV_PREV_LINK,        /* the previous link, wherever it is */
+  NAV_MARK,             /* mark or unmark the chosen item to compare
+                           (elsewhere, Space: NAV_PAGE_DOWN) */
   NAV_PAGE_DOWN,
   NAV_PAGE_UP,
   NAV_WHEEL_DOWN,       /* a few lines down */

@@ -154,12 +154,13 @@ cell (const struct ptable *t, size_t r, size_t c)
 }
 
 /* Column widths for a grid in ROOM columns: each column gets its
-   widest unbreakable piece (text_longest: a word, or a Chinese
-   character with its punctuation), then the rest is shared out one
+   widest unbreakable piece (text_longest: a word, a Chinese term the
+   pack knows (text_words.h), or another Chinese character with its
+   punctuation) and at least MIN columns (or its whole text), then the rest is shared out one
    column at a time up to each column's natural width.
    @retval false when the widest pieces alone do not fit.  */
 static bool
-grid_widths (const struct ptable *t, size_t room, size_t *w)
+grid_widths (const struct ptable *t, size_t room, size_t min, size_t *w)
 {
   size_t need = 0, natural[t->cols];
   for (size_t c = 0; c < t->cols; c++)
@@ -174,6 +175,8 @@ grid_widths (const struct ptable *t, size_t room, size_t *w)
           w[c] = lw > w[c] ? lw : w[c];
           natural[c] = nw > natural[c] ? nw : natural[c];
         }
+      size_t readable = natural[c] < min ? natural[c] : min;
+      w[c] = readable > w[c] ? readable : w[c];
       need += w[c] + (c ? GRID_GAP : 0);
     }
   if (need > room)
@@ -295,6 +298,8 @@ lay_cards (struct layout *lo, const struct ptable *t, long *sel,
   for (size_t r = 1; r < t->rows; r++)
     {
       long s = t->targets[r] ? (*sel)++ : -1;
+      if (r > 1)
+        lay_add (lo, "", 0, 0, LS_BLANK, -1, block);    /* between cards */
       lay_text (lo, "", cell (t, r, 0), LAY_MARK, LS_CARD_NAME, s, block);
       for (size_t c = 1; c < t->cols; c++)
         {
@@ -317,6 +322,36 @@ lay_cards (struct layout *lo, const struct ptable *t, long *sel,
     }
 }
 
+/* Items side by side (T->by_column): T turned so that each row is a
+   column, when every column fits at its readable width; else a card
+   an item.  The rows' places have lines only as cards.  */
+static void
+lay_side (struct layout *lo, const struct ptable *t, long *sel, size_t block)
+{
+  size_t n = t->rows * t->cols;
+  struct ptable turned = { t->cols, t->rows, calloc (n ? n : 1,
+                                                     sizeof (char *)),
+                           calloc (t->cols, sizeof (char *)), false, 0 };
+  size_t w[t->rows];
+  if (!turned.cells || !turned.targets)
+    lo->ok = false;
+  else
+    for (size_t r = 0; r < t->rows; r++)
+      for (size_t c = 0; c < t->cols; c++)
+        turned.cells[c * t->rows + r] = cell (t, r, c);
+  if (lo->ok && grid_widths (&turned, lay_room (lo, LAY_MARK), t->min_width,
+                             w))
+    {
+      lay_grid (lo, &turned, w, sel, block);
+      for (size_t r = 0; r < t->rows; r++)
+        *sel += t->targets[r] != NULL;
+    }
+  else
+    lay_cards (lo, t, sel, block);
+  free (turned.cells);
+  free (turned.targets);
+}
+
 static void
 lay_table (struct layout *lo, const struct ptable *t, long *sel,
            size_t block)
@@ -325,7 +360,9 @@ lay_table (struct layout *lo, const struct ptable *t, long *sel,
     return;
   size_t w[t->cols];
   lay_gap (lo, block);
-  if (grid_widths (t, lay_room (lo, LAY_MARK), w))
+  if (t->by_column)
+    lay_side (lo, t, sel, block);
+  else if (grid_widths (t, lay_room (lo, LAY_MARK), 0, w))
     lay_grid (lo, t, w, sel, block);
   else
     lay_cards (lo, t, sel, block);

@@ -147,6 +147,7 @@ nav_free (struct nav *nv)
   layout_free (&nv->lo);
   page_free (&nv->page);
   view_search_free (&nv->search);
+  view_words_forget ();
   nav_forget_query (nv);
 }
 
@@ -357,6 +358,100 @@ nav_edge (struct nav *nv, bool bottom)
     layout_start (&nv->lo, &nv->view, 0);
 }
 
+/* --- Marking items to compare.  */
+
+/* The block of the chosen place, when it is a link that can be
+   marked; else NULL.  */
+static const struct pblock *
+nav_markable (const struct nav *nv)
+{
+  long s = nv->view.sel;
+  if (s < 0 || (size_t) s >= nv->lo.n_sel || nv->lo.sels[s].row >= 0)
+    return NULL;
+  const struct pblock *b = &nv->page.blocks[nv->lo.sels[s].block];
+  return b->kind == PB_LINK && b->mark ? b : NULL;
+}
+
+/* How many links of the page are marked, and whether any can be.  */
+static size_t
+nav_marks (const struct nav *nv, bool *any)
+{
+  size_t n = 0;
+  *any = false;
+  for (size_t i = 0; i < nv->page.n; i++)
+    if (nv->page.blocks[i].mark)
+      {
+        *any = true;
+        n += nv->page.blocks[i].marked;
+      }
+  return n;
+}
+
+/* Say how many items are marked, and what then.  */
+static void
+nav_say_marks (struct nav *nv, size_t n)
+{
+  if (n < 2)
+    snprintf (nv->msg_buf, sizeof nv->msg_buf,
+              /* TRANSLATORS: after an item is marked or unmarked, when
+                 fewer than two are.  */
+              ngettext ("%zu item marked: mark two to four to compare "
+                        "them.", "%zu items marked: mark two to four to "
+                        "compare them.", (unsigned long) n), n);
+  else
+    snprintf (nv->msg_buf, sizeof nv->msg_buf,
+              nv->ctx.mode == VIEW_PLAIN
+              /* TRANSLATORS: plain mode, two to four items marked.  */
+              ? _("%zu items marked: “Compare the marked items” shows "
+                  "them side by side.")
+              /* TRANSLATORS: two to four items marked.  */
+              : _("%zu items marked: Enter shows them side by side."), n);
+  nv->msg = nv->msg_buf;
+}
+
+/* Space or x: turn the chosen item's mark over, in place (the marks
+   are in the location, so Back comes back to them); where nothing can
+   be marked, Space scrolls down a screen.  */
+static void
+nav_mark (struct nav *nv)
+{
+  const struct pblock *b = nav_markable (nv);
+  bool any;
+  if (!b)
+    {
+      nav_marks (nv, &any);
+      if (any)
+        nv->msg = _("Choose an item first, then mark it.");
+      else
+        nav_scroll (nv, nav_screenful (nv));
+      return;
+    }
+  if (!*b->mark)
+    {
+      /* TRANSLATORS: a fifth item cannot be marked.  */
+      nv->msg = _("Four items are marked, the most that fit side by "
+                  "side: unmark one first.");
+      return;
+    }
+  char *loc = strdup (b->mark);
+  if (!loc)
+    {
+      nv->msg = _("Out of memory.");
+      return;
+    }
+  struct nav_entry *here = hist_here (nv);
+  explicit_bzero (here->location, strlen (here->location));
+  free (here->location);
+  here->location = loc;
+  struct lay_view view = nv->view;
+  nav_build (nv);
+  nv->view.top = view.top;
+  nv->view.sel = view.sel;
+  layout_clamp (&nv->lo, &nv->view);
+  layout_show_sel (&nv->lo, &nv->view);
+  nav_say_marks (nv, nav_marks (nv, &any));
+}
+
 void
 nav_do (struct nav *nv, enum nav_action a)
 {
@@ -367,6 +462,7 @@ nav_do (struct nav *nv, enum nav_action a)
     case NAV_UP: nav_move (nv, -1); break;
     case NAV_NEXT_LINK: nav_step_link (nv, 1); break;
     case NAV_PREV_LINK: nav_step_link (nv, -1); break;
+    case NAV_MARK: nav_mark (nv); break;
     case NAV_PAGE_DOWN: nav_scroll (nv, nav_screenful (nv)); break;
     case NAV_PAGE_UP: nav_scroll (nv, -nav_screenful (nv)); break;
     case NAV_WHEEL_DOWN:        /* the wheel says nothing at the ends */

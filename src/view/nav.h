@@ -40,6 +40,7 @@ struct nav
   long rows;            /* the screen's body lines; 0: the whole page */
   unsigned long shown;  /* pages built so far: a new value, a new page */
   const char *msg;      /* what the last action has to say, or NULL */
+  char msg_buf[256];    /* ... when it is made up (MSG points here) */
   bool quit;            /* the reader asked to leave */
   char *query;          /* the last search's words, or NULL */
   int trace_fd;         /* PINAV_TRACE_FD, for the tests; -1: none */

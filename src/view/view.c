@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "keys.h"
+#include "text_words.h"
 
 static const struct view_ops *const view_table[] = {
   &view_home_ops, &view_about_ops, &view_lang_ops, &view_help_ops,
@@ -53,10 +54,49 @@ view_crumbs (struct page *pg, const struct view_ctx *ctx, const char *loc)
   pg->crumbs[pg->n_crumbs++] = pg->title;
 }
 
+/* Give the line breaker the words the pack knows in the language
+   shown (text_words.h): every item's name, glossary headwords among
+   them, and every other form the glossary lists, so that no line cuts
+   a term such as 骨质疏松症 in two.  Once a pack and language.  */
+static const struct content_pack *words_pack;  /* whose words are set */
+
+void
+view_words_forget (void)
+{
+  text_words_clear ();
+  words_pack = NULL;
+}
+
+static void
+view_words (const struct content_pack *p)
+{
+  static char lang[32];
+  const char *now = i18n_language ();
+  if (words_pack == p && strncmp (lang, now, sizeof lang) == 0)
+    return;
+  words_pack = p;
+  snprintf (lang, sizeof lang, "%s", now);
+  text_words_clear ();
+  const struct content_collection *g = p->glossary
+    ? content_collection (p, p->glossary) : NULL;
+  int also = g && p->glossary_also ? content_attr_index (g, p->glossary_also)
+                                   : -1;
+  for (size_t i = 0; i < p->n_colls; i++)
+    for (size_t k = 0; k < p->colls[i]->n_items; k++)
+      text_words_add (C_ (p->colls[i]->items[k].name));
+  for (size_t k = 0; also >= 0 && k < g->n_items; k++)
+    {
+      const struct content_value *v = &g->items[k].values[also];
+      for (size_t j = 0; v->set && j < v->n_list; j++)
+        text_words_add (C_ (v->list[j]));
+    }
+}
+
 bool
 view_build (struct page *pg, const struct view_ctx *ctx, const char *loc)
 {
   page_init (pg, loc);
+  view_words (ctx->pack);
   for (size_t i = 0; i < sizeof view_table / sizeof *view_table; i++)
     {
       const struct view_ops *v = view_table[i];

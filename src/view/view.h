@@ -4,8 +4,9 @@
      coll:COLL               a collection's items
      item:COLL/ITEM          one item
      cmp:CMP                 a comparison table
-     pick:CMP[/A]            choose two items of a comparison
-     pair:CMP/A/B            two items side by side
+     pick:CMP[/A...]         mark two to four items of a comparison
+                             (A... the marked ones, up to four)
+     pair:CMP/A/B[/C[/D]]    two to four items side by side
      docs                    the source documents
      doc:DOC[#SECTION]       a document (scrolled to SECTION)
      sec:DOC#SECTION         one section alone
@@ -25,6 +26,10 @@
 #include "page.h"
 
 enum view_mode { VIEW_TUI, VIEW_PLAIN };
+
+#define VIEW_CMP_MAX_ITEMS 4    /* items compared side by side at most */
+#define VIEW_CMP_MIN_WIDTH 16   /* a side-by-side column narrower than
+                                   this is hard to read: cards instead */
 
 struct search_index;
 
@@ -70,6 +75,11 @@ extern const struct view_ops view_home_ops, view_about_ops, view_lang_ops,
   view_help_ops, view_idle_ops, view_docs_ops, view_doc_ops, view_coll_ops,
   view_item_ops, view_cmp_ops, view_pick_ops, view_pair_ops, view_sec_ops,
   view_search_ops;
+
+/** view_words_forget - forget the words of the pack last shown, which
+   lines keep whole (text_words.h): before the pack is freed, so that
+   another pack, perhaps at the same address, gets its own.  */
+void view_words_forget (void);
 
 /** view_search_free - free the index VS built (not one it was given).  */
 void view_search_free (struct view_search *vs);

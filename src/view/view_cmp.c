@@ -1,4 +1,5 @@
-/* view_cmp.c - comparison tables, and two items side by side.
+/* view_cmp.c - comparison tables, and two to four items, marked by
+   the reader, side by side.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "view.h"
@@ -58,7 +59,7 @@ cmp_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
     return false;
   page_title (pg, C_ (m->title));
   snprintf (loc, sizeof loc, "pick:%s", m->id);
-  page_link (pg, _("Choose two to see side by side"), loc);
+  page_link (pg, _("Choose two to four to see side by side"), loc);
   view_related_links (pg, ctx, c, true);
   struct ptable *t = page_table (pg, c->n_items + 1, m->n_columns + 1);
   if (!t)
@@ -85,81 +86,194 @@ cmp_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   return true;
 }
 
+#define CMP_MAX_COLL 512        /* items of a collection that can be
+                                   marked; a larger one names nothing */
+
+/* The items a pick: or pair: location names after the comparison.  */
+struct cmp_sel
+{
+  const struct content_comparison *m;
+  const struct content_collection *c;
+  bool on[CMP_MAX_COLL];                /* per item of C: named */
+  size_t n;                             /* how many are */
+};
+
+/* Read "CMP[/A[/B...]]" (at most VIEW_CMP_MAX_ITEMS items, each of
+   the comparison's collection, none twice).  @retval false when it
+   names anything else.  */
+static bool
+cmp_sel_read (struct cmp_sel *cs, const struct view_ctx *ctx,
+              const char *arg)
+{
+  char parts[VIEW_CMP_MAX_ITEMS + 1][80];
+  size_t n = split (arg, parts, VIEW_CMP_MAX_ITEMS + 1);
+  memset (cs, 0, sizeof *cs);
+  cs->c = n ? cmp_lookup (ctx, parts[0], &cs->m) : NULL;
+  if (!cs->c || cs->c->n_items > sizeof cs->on / sizeof *cs->on)
+    return false;
+  for (size_t k = 1; k < n; k++)
+    {
+      const struct content_item *it = content_item (ctx->pack, cs->c->id,
+                                                    parts[k]);
+      if (!it || it->coll != cs->c || cs->on[it->index])
+        return false;
+      cs->on[it->index] = true;
+      cs->n++;
+    }
+  return true;
+}
+
+/* "PREFIX:CMP/A/B..." for the items of CS, item I turned over (I out
+   of range: none), in collection order, in PG's arena.  */
+static const char *
+cmp_sel_location (struct page *pg, const struct cmp_sel *cs,
+                  const char *prefix, size_t flip)
+{
+  char loc[600];
+  size_t len = (size_t) snprintf (loc, sizeof loc, "%s%s", prefix,
+                                  cs->m->id);
+  for (size_t i = 0; i < cs->c->n_items && len < sizeof loc; i++)
+    if (cs->on[i] != (i == flip))
+      len += (size_t) snprintf (loc + len, sizeof loc - len, "/%s",
+                                cs->c->items[i].id);
+  return len < sizeof loc ? page_strdup (pg, loc) : NULL;
+}
+
+/* Where choosing item I leads on the pick page: with two or more
+   marked, to them side by side; with one, to it and I (when I is not
+   it); else to the page with I marked or unmarked.  */
+static const char *
+pick_target (struct page *pg, const struct cmp_sel *cs, size_t i)
+{
+  if (cs->n >= 2 || (cs->n == 1 && !cs->on[i]))
+    {
+      struct cmp_sel two = *cs;
+      if (cs->n == 1)
+        two.on[i] = true;
+      return cmp_sel_location (pg, &two, "pair:", (size_t) -1);
+    }
+  return cmp_sel_location (pg, cs, "pick:", i);
+}
+
+/* Item I of the pick page: a link that shows whether it is marked,
+   "[x]" (not by colour alone) or, in plain mode, "(marked)".  */
+static void
+pick_item (struct page *pg, const struct view_ctx *ctx,
+           const struct cmp_sel *cs, size_t i)
+{
+  const char *name = C_ (cs->c->items[i].name);
+  bool on = cs->on[i];
+  struct pblock *b;
+  if (ctx->mode == VIEW_PLAIN)
+    /* TRANSLATORS: plain mode, an item marked to be compared.  */
+    b = on ? page_addf (pg, PB_LINK, _("%s (marked)"), name)
+           : page_add (pg, PB_LINK, name);
+  else
+    /* TRANSLATORS: an item marked ([x]) or not ([ ]) to be compared;
+       keep the brackets, which show the mark without colour.  */
+    b = page_addf (pg, PB_LINK, on ? _("[x] %s") : _("[ ] %s"), name);
+  if (!b)
+    return;
+  b->target = pick_target (pg, cs, i);
+  b->marked = on;
+  b->mark = !on && cs->n >= VIEW_CMP_MAX_ITEMS
+            ? "" : cmp_sel_location (pg, cs, "pick:", i);
+}
+
 static bool
 pick_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
 {
-  char parts[2][80];
-  size_t n = split (arg, parts, 2);
-  const struct content_comparison *m;
-  const struct content_collection *c = n ? cmp_lookup (ctx, parts[0], &m)
-                                         : NULL;
-  const struct content_item *first = NULL;
-  if (!c || (n == 2 && !(first = content_item (ctx->pack, c->id, parts[1]))))
+  struct cmp_sel cs;
+  if (!cmp_sel_read (&cs, ctx, arg))
     return false;
-  page_title (pg, C_ (m->title));
-  if (first)
-    page_addf (pg, PB_PARA, _("Compare “%s” with:"), C_ (first->name));
-  else
-    page_add (pg, PB_PARA, _("Choose the first of two:"));
-  for (size_t i = 0; i < c->n_items; i++)
-    {
-      char loc[320];
-      if (&c->items[i] == first)
-        continue;
-      if (first)
-        snprintf (loc, sizeof loc, "pair:%s/%s/%s", m->id, first->id,
-                  c->items[i].id);
-      else
-        snprintf (loc, sizeof loc, "pick:%s/%s", m->id, c->items[i].id);
-      page_link (pg, C_ (c->items[i].name), loc);
-    }
+  page_title (pg, C_ (cs.m->title));
+  page_add (pg, PB_PARA, ctx->mode == VIEW_PLAIN
+            /* TRANSLATORS: plain mode; keep "m" as it is: the command.  */
+            ? _("Mark two to four items to see them side by side: type m "
+                "and an item's number, then Enter; then choose “Compare "
+                "the marked items”.")
+            : _("Mark two to four items to see them side by side: Space "
+                "marks the chosen item, Enter compares the marked "
+                "items."));
+  for (size_t i = 0; i < cs.c->n_items; i++)
+    pick_item (pg, ctx, &cs, i);
+  if (cs.n >= 2)
+    page_link (pg, _("Compare the marked items"),
+               cmp_sel_location (pg, &cs, "pair:", (size_t) -1));
   return true;
+}
+
+/* The title of the items of CS side by side: "A and B", "A, B and C"
+   or "A, B, C and D".  */
+static void
+pair_title (struct page *pg, const struct cmp_sel *cs)
+{
+  const char *name[VIEW_CMP_MAX_ITEMS] = { "", "", "", "" };
+  char *title = NULL;
+  for (size_t i = 0, k = 0; i < cs->c->n_items; i++)
+    if (cs->on[i])
+      name[k++] = C_ (cs->c->items[i].name);
+  /* TRANSLATORS: the title of two, three or four items side by
+     side.  */
+  int r = cs->n == 2 ? asprintf (&title, _("%s and %s"), name[0], name[1])
+    : cs->n == 3 ? asprintf (&title, _("%s, %s and %s"), name[0], name[1],
+                             name[2])
+    : asprintf (&title, _("%s, %s, %s and %s"), name[0], name[1], name[2],
+                name[3]);
+  if (r >= 0)
+    page_title (pg, title);
+  free (title);
+}
+
+/* The items of CS as a table, a row an item (led to its page) and a
+   column an attribute, drawn turned: the items side by side.  */
+static void
+pair_table (struct page *pg, const struct view_ctx *ctx,
+            const struct cmp_sel *cs)
+{
+  const struct content_collection *c = cs->c;
+  struct ptable *t = page_table (pg, cs->n + 1, c->n_attrs + 1);
+  if (!t)
+    return;
+  t->by_column = true;
+  t->min_width = VIEW_CMP_MIN_WIDTH;
+  for (size_t j = 0; j < c->n_attrs; j++)
+    page_cell (pg, t, 0, j + 1, C_ (c->attrs[j].label));
+  for (size_t i = 0, r = 1; i < c->n_items; i++)
+    {
+      const struct content_item *it = &c->items[i];
+      if (!cs->on[i])
+        continue;
+      page_cell (pg, t, r, 0, C_ (it->name));
+      t->targets[r] = view_item_location (pg, it);
+      for (size_t j = 0; j < c->n_attrs; j++)
+        {
+          const char *s = view_value_text (pg, ctx, &c->attrs[j],
+                                           &it->values[j]);
+          page_cell (pg, t, r, j + 1, s ? s : _("Not stated"));
+        }
+      r++;
+    }
 }
 
 static bool
 pair_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
 {
-  char parts[3][80];
-  const struct content_comparison *m;
-  const struct content_collection *c = split (arg, parts, 3) == 3
-    ? cmp_lookup (ctx, parts[0], &m) : NULL;
-  const struct content_item *it[2] = { NULL, NULL };
-  if (c)
-    for (size_t k = 0; k < 2; k++)
-      it[k] = content_item (ctx->pack, c->id, parts[k + 1]);
-  if (!it[0] || !it[1])
+  struct cmp_sel cs;
+  if (!cmp_sel_read (&cs, ctx, arg) || cs.n < 2)
     return false;
-  char *title = NULL;
-  /* TRANSLATORS: the title of two items side by side.  */
-  if (asprintf (&title, _("%s and %s"), C_ (it[0]->name), C_ (it[1]->name)) >= 0)
-    page_title (pg, title);
-  free (title);
-  struct ptable *t = page_table (pg, c->n_attrs + 1, 3);
-  if (!t)
-    return true;
-  page_cell (pg, t, 0, 0, "");
-  for (size_t k = 0; k < 2; k++)
-    {
-      page_cell (pg, t, 0, k + 1, C_ (it[k]->name));
-    }
-  for (size_t i = 0; i < c->n_attrs; i++)
-    {
-      page_cell (pg, t, i + 1, 0, C_ (c->attrs[i].label));
-      for (size_t k = 0; k < 2; k++)
-        {
-          const char *s = view_value_text (pg, ctx, &c->attrs[i],
-                                           &it[k]->values[i]);
-          page_cell (pg, t, i + 1, k + 1, s ? s : _("Not stated"));
-        }
-    }
-  for (size_t k = 0; k < 2; k++)
-    {
-      struct pblock *b = page_addf (pg, PB_LINK, _("More about %s"),
-                                    C_ (it[k]->name));
-      if (b)
-        b->target = view_item_location (pg, it[k]);
-    }
-  view_related_links (pg, ctx, c, true);
+  pair_title (pg, &cs);
+  pair_table (pg, ctx, &cs);
+  for (size_t i = 0; i < cs.c->n_items; i++)
+    if (cs.on[i])
+      {
+        const struct content_item *it = &cs.c->items[i];
+        struct pblock *b = page_addf (pg, PB_LINK, _("More about %s"),
+                                      C_ (it->name));
+        if (b)
+          b->target = view_item_location (pg, it);
+      }
+  view_related_links (pg, ctx, cs.c, true);
   return true;
 }
 
