@@ -32,6 +32,19 @@ is_status 0 "--search=knee exits 0"
 has_out "^- NICE: Platelet-rich plasma injections for \*knee\* osteoarthritis" \
   "the NICE guidance on the knee is found"
 
+# Issue 16: words in any order, all of them required.
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=knee pain"
+is_status 0 "--search='knee pain' exits 0"
+grep '^- ' "$tap_tmp/out" >"$tap_tmp/kp"
+has_out "^- .*[Kk]nee" "'knee pain' finds pages about the knee"
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=pain knee"
+grep '^- ' "$tap_tmp/out" | cmp -s - "$tap_tmp/kp"
+ok $? "'pain knee' finds the same pages in the same order"
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=knee zzzzqqq"
+is_status 1 "every word is needed: 'knee zzzzqqq' finds nothing"
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=stem cells knee"
+is_status 0 "'stem cells knee' finds pages"
+
 run "$PINAV" --data="$data" --lang=en --width=0 '--search=.*'
 is_status 1 "'.*' is literal text, found nowhere"
 run "$PINAV" --data="$data" --lang=en --width=0 '--search=[('

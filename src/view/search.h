@@ -7,10 +7,11 @@
    folded (ASCII, Latin-1, Latin Extended-A, basic Greek and Cyrillic
    capitals to small letters; whitespace to spaces), each followed by
    a NUL.  Folding never changes a string's length, so a match in the
-   folded buffer is a match at the same bytes of the original.  A query
-   is one memmem scan of the English buffer and, when the language is
-   not English, of the current language's buffer: O(total text) per
-   query, with no allocation and no per-string call but at matches.
+   folded buffer is a match at the same bytes of the original.  Each
+   word of a query is one memmem scan of the English buffer and, when
+   the language is not English, of the current language's buffer:
+   O(words x total text) per query, with no per-string call but at
+   matches; the targets that have every word are the results.
    Substring matching serves CJK text too (it has no word boundaries).
    The caller names that language (search_index_build, search_query):
    search does not ask i18n which one is current, and reads its text
@@ -68,12 +69,15 @@ struct search_result
 
 /** search_query - find QUERY in IX, in English and in LANG, the
    language C_ translates into ("en" or i18n_language ()), which is
-   indexed first if it was not the last one indexed: every byte is
-   literal (no patterns), letters match either case, spaces around it
-   are ignored.  Stores the best match of each target in RES (at most
-   MAX), best first: by rank, then in the pack's order, each with a
-   snippet of at most COLS display columns (at least
-   SEARCH_SNIPPET_MIN_COLS).  O(total text).
+   indexed first if it was not the last one indexed.  QUERY is split
+   into words at spaces (the first SEARCH_MAX_PARTS distinct ones); a
+   target matches when each word is in one of its strings, in any
+   order.  Every byte is literal (no patterns), letters match either
+   case.  Stores the matching targets in RES (at most MAX), best first:
+   more words in names, then in headings, then in the body, then the
+   pack's order; each with a snippet of at most COLS display columns
+   (at least SEARCH_SNIPPET_MIN_COLS) around its best hit.
+   O(words x total text).
    @retval the number of targets that matched, which may exceed MAX;
    0 for an empty query or one that is not valid UTF-8.  */
 size_t search_query (struct search_index *ix, const char *lang,

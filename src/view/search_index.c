@@ -267,10 +267,12 @@ search_index_build (const struct content_pack *pack, const char *lang)
   index_pack (ix);
   if (ix->ok)
     {
-      ix->stamp = calloc (ix->n_targets + 1, sizeof *ix->stamp);
-      ix->slot = malloc ((ix->n_targets + 1) * sizeof *ix->slot);
-      ix->hits = malloc ((ix->n_targets + 1) * sizeof *ix->hits);
-      ix->ok = ix->stamp && ix->slot && ix->hits;
+      size_t n = ix->n_targets + 1;
+      ix->stamp = calloc (n, sizeof *ix->stamp);
+      ix->mask = malloc (n * sizeof *ix->mask);
+      ix->best = malloc (n * SEARCH_MAX_PARTS * sizeof *ix->best);
+      ix->touched = malloc (n * sizeof *ix->touched);
+      ix->ok = ix->stamp && ix->mask && ix->best && ix->touched;
     }
   if (!ix->ok || !text_build (&ix->en, ix, "en"))
     {
@@ -305,8 +307,9 @@ search_index_free (struct search_index *ix)
   free (ix->targets);
   free (ix->entries);
   free (ix->stamp);
-  free (ix->slot);
-  free (ix->hits);
+  free (ix->mask);
+  free (ix->best);
+  free (ix->touched);
   arena_free (&ix->arena);
   free (ix);
 }

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "content.h"
@@ -49,12 +50,18 @@ struct search_text
   size_t freq[256];             /* how often each byte occurs in BUF */
 };
 
-/* The best match of one target in the current query.  */
+/* The most words (parts) of a query, and the forms each may take (a
+   word and its synonyms); words beyond are left out.  */
+#define SEARCH_MAX_PARTS 8
+#define SEARCH_MAX_ALTS 8
+
+/* The best match of one part of the current query in one target.  */
 struct search_hit
 {
-  enum search_rank rank;
-  size_t entry;
-  size_t pos;                   /* byte offset in the matched string */
+  uint32_t entry;
+  uint32_t pos;                 /* byte offset in the folded string */
+  uint32_t len;                 /* bytes of the folded match */
+  unsigned char rank;           /* enum search_rank */
   bool translated;              /* in the current language's text */
 };
 
@@ -68,9 +75,10 @@ struct search_index
   struct search_text en, cur;
   /* Per-query scratch, one slot per target.  */
   unsigned *stamp;              /* == GEN: the target has a hit this query */
-  size_t *slot;                 /* its place in HITS */
-  struct search_hit *hits;
-  size_t n_hits;
+  unsigned *mask;               /* the parts it has, a bit each */
+  struct search_hit *best;      /* SEARCH_MAX_PARTS per target */
+  size_t *touched;              /* the targets with a hit, N_TOUCHED */
+  size_t n_touched;
   unsigned gen;
   bool ok;
   struct arena arena;
