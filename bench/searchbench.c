@@ -4,7 +4,7 @@
    "search:QUERY", what a reader waits for).
 
    The queries come from the pack itself, so that any pack can be used:
-   60 words and 20 two-word phrases taken from its text at fixed
+   60 words and 20 two-word queries taken from its text at fixed
    pseudo-random places, 10 fragments of 2 or 3 letters (many hits) and
    10 words it does not contain (a full scan with no hit).
 
@@ -194,7 +194,7 @@ main (int argc, char **argv)
   char slow[2048];
   slowest (q, t_page, slow, sizeof slow);
   printf ("search %s: index built in %.1f ms; %d queries (60 words, "
-          "20 phrases, 10 fragments, 10 misses; %zu targets found, "
+          "20 two-word, 10 fragments, 10 misses; %zu targets found, "
           "%zu queries found nothing)\n", argv[1], t_build, N_QUERIES, hits,
           zero);
   printf ("  search_query     median %7.3f ms  p90 %7.3f  max %7.3f\n",

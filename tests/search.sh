@@ -45,6 +45,17 @@ is_status 1 "every word is needed: 'knee zzzzqqq' finds nothing"
 run "$PINAV" --data="$data" --lang=en --width=0 "--search=stem cells knee"
 is_status 0 "'stem cells knee' finds pages"
 
+# NFKC and case folding: fullwidth letters are the ASCII ones.
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=ＰＲＰ"
+is_status 0 "--search=ＰＲＰ (fullwidth) exits 0"
+has_out "^- Platelet-rich plasma (\*PRP\*) (Cell sources)$" \
+  "and finds PRP, the ASCII letters marked"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 "--search=ＰＲＰ"
+is_status 0 "--lang=zh_CN --search=ＰＲＰ exits 0"
+has_out "^- 富血小板血浆（\*PRP\*）" "and finds 富血小板血浆（PRP）"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 "--search=（prp）"
+has_out "^- 富血小板血浆\*（PRP）\*" "fullwidth brackets match either form"
+
 run "$PINAV" --data="$data" --lang=en --width=0 '--search=.*'
 is_status 1 "'.*' is literal text, found nowhere"
 run "$PINAV" --data="$data" --lang=en --width=0 '--search=[('

@@ -308,7 +308,9 @@ test_fold (void)
   static const char text[] =
     "kind: document\nid: d\ntitle: ÄRZTE und Éléphant\nsource: s.txt\n"
     "sections:\n  - id: a\n    heading: ŁÓDŹ\n    blocks:\n"
-    "      - p: ΑΘΗΝΑ and МОСКВА\n";
+    "      - p: ΑΘΗΝΑ and МОСКВА\n"
+    "  - id: b\n    heading: Wide\n    blocks:\n"
+    "      - p: Ｆｕｌｌｗｉｄｔｈ ＰＲＰ and Straße and ﬁne\n";
   struct diags d = { 0 };
   struct content_pack *p = load_pack_buffer ("t.yaml",
                                               (const unsigned char *) text,
@@ -329,6 +331,26 @@ test_fold (void)
   tap_ok (search_query (ix, "en", "αθηνα", COLS, res, 1) == 1
           && search_query (ix, "en", "москва", COLS, res, 1) == 1,
           "basic Greek and Cyrillic too");
+  tap_ok (search_query (ix, "en", "fullwidth", COLS, res, 1) == 1
+          && strncmp (res[0].snippet + res[0].hl_start, "Ｆｕｌｌｗｉｄｔｈ",
+                      res[0].hl_len) == 0
+          && res[0].hl_len == strlen ("Ｆｕｌｌｗｉｄｔｈ"),
+          "NFKC: 'fullwidth' finds fullwidth letters, highlighted whole");
+  tap_ok (search_query (ix, "en", "prp", COLS, res, 1) == 1
+          && search_query (ix, "en", "ＰＲＰ", COLS, res, 1) == 1,
+          "'ＰＲＰ' and 'prp' find 'ＰＲＰ'");
+  tap_ok (search_query (ix, "en", "STRASSE", COLS, res, 1) == 1
+          && res[0].hl_len == strlen ("Straße")
+          && strncmp (res[0].snippet + res[0].hl_start, "Straße",
+                      res[0].hl_len) == 0,
+          "full case folding: 'STRASSE' finds 'Straße', highlighted whole");
+  tap_ok (search_query (ix, "en", "fine", COLS, res, 1) == 1
+          && strncmp (res[0].snippet + res[0].hl_start, "ﬁne",
+                      res[0].hl_len) == 0,
+          "the ligature 'ﬁ' is 'fi'");
+  tap_ok (search_query (ix, "en", "E\xcc\x81le\xcc\x81phant", COLS, res,
+                       1) == 1,
+          "a decomposed 'é' finds the composed one");
   search_index_free (ix);
   content_free (p);
   diag_free (&d);

@@ -230,6 +230,7 @@ query_result (const struct search_index *ix, const struct search_hit *h,
   const char *s = h->translated ? C_ (e->text) : e->text;
   char *joined = NULL;
   size_t pos = h->pos, len = h->len;
+  search_fold_span (s, &pos, &len);
   memset (r, 0, sizeof *r);
   r->target = t->loc;
   r->title = t->title ? C_ (t->title) : _("About this information");
@@ -303,7 +304,7 @@ size_t
 search_query (struct search_index *ix, const char *lang, const char *query,
               size_t cols, struct search_result *res, size_t max)
 {
-  char small[256], *q = small;
+  struct search_folded q = { 0 };
   size_t len;
   struct query qy;
   if (!ix || !search_query_valid (query))
@@ -312,18 +313,18 @@ search_query (struct search_index *ix, const char *lang, const char *query,
   bool other = strcmp (lang, "en") != 0;
   if (other)
     search_index_relang (ix, lang);
-  if (len > sizeof small && !(q = malloc (len)))
-    return 0;
-  memcpy (q, trimmed, len);
-  search_fold (q, len);
-  query_split (&qy, q, len);
+  if (!search_fold_add (&q, trimmed, len))
+    {
+      search_fold_free (&q);
+      return 0;
+    }
+  query_split (&qy, q.s, q.len);
   query_run (ix, &qy, other);
   struct match *m = qy.n ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
   size_t k = m ? query_matches (ix, qy.n, m) : 0;
   for (size_t i = 0; i < k && i < max; i++)
     query_result (ix, &m[i].lead, &res[i], cols);
   free (m);
-  if (q != small)
-    free (q);
+  search_fold_free (&q);
   return k;
 }

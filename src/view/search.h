@@ -3,15 +3,17 @@
    snippets that any renderer can show.
 
    The index keeps, for each language it has been asked about, one
-   contiguous buffer of case-folded text: every string of the pack,
-   folded (ASCII, Latin-1, Latin Extended-A, basic Greek and Cyrillic
-   capitals to small letters; whitespace to spaces), each followed by
-   a NUL.  Folding never changes a string's length, so a match in the
-   folded buffer is a match at the same bytes of the original.  Each
-   word of a query is one memmem scan of the English buffer and, when
-   the language is not English, of the current language's buffer:
-   O(words x total text) per query, with no per-string call but at
-   matches; the targets that have every word are the results.
+   contiguous buffer of folded text: every string of the pack, folded
+   by NFKC and Unicode case folding (search_fold.h: "ＰＲＰ" is "prp",
+   "Straße" is "strasse"), whitespace to spaces, each followed by a
+   NUL.  Folding changes lengths, so a match's bytes in the folded
+   buffer are turned back into the original string's bytes when its
+   result is made (search_fold_span folds that one string again, with
+   a map).  Each word of a query is one memmem scan of the English
+   buffer and, when the language is not English, of the current
+   language's buffer: O(words x total text) per query, with no
+   per-string call but at matches; the targets that have every word
+   are the results.
    Substring matching serves CJK text too (it has no word boundaries).
    The caller names that language (search_index_build, search_query):
    search does not ask i18n which one is current, and reads its text
@@ -72,8 +74,8 @@ struct search_result
    indexed first if it was not the last one indexed.  QUERY is split
    into words at spaces (the first SEARCH_MAX_PARTS distinct ones); a
    target matches when each word is in one of its strings, in any
-   order.  Every byte is literal (no patterns), letters match either
-   case.  Stores the matching targets in RES (at most MAX), best first:
+   order.  Every character is literal (no patterns); text and query
+   are folded alike (NFKC, case folding).  Stores the matching targets in RES (at most MAX), best first:
    more words in names, then in headings, then in the body, then the
    pack's order; each with a snippet of at most COLS display columns
    (at least SEARCH_SNIPPET_MIN_COLS) around its best hit.
