@@ -23,6 +23,7 @@
 #include "packfile.h"
 #include "plain.h"
 #include "plainmode.h"
+#include "load_terms.h"
 #include "search.h"
 #include "speech_dump.h"
 #include "speech_synth.h"
@@ -340,6 +341,13 @@ load_or_report (const char *path, bool compiled)
   struct content_pack *pack = compiled ? load_compiled (path, &diags) : NULL;
   if (!pack)
     pack = load_pack (path, &diags);
+  /* The termbases beside the pack, which search reads (issue 16).  */
+  if (pack && !load_terms (pack, path))
+    {
+      content_free (pack);
+      pack = NULL;
+      fprintf (stderr, "%s: %s\n", path, _("Out of memory."));
+    }
   diag_print (&diags, stderr);
   diag_free (&diags);
   return pack;

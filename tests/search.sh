@@ -56,6 +56,44 @@ has_out "^- 富血小板血浆（\*PRP\*）" "and finds 富血小板血浆（PRP
 run "$PINAV" --data="$data" --lang=zh_CN --width=0 "--search=（prp）"
 has_out "^- 富血小板血浆\*（PRP）\*" "fullwidth brackets match either form"
 
+# Chinese: a term's variants are the term; a word found nowhere as
+# written is cut into the terms and characters the pack holds.
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=关节痛
+is_status 0 "--lang=zh_CN --search=关节痛 exits 0"
+grep '^- ' "$tap_tmp/out" >"$tap_tmp/gjt"
+has_out "^- 慢性\*关节痛\*（病症）$" "it finds chronic joint pain first"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=关节疼痛
+is_status 0 "--search=关节疼痛 (the termbase's variant) exits 0"
+grep '^- ' "$tap_tmp/out" | cmp -s - "$tap_tmp/gjt"
+ok $? "关节疼痛 finds the pages that say 关节痛, the same way"
+! grep -q '^No page has\|^没有页面' "$tap_tmp/out"
+ok $? "a variant is not a split: nothing is said about parts"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=膝关节
+is_status 0 "--search=膝关节 exits 0"
+has_out "^- RESTORE.*\*膝关节\*" "膝关节 finds the RESTORE trial, marked"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=膝关节干细胞
+is_status 0 "--search=膝关节干细胞 (found nowhere as written) exits 0"
+has_out "“膝关节干细胞”.*“膝关节”.*“干细胞”" \
+  "it says the word was cut into 膝关节 and 干细胞"
+has_out "^- RESTORE" "and shows the pages that hold both"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=干细胞膝关节
+has_out "“干细胞膝关节”.*“干细胞”.*“膝关节”" "the parts in either order"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=膝骨質
+is_status 1 "a character found nowhere (質) leaves nothing to show"
+
+# The examples of the help and the manual find what they promise.
+run "$PINAV" --data="$data" --lang=en --width=0 --search=knee
+has_out "^- .*\*knee\* osteoarthritis" "/knee (the help's example) finds the knee"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=骨关节炎
+has_out "^- \*骨关节炎\*（OA）（病症）$" \
+  "/骨关节炎 (the Chinese help's example) finds osteoarthritis first"
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=bone marrow"
+has_out "^- \*Bone\* marrow-derived stem cells (Cell sources)$" \
+  "'bone marrow' (the manual's example) finds the bone marrow cells first"
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=marrow bone"
+has_out "^- \*Bone\* marrow-derived stem cells (Cell sources)$" \
+  "'marrow bone' finds them first too, marked the same"
+
 run "$PINAV" --data="$data" --lang=en --width=0 '--search=.*'
 is_status 1 "'.*' is literal text, found nowhere"
 run "$PINAV" --data="$data" --lang=en --width=0 '--search=[('

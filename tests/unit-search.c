@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "load.h"
+#include "load_terms.h"
 #include "search.h"
 #include "tap.h"
 #include "text.h"
@@ -265,6 +266,37 @@ test_snippets (struct search_index *ix)
           NARROW_COLS);
 }
 
+/* The termbase's variants and the splitting of Chinese words.  */
+static void
+test_terms (struct content_pack *p, struct search_index *ix)
+{
+  const char *whole, *parts[8];
+  char path[4096];
+  snprintf (path, sizeof path, "%s/data", srcdir);
+  size_t before = search_query (ix, "zh_CN", "关节疼痛", COLS, res, 1);
+  bool read = load_terms (p, path);
+  tap_ok (read && p->n_terms > 10, "the termbase is read (%zu terms)",
+          p->n_terms);
+  /* A new language, for the index to gather the terms again.  */
+  search_query (ix, "en", "x", COLS, res, 1);
+  size_t a = search_query (ix, "zh_CN", "关节痛", COLS, res, 1);
+  size_t b = search_query (ix, "zh_CN", "关节疼痛", COLS, res, 1);
+  tap_ok (a > 5 && a == b
+          && search_split (ix, &whole, parts, 8) == 0,
+          "the variant 关节疼痛 finds the %zu targets of 关节痛 (before the "
+          "termbase, cut into parts: %zu)", a, before);
+  b = search_query (ix, "zh_CN", "膝关节干细胞", COLS, res, 5);
+  size_t k = search_split (ix, &whole, parts, 8);
+  tap_ok (b > 0 && k == 2 && strcmp (whole, "膝关节干细胞") == 0
+          && strcmp (parts[0], "膝关节") == 0
+          && strcmp (parts[1], "干细胞") == 0,
+          "膝关节干细胞, found nowhere as written, is 膝关节 and 干细胞 "
+          "(%zu targets)", b);
+  tap_ok (search_query (ix, "zh_CN", "骨質", COLS, res, 5) == 0
+          && search_split (ix, &whole, parts, 8) == 0,
+          "a character found nowhere: nothing, and no split said");
+}
+
 static void
 test_real (void)
 {
@@ -297,6 +329,7 @@ test_real (void)
     tap_ok (1, "zh_CN: '脂肪' # SKIP the content is not translated");
   n = search_query (ix, "zh_CN", "adipose", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n > 0, "zh_CN: English words are still found");
+  test_terms (p, ix);
   i18n_set_language ("en");
   search_index_free (ix);
   content_free (p);

@@ -12,15 +12,7 @@
 #include "i18n.h"
 #include "search_int.h"
 #include "search_snip.h"
-
-/* A query: its words, each with the forms that count as it.  */
-struct query
-{
-  const char *alt[SEARCH_MAX_PARTS][SEARCH_MAX_ALTS];
-  size_t alt_len[SEARCH_MAX_PARTS][SEARCH_MAX_ALTS];
-  size_t n_alt[SEARCH_MAX_PARTS];
-  size_t n;
-};
+#include "search_terms.h"
 
 /* Whether hit A is better than hit B: a better rank, or an earlier
    string.  */
@@ -256,7 +248,7 @@ query_result (const struct search_index *ix, const struct search_hit *h,
 /* Split the folded query Q (LEN bytes) at spaces into Q's parts, each
    word once.  */
 static void
-query_split (struct query *qy, char *q, size_t len)
+query_split (struct search_query_parts *qy, char *q, size_t len)
 {
   qy->n = 0;
   for (size_t i = 0; i < len;)
@@ -282,7 +274,7 @@ query_split (struct query *qy, char *q, size_t len)
 
 /* Scan the index for every form of every part of QY.  */
 static void
-query_run (struct search_index *ix, const struct query *qy, bool other)
+query_run (struct search_index *ix, const struct search_query_parts *qy, bool other)
 {
   if (++ix->gen == 0)
     {
@@ -300,31 +292,77 @@ query_run (struct search_index *ix, const struct query *qy, bool other)
       }
 }
 
+bool
+search_text_has (const struct search_index *ix, const char *s, size_t len)
+{
+  const struct search_text *t[2] = { &ix->en, &ix->cur };
+  for (int i = 0; i < 2; i++)
+    if (t[i]->buf && len <= t[i]->longest)
+      {
+        const struct needle nd = needle_make (t[i], s, len);
+        if (find (t[i]->buf, t[i]->len, &nd))
+          return true;
+      }
+  return false;
+}
+
+/* The parts of QY found anywhere in the last run, a bit each.  */
+static unsigned
+query_found (const struct search_index *ix)
+{
+  unsigned found = 0;
+  for (size_t i = 0; i < ix->n_touched; i++)
+    found |= ix->mask[ix->touched[i]];
+  return found;
+}
+
 size_t
 search_query (struct search_index *ix, const char *lang, const char *query,
               size_t cols, struct search_result *res, size_t max)
 {
   struct search_folded q = { 0 };
   size_t len;
-  struct query qy;
+  struct search_query_parts qy;
   if (!ix || !search_query_valid (query))
     return 0;
+  ix->split.n = 0;
   const char *trimmed = search_trim (query, &len);
   bool other = strcmp (lang, "en") != 0;
   if (other)
     search_index_relang (ix, lang);
+  search_terms_ready (ix, lang);
   if (!search_fold_add (&q, trimmed, len))
     {
       search_fold_free (&q);
       return 0;
     }
   query_split (&qy, q.s, q.len);
+  search_terms_expand (ix, &qy);
   query_run (ix, &qy, other);
+  unsigned found = query_found (ix);
+  if (qy.n && found != (1u << qy.n) - 1 && search_terms_split (ix, &qy, found))
+    {
+      search_terms_expand (ix, &qy);
+      query_run (ix, &qy, other);
+    }
   struct match *m = qy.n ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
   size_t k = m ? query_matches (ix, qy.n, m) : 0;
   for (size_t i = 0; i < k && i < max; i++)
     query_result (ix, &m[i].lead, &res[i], cols);
   free (m);
   search_fold_free (&q);
+  if (k == 0)
+    ix->split.n = 0;
   return k;
+}
+
+size_t
+search_split (const struct search_index *ix, const char **whole,
+              const char **parts, size_t max)
+{
+  size_t n = ix ? ix->split.n : 0;
+  for (size_t i = 0; i < n && i < max; i++)
+    parts[i] = ix->split.part[i];
+  *whole = n ? ix->split.whole : NULL;
+  return n;
 }

@@ -86,4 +86,14 @@ size_t search_query (struct search_index *ix, const char *lang,
                      const char *query, size_t cols,
                      struct search_result *res, size_t max);
 
+/** search_split - after a search_query that found targets: when a
+   Chinese word of the query was found nowhere as written, and was
+   split into the terms the pack knows and the characters between
+   them, *WHOLE is that word (folded) and PARTS (at most MAX) its
+   parts; the results hold every part.
+   @retval the number of parts, 0 (and *WHOLE NULL) when nothing was
+   split.  */
+size_t search_split (const struct search_index *ix, const char **whole,
+                     const char **parts, size_t max);
+
 #endif

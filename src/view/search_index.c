@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "search_fold.h"
 #include "search_int.h"
+#include "search_terms.h"
 #include "vec.h"
 
 static size_t
@@ -319,6 +320,7 @@ search_index_free (struct search_index *ix)
     return;
   text_free (&ix->en);
   text_free (&ix->cur);
+  search_terms_free (ix);
   free (ix->targets);
   free (ix->entries);
   free (ix->stamp);

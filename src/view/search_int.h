@@ -65,6 +65,42 @@ struct search_hit
   bool translated;              /* in the current language's text */
 };
 
+/* A query: its words (parts), each with the forms that count as it
+   (the word, then its synonyms), folded.  */
+struct search_query_parts
+{
+  const char *alt[SEARCH_MAX_PARTS][SEARCH_MAX_ALTS];
+  size_t alt_len[SEARCH_MAX_PARTS][SEARCH_MAX_ALTS];
+  size_t n_alt[SEARCH_MAX_PARTS];
+  size_t n;
+};
+
+/* One form of a term search knows (search_terms.c), folded; the forms
+   of one GROUP (a glossary entry, a termbase line) count as one.  */
+struct search_form
+{
+  char *s;
+  size_t len;
+  size_t group;
+};
+
+/* The terms of English and of the language LANG.  */
+struct search_terms
+{
+  char lang[8];                 /* "" until built */
+  struct search_form *forms;
+  size_t n, cap, groups;
+};
+
+/* The word of the last query that was split into parts (search_split),
+   and the parts.  */
+struct search_split_info
+{
+  char whole[128];
+  char part[SEARCH_MAX_PARTS][64];
+  size_t n;
+};
+
 struct search_index
 {
   const struct content_pack *pack;
@@ -80,8 +116,15 @@ struct search_index
   size_t *touched;              /* the targets with a hit, N_TOUCHED */
   size_t n_touched;
   unsigned gen;
+  struct search_terms terms;
+  struct search_split_info split;
   bool ok;
   struct arena arena;
 };
+
+/** search_text_has - whether the folded S (LEN bytes) is in IX's text,
+   English or the current language's, as written.  O(total text).  */
+bool search_text_has (const struct search_index *ix, const char *s,
+                      size_t len);
 
 #endif
