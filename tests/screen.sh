@@ -57,6 +57,8 @@ for lang in en zh_CN; do
   screen close 80x24 $lang "a closed terminal ends the program within 1 s"
   screen tiny 1x1 $lang "1x1 does not crash, and grows to 20x6"
   screen huge 300x100 $lang "300x100"
+  pack=$good
+  screen hits-${lang%_CN} 80x24 $lang "a result opens at its first match; n and N"
   pack=$real
   screen walk 80x24 $lang "the real pack: a walk through every menu link"
   screen walk-small 20x6 $lang "the real pack at 20x6"

@@ -140,6 +140,29 @@ ok $? "plain mode: / alone opens the search page, which says how to search"
 grep -q '/word search' "$tap_tmp/out"
 ok $? "plain mode: the prompt mentions /word"
 
+# Issue 16: a result opens at its first match; n and N go from match
+# to match, then to the next result, saying "match 2 of 5".
+good="$top_srcdir/tests/data/good"
+printf '/red\n1\nn\nn\nN\nq\n' |
+  "$PINAV" --data="$good" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
+ok $? "plain mode: /red, 1, n, n, N: exit 0"
+sed -n '/^Match 1 of 2\.$/,/^Type/p' "$tap_tmp/out" | grep -q -x 'Colour: \*Red\*'
+ok $? "plain mode: the result says 'Match 1 of 2.', the match marked"
+sed -n '/^Match 2 of 2\.$/{n;p;}' "$tap_tmp/out" | grep -q -x -e '- Claim: Apples are \*red\*\.'
+ok $? "plain mode: n says 'Match 2 of 2.' and the text that holds it"
+[ "$(grep -c '^Match 1 of 1\.$' "$tap_tmp/out")" -eq 1 ] &&
+  [ "$(grep -c '^Match 1 of 2\.$' "$tap_tmp/out")" -eq 2 ]
+ok $? "plain mode: n after the last match opens the next result, N the one before"
+printf '/red\n1\nn\nq\n' |
+  "$PINAV" --data="$good" --lang=zh_CN --plain --width=0 >"$tap_tmp/out" 2>&1
+grep -q -x '第 1 处匹配，共 2 处。' "$tap_tmp/out" &&
+  grep -q -x '第 2 处匹配，共 2 处。' "$tap_tmp/out"
+ok $? "plain mode in Chinese: 第 1 处匹配，共 2 处。, then the second"
+printf '/膝关节\n1\nq\n' |
+  "$PINAV" --data="$data" --lang=zh_CN --plain --width=0 >"$tap_tmp/out" 2>&1
+grep -q '\*膝关节\*' "$tap_tmp/out" && grep -q '^第 1 处匹配' "$tap_tmp/out"
+ok $? "plain mode: /膝关节 opens its result with 膝关节 marked"
+
 printf '?\n' | "$PINAV" --data="$data" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
 grep -q '^- /word: search for that word$' "$tap_tmp/out"
 ok $? "plain mode: the help lists /word"

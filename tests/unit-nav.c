@@ -131,9 +131,19 @@ test_search (struct nav *nv)
   const char *second = nv->hist[1].location;
   tap_ok (strcmp (second, "search:a") == 0 && nv->n == 3,
           "Enter: the result opens");
+  size_t hits = nv->n_hits;
+  tap_ok (hits > 1 && nv->hit == 0 && nv->msg == nv->msg_buf
+          && nv->page.blocks[nv->hits[0]].hl_len > 0
+          && nv->view.top == layout_block_line (&nv->lo, nv->hits[0]),
+          "the result opens at its first match, set apart, and says so "
+          "(%s)", nv->msg ? nv->msg : "");
+  for (size_t i = 1; i < hits; i++)
+    nav_do (nv, NAV_NEXT_MATCH);
+  tap_ok (nv->hit == (long) hits - 1 && nv->n == 3 && nv->hist[1].sel == 1,
+          "n goes from match to match on the page (%zu)", hits);
   nav_do (nv, NAV_NEXT_MATCH);
   tap_ok (nv->n == 3 && nv->hist[1].sel == 2,
-          "n on a result: the next result, in its place (%s)",
+          "n after the last match: the next result, in its place (%s)",
           nav_location (nv));
   nav_do (nv, NAV_PREV_MATCH);
   nav_do (nv, NAV_PREV_MATCH);

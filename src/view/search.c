@@ -245,10 +245,8 @@ query_result (const struct search_index *ix, const struct search_hit *h,
   free (joined);
 }
 
-/* Split the folded query Q (LEN bytes) at spaces into Q's parts, each
-   word once.  */
-static void
-query_split (struct search_query_parts *qy, char *q, size_t len)
+void
+search_query_split (struct search_query_parts *qy, char *q, size_t len)
 {
   qy->n = 0;
   for (size_t i = 0; i < len;)
@@ -336,7 +334,7 @@ search_query (struct search_index *ix, const char *lang, const char *query,
       search_fold_free (&q);
       return 0;
     }
-  query_split (&qy, q.s, q.len);
+  search_query_split (&qy, q.s, q.len);
   search_terms_expand (ix, &qy);
   query_run (ix, &qy, other);
   unsigned found = query_found (ix);

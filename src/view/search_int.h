@@ -122,6 +122,11 @@ struct search_index
   struct arena arena;
 };
 
+/** search_query_split - split the folded query Q (LEN bytes) at spaces
+   into QY's parts, each word once, each its only form so far.  */
+void search_query_split (struct search_query_parts *qy, char *q,
+                         size_t len);
+
 /** search_text_has - whether the folded S (LEN bytes) is in IX's text,
    English or the current language's, as written.  O(total text).  */
 bool search_text_has (const struct search_index *ix, const char *s,

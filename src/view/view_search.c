@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "search.h"
+#include "search_mark.h"
 #include "text.h"
 
 void
@@ -240,6 +241,29 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   if (own)
     search_index_free (ix);
   return true;
+}
+
+size_t
+view_search_mark (struct page *pg, const struct view_ctx *ctx,
+                  const char *query, size_t *blocks, size_t max)
+{
+  struct search_index *ix = ctx->search ? ctx->search->ix : NULL;
+  struct search_words *w = search_words_new (ix, i18n_language (), query);
+  size_t n = 0;
+  for (size_t i = 0; w && i < pg->n && n < max; i++)
+    {
+      struct pblock *b = &pg->blocks[i];
+      size_t start, len;
+      if (b->kind != PB_TABLE && b->text && !b->hl_len
+          && search_words_find (w, b->text, &start, &len) && len)
+        {
+          b->hl_start = start;
+          b->hl_len = len;
+          blocks[n++] = i;
+        }
+    }
+  search_words_free (w);
+  return n;
 }
 
 const struct view_ops view_search_ops = { "search:", search_build };
