@@ -163,6 +163,10 @@ test_search (struct nav *nv)
   nav_do (nv, NAV_NEXT_MATCH);
   tap_ok (strcmp (nav_location (nv), "search:a") == 0,
           "n elsewhere: the last search's results again");
+  nav_follow (nv, "help");
+  tap_ok (nv->n_hits == 0 && nv->view.top == 0,
+          "help from a results page: not a result, nothing marked");
+  nav_do (nv, NAV_BACK);
 }
 
 static void

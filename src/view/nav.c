@@ -76,6 +76,19 @@ nav_rows (const struct nav *nv)
 
 static bool is_search (const char *location);
 
+/* Whether LOCATION is of a kind a search result leads to (not help,
+   not the language screen).  */
+static bool
+is_result (const char *location)
+{
+  static const char *const kinds[] = { "item:", "doc:", "coll:", "cmp:",
+                                       "about" };
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+    if (strncmp (location, kinds[i], strlen (kinds[i])) == 0)
+      return true;
+  return false;
+}
+
 /* On a page opened from search results, set its matches apart.  */
 static void
 nav_mark (struct nav *nv)
@@ -83,7 +96,7 @@ nav_mark (struct nav *nv)
   nv->n_hits = 0;
   nv->hit = -1;
   if (nv->n > 1 && is_search (nv->hist[nv->n - 2].location)
-      && !is_search (nav_location (nv)))
+      && is_result (nav_location (nv)))
     nv->n_hits = view_search_mark (&nv->page, &nv->ctx,
                                    nv->hist[nv->n - 2].location + 7,
                                    nv->hits, NAV_MAX_HITS);
