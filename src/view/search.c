@@ -124,8 +124,9 @@ find (const char *hay, size_t n, const struct needle *nd)
   return NULL;
 }
 
-/* Scan T for the folded word Q (LEN bytes), part PART of the query: one pass over the
-   buffer; after a match, go on from T->next of its string.  */
+/* Scan T for the folded word Q (LEN bytes), part PART of the query:
+   one pass over the buffer; after a match, go on from T->next of its
+   string.  */
 static void
 query_scan (struct search_index *ix, const struct search_text *t,
             const char *q, size_t len, bool translated, size_t part)
@@ -272,7 +273,8 @@ search_query_split (struct search_query_parts *qy, char *q, size_t len)
 
 /* Scan the index for every form of every part of QY.  */
 static void
-query_run (struct search_index *ix, const struct search_query_parts *qy, bool other)
+query_run (struct search_index *ix, const struct search_query_parts *qy,
+           bool other)
 {
   if (++ix->gen == 0)
     {
@@ -338,7 +340,8 @@ search_query (struct search_index *ix, const char *lang, const char *query,
   search_terms_expand (ix, &qy);
   query_run (ix, &qy, other);
   unsigned found = query_found (ix);
-  if (qy.n && found != (1u << qy.n) - 1 && search_terms_split (ix, &qy, found))
+  if (qy.n && found != (1u << qy.n) - 1
+      && search_terms_split (ix, &qy, found))
     {
       search_terms_expand (ix, &qy);
       query_run (ix, &qy, other);
