@@ -151,8 +151,8 @@ ok $? "plain mode: the result says 'Match 1 of 2.', the match marked"
 sed -n '/^Match 2 of 2\.$/{n;p;}' "$tap_tmp/out" | grep -q -x -e '- Claim: Apples are \*red\*\.'
 ok $? "plain mode: n says 'Match 2 of 2.' and the text that holds it"
 [ "$(grep -c '^Match 1 of 1\.$' "$tap_tmp/out")" -eq 1 ] &&
-  [ "$(grep -c '^Match 1 of 2\.$' "$tap_tmp/out")" -eq 2 ]
-ok $? "plain mode: n after the last match opens the next result, N the one before"
+  [ "$(grep -c '^Match 2 of 2\.$' "$tap_tmp/out")" -eq 2 ]
+ok $? "plain mode: n after the last match opens the next result, N the one before at its last"
 printf '/red\n1\nn\nq\n' |
   "$PINAV" --data="$good" --lang=zh_CN --plain --width=0 >"$tap_tmp/out" 2>&1
 grep -q -x '第 1 处匹配，共 2 处。' "$tap_tmp/out" &&

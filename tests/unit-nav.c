@@ -146,6 +146,10 @@ test_search (struct nav *nv)
           "n after the last match: the next result, in its place (%s)",
           nav_location (nv));
   nav_do (nv, NAV_PREV_MATCH);
+  tap_ok (nv->n == 3 && nv->hist[1].sel == 1 && nv->hit == (long) hits - 1,
+          "N from a result's first match: the one before, at its last");
+  for (size_t i = 0; i < hits; i++)
+    nav_do (nv, NAV_PREV_MATCH);
   nav_do (nv, NAV_PREV_MATCH);
   nav_do (nv, NAV_PREV_MATCH);
   tap_ok (nv->n == 3 && nv->hist[1].sel == 0 && nv->msg != NULL

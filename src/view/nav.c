@@ -364,7 +364,11 @@ nav_match (struct nav *nv, int dir)
       struct lay_view view = nv->view;
       nav_back (nv);
       if (nav_choose (nv, was + dir))
-        nav_open (nv);
+        {
+          nav_open (nv);
+          if (dir < 0 && nv->n_hits)    /* N: its last match */
+            nav_show_hit (nv, (long) nv->n_hits - 1);
+        }
       else if (nav_choose (nv, was))
         {
           nav_open (nv);        /* no other: the same, as it was */
