@@ -114,5 +114,5 @@ run bench/ptybench keys --runs="$runs" --pinav=$pinav --data="$bigc" \
 run bench/loadbench "$data" 21 data/pack.bin
 run bench/loadbench "$big" 7 "$bigc/pack.bin"
 
-run bench/searchbench "$data"
+run bench/searchbench "$data" locale
 run bench/searchbench "$big"

@@ -4,11 +4,15 @@
    "search:QUERY", what a reader waits for).
 
    The queries come from the pack itself, so that any pack can be used:
-   60 words and 20 two-word phrases taken from its text at fixed
+   60 words and 20 two-word queries taken from its text at fixed
    pseudo-random places, 10 fragments of 2 or 3 letters (many hits) and
    10 words it does not contain (a full scan with no hit).
 
-   usage: searchbench DIR
+   With LOCALEDIR (the build tree's locale/), the pack's termbase is
+   read and 12 Chinese queries are timed in zh_CN too: terms, a
+   termbase variant, words cut into parts, and a miss.
+
+   usage: searchbench DIR [LOCALEDIR]
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 
@@ -20,7 +24,9 @@
 #include "benchutil.h"
 #include "content.h"
 #include "diag.h"
+#include "i18n.h"
 #include "load.h"
+#include "load_terms.h"
 #include "search.h"
 #include "view.h"
 
@@ -159,17 +165,51 @@ slowest (char q[N_QUERIES][64], const double *t_page, char *slow,
                      q[i], t_page[i]);
 }
 
+/* The Chinese queries, in zh_CN, each the median of ROUNDS.  */
+static void
+time_chinese (struct search_index *ix, const char *dir)
+{
+  static const char *const zh[] = {
+    "骨质疏松症", "关节痛", "关节疼痛", "膝关节", "膝关节干细胞",
+    "干细胞膝关节", "富血小板血浆", "ＰＲＰ", "间充质干细胞 软骨",
+    "骨", "细胞", "膝骨質",
+  };
+  enum { N_ZH = sizeof zh / sizeof *zh };
+  static struct search_result res[SEARCH_MAX_RESULTS];
+  double t[N_ZH], round[ROUNDS];
+  struct content_pack *p = (struct content_pack *) search_index_pack (ix);
+  if (!load_terms (p, dir) || !i18n_set_language ("zh_CN"))
+    bench_die ("searchbench: no termbase or no zh_CN");
+  search_query (ix, "zh_CN", "x", SNIPPET_COLS, res, 1);
+  for (int i = 0; i < N_ZH; i++)
+    {
+      for (int r = 0; r < ROUNDS; r++)
+        {
+          double a = bench_now ();
+          search_query (ix, "zh_CN", zh[i], SNIPPET_COLS, res,
+                        SEARCH_MAX_RESULTS);
+          round[r] = (bench_now () - a) * 1000;
+        }
+      t[i] = bench_median (round, ROUNDS);
+    }
+  printf ("  zh_CN, %d queries: search_query median %7.3f ms  p90 %7.3f  "
+          "max %7.3f\n", N_ZH, bench_median (t, N_ZH), bench_pct (t, N_ZH, 90),
+          bench_pct (t, N_ZH, 100));
+}
+
 int
 main (int argc, char **argv)
 {
   static char q[N_QUERIES][64];
   double t_query[N_QUERIES], t_page[N_QUERIES];
   size_t hits = 0, zero = 0;
-  if (argc != 2)
+  if (argc != 2 && argc != 3)
     {
-      fputs ("usage: searchbench DIR\n", stderr);
+      fputs ("usage: searchbench DIR [LOCALEDIR]\n", stderr);
       return 2;
     }
+  if (argc == 3)
+    i18n_init (argv[2], "en");
   struct diags diags = { 0 };
   struct content_pack *p = load_pack (argv[1], &diags);
   diag_print (&diags, stderr);
@@ -194,7 +234,7 @@ main (int argc, char **argv)
   char slow[2048];
   slowest (q, t_page, slow, sizeof slow);
   printf ("search %s: index built in %.1f ms; %d queries (60 words, "
-          "20 phrases, 10 fragments, 10 misses; %zu targets found, "
+          "20 two-word, 10 fragments, 10 misses; %zu targets found, "
           "%zu queries found nothing)\n", argv[1], t_build, N_QUERIES, hits,
           zero);
   printf ("  search_query     median %7.3f ms  p90 %7.3f  max %7.3f\n",
@@ -206,6 +246,8 @@ main (int argc, char **argv)
           bench_pct (t_page, N_QUERIES, 90),
           bench_pct (t_page, N_QUERIES, 100));
   printf ("  slowest (results page >= p95):%s\n", slow);
+  if (argc == 3)
+    time_chinese (ix, argv[1]);
   search_index_free (ix);
   content_free (p);
   free (texts);

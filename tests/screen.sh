@@ -51,11 +51,14 @@ for lang in en zh_CN; do
   screen click 80x24 $lang "a click opens a link"
   screen wheel 20x6 $lang "the mouse wheel scrolls"
   screen search 80x24 $lang "/ types a search, English and Chinese"
+  screen search-home 80x24 $lang "the home menu's Search opens the search prompt"
   screen term 80x24 $lang "SIGTERM restores the terminal, exit 0"
   screen hup 80x24 $lang "SIGHUP restores the terminal, exit 0"
   screen close 80x24 $lang "a closed terminal ends the program within 1 s"
   screen tiny 1x1 $lang "1x1 does not crash, and grows to 20x6"
   screen huge 300x100 $lang "300x100"
+  pack=$good
+  screen hits-${lang%_CN} 80x24 $lang "a result opens at its first match; n and N"
   pack=$real
   screen walk 80x24 $lang "the real pack: a walk through every menu link"
   screen walk-small 20x6 $lang "the real pack at 20x6"

@@ -32,6 +32,68 @@ is_status 0 "--search=knee exits 0"
 has_out "^- NICE: Platelet-rich plasma injections for \*knee\* osteoarthritis" \
   "the NICE guidance on the knee is found"
 
+# Issue 16: words in any order, all of them required.
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=knee pain"
+is_status 0 "--search='knee pain' exits 0"
+grep '^- ' "$tap_tmp/out" >"$tap_tmp/kp"
+has_out "^- .*[Kk]nee" "'knee pain' finds pages about the knee"
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=pain knee"
+grep '^- ' "$tap_tmp/out" | cmp -s - "$tap_tmp/kp"
+ok $? "'pain knee' finds the same pages in the same order"
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=knee zzzzqqq"
+is_status 1 "every word is needed: 'knee zzzzqqq' finds nothing"
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=stem cells knee"
+is_status 0 "'stem cells knee' finds pages"
+
+# NFKC and case folding: fullwidth letters are the ASCII ones.
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=ＰＲＰ"
+is_status 0 "--search=ＰＲＰ (fullwidth) exits 0"
+has_out "^- Platelet-rich plasma (\*PRP\*) (Cell sources)$" \
+  "and finds PRP, the ASCII letters marked"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 "--search=ＰＲＰ"
+is_status 0 "--lang=zh_CN --search=ＰＲＰ exits 0"
+has_out "^- 富血小板血浆（\*PRP\*）" "and finds 富血小板血浆（PRP）"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 "--search=（prp）"
+has_out "^- 富血小板血浆\*（PRP）\*" "fullwidth brackets match either form"
+
+# Chinese: a term's variants are the term; a word found nowhere as
+# written is cut into the terms and characters the pack holds.
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=关节痛
+is_status 0 "--lang=zh_CN --search=关节痛 exits 0"
+grep '^- ' "$tap_tmp/out" >"$tap_tmp/gjt"
+has_out "^- 慢性\*关节痛\*（病症）$" "it finds chronic joint pain first"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=关节疼痛
+is_status 0 "--search=关节疼痛 (the termbase's variant) exits 0"
+grep '^- ' "$tap_tmp/out" | cmp -s - "$tap_tmp/gjt"
+ok $? "关节疼痛 finds the pages that say 关节痛, the same way"
+! grep -q '^No page has\|^没有页面' "$tap_tmp/out"
+ok $? "a variant is not a split: nothing is said about parts"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=膝关节
+is_status 0 "--search=膝关节 exits 0"
+has_out "^- RESTORE.*\*膝关节\*" "膝关节 finds the RESTORE trial, marked"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=膝关节干细胞
+is_status 0 "--search=膝关节干细胞 (found nowhere as written) exits 0"
+has_out "“膝关节干细胞”.*“膝关节”.*“干细胞”" \
+  "it says the word was cut into 膝关节 and 干细胞"
+has_out "^- RESTORE" "and shows the pages that hold both"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=干细胞膝关节
+has_out "“干细胞膝关节”.*“干细胞”.*“膝关节”" "the parts in either order"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=膝骨質
+is_status 1 "a character found nowhere (質) leaves nothing to show"
+
+# The examples of the help and the manual find what they promise.
+run "$PINAV" --data="$data" --lang=en --width=0 --search=knee
+has_out "^- .*\*knee\* osteoarthritis" "/knee (the help's example) finds the knee"
+run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=骨关节炎
+has_out "^- \*骨关节炎\*（OA）（病症）$" \
+  "/骨关节炎 (the Chinese help's example) finds osteoarthritis first"
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=bone marrow"
+has_out "^- \*Bone\* marrow-derived stem cells (Cell sources)$" \
+  "'bone marrow' (the manual's example) finds the bone marrow cells first"
+run "$PINAV" --data="$data" --lang=en --width=0 "--search=marrow bone"
+has_out "^- \*Bone\* marrow-derived stem cells (Cell sources)$" \
+  "'marrow bone' finds them first too, marked the same"
+
 run "$PINAV" --data="$data" --lang=en --width=0 '--search=.*'
 is_status 1 "'.*' is literal text, found nowhere"
 run "$PINAV" --data="$data" --lang=en --width=0 '--search=[('
@@ -77,6 +139,29 @@ grep -q '^Type / and a word, then Enter; for example: /knee$' "$tap_tmp/out"
 ok $? "plain mode: / alone opens the search page, which says how to search"
 grep -q '/word search' "$tap_tmp/out"
 ok $? "plain mode: the prompt mentions /word"
+
+# Issue 16: a result opens at its first match; n and N go from match
+# to match, then to the next result, saying "match 2 of 5".
+good="$top_srcdir/tests/data/good"
+printf '/red\n1\nn\nn\nN\nq\n' |
+  "$PINAV" --data="$good" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
+ok $? "plain mode: /red, 1, n, n, N: exit 0"
+sed -n '/^Match 1 of 2\.$/,/^Type/p' "$tap_tmp/out" | grep -q -x 'Colour: \*Red\*'
+ok $? "plain mode: the result says 'Match 1 of 2.', the match marked"
+sed -n '/^Match 2 of 2\.$/{n;p;}' "$tap_tmp/out" | grep -q -x -e '- Claim: Apples are \*red\*\.'
+ok $? "plain mode: n says 'Match 2 of 2.' and the text that holds it"
+[ "$(grep -c '^Match 1 of 1\.$' "$tap_tmp/out")" -eq 1 ] &&
+  [ "$(grep -c '^Match 2 of 2\.$' "$tap_tmp/out")" -eq 2 ]
+ok $? "plain mode: n after the last match opens the next result, N the one before at its last"
+printf '/red\n1\nn\nq\n' |
+  "$PINAV" --data="$good" --lang=zh_CN --plain --width=0 >"$tap_tmp/out" 2>&1
+grep -q -x '第 1 处匹配，共 2 处。' "$tap_tmp/out" &&
+  grep -q -x '第 2 处匹配，共 2 处。' "$tap_tmp/out"
+ok $? "plain mode in Chinese: 第 1 处匹配，共 2 处。, then the second"
+printf '/膝关节\n1\nq\n' |
+  "$PINAV" --data="$data" --lang=zh_CN --plain --width=0 >"$tap_tmp/out" 2>&1
+grep -q '\*膝关节\*' "$tap_tmp/out" && grep -q '^第 1 处匹配' "$tap_tmp/out"
+ok $? "plain mode: /膝关节 opens its result with 膝关节 marked"
 
 printf '?\n' | "$PINAV" --data="$data" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
 grep -q '^- /word: search for that word$' "$tap_tmp/out"

@@ -131,11 +131,25 @@ test_search (struct nav *nv)
   const char *second = nv->hist[1].location;
   tap_ok (strcmp (second, "search:a") == 0 && nv->n == 3,
           "Enter: the result opens");
+  size_t hits = nv->n_hits;
+  tap_ok (hits > 1 && nv->hit == 0 && nv->msg == nv->msg_buf
+          && nv->page.blocks[nv->hits[0]].hl_len > 0
+          && nv->view.top == layout_block_line (&nv->lo, nv->hits[0]),
+          "the result opens at its first match, set apart, and says so "
+          "(%s)", nv->msg ? nv->msg : "");
+  for (size_t i = 1; i < hits; i++)
+    nav_do (nv, NAV_NEXT_MATCH);
+  tap_ok (nv->hit == (long) hits - 1 && nv->n == 3 && nv->hist[1].sel == 1,
+          "n goes from match to match on the page (%zu)", hits);
   nav_do (nv, NAV_NEXT_MATCH);
   tap_ok (nv->n == 3 && nv->hist[1].sel == 2,
-          "n on a result: the next result, in its place (%s)",
+          "n after the last match: the next result, in its place (%s)",
           nav_location (nv));
   nav_do (nv, NAV_PREV_MATCH);
+  tap_ok (nv->n == 3 && nv->hist[1].sel == 1 && nv->hit == (long) hits - 1,
+          "N from a result's first match: the one before, at its last");
+  for (size_t i = 0; i < hits; i++)
+    nav_do (nv, NAV_PREV_MATCH);
   nav_do (nv, NAV_PREV_MATCH);
   nav_do (nv, NAV_PREV_MATCH);
   tap_ok (nv->n == 3 && nv->hist[1].sel == 0 && nv->msg != NULL
@@ -153,6 +167,10 @@ test_search (struct nav *nv)
   nav_do (nv, NAV_NEXT_MATCH);
   tap_ok (strcmp (nav_location (nv), "search:a") == 0,
           "n elsewhere: the last search's results again");
+  nav_follow (nv, "help");
+  tap_ok (nv->n_hits == 0 && nv->view.top == 0,
+          "help from a results page: not a result, nothing marked");
+  nav_do (nv, NAV_BACK);
 }
 
 static void

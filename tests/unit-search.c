@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "load.h"
+#include "load_terms.h"
 #include "search.h"
 #include "tap.h"
 #include "text.h"
@@ -113,12 +114,34 @@ test_good (struct search_index *ix)
           && res[find (n, "item:fruits/apple")].rank == SEARCH_MENTION,
           "an item that refers to 'Tree' comes after the item Tree");
 
-  n = search_query (ix, "en", "for the tests.", COLS, res, SEARCH_MAX_RESULTS);
+  n = search_query (ix, "en", "tests.", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n == 1 && strcmp (res[0].target, "about") == 0
-          && hl_is (&res[0], "for the tests."),
+          && hl_is (&res[0], "tests."),
           "the last bytes of the index are found (About)");
+  n = search_query (ix, "en", "tests. for the", COLS, res,
+                    SEARCH_MAX_RESULTS);
+  tap_ok (n == 1 && strcmp (res[0].target, "about") == 0,
+          "words in any order: 'tests. for the' finds About alone");
   n = search_query (ix, "en", "a", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n > 5, "a one-letter query (%zu targets)", n);
+
+  n = search_query (ix, "en", "red apple", COLS, res, SEARCH_MAX_RESULTS);
+  size_t m2 = search_query (ix, "en", "apple red", COLS, res + 1, 1);
+  tap_ok (n == 2 && m2 == n && strcmp (res[0].target, "item:fruits/apple") == 0
+          && strcmp (res[1].target, "item:fruits/apple") == 0,
+          "'red apple' and 'apple red' find the same, the item first");
+  tap_ok (res[0].in_title && hl_is (&res[0], "apple"),
+          "its snippet is at the best hit, the name");
+  n = search_query (ix, "en", "red apple", COLS, res, SEARCH_MAX_RESULTS);
+  tap_ok (find (n, "doc:d1#intro") == 1, "then the section that says "
+          "both in its body");
+  n = search_query (ix, "en", "apple yellow", COLS, res, SEARCH_MAX_RESULTS);
+  tap_ok (n == 1 && strcmp (res[0].target, "doc:d1#intro") == 0,
+          "every word is needed: 'apple yellow' only where both are");
+  tap_ok (search_query (ix, "en", "apple zzzq", COLS, res, 1) == 0,
+          "a word found nowhere: no result");
+  tap_ok (search_query (ix, "en", "apple  apple", COLS, res, 5) == 2,
+          "a word twice counts once");
 
   n = search_query (ix, "en", "段落", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n == 1 && strcmp (res[0].target, "doc:d1#more") == 0
@@ -243,6 +266,37 @@ test_snippets (struct search_index *ix)
           NARROW_COLS);
 }
 
+/* The termbase's variants and the splitting of Chinese words.  */
+static void
+test_terms (struct content_pack *p, struct search_index *ix)
+{
+  const char *whole, *parts[8];
+  char path[4096];
+  snprintf (path, sizeof path, "%s/data", srcdir);
+  size_t before = search_query (ix, "zh_CN", "关节疼痛", COLS, res, 1);
+  bool read = load_terms (p, path);
+  tap_ok (read && p->n_terms > 10, "the termbase is read (%zu terms)",
+          p->n_terms);
+  /* A new language, for the index to gather the terms again.  */
+  search_query (ix, "en", "x", COLS, res, 1);
+  size_t a = search_query (ix, "zh_CN", "关节痛", COLS, res, 1);
+  size_t b = search_query (ix, "zh_CN", "关节疼痛", COLS, res, 1);
+  tap_ok (a > 5 && a == b
+          && search_split (ix, &whole, parts, 8) == 0,
+          "the variant 关节疼痛 finds the %zu targets of 关节痛 (before the "
+          "termbase, cut into parts: %zu)", a, before);
+  b = search_query (ix, "zh_CN", "膝关节干细胞", COLS, res, 5);
+  size_t k = search_split (ix, &whole, parts, 8);
+  tap_ok (b > 0 && k == 2 && strcmp (whole, "膝关节干细胞") == 0
+          && strcmp (parts[0], "膝关节") == 0
+          && strcmp (parts[1], "干细胞") == 0,
+          "膝关节干细胞, found nowhere as written, is 膝关节 and 干细胞 "
+          "(%zu targets)", b);
+  tap_ok (search_query (ix, "zh_CN", "骨質", COLS, res, 5) == 0
+          && search_split (ix, &whole, parts, 8) == 0,
+          "a character found nowhere: nothing, and no split said");
+}
+
 static void
 test_real (void)
 {
@@ -275,6 +329,7 @@ test_real (void)
     tap_ok (1, "zh_CN: '脂肪' # SKIP the content is not translated");
   n = search_query (ix, "zh_CN", "adipose", COLS, res, SEARCH_MAX_RESULTS);
   tap_ok (n > 0, "zh_CN: English words are still found");
+  test_terms (p, ix);
   i18n_set_language ("en");
   search_index_free (ix);
   content_free (p);
@@ -286,7 +341,9 @@ test_fold (void)
   static const char text[] =
     "kind: document\nid: d\ntitle: ÄRZTE und Éléphant\nsource: s.txt\n"
     "sections:\n  - id: a\n    heading: ŁÓDŹ\n    blocks:\n"
-    "      - p: ΑΘΗΝΑ and МОСКВА\n";
+    "      - p: ΑΘΗΝΑ and МОСКВА\n"
+    "  - id: b\n    heading: Wide\n    blocks:\n"
+    "      - p: Ｆｕｌｌｗｉｄｔｈ ＰＲＰ and Straße and ﬁne\n";
   struct diags d = { 0 };
   struct content_pack *p = load_pack_buffer ("t.yaml",
                                               (const unsigned char *) text,
@@ -307,6 +364,26 @@ test_fold (void)
   tap_ok (search_query (ix, "en", "αθηνα", COLS, res, 1) == 1
           && search_query (ix, "en", "москва", COLS, res, 1) == 1,
           "basic Greek and Cyrillic too");
+  tap_ok (search_query (ix, "en", "fullwidth", COLS, res, 1) == 1
+          && strncmp (res[0].snippet + res[0].hl_start, "Ｆｕｌｌｗｉｄｔｈ",
+                      res[0].hl_len) == 0
+          && res[0].hl_len == strlen ("Ｆｕｌｌｗｉｄｔｈ"),
+          "NFKC: 'fullwidth' finds fullwidth letters, highlighted whole");
+  tap_ok (search_query (ix, "en", "prp", COLS, res, 1) == 1
+          && search_query (ix, "en", "ＰＲＰ", COLS, res, 1) == 1,
+          "'ＰＲＰ' and 'prp' find 'ＰＲＰ'");
+  tap_ok (search_query (ix, "en", "STRASSE", COLS, res, 1) == 1
+          && res[0].hl_len == strlen ("Straße")
+          && strncmp (res[0].snippet + res[0].hl_start, "Straße",
+                      res[0].hl_len) == 0,
+          "full case folding: 'STRASSE' finds 'Straße', highlighted whole");
+  tap_ok (search_query (ix, "en", "fine", COLS, res, 1) == 1
+          && strncmp (res[0].snippet + res[0].hl_start, "ﬁne",
+                      res[0].hl_len) == 0,
+          "the ligature 'ﬁ' is 'fi'");
+  tap_ok (search_query (ix, "en", "E\xcc\x81le\xcc\x81phant", COLS, res,
+                       1) == 1,
+          "a decomposed 'é' finds the composed one");
   search_index_free (ix);
   content_free (p);
   diag_free (&d);

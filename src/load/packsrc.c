@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "load.h"
+#include "load_terms.h"
 #include "packdir.h"
 #include "packfile.h"
 #include "vec.h"
@@ -226,7 +227,16 @@ source_load (const struct pack_source *src, struct diags *diags)
 {
   struct content_pack *pack = src->compiled
                               ? load_compiled (src->path, diags) : NULL;
-  return pack ? pack : load_pack (src->path, diags);
+  if (!pack)
+    pack = load_pack (src->path, diags);
+  /* The termbases beside the pack, which search reads (issue 16).  */
+  if (pack && !load_terms (pack, src->path))
+    {
+      content_free (pack);
+      pack = NULL;
+      diag_add (diags, src->path, 0, 0, "%s", _("Out of memory."));
+    }
+  return pack;
 }
 
 struct content_pack *

@@ -237,6 +237,7 @@ content_free (struct content_pack *p)
     {
       if (p->index)
         hash_free (&p->index->keys);
+      free (p->terms);
       arena_free (&p->arena);
       free (p);
     }

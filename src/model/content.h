@@ -144,6 +144,15 @@ struct content_comparison
 struct content_index;
 
 /* A whole pack.  Every string and array lives in ARENA.  */
+/* A term of a termbase and the forms that count as it (its variants),
+   in one language (the pack directory's po/LANG-terms.tsv).  */
+struct content_term
+{
+  const char *lang;
+  const char **forms;
+  size_t n_forms;
+};
+
 struct content_pack
 {
   const char *title;
@@ -165,6 +174,8 @@ struct content_pack
   struct content_comparison **comps;
   size_t n_comps;
   struct content_index *index;
+  struct content_term *terms;   /* the termbases' terms, or NULL */
+  size_t n_terms;
   struct arena arena;
 };
 

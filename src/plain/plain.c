@@ -144,14 +144,14 @@ plain_block (FILE *out, const struct pblock *b, size_t width, bool numbered,
       break;
     case PB_PARA:
     case PB_NOTE:
-      plain_wrapped (out, "", b->text, width);
+      plain_marked (out, "", b, width);
       break;
     case PB_BULLET:
-      plain_wrapped (out, "- ", b->text, width);
+      plain_marked (out, "- ", b, width);
       break;
     case PB_NUMBERED:
       snprintf (mark, sizeof mark, "%d. ", b->number);
-      plain_wrapped (out, mark, b->text, width);
+      plain_marked (out, mark, b, width);
       break;
     case PB_LINK:
       if (numbered)

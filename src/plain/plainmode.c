@@ -227,6 +227,12 @@ session_answer (struct session *s, bool repeat)
     }
   if (nv->msg)
     session_say (s, nv->msg);
+  if (nv->msg && nv->msg == nv->msg_buf && nv->hit >= 0)
+    /* "Match 2 of 5.", then the text that holds it (issue 16).  */
+    plain_render_blocks (s->out, &nv->page, s->app->width, true,
+                         nv->hits[nv->hit], nv->hits[nv->hit] + 1);
+  else if (nv->msg)
+    ;
   else if (nv->view.sel >= 0)
     {
       char mark[32];

@@ -221,6 +221,12 @@ tui_act (struct tui *t, enum nav_action a)
       t->cursor_top = true;
     }
   nav_do (&t->nav, a);
+  /* The home menu's Search opens the search being typed (issue 16).  */
+  if (a == NAV_OPEN && strcmp (nav_location (&t->nav), "search:") == 0)
+    {
+      memset (t->query, 0, sizeof t->query);
+      t->typing = true;
+    }
   if (a == NAV_SPEAK)
     tui_speak (t);
   if (a != NAV_SEARCH && a != NAV_NONE)

@@ -75,10 +75,10 @@ static const struct key_row keys_rows[] = {
        words, as in "/knee".  */
     N_("/word"), N_("search for that word"), N_("/word search") },
   { NAV_NEXT_MATCH, { 'n' }, "n",
-    N_("n"), N_("the next search result"),
+    N_("n"), N_("the next match, then the next result"),
     NULL, 0, true, false, NULL, NULL, NULL },
   { NAV_PREV_MATCH, { 'N' }, "N",
-    N_("N"), N_("the previous search result"),
+    N_("N"), N_("the previous match, then the previous result"),
     NULL, 0, true, false, NULL, NULL, NULL },
   { NAV_REPEAT, { 'r' }, "r",
     /* TRANSLATORS: the cursor goes to the top of the page's text,

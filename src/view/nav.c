@@ -74,6 +74,34 @@ nav_rows (const struct nav *nv)
   return nv->lo.n ? (long) nv->lo.n : 1;
 }
 
+static bool is_search (const char *location);
+
+/* Whether LOCATION is of a kind a search result leads to (not help,
+   not the language screen).  */
+static bool
+is_result (const char *location)
+{
+  static const char *const kinds[] = { "item:", "doc:", "coll:", "cmp:",
+                                       "about" };
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+    if (strncmp (location, kinds[i], strlen (kinds[i])) == 0)
+      return true;
+  return false;
+}
+
+/* On a page opened from search results, set its matches apart.  */
+static void
+nav_mark_hits (struct nav *nv)
+{
+  nv->n_hits = 0;
+  nv->hit = -1;
+  if (nv->n > 1 && is_search (nv->hist[nv->n - 2].location)
+      && is_result (nav_location (nv)))
+    nv->n_hits = view_search_mark (&nv->page, &nv->ctx,
+                                   nv->hist[nv->n - 2].location + 7,
+                                   nv->hits, NAV_MAX_HITS);
+}
+
 /* Build and lay out the page at the location.  */
 static void
 nav_build (struct nav *nv)
@@ -81,9 +109,42 @@ nav_build (struct nav *nv)
   layout_free (&nv->lo);
   page_free (&nv->page);
   view_build (&nv->page, &nv->ctx, nav_location (nv));
+  nav_mark_hits (nv);
   layout_page (&nv->lo, &nv->page, nv->width ? nv->width : 1);
   nv->view.rows = nav_rows (nv);
   nv->shown++;
+}
+
+/* Show match K of the page's matches at the top of the body, and say
+   which it is.  */
+static void
+nav_show_hit (struct nav *nv, long k)
+{
+  nv->hit = k;
+  nv->view.top = layout_block_line (&nv->lo, nv->hits[k]);
+  nv->view.sel = -1;
+  layout_clamp (&nv->lo, &nv->view);
+  /* TRANSLATORS: on a page opened from search results, where the
+     reader is among the places its words are found; n and N go on.  */
+  snprintf (nv->msg_buf, sizeof nv->msg_buf, _("Match %ld of %zu."), k + 1,
+            nv->n_hits);
+  nv->msg = nv->msg_buf;
+}
+
+/* A page with matches opens at the first at or after LINE (a section's
+   heading), else at the first.  */
+static void
+nav_first_hit (struct nav *nv, long line)
+{
+  long k = 0;
+  for (size_t i = 0; i < nv->n_hits; i++)
+    if (layout_block_line (&nv->lo, nv->hits[i]) >= line)
+      {
+        k = (long) i;
+        break;
+      }
+  if (nv->n_hits)
+    nav_show_hit (nv, k);
 }
 
 /* Show the location afresh: at the top, or at the heading that a
@@ -101,6 +162,7 @@ nav_show_new (struct nav *nv)
       line = b < 0 ? 0 : layout_block_line (&nv->lo, (size_t) b);
     }
   layout_start (&nv->lo, &nv->view, line);
+  nav_first_hit (nv, line);
 }
 
 /* Forget the history and stand at LOCATION.  */
@@ -291,17 +353,28 @@ nav_match (struct nav *nv, int dir)
       nav_step_link (nv, dir);
       return;
     }
+  /* The page's own matches first, then the next result.  */
+  if (nv->n_hits && nv->hit + dir >= 0 && nv->hit + dir < (long) nv->n_hits)
+    {
+      nav_show_hit (nv, nv->hit + dir);
+      return;
+    }
   if (nv->n > 1 && is_search (nv->hist[nv->n - 2].location))
     {
-      long was = nv->hist[nv->n - 2].sel;
+      long was = nv->hist[nv->n - 2].sel, hit = nv->hit;
       struct lay_view view = nv->view;
       nav_back (nv);
       if (nav_choose (nv, was + dir))
-        nav_open (nv);
+        {
+          nav_open (nv);
+          if (dir < 0 && nv->n_hits)    /* N: its last match */
+            nav_show_hit (nv, (long) nv->n_hits - 1);
+        }
       else if (nav_choose (nv, was))
         {
           nav_open (nv);        /* no other: the same, as it was */
           nv->view = view;
+          nv->hit = hit < (long) nv->n_hits ? hit : -1;
           layout_clamp (&nv->lo, &nv->view);
           nv->msg = dir > 0 ? _("This was the last result.")
                             : _("This was the first result.");

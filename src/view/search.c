@@ -12,24 +12,36 @@
 #include "i18n.h"
 #include "search_int.h"
 #include "search_snip.h"
+#include "search_terms.h"
 
-/* Note a match of entry E at byte POS: keep the target's best.  */
+/* Whether hit A is better than hit B: a better rank, or an earlier
+   string.  */
+static bool
+hit_better (const struct search_hit *a, const struct search_hit *b)
+{
+  return a->rank < b->rank || (a->rank == b->rank && a->entry < b->entry);
+}
+
+/* Note a match of part PART, LEN bytes, in entry E at byte POS: keep
+   the target's best for that part.  */
 static void
-query_hit (struct search_index *ix, size_t e, size_t pos, bool translated)
+query_hit (struct search_index *ix, size_t e, size_t pos, size_t len,
+           bool translated, size_t part)
 {
   const struct search_entry *en = &ix->entries[e];
   size_t t = en->target;
-  struct search_hit h = { en->rank, e, pos, translated };
+  struct search_hit h = { (uint32_t) e, (uint32_t) pos, (uint32_t) len,
+                          (unsigned char) en->rank, translated };
+  struct search_hit *old = &ix->best[t * SEARCH_MAX_PARTS + part];
   if (ix->stamp[t] != ix->gen)
     {
       ix->stamp[t] = ix->gen;
-      ix->slot[t] = ix->n_hits;
-      ix->hits[ix->n_hits++] = h;
-      return;
+      ix->mask[t] = 0;
+      ix->touched[ix->n_touched++] = t;
     }
-  struct search_hit *old = &ix->hits[ix->slot[t]];
-  if (h.rank < old->rank || (h.rank == old->rank && e < old->entry))
+  if (!(ix->mask[t] & (1u << part)) || hit_better (&h, old))
     *old = h;
+  ix->mask[t] |= 1u << part;
 }
 
 /* The string of T holding byte AT, at or after string FROM: a
@@ -112,11 +124,12 @@ find (const char *hay, size_t n, const struct needle *nd)
   return NULL;
 }
 
-/* Scan T for the folded query Q (LEN bytes): one pass over the
-   buffer; after a match, go on from T->next of its string.  */
+/* Scan T for the folded word Q (LEN bytes), part PART of the query:
+   one pass over the buffer; after a match, go on from T->next of its
+   string.  */
 static void
 query_scan (struct search_index *ix, const struct search_text *t,
-            const char *q, size_t len, bool translated)
+            const char *q, size_t len, bool translated, size_t part)
 {
   if (!t->buf || len > t->longest)
     return;
@@ -128,36 +141,96 @@ query_scan (struct search_index *ix, const struct search_text *t,
     {
       size_t at = (size_t) (m - t->buf);
       i = text_string_at (t, i, at);
-      query_hit (ix, t->entry[i], at - t->off[i], translated);
+      query_hit (ix, t->entry[i], at - t->off[i], len, translated, part);
       i = t->next[i];
     }
 }
 
-static int
-hit_cmp (const void *a, const void *b)
+
+/* A target that has every part of the query: how many parts it has at
+   each rank, and its best hit, the one its snippet shows.  */
+struct match
 {
-  const struct search_hit *x = a, *y = b;
-  if (x->rank != y->rank)
-    return x->rank < y->rank ? -1 : 1;
-  return x->entry < y->entry ? -1 : x->entry > y->entry;
+  size_t target;
+  unsigned char count[SEARCH_MENTION + 1];
+  struct search_hit lead;
+};
+
+/* More parts at a better rank first (names, then headings, then the
+   body), then the pack's order.  */
+static int
+match_cmp (const void *a, const void *b)
+{
+  const struct match *x = a, *y = b;
+  unsigned cx = 0, cy = 0;
+  for (int r = SEARCH_NAME; r <= SEARCH_MENTION; r++)
+    {
+      cx += x->count[r];
+      cy += y->count[r];
+      if (cx != cy)
+        return cx > cy ? -1 : 1;
+    }
+  return x->lead.entry < y->lead.entry ? -1 : x->lead.entry > y->lead.entry;
+}
+
+/* Whether hit A, of one part, is a better lead than B, of another:
+   better, or earlier in the same string, so that the words' order does
+   not matter.  */
+static bool
+lead_better (const struct search_hit *a, const struct search_hit *b)
+{
+  if (a->rank != b->rank || a->entry != b->entry)
+    return hit_better (a, b);
+  if (a->translated != b->translated)
+    return a->translated;
+  return a->pos < b->pos || (a->pos == b->pos && a->len > b->len);
+}
+
+/* The targets of the query of N parts that have all of them, into M
+   (room for IX->n_touched), ranked.  @retval how many.  */
+static size_t
+query_matches (const struct search_index *ix, size_t n, struct match *m)
+{
+  unsigned all = (1u << n) - 1;
+  size_t k = 0;
+  for (size_t i = 0; i < ix->n_touched; i++)
+    {
+      size_t t = ix->touched[i];
+      if (ix->mask[t] != all)
+        continue;
+      struct match *x = &m[k++];
+      memset (x, 0, sizeof *x);
+      x->target = t;
+      x->lead = ix->best[t * SEARCH_MAX_PARTS];
+      for (size_t p = 0; p < n; p++)
+        {
+          const struct search_hit *h = &ix->best[t * SEARCH_MAX_PARTS + p];
+          x->count[h->rank]++;
+          if (lead_better (h, &x->lead))
+            x->lead = *h;
+        }
+    }
+  qsort (m, k, sizeof *m, match_cmp);
+  return k;
 }
 
 static void
 query_result (const struct search_index *ix, const struct search_hit *h,
-              struct search_result *r, size_t len, size_t cols)
+              struct search_result *r, size_t cols)
 {
   const struct search_entry *e = &ix->entries[h->entry];
   const struct search_target *t = &ix->targets[e->target];
   const char *s = h->translated ? C_ (e->text) : e->text;
   char *joined = NULL;
-  size_t pos = h->pos;
+  size_t pos = h->pos, len = h->len;
+  search_fold_span (s, &pos, &len);
   memset (r, 0, sizeof *r);
   r->target = t->loc;
   r->title = t->title ? C_ (t->title) : _("About this information");
   r->context = t->context ? C_ (t->context) : NULL;
   r->rank = e->rank;
   r->in_title = e->is_title && (h->translated || s == C_ (e->text));
-  r->title_hl = r->in_title ? h->pos : 0;
+  r->title_hl = r->in_title ? pos : 0;
   /* TRANSLATORS: an attribute in a search result: its label, then
      the value that matched.  */
   if (e->label && asprintf (&joined, _("%s: %s"), C_ (e->label), s) >= 0)
@@ -173,37 +246,124 @@ query_result (const struct search_index *ix, const struct search_hit *h,
   free (joined);
 }
 
-size_t
-search_query (struct search_index *ix, const char *lang, const char *query,
-              size_t cols, struct search_result *res, size_t max)
+void
+search_query_split (struct search_query_parts *qy, char *q, size_t len)
 {
-  char small[256], *q = small;
-  size_t len;
-  if (!ix || !search_query_valid (query))
-    return 0;
-  const char *trimmed = search_trim (query, &len);
-  bool other = strcmp (lang, "en") != 0;
-  if (other)
-    search_index_relang (ix, lang);
-  if (len > ix->en.longest && (!other || len > ix->cur.longest))
-    return 0;
-  if (len > sizeof small && !(q = malloc (len)))
-    return 0;
-  memcpy (q, trimmed, len);
-  search_fold (q, len);
+  qy->n = 0;
+  for (size_t i = 0; i < len;)
+    {
+      while (i < len && q[i] == ' ')
+        i++;
+      size_t j = i;
+      while (j < len && q[j] != ' ')
+        j++;
+      bool seen = j == i;
+      for (size_t p = 0; p < qy->n && !seen; p++)
+        seen = qy->alt_len[p][0] == j - i
+               && memcmp (qy->alt[p][0], q + i, j - i) == 0;
+      if (!seen && qy->n < SEARCH_MAX_PARTS)
+        {
+          qy->alt[qy->n][0] = q + i;
+          qy->alt_len[qy->n][0] = j - i;
+          qy->n_alt[qy->n++] = 1;
+        }
+      i = j;
+    }
+}
+
+/* Scan the index for every form of every part of QY.  */
+static void
+query_run (struct search_index *ix, const struct search_query_parts *qy,
+           bool other)
+{
   if (++ix->gen == 0)
     {
       memset (ix->stamp, 0, ix->n_targets * sizeof *ix->stamp);
       ix->gen = 1;
     }
-  ix->n_hits = 0;
+  ix->n_touched = 0;
+  for (size_t p = 0; p < qy->n; p++)
+    for (size_t a = 0; a < qy->n_alt[p]; a++)
+      {
+        if (other)
+          query_scan (ix, &ix->cur, qy->alt[p][a], qy->alt_len[p][a], true,
+                      p);
+        query_scan (ix, &ix->en, qy->alt[p][a], qy->alt_len[p][a], false, p);
+      }
+}
+
+bool
+search_text_has (const struct search_index *ix, const char *s, size_t len)
+{
+  const struct search_text *t[2] = { &ix->en, &ix->cur };
+  for (int i = 0; i < 2; i++)
+    if (t[i]->buf && len <= t[i]->longest)
+      {
+        const struct needle nd = needle_make (t[i], s, len);
+        if (find (t[i]->buf, t[i]->len, &nd))
+          return true;
+      }
+  return false;
+}
+
+/* The parts of QY found anywhere in the last run, a bit each.  */
+static unsigned
+query_found (const struct search_index *ix)
+{
+  unsigned found = 0;
+  for (size_t i = 0; i < ix->n_touched; i++)
+    found |= ix->mask[ix->touched[i]];
+  return found;
+}
+
+size_t
+search_query (struct search_index *ix, const char *lang, const char *query,
+              size_t cols, struct search_result *res, size_t max)
+{
+  struct search_folded q = { 0 };
+  size_t len;
+  struct search_query_parts qy;
+  if (!ix || !search_query_valid (query))
+    return 0;
+  ix->split.n = 0;
+  const char *trimmed = search_trim (query, &len);
+  bool other = strcmp (lang, "en") != 0;
   if (other)
-    query_scan (ix, &ix->cur, q, len, true);
-  query_scan (ix, &ix->en, q, len, false);
-  if (q != small)
-    free (q);
-  qsort (ix->hits, ix->n_hits, sizeof *ix->hits, hit_cmp);
-  for (size_t i = 0; i < ix->n_hits && i < max; i++)
-    query_result (ix, &ix->hits[i], &res[i], len, cols);
-  return ix->n_hits;
+    search_index_relang (ix, lang);
+  search_terms_ready (ix, lang);
+  if (!search_fold_add (&q, trimmed, len))
+    {
+      search_fold_free (&q);
+      return 0;
+    }
+  search_query_split (&qy, q.s, q.len);
+  search_terms_expand (ix, &qy);
+  query_run (ix, &qy, other);
+  unsigned found = query_found (ix);
+  if (qy.n && found != (1u << qy.n) - 1
+      && search_terms_split (ix, &qy, found))
+    {
+      search_terms_expand (ix, &qy);
+      query_run (ix, &qy, other);
+    }
+  struct match *m = qy.n ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
+  size_t k = m ? query_matches (ix, qy.n, m) : 0;
+  for (size_t i = 0; i < k && i < max; i++)
+    query_result (ix, &m[i].lead, &res[i], cols);
+  free (m);
+  search_fold_free (&q);
+  if (k == 0)
+    ix->split.n = 0;
+  return k;
+}
+
+size_t
+search_split (const struct search_index *ix, const char **whole,
+              const char **parts, size_t max)
+{
+  size_t n = ix ? ix->split.n : 0;
+  for (size_t i = 0; i < n && i < max; i++)
+    parts[i] = ix->split.part[i];
+  *whole = n ? ix->split.whole : NULL;
+  return n;
 }

@@ -3,14 +3,17 @@
    snippets that any renderer can show.
 
    The index keeps, for each language it has been asked about, one
-   contiguous buffer of case-folded text: every string of the pack,
-   folded (ASCII, Latin-1, Latin Extended-A, basic Greek and Cyrillic
-   capitals to small letters; whitespace to spaces), each followed by
-   a NUL.  Folding never changes a string's length, so a match in the
-   folded buffer is a match at the same bytes of the original.  A query
-   is one memmem scan of the English buffer and, when the language is
-   not English, of the current language's buffer: O(total text) per
-   query, with no allocation and no per-string call but at matches.
+   contiguous buffer of folded text: every string of the pack, folded
+   by NFKC and Unicode case folding (search_fold.h: "ＰＲＰ" is "prp",
+   "Straße" is "strasse"), whitespace to spaces, each followed by a
+   NUL.  Folding changes lengths, so a match's bytes in the folded
+   buffer are turned back into the original string's bytes when its
+   result is made (search_fold_span folds that one string again, with
+   a map).  Each word of a query is one memmem scan of the English
+   buffer and, when the language is not English, of the current
+   language's buffer: O(words x total text) per query, with no
+   per-string call but at matches; the targets that have every word
+   are the results.
    Substring matching serves CJK text too (it has no word boundaries).
    The caller names that language (search_index_build, search_query):
    search does not ask i18n which one is current, and reads its text
@@ -68,16 +71,29 @@ struct search_result
 
 /** search_query - find QUERY in IX, in English and in LANG, the
    language C_ translates into ("en" or i18n_language ()), which is
-   indexed first if it was not the last one indexed: every byte is
-   literal (no patterns), letters match either case, spaces around it
-   are ignored.  Stores the best match of each target in RES (at most
-   MAX), best first: by rank, then in the pack's order, each with a
-   snippet of at most COLS display columns (at least
-   SEARCH_SNIPPET_MIN_COLS).  O(total text).
+   indexed first if it was not the last one indexed.  QUERY is split
+   into words at spaces (the first SEARCH_MAX_PARTS distinct ones); a
+   target matches when each word is in one of its strings, in any
+   order.  Every character is literal (no patterns); text and query
+   are folded alike (NFKC, case folding).  Stores the matching targets in RES (at most MAX), best first:
+   more words in names, then in headings, then in the body, then the
+   pack's order; each with a snippet of at most COLS display columns
+   (at least SEARCH_SNIPPET_MIN_COLS) around its best hit.
+   O(words x total text).
    @retval the number of targets that matched, which may exceed MAX;
    0 for an empty query or one that is not valid UTF-8.  */
 size_t search_query (struct search_index *ix, const char *lang,
                      const char *query, size_t cols,
                      struct search_result *res, size_t max);
+
+/** search_split - after a search_query that found targets: when a
+   Chinese word of the query was found nowhere as written, and was
+   split into the terms the pack knows and the characters between
+   them, *WHOLE is that word (folded) and PARTS (at most MAX) its
+   parts; the results hold every part.
+   @retval the number of parts, 0 (and *WHOLE NULL) when nothing was
+   split.  */
+size_t search_split (const struct search_index *ix, const char **whole,
+                     const char **parts, size_t max);
 
 #endif

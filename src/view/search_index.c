@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "search_fold.h"
 #include "search_int.h"
+#include "search_terms.h"
 #include "vec.h"
 
 static size_t
@@ -207,48 +208,63 @@ text_link (struct search_text *t, const struct search_index *ix)
     }
 }
 
+/* The string of entry I in T's language: English when TRANSLATE is
+   false, else only the strings C_ translates.  */
+static const char *
+text_string (const struct search_index *ix, size_t i, bool translate)
+{
+  return translate ? translated (&ix->entries[i]) : ix->entries[i].text;
+}
+
 /* Build T from the entries of IX: English when LANG is "en", else
-   only the strings C_ translates (into LANG).  */
+   only the strings C_ translates (into LANG); each folded
+   (search_fold.h) and followed by a NUL.  */
 static bool
 text_build (struct search_text *t, const struct search_index *ix,
             const char *lang)
 {
   bool translate = strcmp (lang, "en") != 0;
+  struct search_folded f = { 0 };
   text_free (t);
   size_t len = 0, n = 0;
   for (size_t i = 0; i < ix->n_entries; i++)
     {
-      const char *s = translate ? translated (&ix->entries[i])
-                                : ix->entries[i].text;
+      const char *s = text_string (ix, i, translate);
       if (s)
         len += strlen (s) + 1, n++;
     }
-  t->buf = malloc (len + 1);
+  search_fold_cache_new (&f);
   t->off = malloc ((n + 1) * sizeof *t->off);
   t->entry = malloc ((n + 1) * sizeof *t->entry);
   t->next = malloc ((n + 1) * sizeof *t->next);
-  if (!t->buf || !t->off || !t->entry || !t->next)
+  /* Room for the strings as they are: folding changes little.  */
+  bool ok = f.cache && t->off && t->entry && t->next;
+  f.s = ok ? malloc (len + 1) : NULL;
+  f.cap = f.s ? len + 1 : 0;
+  for (size_t i = 0; f.s && i < ix->n_entries && !f.failed; i++)
     {
+      const char *s = text_string (ix, i, translate);
+      if (!s)
+        continue;
+      size_t start = f.len;
+      t->off[t->n] = start;
+      t->entry[t->n++] = i;
+      search_fold_add (&f, s, strlen (s));
+      search_fold_add (&f, "", 1);
+      if (f.len - start - 1 > t->longest)
+        t->longest = f.len - start - 1;
+    }
+  if (!f.s || f.failed || !search_fold_add (&f, "", 1))
+    {
+      search_fold_free (&f);
       text_free (t);
       return false;
     }
-  for (size_t i = 0; i < ix->n_entries; i++)
-    {
-      const char *s = translate ? translated (&ix->entries[i])
-                                : ix->entries[i].text;
-      if (!s)
-        continue;
-      size_t k = strlen (s);
-      t->off[t->n] = t->len;
-      t->entry[t->n++] = i;
-      memcpy (t->buf + t->len, s, k + 1);
-      search_fold (t->buf + t->len, k);
-      t->len += k + 1;
-      if (k > t->longest)
-        t->longest = k;
-    }
+  t->len = f.len - 1;
   t->off[t->n] = t->len;
-  t->buf[t->len] = '\0';
+  t->buf = f.s;
+  f.s = NULL;
+  search_fold_free (&f);
   text_link (t, ix);
   for (size_t i = 0; i < t->len; i++)
     t->freq[(unsigned char) t->buf[i]]++;
@@ -267,10 +283,12 @@ search_index_build (const struct content_pack *pack, const char *lang)
   index_pack (ix);
   if (ix->ok)
     {
-      ix->stamp = calloc (ix->n_targets + 1, sizeof *ix->stamp);
-      ix->slot = malloc ((ix->n_targets + 1) * sizeof *ix->slot);
-      ix->hits = malloc ((ix->n_targets + 1) * sizeof *ix->hits);
-      ix->ok = ix->stamp && ix->slot && ix->hits;
+      size_t n = ix->n_targets + 1;
+      ix->stamp = calloc (n, sizeof *ix->stamp);
+      ix->mask = malloc (n * sizeof *ix->mask);
+      ix->best = malloc (n * SEARCH_MAX_PARTS * sizeof *ix->best);
+      ix->touched = malloc (n * sizeof *ix->touched);
+      ix->ok = ix->stamp && ix->mask && ix->best && ix->touched;
     }
   if (!ix->ok || !text_build (&ix->en, ix, "en"))
     {
@@ -302,11 +320,13 @@ search_index_free (struct search_index *ix)
     return;
   text_free (&ix->en);
   text_free (&ix->cur);
+  search_terms_free (ix);
   free (ix->targets);
   free (ix->entries);
   free (ix->stamp);
-  free (ix->slot);
-  free (ix->hits);
+  free (ix->mask);
+  free (ix->best);
+  free (ix->touched);
   arena_free (&ix->arena);
   free (ix);
 }

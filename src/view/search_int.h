@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "content.h"
@@ -49,13 +50,55 @@ struct search_text
   size_t freq[256];             /* how often each byte occurs in BUF */
 };
 
-/* The best match of one target in the current query.  */
+/* The most words (parts) of a query, and the forms each may take (a
+   word and its synonyms); words beyond are left out.  */
+#define SEARCH_MAX_PARTS 8
+#define SEARCH_MAX_ALTS 8
+
+/* The best match of one part of the current query in one target.  */
 struct search_hit
 {
-  enum search_rank rank;
-  size_t entry;
-  size_t pos;                   /* byte offset in the matched string */
+  uint32_t entry;
+  uint32_t pos;                 /* byte offset in the folded string */
+  uint32_t len;                 /* bytes of the folded match */
+  unsigned char rank;           /* enum search_rank */
   bool translated;              /* in the current language's text */
+};
+
+/* A query: its words (parts), each with the forms that count as it
+   (the word, then its synonyms), folded.  */
+struct search_query_parts
+{
+  const char *alt[SEARCH_MAX_PARTS][SEARCH_MAX_ALTS];
+  size_t alt_len[SEARCH_MAX_PARTS][SEARCH_MAX_ALTS];
+  size_t n_alt[SEARCH_MAX_PARTS];
+  size_t n;
+};
+
+/* One form of a term search knows (search_terms.c), folded; the forms
+   of one GROUP (a glossary entry, a termbase line) count as one.  */
+struct search_form
+{
+  char *s;
+  size_t len;
+  size_t group;
+};
+
+/* The terms of English and of the language LANG.  */
+struct search_terms
+{
+  char lang[8];                 /* "" until built */
+  struct search_form *forms;
+  size_t n, cap, groups;
+};
+
+/* The word of the last query that was split into parts (search_split),
+   and the parts.  */
+struct search_split_info
+{
+  char whole[128];
+  char part[SEARCH_MAX_PARTS][64];
+  size_t n;
 };
 
 struct search_index
@@ -68,12 +111,25 @@ struct search_index
   struct search_text en, cur;
   /* Per-query scratch, one slot per target.  */
   unsigned *stamp;              /* == GEN: the target has a hit this query */
-  size_t *slot;                 /* its place in HITS */
-  struct search_hit *hits;
-  size_t n_hits;
+  unsigned *mask;               /* the parts it has, a bit each */
+  struct search_hit *best;      /* SEARCH_MAX_PARTS per target */
+  size_t *touched;              /* the targets with a hit, N_TOUCHED */
+  size_t n_touched;
   unsigned gen;
+  struct search_terms terms;
+  struct search_split_info split;
   bool ok;
   struct arena arena;
 };
+
+/** search_query_split - split the folded query Q (LEN bytes) at spaces
+   into QY's parts, each word once, each its only form so far.  */
+void search_query_split (struct search_query_parts *qy, char *q,
+                         size_t len);
+
+/** search_text_has - whether the folded S (LEN bytes) is in IX's text,
+   English or the current language's, as written.  O(total text).  */
+bool search_text_has (const struct search_index *ix, const char *s,
+                      size_t len);
 
 #endif

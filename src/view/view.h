@@ -84,6 +84,15 @@ void view_words_forget (void);
 /** view_search_free - free the index VS built (not one it was given).  */
 void view_search_free (struct view_search *vs);
 
+/** view_search_mark - on PG, a page opened from the results of QUERY,
+   set apart (hl_start, hl_len) the first match of QUERY's words in
+   each block of text, as the search found them (CTX's kept index; none
+   before the first search), and store the indices of those blocks in
+   BLOCKS (at most MAX), in page order.
+   @retval the number of blocks marked.  */
+size_t view_search_mark (struct page *pg, const struct view_ctx *ctx,
+                         const char *query, size_t *blocks, size_t max);
+
 /** view_item_location - "item:COLL/ITEM" for IT, in PG's arena.  */
 const char *view_item_location (struct page *pg,
                                 const struct content_item *it);

@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "search.h"
+#include "search_mark.h"
 #include "text.h"
 
 void
@@ -132,6 +133,48 @@ shown_query (struct page *pg, const char *query, size_t len)
   return page_strdup (pg, buf);
 }
 
+/* "“A”, “B” and “C”": the N PARTS, quoted, in a list.  */
+static char *
+quoted_list (const char *const *parts, size_t n)
+{
+  char *out = NULL;
+  for (size_t i = 0; i < n; i++)
+    {
+      char *next = NULL;
+      int r = i == 0
+              /* TRANSLATORS: the first word of a list, quoted.  */
+              ? asprintf (&next, _("“%s”"), parts[i])
+              : i + 1 < n
+              /* TRANSLATORS: a list, then one more word of it, quoted;
+                 in Chinese “%s”、“%s”.  */
+              ? asprintf (&next, _("%s, “%s”"), out, parts[i])
+              /* TRANSLATORS: a list, then its last word, quoted.  */
+              : asprintf (&next, _("%s and “%s”"), out, parts[i]);
+      free (out);
+      out = r < 0 ? NULL : next;
+      if (!out)
+        break;
+    }
+  return out;
+}
+
+/* When IX split a word of the last query into parts, say so.  */
+static void
+search_split_note (struct page *pg, const struct search_index *ix)
+{
+  const char *whole, *parts[16];
+  size_t n = search_split (ix, &whole, parts, 16);
+  char *list = n ? quoted_list (parts, n < 16 ? n : 16) : NULL;
+  if (list)
+    /* TRANSLATORS: a search for a Chinese word found nothing as the
+       word was typed, so it was cut into the terms and characters it
+       is made of; the first %s is the word, the second the list of
+       its parts ("“A” and “B”").  */
+    page_addf (pg, PB_NOTE, _("No page has “%s” as written; showing pages "
+                              "with %s."), whole, list);
+  free (list);
+}
+
 static void
 search_none (struct page *pg, const char *shown, const char *why)
 {
@@ -187,6 +230,7 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
     search_none (pg, shown, ix && res ? NULL : _("Out of memory."));
   else
     {
+      search_split_note (pg, ix);
       page_addf (pg, PB_PARA, ngettext ("%zu result", "%zu results", total),
                  total);
       if (n < total)
@@ -197,6 +241,29 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   if (own)
     search_index_free (ix);
   return true;
+}
+
+size_t
+view_search_mark (struct page *pg, const struct view_ctx *ctx,
+                  const char *query, size_t *blocks, size_t max)
+{
+  struct search_index *ix = ctx->search ? ctx->search->ix : NULL;
+  struct search_words *w = search_words_new (ix, i18n_language (), query);
+  size_t n = 0;
+  for (size_t i = 0; w && i < pg->n && n < max; i++)
+    {
+      struct pblock *b = &pg->blocks[i];
+      size_t start, len;
+      if (b->kind != PB_TABLE && b->text && !b->hl_len
+          && search_words_find (w, b->text, &start, &len) && len)
+        {
+          b->hl_start = start;
+          b->hl_len = len;
+          blocks[n++] = i;
+        }
+    }
+  search_words_free (w);
+  return n;
 }
 
 const struct view_ops view_search_ops = { "search:", search_build };
