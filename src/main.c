@@ -46,13 +46,14 @@ struct options
   long idle;                    /* seconds; -1: the default */
   const char *pin_file;         /* NULL: the default */
   const char *speak;            /* --speak FILE, or NULL */
+  bool speech;                  /* --speech: start with speech on */
   long speech_rate;             /* words a minute; 0: the voice's */
   long speech_volume;           /* per cent; -1: the voice's */
 };
 
 enum { OPT_DATA = CHAR_MAX + 1, OPT_CHECK, OPT_DUMP, OPT_LANG, OPT_PLAIN,
        OPT_WIDTH, OPT_SEARCH, OPT_KIOSK, OPT_IDLE, OPT_STAFF_PIN_FILE,
-       OPT_SPEAK, OPT_SPEECH_RATE, OPT_SPEECH_VOLUME };
+       OPT_SPEAK, OPT_SPEECH_RATE, OPT_SPEECH_VOLUME, OPT_SPEECH };
 
 /* An idle time, a kiosk's default, and the name of its staff PIN in
    systemd's credentials directory.  */
@@ -74,6 +75,7 @@ static const struct option long_options[] = {
   { "idle", required_argument, NULL, OPT_IDLE },
   { "staff-pin-file", required_argument, NULL, OPT_STAFF_PIN_FILE },
   { "speak", required_argument, NULL, OPT_SPEAK },
+  { "speech", no_argument, NULL, OPT_SPEECH },
   { "speech-rate", required_argument, NULL, OPT_SPEECH_RATE },
   { "speech-volume", required_argument, NULL, OPT_SPEECH_VOLUME },
   { NULL, 0, NULL, 0 }
@@ -149,6 +151,12 @@ print_help (void)
   fputs (_("      --speak=FILE    with --dump=ID: write that page, spoken, "
            "to the WAV\n"
            "                      file FILE, and exit\n"), stdout);
+  /* TRANSLATORS: --help output, one more option; line it up with the
+     others.  */
+  fputs (_("      --speech        start with speech on: the page is read "
+           "aloud, and each\n"
+           "                      move says what is chosen (s turns it "
+           "off)\n"), stdout);
   /* TRANSLATORS: --help output, the options of speech; line them up
      with the others.  */
   fputs (_("      --speech-rate=WPM\n"
@@ -300,6 +308,13 @@ parse_options (int argc, char **argv, struct options *o)
       case OPT_IDLE: o->idle = parse_idle (optarg); break;
       case OPT_STAFF_PIN_FILE: o->pin_file = optarg; break;
       case OPT_SPEAK: o->speak = optarg; break;
+      case OPT_SPEECH:
+        if (!speech_available ())
+          usage_error ("%s", _("--speech: pinav was built without speech "
+                               "(configure --with-speech, with "
+                               "libespeak-ng)"));
+        o->speech = true;
+        break;
       case OPT_SPEECH_RATE: o->speech_rate = parse_speech_rate (optarg);
         break;
       case OPT_SPEECH_VOLUME:
@@ -482,7 +497,7 @@ run_navigator (const struct options *o, struct content_pack **pack,
                      o->lang && strcmp (o->lang, "ask") == 0 ? "lang"
                                                              : "home",
                      lang0, &pin, getenv ("RUNTIME_DIRECTORY"),
-                     main_reload, src };
+                     main_reload, src, o->speech };
   if (o->kiosk)
     {
       kiosk_ignore_signals ();

@@ -1,9 +1,11 @@
 #!/bin/sh
 # Speech (issue 19): --dump=ID --speak=FILE writes the page of ID,
 # spoken, as a WAV file of 16-bit mono PCM, with audio of a plausible
-# length, in English and in Chinese.  Without speech (configure
-# --without-speech, or no libespeak-ng), --speak is a usage error and
-# the rest is skipped.
+# length, in English and in Chinese; in the TUI, s turns speech on
+# (the page is read) and off, and while it is on each move says what
+# it chose; --speech starts with it on.  Without speech (configure
+# --without-speech, or no libespeak-ng), --speak and --speech are usage
+# errors and the rest is skipped.
 . "${top_srcdir:-.}/tests/tap.sh"
 
 PINAV_LOCALEDIR="$top_builddir/locale"; export PINAV_LOCALEDIR
@@ -61,6 +63,10 @@ if grep -q 'built without speech' "$t/err"; then
   is_status 2 "without speech, --speak is a usage error"
   has_err "Try 'pinav --help'" "... that says how to get help"
   [ ! -e "$t/x.wav" ]; ok $? "... and writes no file"
+  run "$PINAV" --data="$data" --speech
+  is_status 2 "without speech, --speech is a usage error"
+  has_err "pinav: --speech: pinav was built without speech" \
+    "... that says pinav was built without speech"
   vt 'wait-row 23 ?
 key s
 wait-row 23 "pinav was built without speech"
@@ -160,11 +166,16 @@ for id in $pages; do check zh_CN "$id" 1500 12000; done
 # card: the sound libraries' complaints must not reach the screen, and
 # the keys go on working.
 vt 'wait-row 23 ?
+expect-not "Speech on"
 key s
 wait-row 23 "Reading aloud; any key stops."
 key Down
 wait-gone "Reading aloud"
-key s Up s
+key Up
+wait-row 1 "> Conditions"
+key s
+wait-row 23 "Speech off."
+key s
 wait-row 23 "Reading aloud"
 expect-not ALSA
 expect-not rror
@@ -173,11 +184,14 @@ expect-exit 0'
 okv $? "s reads aloud and says so; keys go on working; nothing of the sound libraries shows"
 
 # The fake sound card: with PINAV_TEST_SPEECH_SINK=FILE the child
-# writes its samples to FILE as fast as a sound card would play them
+# adds its samples to FILE as fast as a sound card would play them
 # (the start screen is 52 s of speech).  A key must kill it at once:
 # the child is gone (killed and reaped) by the time the screen answers
-# the key, within the usual time, and the file stops growing.
+# the key, within the usual time, and the file stops growing.  The key
+# is z, which does nothing, so that speech, still on, says nothing
+# new; then s turns speech off, and Down says nothing.
 sink="$t/sink.raw"
+rm -f "$sink"
 "$PINAV" --data="$data" --lang=en --dump=home --speak="$t/home.wav" \
   && read -r rate full rest <<EOF
 $("$wavcheck" "$t/home.wav")
@@ -190,15 +204,20 @@ expect-children 1
 sleep-ms 500
 wait-file-grows $sink
 expect-children 1
+key z
+wait-gone \"Reading aloud\"
+expect-within 1000
+expect-children 0
+expect-file-still 500 $sink
+expect-row 0 \"Speech on (s: off)\"
+key s
+wait-row 23 \"Speech off.\"
+expect-not \"Speech on\"
 key Down
 wait-row 2 \"> Compare cell sources\"
 expect-within 1000
 expect-children 0
-expect-not \"Reading aloud\"
 expect-file-still 500 $sink
-key Down
-wait-row 3 \"> Compare delivery\"
-expect-within 1000
 key q
 expect-exit 0" PINAV_TEST_SPEECH_SINK="$sink"
 r=$?
@@ -211,16 +230,71 @@ no_vtdrive \
   | { read -r speaking; read -r quiet
       echo "# a key answered in $speaking while speaking, $quiet after"; }
 
+# Speech as a mode (issue 19, point 2): --speech starts with it on, and
+# the start screen is read; the title line says so, in words and in
+# reverse video.  While it is on, a key stops what is being said at
+# once (the child is killed and reaped) and then says what the key
+# chose: Down, the link now chosen (a new child adds its samples to the
+# sink), Enter, the page opened.  s turns it off: the child is gone,
+# nothing more is said, and the mark goes.
+rm -f "$sink"
+vt_opts=--speech vt "wait-row 0 \"Speech on (s: off)\"
+expect-reverse 0 79
+wait-file-grows $sink
+expect-children 1
+key Down
+wait-row 2 \"> Compare cell sources\"
+expect-within 1000
+expect-children 1
+wait-file-grows $sink
+key Enter
+wait-row 0 \"Compare cell sources\"
+expect-row 0 \"Speech on\"
+expect-children 1
+wait-file-grows $sink
+key s
+wait-row 23 \"Speech off.\"
+expect-children 0
+expect-not \"Speech on\"
+expect-not-reverse 0 79
+expect-file-still 500 $sink
+key Down
+wait-row 23 ?
+expect-children 0
+expect-file-still 500 $sink
+key s
+wait-row 23 \"Reading aloud\"
+expect-row 0 \"Speech on\"
+expect-children 1
+wait-file-grows $sink
+key q
+expect-exit 0" PINAV_TEST_SPEECH_SINK="$sink"
+okv $? "--speech: the start screen is read, Down says the link chosen and Enter the page, in a new child each; s turns speech off and on"
+
+# In Chinese: the mark and the word that speech is off.
+vt_opts="--speech --lang=zh_CN" vt "wait-row 0 \"朗读已开启（s 关闭）\"
+wait-file-grows $sink
+key s
+wait-row 23 已关闭朗读。
+expect-not 朗读已开启
+expect-children 0
+key q
+expect-exit 0" PINAV_TEST_SPEECH_SINK="$sink"
+okv $? "--speech in Chinese: 朗读已开启 on the title line, then s turns it off"
+
 # The idle reset stops the speech too (--idle=1: one second without a
 # key, then the warning's 30 seconds): the speech goes on under the
 # warning, and the child is gone once the start screen is back, long
-# before the page (the Context page, 133 s of speech) has been said.
+# before the page (the Context page, 133 s of speech) has been said;
+# and it turns speech off, as it was at the start: no mark, and Down
+# says nothing.
 timeout=60 vt_opts=--idle=1 vt "wait-row 23 ?
 down-to 12 \"> Context\"
 key Enter
 wait-row 0 Context
 key s
 wait-row 23 \"Reading aloud\"
+expect-row 0 \"Speech on\"
 wait-file-grows $sink
 expect-children 1
 wait-row 0 \"Are you still there?\"
@@ -228,10 +302,14 @@ wait-file-grows $sink
 expect-children 1
 wait-row 1 \"> Conditions\"
 expect-children 0
+expect-not \"Speech on\"
 expect-file-still 500 $sink
+key Down
+wait-row 2 \"> Compare cell sources\"
+expect-children 0
 key q
 expect-exit 0" PINAV_TEST_SPEECH_SINK="$sink"
-okv $? "the idle reset kills the speaking child: the sink stops growing"
+okv $? "the idle reset kills the speaking child (the sink stops growing) and turns speech off"
 
 # A kiosk writes no file: it ignores both test hooks, and speaks (here,
 # to no sound card).
@@ -272,6 +350,37 @@ okv $? "s reads from the top of the screen: $top samples at the top, $down a pag
 fast=$(vt_opts=--speech-rate=350 said "")
 [ -n "$fast" ] && [ -n "$top" ] && [ $((fast * 10)) -lt $((top * 6)) ]
 okv $? "s speaks at --speech-rate=350 too: $fast samples, against $top"
+
+# What a key says while speech is on (--speech), in the WAV file of
+# the last child: Down, the link chosen ("Compare cell sources.", about
+# a second); Enter, the page it opens, from its title; r, the same
+# again; PgDn, the page from the new top of the screen (no title).
+echoed () {
+  rm -f "$t/e.wav"
+  vt_opts=--speech vt "wait-row 0 \"Speech on\"
+key Down
+wait-row 2 \"> Compare cell sources\"
+$1
+key q
+expect-exit 0" PINAV_TEST_SPEECH_WAV="$t/e.wav" \
+    && "$wavcheck" "$t/e.wav" | cut -d' ' -f2
+}
+item=$(echoed "")
+opened=$(echoed 'key Enter
+wait-row 0 "Compare cell sources"')
+again=$(echoed 'key Enter
+wait-row 0 "Compare cell sources"
+key r
+wait-row 23 "Reading aloud"')
+scrolled=$(echoed 'key Enter
+wait-row 0 "Compare cell sources"
+key PgDn
+wait-row 23 "lines 2"')
+[ -n "$item" ] && [ -n "$opened" ] && [ -n "$again" ] && [ -n "$scrolled" ] \
+  && [ "$item" -ge 6615 ] && [ "$item" -le 88200 ] \
+  && [ "$opened" -gt $((item * 20)) ] && [ "$again" -eq "$opened" ] \
+  && [ "$scrolled" -lt "$opened" ] && [ "$scrolled" -gt $((item * 20)) ]
+okv $? "speech on: Down says the link ($item samples), Enter the page ($opened), r the same ($again), PgDn from the top of the screen ($scrolled)"
 
 # Not onto a terminal: audio would be bytes that drive it.
 printf '%s\n' 'wait "standard output is a terminal"' 'expect-exit 1' >"$t/tty.vt"

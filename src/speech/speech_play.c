@@ -81,12 +81,14 @@ speech_pace_give (void *ctx, const int16_t *samples, size_t n,
   return true;
 }
 
-/* The other test's way: TEXT spoken into FILE at a sound card's pace.  */
+/* The other test's way: TEXT spoken into FILE at a sound card's pace,
+   after what is in it (as on a sound card, what one child says follows
+   what the one before it said).  */
 static bool
 speech_to_sink (const char *text, const char *lang, const char *file)
 {
   const char *why;
-  struct speech_pace p = { .fd = open (file, O_WRONLY | O_CREAT | O_TRUNC
+  struct speech_pace p = { .fd = open (file, O_WRONLY | O_CREAT | O_APPEND
                                        | O_CLOEXEC, 0600) };
   if (p.fd < 0)
     return false;

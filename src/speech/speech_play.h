@@ -15,7 +15,7 @@
    KIOSK (a kiosk writes no file): PINAV_TEST_SPEECH_WAV=FILE, the
    speech as a WAV file, written whole (speech_stop then waits for
    it); PINAV_TEST_SPEECH_SINK=FILE, a fake sound card: the samples
-   written to FILE (a file or a FIFO, 16-bit mono, no header) as fast
+   added to FILE (a file or a FIFO, 16-bit mono, no header) as fast
    as they would be played, until speech_stop kills the child.
    @retval false when pinav has no speech, or no child could start.  */
 bool speech_play (const char *text, const char *lang, bool kiosk);

@@ -304,18 +304,31 @@ speech_clean (const char *text, const char *lang)
 }
 
 char *
-speech_text (const struct page *pg, const char *lang, size_t from)
+speech_part (const struct page *pg, const char *lang, const char *lead,
+             bool title, size_t from, size_t to)
 {
   char *buf = NULL, *s = NULL;
   size_t size = 0;
   FILE *f = open_memstream (&buf, &size);
   if (!f)
     return NULL;
-  plain_wrapped (f, "", pg->title, 0);
-  fputc ('\n', f);
-  plain_render_blocks (f, pg, 0, false, from, pg->n);
+  if (lead)
+    fprintf (f, "%s\n", lead);
+  if (title)
+    {
+      plain_wrapped (f, "", pg->title, 0);
+      fputc ('\n', f);
+    }
+  if (from < to && to <= pg->n)
+    plain_render_blocks (f, pg, 0, false, from, to);
   if (fclose (f) == 0)
     s = speech_clean (buf, lang);
   free (buf);
   return s;
+}
+
+char *
+speech_text (const struct page *pg, const char *lang, size_t from)
+{
+  return speech_part (pg, lang, NULL, true, from, pg->n);
 }

@@ -5,6 +5,7 @@
 #ifndef PINAV_SPEECH_TEXT_H
 #define PINAV_SPEECH_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "page.h"
@@ -24,5 +25,12 @@ char *speech_clean (const char *text, const char *lang);
    text, not wrapped, links not numbered).
    @retval malloc'd, or NULL when out of memory.  */
 char *speech_text (const struct page *pg, const char *lang, size_t from);
+
+/** speech_part - the speakable text of a part of page PG in LANG:
+   LEAD (a message, a link's text; NULL: none), then the page's title
+   when TITLE, then its blocks FROM to TO (not included).
+   @retval malloc'd, or NULL when out of memory.  */
+char *speech_part (const struct page *pg, const char *lang, const char *lead,
+                   bool title, size_t from, size_t to);
 
 #endif

@@ -20,11 +20,10 @@
 #include "keys.h"
 #include "nav.h"
 #include "speech_play.h"
-#include "speech_synth.h"
-#include "speech_text.h"
 #include "text.h"
 #include "tui_draw.h"
 #include "tui_kiosk.h"
+#include "tui_speech.h"
 #include "tui_term.h"
 #include "view.h"
 
@@ -41,6 +40,8 @@ struct tui
                                    at the body's top */
   char query[TUI_QUERY_SIZE];   /* the search being typed, UTF-8 */
   struct tui_kiosk kiosk;       /* the idle reset and the staff exit */
+  struct tui_speech speech;     /* on or off, and what a key says */
+  enum nav_action act;          /* the last key's action (tui_act) */
 };
 
 /* The body's lines and columns now.  */
@@ -62,6 +63,7 @@ tui_reset (struct tui *t)
   flushinp ();                  /* keys the last patient left unread */
   speech_stop ();
   app_idle_reset (t->app, &t->nav);
+  tui_speech_reset (&t->speech, &t->nav);
 }
 
 /* A new size: lay out again, and paint it all afresh, for the terminal
@@ -184,24 +186,6 @@ tui_search_type (struct tui *t, int r, wint_t wc)
   return true;
 }
 
-/* s: read the page aloud from the block at the top of the body, in a
-   child process (speech_play.h); the bottom line says so, or why not.  */
-static void
-tui_speak (struct tui *t)
-{
-  const char *lang = i18n_language ();
-  char *text = speech_available ()
-               ? speech_text (&t->nav.page, lang, nav_top_block (&t->nav))
-               : NULL;
-  if (!speech_available ())
-    t->nav.msg = _("pinav was built without speech");
-  else if (text && speech_play (text, lang, t->app->kiosk))
-    t->nav.msg = _("Reading aloud; any key stops.");
-  else
-    t->nav.msg = _("Reading aloud could not start.");
-  free (text);
-}
-
 /* Carry out action A; '/' also starts the typing of the words.  */
 static void
 tui_act (struct tui *t, enum nav_action a)
@@ -220,6 +204,7 @@ tui_act (struct tui *t, enum nav_action a)
       clearok (curscr, TRUE);   /* all of it, as if it were new */
       t->cursor_top = true;
     }
+  t->act = a;
   nav_do (&t->nav, a);
   /* The home menu's Search opens the search being typed (issue 16).  */
   if (a == NAV_OPEN && strcmp (nav_location (&t->nav), "search:") == 0)
@@ -228,7 +213,7 @@ tui_act (struct tui *t, enum nav_action a)
       t->typing = true;
     }
   if (a == NAV_SPEAK)
-    tui_speak (t);
+    tui_speech_toggle (&t->speech, &t->nav);
   if (a != NAV_SEARCH && a != NAV_NONE)
     nav_trace (&t->nav);        /* a search is traced when typed */
 }
@@ -275,6 +260,7 @@ tui_paint (struct tui *t, struct tui_screen *scr, long long now)
   if (!scr->prompt && t->typing)
     scr->prompt = t->query;
   scr->message = t->nav.msg;
+  scr->mark = tui_speech_mark (&t->speech);
   scr->keys_hint = t->nav.page.keys_hint;
   scr->cursor_top = t->cursor_top;
   t->cursor_top = false;
@@ -325,7 +311,8 @@ tui_loop (struct tui *t)
       dirty = r != ERR;
       if (r != ERR)
         t->errors = 0;
-      if (r != ERR && !(r == KEY_CODE_YES && wc == KEY_RESIZE))
+      bool pressed = r != ERR && !(r == KEY_CODE_YES && wc == KEY_RESIZE);
+      if (pressed)
         speech_stop ();         /* any key stops the reading aloud */
       if (tui_kiosk_turn (t, r, wc, &dirty) || t->nav.quit)
         continue;
@@ -335,6 +322,8 @@ tui_loop (struct tui *t)
             break;
           continue;
         }
+      struct tui_speech_was was = tui_speech_note (&t->nav, t->typing);
+      t->act = NAV_NONE;
       if (r == KEY_CODE_YES && wc == KEY_MOUSE)
         {
           t->typing = false;
@@ -342,6 +331,8 @@ tui_loop (struct tui *t)
         }
       else if (!t->typing || !tui_search_type (t, r, wc))
         tui_key (t, r, wc);
+      if (pressed)              /* speech on: say what the key changed */
+        tui_speech_echo (&t->speech, &t->nav, &was, t->act, t->typing);
     }
 }
 
@@ -362,7 +353,10 @@ tui_run (struct app *app)
   long rows;
   tui_size (&width, &rows);
   if (nav_init (&t.nav, app, VIEW_TUI, width, rows))
-    tui_loop (&t);
+    {
+      tui_speech_start (&t.speech, app, &t.nav);
+      tui_loop (&t);
+    }
   speech_stop ();
   tui_term_end (scr);
   nav_free (&t.nav);

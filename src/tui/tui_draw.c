@@ -194,17 +194,18 @@ path_text (const struct tui_screen *s, size_t k, char *buf, size_t size)
 }
 
 /* The path to the page, "Home > Conditions > Osteoarthritis", leaving
-   out its first places ("... > Osteoarthritis") until it fits.
-   @retval false when even the title alone with "... > " does not.  */
+   out its first places ("... > Osteoarthritis") until it fits COLS
+   columns.  @retval false when even the title alone with "... > " does
+   not.  */
 static bool
-draw_path (const struct tui_screen *s, int y)
+draw_path (const struct tui_screen *s, int y, int cols)
 {
   char buf[1024];
   for (size_t k = 0; k < s->n_crumbs; k++)
     {
       path_text (s, k, buf, sizeof buf);
       size_t len = strlen (buf);
-      if (len < sizeof buf - 1 && text_width (buf, len) <= (size_t) COLS)
+      if (len < sizeof buf - 1 && text_width (buf, len) <= (size_t) cols)
         {
           put_clipped (y, 0, buf, len);
           return true;
@@ -213,22 +214,41 @@ draw_path (const struct tui_screen *s, int y)
   return false;
 }
 
+/* Speech's mark (S's MARK) at the right of row Y, in reverse video,
+   when it leaves the title 8 columns.  @retval the columns left for
+   the title.  */
+static int
+draw_mark (const struct tui_screen *s, int y)
+{
+  if (!s->mark)
+    return COLS;
+  size_t len = strlen (s->mark);
+  int w = (int) text_width (s->mark, len) + 2;
+  if (COLS - w - 1 < 8)
+    return COLS;
+  attrset (A_REVERSE | A_BOLD);
+  mvhline (y, COLS - w, ' ' | A_REVERSE | A_BOLD, w);
+  put_clipped (y, COLS - w + 1, s->mark, len);
+  return COLS - w - 1;
+}
+
 /* The title (or the path to it), cut at a word with "..." when it is
    too wide (the body then begins with the whole title, see
-   layout_page).  */
+   layout_page), left of speech's mark.  */
 static void
 draw_title (const struct tui_screen *s, int y)
 {
   size_t len = strlen (s->title);
+  int cols = draw_mark (s, y);
   attrset (A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_TITLE) : 0));
-  if (s->n_crumbs > 1 && draw_path (s, y))
+  if (s->n_crumbs > 1 && draw_path (s, y, cols))
     ;
-  else if (text_width (s->title, len) <= (size_t) COLS || COLS <= 4)
+  else if (text_width (s->title, len) <= (size_t) cols || cols <= 4)
     put_clipped (y, 0, s->title, len);
   else
     {
       struct text_line first = { 0, (size_t) -1, 0 };
-      text_wrap (s->title, len, (size_t) COLS - 3, first_line, &first);
+      text_wrap (s->title, len, (size_t) cols - 3, first_line, &first);
       put_clipped (y, 0, s->title + first.start, first.len);
       put_clipped (y, (int) first.width, "...", 3);
     }
@@ -292,6 +312,8 @@ static struct
 {
   bool valid;
   unsigned long serial;
+  const char *mark;             /* the title line's (it is drawn anew
+                                   when this changes) */
   int lines, cols, body_y, body_rows;
   long top;
   long row[FRAME_ROWS];
@@ -328,7 +350,8 @@ frame_fits (const struct tui_screen *s, const struct tui_geom *g)
   return frame.valid && frame.serial == s->lo->serial
          && frame.lines == LINES && frame.cols == COLS
          && frame.body_y == g->body_y && frame.body_rows == g->body_rows
-         && g->body_rows <= FRAME_ROWS && !s->cursor_top;
+         && g->body_rows <= FRAME_ROWS && !s->cursor_top
+         && frame.mark == s->mark;
 }
 
 /* Scroll the body rows of the last frame by N lines (up when N > 0)
@@ -562,6 +585,7 @@ tui_draw (struct tui_screen *s)
   draw_body (s, &g, all);
   frame.valid = true;
   frame.serial = s->lo->serial;
+  frame.mark = s->mark;
   frame.lines = LINES;
   frame.cols = COLS;
   frame.body_y = g.body_y;

@@ -44,6 +44,8 @@ struct tui_screen
                            instead of the hints, or NULL */
   const char *keys_hint;        /* the page's own bottom line instead of
                                    the key hints (page.h), or NULL */
+  const char *mark;     /* speech is on: these words, in reverse video,
+                           at the right of the title line; or NULL */
   bool cursor_top;      /* the cursor at the body's top, not on the
                            selection (r: where a screen reader starts
                            reading the screen again) */

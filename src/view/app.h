@@ -42,6 +42,8 @@ struct app
   enum app_reload (*reload) (void *source, struct content_pack **pack,
                              char **what);
   void *source;
+  bool speech;                  /* --speech: the TUI starts, and an idle
+                                   reset goes back, with speech on */
 };
 
 /** app_idle_reset - the idle reset of NV, whose APP is APP: load the

@@ -83,15 +83,17 @@ static const struct key_row keys_rows[] = {
   { NAV_REPEAT, { 'r' }, "r",
     /* TRANSLATORS: the cursor goes to the top of the page's text,
        where a screen reader starts reading.  */
-    N_("r"), N_("show the screen again, the cursor at its top"),
+    N_("r"), N_("show the screen again, the cursor at its top (speech on: "
+               "read it aloud)"),
     NULL, 0, true, false, NULL,
     N_("print the page (or this part of it) again"), NULL },
-  /* TRANSLATORS: the full-screen navigator's key that reads the page
-     aloud (pinav built with speech: docs/speech.md).  Plain mode has
+  /* TRANSLATORS: the full-screen navigator's key that turns speech on
+     and off (pinav built with speech: docs/speech.md).  Plain mode has
      no such command: its reader's screen reader speaks.  */
   { NAV_SPEAK, { 's' }, NULL,
-    N_("s"), N_("read the page aloud from the top of the screen; any key "
-               "stops"),
+    N_("s"), N_("speech on (the page is read aloud from the top of the "
+               "screen, then each link chosen and each page opened) or "
+               "off; any key stops what is being said"),
     NULL, 0, true, false, NULL, NULL, NULL },
   { NAV_HELP, { '?', 'h' }, "? h",
     N_("?, h"), N_("this help"),

@@ -35,9 +35,9 @@ enum nav_action
   NAV_REPEAT,           /* show (or say) the page again, from the top of
                            the screen (plain mode: of the part shown) */
   NAV_QUIT,
-  NAV_SPEAK,            /* read the page aloud from the top of the
-                           screen (the TUI, with speech; any key stops
-                           it) */
+  NAV_SPEAK,            /* speech on, reading the page aloud from the
+                           top of the screen, or off (the TUI, with
+                           speech; any key stops what is said) */
   NAV_STAFF             /* a kiosk's staff exit (the renderer asks for
                            the PIN) */
 };
