@@ -233,9 +233,9 @@ no_vtdrive \
 # Speech as a mode (issue 19, point 2): --speech starts with it on, and
 # the start screen is read; the title line says so, in words and in
 # reverse video.  While it is on, a key stops what is being said at
-# once (the child is killed and reaped) and then says what the key
-# chose: Down, the link now chosen (a new child adds its samples to the
-# sink), Enter, the page opened.  s turns it off: the child is gone,
+# once (the child is killed and reaped) and then, once the screen has
+# answered, says what the key chose: Down, the link now chosen (a new
+# child adds its samples to the sink), Enter, the page opened.  s turns it off: the child is gone,
 # nothing more is said, and the mark goes.
 rm -f "$sink"
 vt_opts=--speech vt "wait-row 0 \"Speech on (s: off)\"
@@ -245,12 +245,12 @@ expect-children 1
 key Down
 wait-row 2 \"> Compare cell sources\"
 expect-within 1000
-expect-children 1
+wait-children 1
 wait-file-grows $sink
 key Enter
 wait-row 0 \"Compare cell sources\"
 expect-row 0 \"Speech on\"
-expect-children 1
+wait-children 1
 wait-file-grows $sink
 key s
 wait-row 23 \"Speech off.\"
@@ -265,7 +265,7 @@ expect-file-still 500 $sink
 key s
 wait-row 23 \"Reading aloud\"
 expect-row 0 \"Speech on\"
-expect-children 1
+wait-children 1
 wait-file-grows $sink
 key q
 expect-exit 0" PINAV_TEST_SPEECH_SINK="$sink"

@@ -306,6 +306,9 @@ tui_loop (struct tui *t)
         }
       if (dirty)
         tui_paint (t, &scr, tui_kiosk_now ());
+      /* What the key has to say, once the screen shows its answer.  */
+      if (!tui_speech_flush (&t->speech, &t->nav))
+        tui_paint (t, &scr, tui_kiosk_now ());  /* ... or why it cannot */
       wint_t wc;
       int r = get_wch (&wc);
       dirty = r != ERR;
@@ -358,6 +361,7 @@ tui_run (struct app *app)
       tui_loop (&t);
     }
   speech_stop ();
+  tui_speech_end (&t.speech);
   tui_term_end (scr);
   nav_free (&t.nav);
   explicit_bzero (t.query, sizeof t.query);

@@ -12,17 +12,34 @@
 #include "speech_synth.h"
 #include "speech_text.h"
 
-/* Say TEXT (malloc'd, speakable; NULL: out of memory), and free it;
-   when it cannot start, the bottom line says so.
-   @retval whether it started.  */
-static bool
-speech_say (const struct tui_speech *sp, struct nav *nv, char *text)
+/* Say TEXT (malloc'd, speakable; NULL: out of memory) once the screen
+   is painted (tui_speech_flush), in place of what was to be said.  */
+static void
+speech_say (struct tui_speech *sp, char *text)
 {
-  bool ok = text && speech_play (text, i18n_language (), sp->kiosk);
-  free (text);
+  free (sp->pending);
+  sp->pending = text;
+  sp->failed = !text;
+}
+
+bool
+tui_speech_flush (struct tui_speech *sp, struct nav *nv)
+{
+  bool ok = !sp->failed;
+  if (sp->pending)
+    ok = speech_play (sp->pending, i18n_language (), sp->kiosk);
+  tui_speech_end (sp);
   if (!ok)
     nv->msg = _("Reading aloud could not start.");
   return ok;
+}
+
+void
+tui_speech_end (struct tui_speech *sp)
+{
+  free (sp->pending);
+  sp->pending = NULL;
+  sp->failed = false;
 }
 
 /* NV's page from the block at the top of the body (nav_top_block),
@@ -41,8 +58,10 @@ tui_speech_start (struct tui_speech *sp, const struct app *app,
   sp->start = app->speech && speech_available ();
   sp->kiosk = app->kiosk;
   sp->on = sp->start;
+  sp->pending = NULL;
+  sp->failed = false;
   if (sp->on)
-    speech_say (sp, nv, speech_page (nv, NULL));
+    speech_say (sp, speech_page (nv, NULL));
 }
 
 void
@@ -56,21 +75,24 @@ tui_speech_toggle (struct tui_speech *sp, struct nav *nv)
   sp->on = !sp->on;
   if (!sp->on)
     {
+      tui_speech_end (sp);
       speech_stop ();
       /* TRANSLATORS: the bottom line after s turned speech off.  */
       nv->msg = _("Speech off.");
+      return;
     }
-  else if (speech_say (sp, nv, speech_page (nv, NULL)))
-    nv->msg = _("Reading aloud; any key stops.");
+  speech_say (sp, speech_page (nv, NULL));
+  nv->msg = _("Reading aloud; any key stops.");
 }
 
 void
 tui_speech_reset (struct tui_speech *sp, struct nav *nv)
 {
+  tui_speech_end (sp);
   speech_stop ();
   sp->on = sp->start;
   if (sp->on)
-    speech_say (sp, nv, speech_page (nv, NULL));
+    speech_say (sp, speech_page (nv, NULL));
 }
 
 struct tui_speech_was
@@ -117,7 +139,8 @@ tui_speech_echo (struct tui_speech *sp, struct nav *nv,
     text = speech_part (pg, lang, nv->msg, false, 0, 0);
   else
     return;                     /* a line scrolled: nothing new to say */
-  if (speech_say (sp, nv, text) && a == NAV_REPEAT)
+  speech_say (sp, text);
+  if (a == NAV_REPEAT)
     nv->msg = _("Reading aloud; any key stops.");
 }
 

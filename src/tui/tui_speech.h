@@ -19,6 +19,10 @@ struct tui_speech
   bool start;                   /* ... at the start and after an idle
                                    reset (--speech) */
   bool kiosk;                   /* the test hooks are ignored */
+  char *pending;                /* to be said once the screen shows the
+                                   key's answer (tui_speech_flush), or
+                                   NULL; speakable, malloc'd */
+  bool failed;                  /* ... it could not be made */
 };
 
 /* Where the reader was before a key, to tell what the key changed.  */
@@ -57,6 +61,16 @@ struct tui_speech_was tui_speech_note (const struct nav *nv, bool typing);
 void tui_speech_echo (struct tui_speech *sp, struct nav *nv,
                       const struct tui_speech_was *was, enum nav_action a,
                       bool typing);
+
+/** tui_speech_flush - start saying what the last key (or s, or the
+   start, or the idle reset) had to say: after the screen has been
+   painted, so that speech never delays the screen's answer to a key.
+   @retval false when it could not start: NV's message then says so,
+   and the screen must be painted again.  */
+bool tui_speech_flush (struct tui_speech *sp, struct nav *nv);
+
+/** tui_speech_end - forget what was to be said (pinav ends).  */
+void tui_speech_end (struct tui_speech *sp);
 
 /** tui_speech_mark - the title line's mark while speech is on
    (translated), or NULL when it is off.  */

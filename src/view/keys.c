@@ -91,9 +91,8 @@ static const struct key_row keys_rows[] = {
      and off (pinav built with speech: docs/speech.md).  Plain mode has
      no such command: its reader's screen reader speaks.  */
   { NAV_SPEAK, { 's' }, NULL,
-    N_("s"), N_("speech on (the page is read aloud from the top of the "
-               "screen, then each link chosen and each page opened) or "
-               "off; any key stops what is being said"),
+    N_("s"), N_("speech on (the page is read aloud, then what each key "
+               "chooses) or off"),
     NULL, 0, true, false, NULL, NULL, NULL },
   { NAV_HELP, { '?', 'h' }, "? h",
     N_("?, h"), N_("this help"),
