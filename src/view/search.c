@@ -250,10 +250,46 @@ lead_better (const struct search_hit *a, const struct search_hit *b)
   return a->pos < b->pos || (a->pos == b->pos && a->len > b->len);
 }
 
+static void
+match_swap (struct match *a, struct match *b)
+{
+  struct match t = *a;
+  *a = *b;
+  *b = t;
+}
+
+/* Put the MAX best of the K matches at M first, best first, the rest
+   after them in no order: a quickselect, then a sort of MAX alone
+   (the results page shows no more; a common word has thousands).  */
+static void
+matches_sort (struct match *m, size_t k, size_t max)
+{
+  size_t lo = 0, hi = k;        /* lo <= MAX < hi: the border is in */
+  while (max && max < k && hi - lo > 1)
+    {
+      match_swap (&m[lo + (hi - lo) / 2], &m[hi - 1]);
+      size_t s = lo;
+      for (size_t i = lo; i < hi - 1; i++)
+        if (match_cmp (&m[i], &m[hi - 1]) < 0)
+          match_swap (&m[i], &m[s++]);
+      match_swap (&m[s], &m[hi - 1]);
+      /* The S matches before M[S] are better than it, the rest worse.  */
+      if (s == max)
+        break;
+      if (s < max)
+        lo = s + 1;
+      else
+        hi = s;
+    }
+  qsort (m, max < k ? max : k, sizeof *m, match_cmp);
+}
+
 /* The targets of the query of N parts that have all of them, into M
-   (room for IX->n_touched), ranked.  @retval how many.  */
+   (room for IX->n_touched), the best MAX first, ranked.
+   @retval how many.  */
 static size_t
-query_matches (const struct search_index *ix, size_t n, struct match *m)
+query_matches (const struct search_index *ix, size_t n, struct match *m,
+               size_t max)
 {
   unsigned all = (1u << n) - 1;
   size_t k = 0;
@@ -274,7 +310,7 @@ query_matches (const struct search_index *ix, size_t n, struct match *m)
             x->lead = *h;
         }
     }
-  qsort (m, k, sizeof *m, match_cmp);
+  matches_sort (m, k, max);
   return k;
 }
 
@@ -493,7 +529,7 @@ search_query (struct search_index *ix, const char *lang, const char *query,
       query_run (ix, &qy, other);
     }
   struct match *m = qy.n ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
-  size_t k = m ? query_matches (ix, qy.n, m) : 0;
+  size_t k = m ? query_matches (ix, qy.n, m, max) : 0;
   for (size_t i = 0; i < k && i < max; i++)
     query_result (ix, &m[i].lead, &res[i], cols);
   free (m);
