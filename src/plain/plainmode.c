@@ -269,8 +269,11 @@ session_opened (struct session *s, bool repeat)
   fflush (s->out);
 }
 
-/* The line after "Search for: ": its words are searched for; an empty
-   line shows the search page, which says how to search.  */
+/* The line after "Search for: ", not a command: its words are
+   searched for; an empty line shows the search page, which says how
+   to search.  (A command is carried out as on the search page, as a
+   key that is not typed ends the typing in the full-screen
+   navigator.)  */
 static void
 session_asked (struct session *s, const char *line)
 {
@@ -359,14 +362,15 @@ session_command (struct session *s, const char *line)
 {
   const char *p = line + strspn (line, " ");
   char *end;
-  if (s->asking)
+  enum nav_action a = keys_plain (p, s->app->kiosk);
+  if (s->asking && a == NAV_NONE)
     {
       session_asked (s, line);
       return true;
     }
+  s->asking = false;            /* a command, as on the search page */
   errno = 0;
   unsigned long n = strtoul (p, &end, 10);
-  enum nav_action a = keys_plain (p, s->app->kiosk);
   if (*p >= '0' && *p <= '9' && *end == '\0' && errno == 0)
     session_number (s, n);
   else if (a == NAV_SEARCH && p[1 + strspn (p + 1, " ")])
