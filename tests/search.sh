@@ -158,6 +158,11 @@ printf '%s\n\nq\n' "$n" |
 grep -q '^Search for: $' "$tap_tmp/out" &&
   grep -q '^Type / and a word, then Enter; for example: /knee$' "$tap_tmp/out"
 ok $? "plain mode: an empty answer shows the search page, which says how"
+printf '%s\nt\nq\n' "$n" |
+  "$PINAV" --data="$data" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
+[ "$(sed -n '/^Search for: $/{n;p;}' "$tap_tmp/out")" = \
+  'Stem cell therapy for bone and joint conditions' ]
+ok $? "plain mode: a command after 'Search for: ' is carried out (t: home)"
 n=$(home_search zh_CN 搜索)
 printf '%s\n膝关节\nq\n' "$n" |
   "$PINAV" --data="$data" --lang=zh_CN --plain --width=0 >"$tap_tmp/out" 2>&1
