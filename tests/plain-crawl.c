@@ -1,6 +1,8 @@
 /* plain-crawl.c - find every page reachable from the start screen and
    write a plain-mode session that visits them all: for each page, the
-   numbers to type from the start screen, then the command for the start screen.  With --titles,
+   numbers to type from the start screen (and an empty line after the
+   one that opens the search page, which asks for words), then the
+   command for the start screen.  With --titles,
    write the title of each page instead, one a line, for the test to
    look for in the session's output.
    Usage: plain-crawl [--titles] DATA_DIR LANG  */
@@ -79,8 +81,11 @@ crawl_run (struct crawl *c, const struct view_ctx *ctx)
           if (view_is_action (sel[k].target)
               || crawl_seen (c, sel[k].target))
             continue;
-          snprintf (path, sizeof path, "%s%s%zu", c->v[i].path,
-                    *c->v[i].path ? " " : "", k + 1);
+          /* The search page asks for words when opened: an empty
+             line (a path's empty step) shows it.  */
+          snprintf (path, sizeof path, "%s%s%zu%s", c->v[i].path,
+                    *c->v[i].path ? " " : "", k + 1,
+                    strcmp (sel[k].target, "search:") == 0 ? " " : "");
           crawl_add (c, sel[k].target, path);
         }
       free (sel);

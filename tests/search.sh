@@ -140,6 +140,36 @@ ok $? "plain mode: / alone opens the search page, which says how to search"
 grep -q '/word search' "$tap_tmp/out"
 ok $? "plain mode: the prompt mentions /word"
 
+# Issue 16: the home menu's Search asks for the words at once, as the
+# full-screen one does; an empty answer shows the page that says how.
+home_search () { # LANG WORD: the number of the home menu's WORD link
+  printf 'q\n' | "$PINAV" --data="$data" --lang="$1" --plain --width=0 |
+    sed -n "s/^\[\([0-9]*\)\] $2\$/\1/p"
+}
+n=$(home_search en Search)
+printf '%s\nknee\nq\n' "$n" |
+  "$PINAV" --data="$data" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
+ok $? "plain mode: the home menu's Search ($n), then knee: exit 0"
+[ "$(sed -n '/^Search for: $/{n;p;}' "$tap_tmp/out")" = 'Search: knee' ] &&
+  grep -q '^\[1\] .*\*knee\*' "$tap_tmp/out"
+ok $? "plain mode: it asks 'Search for: ', and the words typed are searched for"
+printf '%s\n\nq\n' "$n" |
+  "$PINAV" --data="$data" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
+grep -q '^Search for: $' "$tap_tmp/out" &&
+  grep -q '^Type / and a word, then Enter; for example: /knee$' "$tap_tmp/out"
+ok $? "plain mode: an empty answer shows the search page, which says how"
+printf '%s\nt\nq\n' "$n" |
+  "$PINAV" --data="$data" --lang=en --plain --width=0 >"$tap_tmp/out" 2>&1
+[ "$(sed -n '/^Search for: $/{n;p;}' "$tap_tmp/out")" = \
+  'Stem cell therapy for bone and joint conditions' ]
+ok $? "plain mode: a command after 'Search for: ' is carried out (t: home)"
+n=$(home_search zh_CN 搜索)
+printf '%s\n膝关节\nq\n' "$n" |
+  "$PINAV" --data="$data" --lang=zh_CN --plain --width=0 >"$tap_tmp/out" 2>&1
+[ "$(sed -n '/^搜索内容：$/{n;p;}' "$tap_tmp/out")" = '搜索：膝关节' ] &&
+  grep -q '^\[1\] .*\*膝关节\*' "$tap_tmp/out"
+ok $? "plain mode in Chinese: 搜索 ($n) asks 搜索内容：, then searches"
+
 # Issue 16: a result opens at its first match; n and N go from match
 # to match, then to the next result, saying "match 2 of 5".
 good="$top_srcdir/tests/data/good"

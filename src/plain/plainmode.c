@@ -32,6 +32,7 @@ struct session
   unsigned long shown;          /* the nav's page last printed */
   bool touched;                 /* a line since the start or the reset */
   long part_top;                /* the top line of the part printed */
+  bool asking;                  /* the next line is the words to search */
 };
 
 /* The width the navigator lays pages out for: the text's, or where
@@ -247,6 +248,42 @@ session_answer (struct session *s, bool repeat)
   session_prompt (s);
 }
 
+/* After a link was opened: the home menu's Search (the search page,
+   with no words yet) asks for the words at once, as the full-screen
+   navigator's does (issue 16); any other page is shown.  ("/" alone
+   still shows the search page, which says how to search.)  */
+static void
+session_opened (struct session *s, bool repeat)
+{
+  if (strcmp (nav_location (&s->nav), "search:") != 0
+      || s->nav.shown == s->shown)
+    {
+      session_answer (s, repeat);
+      return;
+    }
+  nav_trace (&s->nav);
+  s->asking = true;
+  /* TRANSLATORS: plain mode, after the home menu's Search was chosen:
+     the words typed after it, then Enter, are searched for.  */
+  fputs (_("Search for: "), s->out);
+  fflush (s->out);
+}
+
+/* The line after "Search for: ", not a command: its words are
+   searched for; an empty line shows the search page, which says how
+   to search.  (A command is carried out as on the search page, as a
+   key that is not typed ends the typing in the full-screen
+   navigator.)  */
+static void
+session_asked (struct session *s, const char *line)
+{
+  s->asking = false;
+  line += strspn (line, " ");
+  if (*line)
+    nav_search (&s->nav, line);
+  session_answer (s, false);
+}
+
 /* Read one line (at most LINE_MAX_BYTES kept; the rest is dropped).
    @retval false at end of input.  */
 static bool
@@ -272,7 +309,7 @@ session_number (struct session *s, unsigned long n)
   if (n >= 1 && n <= s->nav.lo.n_sel && nav_choose (&s->nav, (long) n - 1))
     {
       nav_do (&s->nav, NAV_OPEN);
-      session_answer (s, false);
+      session_opened (s, false);
     }
   else
     {
@@ -325,9 +362,15 @@ session_command (struct session *s, const char *line)
 {
   const char *p = line + strspn (line, " ");
   char *end;
+  enum nav_action a = keys_plain (p, s->app->kiosk);
+  if (s->asking && a == NAV_NONE)
+    {
+      session_asked (s, line);
+      return true;
+    }
+  s->asking = false;            /* a command, as on the search page */
   errno = 0;
   unsigned long n = strtoul (p, &end, 10);
-  enum nav_action a = keys_plain (p, s->app->kiosk);
   if (*p >= '0' && *p <= '9' && *end == '\0' && errno == 0)
     session_number (s, n);
   else if (a == NAV_SEARCH && p[1 + strspn (p + 1, " ")])
@@ -356,7 +399,10 @@ session_command (struct session *s, const char *line)
           nav_trace (&s->nav);
           return false;
         }
-      session_answer (s, a == NAV_REPEAT);
+      if (a == NAV_OPEN)
+        session_opened (s, false);
+      else
+        session_answer (s, a == NAV_REPEAT);
     }
   else if (*p == '\0')
     session_prompt (s);
@@ -422,6 +468,7 @@ session_reset (struct session *s)
     tcflush (fileno (s->in), TCIFLUSH);
   app_idle_reset (s->app, &s->nav);
   s->touched = false;
+  s->asking = false;
   session_show (s);
 }
 

@@ -67,58 +67,92 @@ text_string_at (const struct search_text *t, size_t from, size_t at)
   return lo;
 }
 
-/* A needle and its two rarest bytes in a text, at K1 and K2.  */
+/* A needle and three of its bytes to test first, at K[0], K[1] and
+   K[2] (the same place more than once when it is shorter).  */
 struct needle
 {
   const char *q;
-  size_t len, k1, k2;
+  size_t len, k[3];
 };
 
+/* The rarest byte of Q (LEN) in T at a place not in K[0..J-1] and at
+   least GAP bytes from each, or SIZE_MAX.  */
+static size_t
+needle_pick (const struct search_text *t, const char *q, size_t len,
+             const size_t *k, int j, size_t gap)
+{
+  size_t best = SIZE_MAX;
+  for (size_t i = 0; i < len; i++)
+    {
+      bool near = false;
+      for (int u = 0; u < j; u++)
+        near |= (i > k[u] ? i - k[u] : k[u] - i) < gap;
+      if (!near && (best == SIZE_MAX || t->freq[(unsigned char) q[i]]
+                                        < t->freq[(unsigned char) q[best]]))
+        best = i;
+    }
+  return best;
+}
+
+/* The rarest bytes of Q, far apart: bytes next to each other often
+   come together (syllables, "qu"), and test little more than one.  */
 static struct needle
 needle_make (const struct search_text *t, const char *q, size_t len)
 {
-  struct needle nd = { q, len, 0, 0 };
-  for (size_t i = 1; i < len; i++)
-    if (t->freq[(unsigned char) q[i]] < t->freq[(unsigned char) q[nd.k1]])
-      nd.k1 = i;
-  nd.k2 = nd.k1 ? 0 : len > 1;
-  for (size_t i = 0; i < len; i++)
-    if (i != nd.k1
-        && t->freq[(unsigned char) q[i]] < t->freq[(unsigned char) q[nd.k2]])
-      nd.k2 = i;
+  struct needle nd = { q, len, { 0, 0, 0 } };
+  size_t gap = len / 3 > 1 ? len / 3 : 1;
+  for (int j = 0; j < 3 && (size_t) j < len; j++)
+    {
+      nd.k[j] = needle_pick (t, q, len, nd.k, j, gap);
+      if (nd.k[j] == SIZE_MAX)
+        nd.k[j] = needle_pick (t, q, len, nd.k, j, 1);
+    }
+  for (size_t j = len; j < 3; j++)
+    nd.k[j] = nd.k[0];
   return nd;
 }
 
 typedef unsigned char search_vec __attribute__ ((vector_size (16)));
 
 /* The first occurrence of ND in the N bytes at HAY, or NULL.  Like
-   memmem, but 16 places at a time are tested for the needle's two
+   memmem, but 16 places at a time are tested for the needle's three
    rarest bytes (GCC vectors: SSE2 or NEON), and only those places
-   that have both are compared whole.  */
+   that have them are compared whole.  */
 static const char *
 find (const char *hay, size_t n, const struct needle *nd)
 {
   if (n < nd->len)
     return NULL;
-  const unsigned char b1 = (unsigned char) nd->q[nd->k1];
-  const unsigned char b2 = (unsigned char) nd->q[nd->k2];
+  const unsigned char b0 = (unsigned char) nd->q[nd->k[0]];
+  const unsigned char b1 = (unsigned char) nd->q[nd->k[1]];
+  const unsigned char b2 = (unsigned char) nd->q[nd->k[2]];
   size_t places = n - nd->len + 1, i = 0;
   for (; i + 16 <= places; i += 16)
     {
-      search_vec a, b, m;
+      search_vec a, b, c, m;
       uint64_t w[2];
-      memcpy (&a, hay + i + nd->k1, 16);
-      memcpy (&b, hay + i + nd->k2, 16);
-      m = (search_vec) ((a == b1) & (b == b2));
+      memcpy (&a, hay + i + nd->k[0], 16);
+      memcpy (&b, hay + i + nd->k[1], 16);
+      memcpy (&c, hay + i + nd->k[2], 16);
+      m = (search_vec) ((a == b0) & (b == b1) & (c == b2));
       memcpy (w, &m, 16);
-      if (w[0] | w[1])
-        for (size_t j = 0; j < 16; j++)
-          if (m[j] && memcmp (hay + i + j, nd->q, nd->len) == 0)
-            return hay + i + j;
+      if (!(w[0] | w[1]))
+        continue;
+      for (int h = 0; h < 2; h++)
+        while (w[h])
+          {
+            /* The lowest place left: each is 0 or 0xff, a byte.  */
+            size_t j = (size_t) h * 8 + (size_t) __builtin_ctzll (w[h]) / 8;
+            if (memcmp (hay + i + j, nd->q, nd->len) == 0)
+              return hay + i + j;
+            w[h] &= w[h] - 1;
+            w[h] &= ~((uint64_t) 0xff << (j % 8 * 8));
+          }
     }
   for (; i < places; i++)
-    if ((unsigned char) hay[i + nd->k1] == b1
-        && (unsigned char) hay[i + nd->k2] == b2
+    if ((unsigned char) hay[i + nd->k[0]] == b0
+        && (unsigned char) hay[i + nd->k[1]] == b1
+        && (unsigned char) hay[i + nd->k[2]] == b2
         && memcmp (hay + i, nd->q, nd->len) == 0)
       return hay + i;
   return NULL;
@@ -146,6 +180,36 @@ query_scan (struct search_index *ix, const struct search_text *t,
     }
 }
 
+/* Scan, for Q as query_scan does, only the strings of T of the N
+   targets at CAND: each target's, in order, skipping after a match as
+   query_scan does, so that each gets the hit a whole scan gives it.  */
+static void
+query_scan_in (struct search_index *ix, const struct search_text *t,
+               const char *q, size_t len, bool translated, size_t part,
+               const size_t *cand, size_t n)
+{
+  if (!t->buf || len > t->longest)
+    return;
+  const struct needle nd = needle_make (t, q, len);
+  for (size_t c = 0; c < n; c++)
+    {
+      size_t g = cand[c], skip = 0;
+      for (size_t k = t->tstart[g]; k < t->tstart[g + 1]; k++)
+        {
+          size_t i = t->by_target[k];
+          if (i < skip)
+            continue;
+          const char *s = t->buf + t->off[i];
+          const char *m = find (s, t->off[i + 1] - t->off[i] - 1, &nd);
+          if (m)
+            {
+              query_hit (ix, t->entry[i], (size_t) (m - s), len,
+                         translated, part);
+              skip = t->next[i];
+            }
+        }
+    }
+}
 
 /* A target that has every part of the query: how many parts it has at
    each rank, and its best hit, the one its snippet shows.  */
@@ -186,10 +250,46 @@ lead_better (const struct search_hit *a, const struct search_hit *b)
   return a->pos < b->pos || (a->pos == b->pos && a->len > b->len);
 }
 
+static void
+match_swap (struct match *a, struct match *b)
+{
+  struct match t = *a;
+  *a = *b;
+  *b = t;
+}
+
+/* Put the MAX best of the K matches at M first, best first, the rest
+   after them in no order: a quickselect, then a sort of MAX alone
+   (the results page shows no more; a common word has thousands).  */
+static void
+matches_sort (struct match *m, size_t k, size_t max)
+{
+  size_t lo = 0, hi = k;        /* lo <= MAX < hi: the border is in */
+  while (max && max < k && hi - lo > 1)
+    {
+      match_swap (&m[lo + (hi - lo) / 2], &m[hi - 1]);
+      size_t s = lo;
+      for (size_t i = lo; i < hi - 1; i++)
+        if (match_cmp (&m[i], &m[hi - 1]) < 0)
+          match_swap (&m[i], &m[s++]);
+      match_swap (&m[s], &m[hi - 1]);
+      /* The S matches before M[S] are better than it, the rest worse.  */
+      if (s == max)
+        break;
+      if (s < max)
+        lo = s + 1;
+      else
+        hi = s;
+    }
+  qsort (m, max < k ? max : k, sizeof *m, match_cmp);
+}
+
 /* The targets of the query of N parts that have all of them, into M
-   (room for IX->n_touched), ranked.  @retval how many.  */
+   (room for IX->n_touched), the best MAX first, ranked.
+   @retval how many.  */
 static size_t
-query_matches (const struct search_index *ix, size_t n, struct match *m)
+query_matches (const struct search_index *ix, size_t n, struct match *m,
+               size_t max)
 {
   unsigned all = (1u << n) - 1;
   size_t k = 0;
@@ -210,7 +310,7 @@ query_matches (const struct search_index *ix, size_t n, struct match *m)
             x->lead = *h;
         }
     }
-  qsort (m, k, sizeof *m, match_cmp);
+  matches_sort (m, k, max);
   return k;
 }
 
@@ -271,32 +371,84 @@ search_query_split (struct search_query_parts *qy, char *q, size_t len)
     }
 }
 
-/* Scan the index for every form of every part of QY.  */
-static void
-query_run (struct search_index *ix, const struct search_query_parts *qy,
-           bool other)
+/* How rare the folded bytes S (LEN) are in T: the sum of their
+   information, in bits, roughly.  */
+static unsigned
+rarity (const struct search_text *t, const char *s, size_t len)
 {
-  if (++ix->gen == 0)
+  unsigned r = 0, total = 64 - (unsigned) __builtin_clzll (t->len | 1);
+  for (size_t i = 0; i < len; i++)
     {
-      memset (ix->stamp, 0, ix->n_targets * sizeof *ix->stamp);
-      ix->gen = 1;
+      size_t f = t->freq[(unsigned char) s[i]] | 1;
+      r += total - (64 - (unsigned) __builtin_clzll (f));
     }
-  ix->n_touched = 0;
-  for (size_t p = 0; p < qy->n; p++)
-    for (size_t a = 0; a < qy->n_alt[p]; a++)
-      {
-        if (other)
-          query_scan (ix, &ix->cur, qy->alt[p][a], qy->alt_len[p][a], true,
-                      p);
-        query_scan (ix, &ix->en, qy->alt[p][a], qy->alt_len[p][a], false, p);
-      }
+  return r;
 }
 
-bool
-search_text_has (const struct search_index *ix, const char *s, size_t len)
+/* The part of QY a scan should start with: the one whose rarest form
+   is rarest.  */
+static size_t
+query_first (const struct search_index *ix,
+             const struct search_query_parts *qy)
+{
+  size_t first = 0;
+  unsigned best = 0;
+  for (size_t p = 0; p < qy->n; p++)
+    {
+      unsigned r = UINT32_MAX;
+      for (size_t a = 0; a < qy->n_alt[p]; a++)
+        {
+          unsigned x = rarity (&ix->en, qy->alt[p][a], qy->alt_len[p][a]);
+          r = x < r ? x : r;
+        }
+      if (p == 0 || r > best)
+        first = p, best = r;
+    }
+  return first;
+}
+
+/* Scan for every form of part P of QY: the whole text, or only the
+   strings of the N targets at CAND when CAND is not NULL.  */
+static void
+query_part (struct search_index *ix, const struct search_query_parts *qy,
+            size_t p, bool other, const size_t *cand, size_t n)
+{
+  for (size_t a = 0; a < qy->n_alt[p]; a++)
+    {
+      const char *q = qy->alt[p][a];
+      size_t len = qy->alt_len[p][a];
+      if (other && cand)
+        query_scan_in (ix, &ix->cur, q, len, true, p, cand, n);
+      else if (other)
+        query_scan (ix, &ix->cur, q, len, true, p);
+      if (cand)
+        query_scan_in (ix, &ix->en, q, len, false, p, cand, n);
+      else
+        query_scan (ix, &ix->en, q, len, false, p);
+    }
+}
+
+/* Whether the strings of the N targets at CAND are fewer bytes than a
+   quarter of the text: worth scanning alone.  */
+static bool
+query_narrow (const struct search_index *ix, bool other, const size_t *cand,
+              size_t n)
+{
+  size_t bytes = 0, limit = (ix->en.len + (other ? ix->cur.len : 0)) / 4;
+  for (size_t c = 0; c < n && bytes <= limit; c++)
+    bytes += ix->en.tbytes[cand[c]]
+             + (other && ix->cur.buf ? ix->cur.tbytes[cand[c]] : 0);
+  return bytes <= limit;
+}
+
+/* Whether the folded S (LEN bytes) is in the English text, or in the
+   current language's when OTHER.  */
+static bool
+query_has (const struct search_index *ix, const char *s, size_t len,
+           bool other)
 {
   const struct search_text *t[2] = { &ix->en, &ix->cur };
-  for (int i = 0; i < 2; i++)
+  for (int i = 0; i < 1 + other; i++)
     if (t[i]->buf && len <= t[i]->longest)
       {
         const struct needle nd = needle_make (t[i], s, len);
@@ -306,14 +458,45 @@ search_text_has (const struct search_index *ix, const char *s, size_t len)
   return false;
 }
 
-/* The parts of QY found anywhere in the last run, a bit each.  */
+/* Scan the index for every form of every part of QY: the rarest part
+   first, in the whole text; then the others only in the targets that
+   have it, when they are few (the targets that lack it cannot match).
+   @retval the parts found anywhere in the text, a bit each.  */
 static unsigned
-query_found (const struct search_index *ix)
+query_run (struct search_index *ix, const struct search_query_parts *qy,
+           bool other)
 {
+  if (++ix->gen == 0)
+    {
+      memset (ix->stamp, 0, ix->n_targets * sizeof *ix->stamp);
+      ix->gen = 1;
+    }
+  ix->n_touched = 0;
+  if (!qy->n)
+    return 0;
+  size_t first = query_first (ix, qy);
+  query_part (ix, qy, first, other, NULL, 0);
+  size_t n = ix->n_touched;
+  bool narrow = query_narrow (ix, other, ix->touched, n);
+  for (size_t p = 0; p < qy->n; p++)
+    if (p != first)
+      query_part (ix, qy, p, other, narrow ? ix->touched : NULL, n);
   unsigned found = 0;
   for (size_t i = 0; i < ix->n_touched; i++)
     found |= ix->mask[ix->touched[i]];
+  /* A part the narrow scan missed may be elsewhere.  */
+  for (size_t p = 0; narrow && p < qy->n; p++)
+    for (size_t a = 0; p != first && a < qy->n_alt[p]
+                       && !(found & (1u << p)); a++)
+      if (query_has (ix, qy->alt[p][a], qy->alt_len[p][a], other))
+        found |= 1u << p;
   return found;
+}
+
+bool
+search_text_has (const struct search_index *ix, const char *s, size_t len)
+{
+  return query_has (ix, s, len, true);
 }
 
 size_t
@@ -338,8 +521,7 @@ search_query (struct search_index *ix, const char *lang, const char *query,
     }
   search_query_split (&qy, q.s, q.len);
   search_terms_expand (ix, &qy);
-  query_run (ix, &qy, other);
-  unsigned found = query_found (ix);
+  unsigned found = query_run (ix, &qy, other);
   if (qy.n && found != (1u << qy.n) - 1
       && search_terms_split (ix, &qy, found))
     {
@@ -347,7 +529,7 @@ search_query (struct search_index *ix, const char *lang, const char *query,
       query_run (ix, &qy, other);
     }
   struct match *m = qy.n ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
-  size_t k = m ? query_matches (ix, qy.n, m) : 0;
+  size_t k = m ? query_matches (ix, qy.n, m, max) : 0;
   for (size_t i = 0; i < k && i < max; i++)
     query_result (ix, &m[i].lead, &res[i], cols);
   free (m);

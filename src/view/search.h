@@ -9,11 +9,15 @@
    NUL.  Folding changes lengths, so a match's bytes in the folded
    buffer are turned back into the original string's bytes when its
    result is made (search_fold_span folds that one string again, with
-   a map).  Each word of a query is one memmem scan of the English
-   buffer and, when the language is not English, of the current
-   language's buffer: O(words x total text) per query, with no
+   a map).  The rarest word of a query (by its bytes' frequencies) is
+   one scan of the English buffer and, when the language is not
+   English, of the current language's buffer; each other word is
+   looked for only in the strings of the targets that have it, when
+   those are under a quarter of the text, else in a whole scan too:
+   O(total text) per query, up to O(words x total text), with no
    per-string call but at matches; the targets that have every word
-   are the results.
+   are the results.  A scan tests 16 places at a time for three of the
+   word's rarest bytes, far apart, and compares only where they are.
    Substring matching serves CJK text too (it has no word boundaries).
    The caller names that language (search_index_build, search_query):
    search does not ask i18n which one is current, and reads its text
@@ -79,7 +83,7 @@ struct search_result
    more words in names, then in headings, then in the body, then the
    pack's order; each with a snippet of at most COLS display columns
    (at least SEARCH_SNIPPET_MIN_COLS) around its best hit.
-   O(words x total text).
+   O(total text) to O(words x total text).
    @retval the number of targets that matched, which may exceed MAX;
    0 for an empty query or one that is not valid UTF-8.  */
 size_t search_query (struct search_index *ix, const char *lang,

@@ -181,6 +181,9 @@ text_free (struct search_text *t)
   free (t->off);
   free (t->entry);
   free (t->next);
+  free (t->tstart);
+  free (t->by_target);
+  free (t->tbytes);
   memset (t, 0, sizeof *t);
 }
 
@@ -214,6 +217,32 @@ static const char *
 text_string (const struct search_index *ix, size_t i, bool translate)
 {
   return translate ? translated (&ix->entries[i]) : ix->entries[i].text;
+}
+
+/* Fill T->tstart, T->by_target and T->tbytes (see struct search_text):
+   a counting sort of T's strings by target.  @retval false on memory
+   exhaustion.  */
+static bool
+text_group (struct search_text *t, const struct search_index *ix)
+{
+  size_t nt = ix->n_targets;
+  t->tstart = calloc (nt + 2, sizeof *t->tstart);
+  t->tbytes = calloc (nt + 1, sizeof *t->tbytes);
+  t->by_target = malloc ((t->n + 1) * sizeof *t->by_target);
+  if (!t->tstart || !t->tbytes || !t->by_target)
+    return false;
+  for (size_t i = 0; i < t->n; i++)
+    {
+      size_t g = ix->entries[t->entry[i]].target;
+      t->tstart[g + 2]++;
+      t->tbytes[g] += t->off[i + 1] - t->off[i];
+    }
+  for (size_t g = 2; g < nt + 2; g++)
+    t->tstart[g] += t->tstart[g - 1];
+  /* Now TSTART[G + 1] is where target G's strings go.  */
+  for (size_t i = 0; i < t->n; i++)
+    t->by_target[t->tstart[ix->entries[t->entry[i]].target + 1]++] = i;
+  return true;
 }
 
 /* Build T from the entries of IX: English when LANG is "en", else
@@ -266,6 +295,11 @@ text_build (struct search_text *t, const struct search_index *ix,
   f.s = NULL;
   search_fold_free (&f);
   text_link (t, ix);
+  if (!text_group (t, ix))
+    {
+      text_free (t);
+      return false;
+    }
   for (size_t i = 0; i < t->len; i++)
     t->freq[(unsigned char) t->buf[i]]++;
   snprintf (t->lang, sizeof t->lang, "%s", lang);

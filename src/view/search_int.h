@@ -36,7 +36,9 @@ struct search_entry
    after the other in BUF.  String I starts at OFF[I]; OFF[N] = LEN.
    After a match in string I, the strings before NEXT[I] cannot give
    its target a better match (same target, rank no better), so a scan
-   goes on from there: at most one match per target and run of ranks.  */
+   goes on from there: at most one match per target and run of ranks.
+   The strings of target G are BY_TARGET[TSTART[G]] to
+   BY_TARGET[TSTART[G + 1] - 1], in order, TBYTES[G] bytes in all.  */
 struct search_text
 {
   char lang[8];                 /* "" until built */
@@ -48,6 +50,7 @@ struct search_text
   size_t n;
   size_t longest;
   size_t freq[256];             /* how often each byte occurs in BUF */
+  size_t *tstart, *by_target, *tbytes;
 };
 
 /* The most words (parts) of a query, and the forms each may take (a
