@@ -126,7 +126,7 @@ pf_say_fault (struct pf_file *f, enum pf_fault fault,
    A mapped file changed in place after it was checked would change
    the pack's text behind that check, and one cut short would raise
    SIGBUS; a file replaced by rename, as a package manager does, leaves
-   the mapping whole (docs/security.md, "The compiled pack").  */
+   the mapping whole (docs/security.md, "A damaged install").  */
 static bool
 pf_may_map (const struct stat *st)
 {
