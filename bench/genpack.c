@@ -1,7 +1,9 @@
 /* genpack.c - write a large, valid content pack for the benchmarks:
    by default 10,000 collection items and 10,000 document sections,
    about 20 MB of YAML, split over files well under the loader's 32 MiB
-   per-file cap.  The text is made of pseudo-words from a fixed seed, so
+   per-file cap: at most MAX_SECS sections a document and MAX_ITEMS
+   items a collection, more documents and collections for more (a 1 GB
+   pack: genpack DIR 500000 500000).  The text is made of pseudo-words from a fixed seed, so
    every run writes the same bytes.
 
    usage: genpack DIR [ITEMS SECTIONS]
@@ -15,19 +17,24 @@
 
 #include "benchutil.h"
 
-#define N_COLLS 8               /* topic collections, besides the glossary */
-#define N_DOCS 20
+#define N_COLLS 8               /* at least so many topic collections,
+                                   besides the glossary */
+#define N_DOCS 20               /* and documents */
+#define MAX_COLLS 999
+#define MAX_ITEMS 12500         /* a collection's, about 15 MB of YAML */
+#define MAX_SECS 5000           /* a document's, about 6 MB */
 #define N_GLOSS 300             /* glossary terms (part of ITEMS) */
 #define N_WORDS 4096            /* the vocabulary */
 #define WRAP 72                 /* YAML text lines wrap here */
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
 static char words[N_WORDS][16];
-static char gloss_name[N_GLOSS + N_COLLS][48];
-static char gloss_abbr[N_GLOSS + N_COLLS][8];
+static char gloss_name[N_GLOSS + MAX_COLLS][48];
+static char gloss_abbr[N_GLOSS + MAX_COLLS][8];
 static const char *out_dir;
 static size_t total_bytes;
 static size_t n_items, n_sections, items_per_coll, secs_per_doc, n_gloss;
+static size_t n_colls = N_COLLS, n_docs = N_DOCS;
 
 static uint64_t
 rng (void)
@@ -79,7 +86,7 @@ make_words (void)
         for (size_t j = 0; j < k; j++, v /= 32)
           strcat (words[i], syl[v % 32]);
       }
-  for (size_t g = 0; g < N_GLOSS + N_COLLS; g++)
+  for (size_t g = 0; g < N_GLOSS + n_colls; g++)
     {
       const char *a = words[400 + g * 7 % 3000], *b = words[60 + g % 200];
       snprintf (gloss_name[g], sizeof gloss_name[g], "%c%s %s",
@@ -176,7 +183,7 @@ close_file (FILE *f)
 static void
 put_cite (FILE *f)
 {
-  size_t d = rng_below (N_DOCS), s = rng_below (secs_per_doc);
+  size_t d = rng_below (n_docs), s = rng_below (secs_per_doc);
   fprintf (f, "g%03zu#s%04zu", d + 1, s + 1);
 }
 
@@ -257,7 +264,7 @@ static void
 write_collection (size_t c)
 {
   char name[64], buf[4096];
-  size_t next = (c + 1) % N_COLLS;
+  size_t next = (c + 1) % n_colls;
   snprintf (name, sizeof name, "coll-c%02zu.yaml", c + 1);
   FILE *f = open_file (name);
   fprintf (f, "kind: collection\nid: c%02zu\n", c + 1);
@@ -315,7 +322,7 @@ write_pack (void)
   text (buf, sizeof buf, 400);
   put_folded (f, 2, "-", buf);
   fputs ("menu:\n", f);
-  for (size_t c = 0; c < N_COLLS; c++)
+  for (size_t c = 0; c < n_colls; c++)
     fprintf (f, "  - c%02zu\n", c + 1);
   fputs ("  - compare-c01\n  - glossary\n"
          "glossary:\n  collection: glossary\n  also: also\n"
@@ -350,9 +357,13 @@ main (int argc, char **argv)
   n_sections = argc == 4 ? arg_count (argv[3], "section count") : 10000;
   if (n_items < N_GLOSS + N_COLLS)
     n_items = N_GLOSS + N_COLLS;
-  items_per_coll = (n_items - N_GLOSS) / N_COLLS;
-  secs_per_doc = n_sections / N_DOCS;
-  n_gloss = n_items - items_per_coll * N_COLLS;
+  while ((n_items - N_GLOSS) / n_colls > MAX_ITEMS && n_colls < MAX_COLLS)
+    n_colls++;
+  while (n_sections / n_docs > MAX_SECS)
+    n_docs++;
+  items_per_coll = (n_items - N_GLOSS) / n_colls;
+  secs_per_doc = n_sections / n_docs;
+  n_gloss = n_items - items_per_coll * n_colls;
   if (mkdir (out_dir, 0777) != 0 && errno != EEXIST)
     {
       fprintf (stderr, "genpack: %s: %s\n", out_dir, strerror (errno));
@@ -360,13 +371,13 @@ main (int argc, char **argv)
     }
   make_words ();
   write_pack ();
-  for (size_t d = 0; d < N_DOCS; d++)
+  for (size_t d = 0; d < n_docs; d++)
     write_document (d);
-  for (size_t c = 0; c < N_COLLS; c++)
+  for (size_t c = 0; c < n_colls; c++)
     write_collection (c);
   write_glossary ();
   printf ("genpack: %s: %zu items, %zu sections, %zu bytes of YAML\n",
-          out_dir, items_per_coll * N_COLLS + n_gloss,
-          secs_per_doc * N_DOCS, total_bytes);
+          out_dir, items_per_coll * n_colls + n_gloss,
+          secs_per_doc * n_docs, total_bytes);
   return 0;
 }

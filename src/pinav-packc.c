@@ -79,7 +79,9 @@ compile (const char *dir, const char *hash_dir, const char *out)
   struct content_pack *back = img ? packfile_decode (img, len, hash) : NULL;
   bool ok = back && write_image (out, img, len);
   if (!back)
-    fprintf (stderr, "%s: %s: the pack cannot be compiled\n", PROG, dir);
+    fprintf (stderr, "%s: %s: the pack cannot be compiled (out of memory, "
+             "or its image would be over the 4 GiB a compiled pack can "
+             "address)\n", PROG, dir);
   content_free (back);
   free (img);
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;

@@ -611,6 +611,72 @@ good_dir (const char *tmp, size_t *len)
   return img;
 }
 
+/* Write "A smell" over "A small" in the title, in place, in the image
+   BIN (of the LEN bytes IMG): as only its owner could.  */
+static void
+scribble (const char *bin, const unsigned char *img, size_t len)
+{
+  const unsigned char *at = memmem (img, len, "A small test pack", 17);
+  FILE *f = fopen (bin, "r+b");
+  if (!at || !f || fseek (f, (long) (at - img) + 2, SEEK_SET) != 0
+      || fputs ("smell", f) < 0 || fclose (f) != 0)
+    exit (99);
+}
+
+/* The title of the pack of DIR, from its image of the LEN bytes IMG
+   written with MODE (and owner UID, unless -1), once that image has
+   been scribbled on after it was loaded.  */
+static char *
+title_after_write (const char *dir, const unsigned char *img, size_t len,
+                   mode_t mode, uid_t uid)
+{
+  char bin[4096];
+  snprintf (bin, sizeof bin, "%s/%s", dir, PACKFILE_NAME);
+  unlink (bin);
+  write_file (bin, img, len);
+  if (chmod (bin, mode) != 0 || (uid != (uid_t) -1 && chown (bin, uid, -1)))
+    exit (99);
+  struct content_pack *p = packfile_load (dir, NULL, NULL);
+  if (!p)
+    return strdup ("(not used)");
+  scribble (bin, img, len);
+  char *title = strdup (p->title);
+  content_free (p);
+  unlink (bin);
+  return title;
+}
+
+/* Issue 17: an image is mapped only when no one but the running user
+   and root can change it; else it is copied, and a write to the file
+   after it was checked cannot reach the pack (docs/security.md).  */
+static void
+test_mapping (const char *dir, const unsigned char *img, size_t len)
+{
+  static const struct { mode_t mode; const char *what; bool mapped; }
+  modes[] = {
+    { 0644, "the running user's, 644: mapped (only its owner can change "
+      "it, and an in-place write by the owner shows)", true },
+    { 0664, "group-writable: copied, an in-place write does not reach "
+      "the pack", false },
+    { 0646, "writable by others: copied", false },
+  };
+  for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
+    {
+      char *t = title_after_write (dir, img, len, modes[i].mode, (uid_t) -1);
+      tap_ok (strcmp (t, modes[i].mapped ? "A smell test pack"
+                                         : "A small test pack") == 0,
+              "an image %s (%s)", modes[i].what, t);
+      free (t);
+    }
+  if (geteuid () == 0)          /* root may give the file away */
+    {
+      char *t = title_after_write (dir, img, len, 0644, 1);
+      tap_ok (strcmp (t, "A small test pack") == 0,
+              "an image of another user (not root), 644: copied (%s)", t);
+      free (t);
+    }
+}
+
 static void
 test_stale (const char *tmp, const unsigned char *img, size_t len)
 {
@@ -1431,6 +1497,7 @@ main (void)
   unsigned char *img = good_dir (tmp, &len);
   test_stale (tmp, img, len);
   test_bad_bins (tmp, img, len);
+  test_mapping (tmp, img, len);
   empty_dir (tmp);
   test_hash (tmp);
   empty_dir (tmp);

@@ -64,8 +64,11 @@ struct content_pack *packfile_decode (const unsigned char *image, size_t len,
    compiled from exactly the YAML files DIR holds now.  The file's size
    and the image's header are checked first; the YAML files are read
    and hashed only when those are sound and the image's stamp is not
-   theirs (packfile_stamp_dir), and the rest of the image,
-   once, into the pack's arena, only when the hash is the YAML's.  An
+   theirs (packfile_stamp_dir), and the rest of the image only when
+   the hash is the YAML's: mapped (read-only, private: the pack's
+   backing, unmapped by content_free) when no one but the running user
+   and root can change the file, and read once into the pack's arena
+   otherwise (docs/security.md).  An
    image that is there but cannot be read, is not an image, is too big
    or damaged, or holds a character that a terminal must not be given
    (text_safe.h), is named in DIAGS (when not NULL) with the reason;

@@ -1,7 +1,9 @@
 /* packfile_read.c - read a compiled pack image from its file, for
    packfile_load (packfile.h).  The file's size (fstat) and its header
    come first: a file that is not an image, or too big, is refused
-   before the rest of it is read (issue 15, F9).  An image that is
+   before the rest of it is read (issue 15, F9); the rest is then
+   mapped, when only the running user or root can change the file, and
+   read otherwise (issue 17).  An image that is
    refused for what it is, and not for being out of date, is named in a
    message that says why.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
@@ -15,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -116,27 +119,93 @@ pf_say_fault (struct pf_file *f, enum pf_fault fault,
     }
 }
 
-/* The pack in F, an image of SIZE bytes whose header HDR is read and
-   checked: the rest is read into the pack's arena and decoded.  */
-static struct content_pack *
-pf_read_rest (struct pf_file *f, const unsigned char *hdr, size_t size)
+/* Whether the image in the file of ST may be mapped rather than read:
+   only when no one but the running user and root can change it (its
+   owner is one of them, and neither its group nor others may write
+   it; an ACL that lets anyone else write shows in the group's bits).
+   A mapped file changed in place after it was checked would change
+   the pack's text behind that check, and one cut short would raise
+   SIGBUS; a file replaced by rename, as a package manager does, leaves
+   the mapping whole (docs/security.md, "A damaged install").  */
+static bool
+pf_may_map (const struct stat *st)
 {
-  struct content_pack *p = calloc (1, sizeof *p);
-  unsigned char *buf = p ? arena_alloc (&p->arena, size) : NULL;
-  uint32_t unsafe = PF_NONE;
+  return (st->st_uid == 0 || st->st_uid == geteuid ())
+         && (st->st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
+/* Give back the mapping of an image (content_pack's backing_free).  */
+static void
+pf_unmap (void *img, size_t len)
+{
+  munmap (img, len);
+}
+
+/* The SIZE bytes of F, whose header HDR is read, mapped (private, read
+   only) into P's backing: NULL, having said why, when they cannot be
+   or their header is no longer HDR (the file was changed since).  */
+static unsigned char *
+pf_map (struct pf_file *f, struct content_pack *p, const unsigned char *hdr,
+        size_t size)
+{
+  void *img = mmap (NULL, size, PROT_READ, MAP_PRIVATE, f->fd, 0);
+  if (img == MAP_FAILED)
+    {
+      pf_say (f, _("cannot read it: %s"), strerror (errno));
+      return NULL;
+    }
+  p->backing = img;
+  p->backing_len = size;
+  p->backing_free = pf_unmap;
+  if (memcmp (img, hdr, PF_HEADER_SIZE) != 0)
+    {
+      pf_say (f, "%s", _("cannot read it: the file changed while it was "
+                         "read"));
+      return NULL;
+    }
+  return img;
+}
+
+/* The SIZE bytes of F, whose header HDR is read, read into P's arena:
+   NULL, having said why, when they cannot be.  */
+static unsigned char *
+pf_copy (struct pf_file *f, struct content_pack *p, const unsigned char *hdr,
+         size_t size)
+{
+  unsigned char *buf = arena_alloc (&p->arena, size);
   if (!buf)
     pf_say (f, "%s", _("out of memory"));
   else
     {
       memcpy (buf, hdr, PF_HEADER_SIZE);
-      if (pf_read_at (f, buf + PF_HEADER_SIZE, size - PF_HEADER_SIZE,
-                      PF_HEADER_SIZE))
-        {
-          enum pf_fault fault = pf_decode_image (p, buf, size, &unsafe);
-          if (fault == PF_FINE)
-            return p;
-          pf_say_fault (f, fault, hdr, size, unsafe);
-        }
+      if (!pf_read_at (f, buf + PF_HEADER_SIZE, size - PF_HEADER_SIZE,
+                       PF_HEADER_SIZE))
+        buf = NULL;
+    }
+  return buf;
+}
+
+/* The pack in F, of ST, an image of SIZE bytes whose header HDR is read
+   and checked: the rest is mapped (pf_may_map) or read into the pack's
+   arena, and decoded; the pack's strings point into it.  */
+static struct content_pack *
+pf_read_rest (struct pf_file *f, const struct stat *st,
+              const unsigned char *hdr, size_t size)
+{
+  struct content_pack *p = calloc (1, sizeof *p);
+  unsigned char *img = NULL;
+  uint32_t unsafe = PF_NONE;
+  if (!p)
+    pf_say (f, "%s", _("out of memory"));
+  else
+    img = pf_may_map (st) ? pf_map (f, p, hdr, size)
+                          : pf_copy (f, p, hdr, size);
+  if (img)
+    {
+      enum pf_fault fault = pf_decode_image (p, img, size, &unsafe);
+      if (fault == PF_FINE)
+        return p;
+      pf_say_fault (f, fault, hdr, size, unsafe);
     }
   content_free (p);
   return NULL;
@@ -149,17 +218,18 @@ pf_read_rest (struct pf_file *f, const unsigned char *hdr, size_t size)
    of other YAML is out of date, not damaged (the YAML was edited
    since), and is passed over without a word.  */
 static struct content_pack *
-pf_read_checked (struct pf_file *f, const char *dir,
+pf_read_checked (struct pf_file *f, const char *dir, const struct stat *st,
                  const unsigned char *hdr, uint64_t size)
 {
   uint64_t hash, stamp, want = pf_get64 (hdr + PF_H_STAMP);
-  enum pf_fault fault = pf_check_header (hdr, size);
+  enum pf_fault fault = size > SIZE_MAX ? PF_TOO_BIG
+                        : pf_check_header (hdr, size);
   if (fault != PF_FINE)
     pf_say_fault (f, fault, hdr, size, PF_NONE);
   else if ((want && packfile_stamp_dir (dir, &stamp) && stamp == want)
            || (packfile_hash_dir (dir, &hash)
                && pf_get64 (hdr + PF_H_HASH) == hash))
-    return pf_read_rest (f, hdr, (size_t) size);
+    return pf_read_rest (f, st, hdr, (size_t) size);
   return NULL;
 }
 
@@ -188,7 +258,7 @@ packfile_load (const char *dir, const char *image, struct diags *diags)
   else if (st.st_size < PF_HEADER_SIZE)
     pf_say_fault (&f, PF_NOT_IMAGE, NULL, (uint64_t) st.st_size, PF_NONE);
   else if (pf_read_at (&f, hdr, PF_HEADER_SIZE, 0))  /* else it said why */
-    p = pf_read_checked (&f, dir, hdr, (uint64_t) st.st_size);
+    p = pf_read_checked (&f, dir, &st, hdr, (uint64_t) st.st_size);
   close (f.fd);
   return p;
 }

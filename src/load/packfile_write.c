@@ -247,7 +247,8 @@ pw_image (struct pw *w, uint64_t hash, size_t *len)
   for (int t = 0; t < PF_TEXT; t++)
     size += w->t[t].n * 4;
   size += w->text.len;
-  unsigned char *img = size <= PF_MAX_SIZE ? calloc (1, size) : NULL;
+  unsigned char *img = size <= PF_MAX_SIZE && size <= SIZE_MAX
+                       ? calloc (1, (size_t) size) : NULL;
   if (!img)
     return NULL;
   memcpy (img + PF_H_MAGIC, PF_MAGIC, 8);

@@ -39,10 +39,11 @@
 #define PF_VERSION 4
 #define PF_NONE UINT32_MAX
 
-/* The largest image (the bundled pack's is 0.1 MiB; the arrays it
-   loads into take at most about six times its size), and the longest
-   string (ytree's limit for a scalar, YTREE_MAX_SCALAR).  */
-#define PF_MAX_SIZE ((uint64_t) 256 * 1024 * 1024)
+/* The largest image: what the format can address, every offset in it
+   being a u32 (the bundled pack's is 0.1 MiB; a 1 GB pack's is mapped,
+   and the arrays it loads into take about a third of its size); and the
+   longest string (ytree's limit for a scalar, YTREE_MAX_SCALAR).  */
+#define PF_MAX_SIZE ((uint64_t) 4096 * 1024 * 1024)
 #define PF_MAX_STRING (1024 * 1024)
 
 /* The header's fields: byte offsets.  */
@@ -95,8 +96,8 @@ struct content_pack;
    they can be checked before the rest is read.  */
 enum pf_fault pf_check_header (const unsigned char *img, uint64_t len);
 
-/** pf_decode_image - read the LEN-byte image at IMG, which lives in
-   PACK's arena, into PACK (packfile.c).  The hash is not looked at.
+/** pf_decode_image - read the LEN-byte image at IMG, which lives as
+   long as PACK (in its arena, or its backing), into PACK (packfile.c).  The hash is not looked at.
    @retval PF_FINE; PF_UNSAFE, with the character that a terminal must
    not be given in *UNSAFE; or another fault.  */
 enum pf_fault pf_decode_image (struct content_pack *pack,

@@ -239,6 +239,8 @@ content_free (struct content_pack *p)
         hash_free (&p->index->keys);
       free (p->terms);
       arena_free (&p->arena);
+      if (p->backing_free)
+        p->backing_free (p->backing, p->backing_len);
       free (p);
     }
 }

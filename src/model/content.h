@@ -177,6 +177,12 @@ struct content_pack
   struct content_term *terms;   /* the termbases' terms, or NULL */
   size_t n_terms;
   struct arena arena;
+  /* Memory the pack's strings may point into that is not the arena's
+     (a compiled image mapped by the loader), and how content_free
+     gives it back; NULL when there is none.  */
+  void *backing;
+  size_t backing_len;
+  void (*backing_free) (void *backing, size_t len);
 };
 
 /** content_index_build - build the id index of PACK (O(n)).
@@ -220,7 +226,8 @@ int content_attr_index (const struct content_collection *coll,
 const char *content_sort_key (const struct content_item *it,
                               const char *lang);
 
-/** content_free - release PACK and everything in it.  */
+/** content_free - release PACK and everything in it, its backing
+   too (backing_free).  */
 void content_free (struct content_pack *pack);
 
 #endif
