@@ -81,6 +81,36 @@ style_attr (enum lay_style style)
     }
 }
 
+/* Write the LEN bytes of S (valid UTF-8) at (Y, X) as wide
+   characters, decoded once by libunistring.  ncurses' waddnwstr reads
+   the character after the last one it is given (to see whether the
+   string ends there), so the copy it gets ends with a NUL.
+   @retval false when S could not be converted.  */
+static bool
+put_wide (int y, int x, const char *s, size_t len)
+{
+  uint32_t small[257], *w;
+  size_t n = sizeof small / sizeof *small - 1;
+  w = u8_to_u32 ((const uint8_t *) s, len, small, &n);
+  if (!w)
+    return false;
+  if (w != small)
+    {
+      uint32_t *t = realloc (w, (n + 1) * sizeof *w);
+      if (!t)
+        {
+          free (w);
+          return false;
+        }
+      w = t;
+    }
+  w[n] = 0;
+  mvaddnwstr (y, x, (const wchar_t *) w, (int) n);
+  if (w != small)
+    free (w);
+  return true;
+}
+
 /* Write the N bytes at S at (Y, X), each invalid byte and character a
    terminal must not be given shown as '?' (text_clean): the body's
    lines are clean already (layout.c), but the title, the hints (from a
@@ -96,15 +126,8 @@ put_clean (int y, int x, const char *s, size_t n)
   /* As wide characters (decoded once, by libunistring): addnstr would
      decode the UTF-8 a byte at a time, through mbrtowc and wctob, four
      times the cost of the rest of a key in Chinese (issue 17).  */
-  uint32_t wsmall[512], *w = wsmall;
-  size_t wn = sizeof wsmall / sizeof *wsmall;
-  w = u8_to_u32 ((const uint8_t *) buf, n, wsmall, &wn);
-  if (w)
-    mvaddnwstr (y, x, (const wchar_t *) w, (int) wn);
-  else
+  if (!put_wide (y, x, buf, n))
     mvaddnstr (y, x, buf, (int) n);
-  if (w != wsmall)
-    free (w);
   if (buf != small)
     free (buf);
 }
@@ -129,14 +152,7 @@ put_fitting (int y, int x, const char *s, size_t len)
           return;
         }
     }
-  uint32_t wsmall[256];
-  size_t wn = sizeof wsmall / sizeof *wsmall;
-  uint32_t *w = u8_to_u32 ((const uint8_t *) s, len, wsmall, &wn);
-  if (!w)
-    return;
-  mvaddnwstr (y, x, (const wchar_t *) w, (int) wn);
-  if (w != wsmall)
-    free (w);
+  put_wide (y, x, s, len);
 }
 
 /* Write the LEN bytes of S at (Y, X), as much as fits the screen,
