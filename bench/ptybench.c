@@ -52,7 +52,10 @@
 #define N_PAGE 50
 #define SETTLE_MS 2
 #define GRACE_S 1.0             /* for output the program wrote elsewhere */
-#define TIMEOUT_S 30.0          /* per wait; valgrind is slow */
+#define TIMEOUT_S 30.0          /* per wait */
+#define CG_TIMEOUT_S 600.0      /* per wait under callgrind: a 20 MB pack
+                                   read from its YAML takes minutes
+                                   on a loaded machine */
 
 struct prog
 {
@@ -82,6 +85,7 @@ struct session
                                    /proc/PID/io) when the last key was sent */
   size_t bytes0;                /* output read by then */
   bool key_sent;                /* a key is on its way */
+  double timeout;               /* seconds, per wait */
   int status;
   bool exited;
 };
@@ -118,6 +122,7 @@ session_start (struct session *ss, const struct prog *p, const char *cg_out)
   struct winsize ws = { .ws_row = ROWS, .ws_col = COLS };
   memset (ss, 0, sizeof *ss);
   ss->prog = p;
+  ss->timeout = cg_out ? CG_TIMEOUT_S : TIMEOUT_S;
   ss->vt = vterm_new (ROWS, COLS);
   vterm_set_utf8 (ss->vt, 1);
   vterm_output_set_callback (ss->vt, on_output, ss);
@@ -278,7 +283,7 @@ screen_print (struct session *ss)
 static double
 session_wait_text (struct session *ss, const char *text, int row)
 {
-  double deadline = bench_now () + TIMEOUT_S;
+  double deadline = bench_now () + ss->timeout;
   session_read (ss);
   while (!screen_has (ss, text, row))
     {
@@ -384,7 +389,7 @@ session_idle (struct session *ss, double since)
 static double
 session_wait_idle (struct session *ss)
 {
-  double start = bench_now (), deadline = start + TIMEOUT_S, t;
+  double start = bench_now (), deadline = start + ss->timeout, t;
   for (;;)
     {
       while (!session_idle (ss, start))
@@ -491,7 +496,7 @@ session_goto (struct session *ss, bool last)
         return;
       row_text (ss, 0, top, sizeof top);
       session_keys (ss, "Enter");
-      double deadline = bench_now () + TIMEOUT_S;
+      double deadline = bench_now () + ss->timeout;
       for (row_text (ss, 0, buf, sizeof buf); strcmp (buf, top) == 0;
            row_text (ss, 0, buf, sizeof buf))
         {
@@ -544,7 +549,7 @@ summary (const char *prog, const char *what, double value)
 static double
 session_quit (struct session *ss)
 {
-  double deadline = bench_now () + TIMEOUT_S;
+  double deadline = bench_now () + ss->timeout;
   for (const char *q = ss->prog->quit; *q; q++)
     {
       char k[2] = { *q, '\0' };
