@@ -32,6 +32,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +51,11 @@
 #define N_DOWN 200
 #define N_PAGE 50
 #define SETTLE_MS 2
-#define TIMEOUT_S 30.0          /* per wait; valgrind is slow */
+#define GRACE_S 1.0             /* for output the program wrote elsewhere */
+#define TIMEOUT_S 30.0          /* per wait */
+#define CG_TIMEOUT_S 600.0      /* per wait under callgrind: a 20 MB pack
+                                   read from its YAML takes minutes
+                                   on a loaded machine */
 
 struct prog
 {
@@ -76,12 +81,21 @@ struct session
   VTerm *vt;
   VTermScreen *scr;
   size_t bytes;                 /* output read so far */
+  long long rchar0, wchar0;     /* the program's reads and writes (bytes,
+                                   /proc/PID/io) when the last key was sent */
+  size_t bytes0;                /* output read by then */
+  bool key_sent;                /* a key is on its way */
+  double timeout;               /* seconds, per wait */
+  bool valgrind;                /* under callgrind: its reads and writes
+                                   include its own (the lock it passes
+                                   between threads is a pipe) */
   int status;
   bool exited;
 };
 
 static struct prog progs[MAX_PROGS];
 static size_t n_progs;
+static const char *tag;         /* --tag: names the figures in BENCH_SUMMARY */
 static int runs = 21;
 static bool use_callgrind;
 static FILE *trace;             /* BENCH_TRACE=FILE: raw output, by read */
@@ -111,6 +125,8 @@ session_start (struct session *ss, const struct prog *p, const char *cg_out)
   struct winsize ws = { .ws_row = ROWS, .ws_col = COLS };
   memset (ss, 0, sizeof *ss);
   ss->prog = p;
+  ss->timeout = cg_out ? CG_TIMEOUT_S : TIMEOUT_S;
+  ss->valgrind = cg_out != NULL;
   ss->vt = vterm_new (ROWS, COLS);
   vterm_set_utf8 (ss->vt, 1);
   vterm_output_set_callback (ss->vt, on_output, ss);
@@ -271,7 +287,7 @@ screen_print (struct session *ss)
 static double
 session_wait_text (struct session *ss, const char *text, int row)
 {
-  double deadline = bench_now () + TIMEOUT_S;
+  double deadline = bench_now () + ss->timeout;
   session_read (ss);
   while (!screen_has (ss, text, row))
     {
@@ -328,31 +344,87 @@ queued (int fd)
   return fd >= 0 && ioctl (fd, FIONREAD, &n) == 0 ? n : 0;
 }
 
-/* Whether the program has taken in every key, answered it, and sleeps
-   waiting for the next.  */
-static bool
-session_idle (struct session *ss)
+/* The program's rchar and wchar (bytes it has read and written by
+   read and write calls, any file), or -1 when /proc does not say.  */
+static void
+proc_io (pid_t pid, long long *rchar, long long *wchar)
 {
-  session_read (ss);
-  return queued (ss->slave) == 0 && proc_state (ss->pid) == 'S'
-         && queued (ss->master) == 0;
+  char path[64], line[128];
+  *rchar = *wchar = -1;
+  snprintf (path, sizeof path, "/proc/%d/io", (int) pid);
+  FILE *f = fopen (path, "r");
+  while (f && fgets (line, sizeof line, f))
+    if (strncmp (line, "rchar:", 6) == 0)
+      *rchar = atoll (line + 6);
+    else if (strncmp (line, "wchar:", 6) == 0)
+      *wchar = atoll (line + 6);
+  if (f)
+    fclose (f);
 }
 
-/* Wait until the program is idle.  @retval when it became so.  */
+/* Whether the program has taken in the key sent last, answered it, and
+   sleeps waiting for the next, with all it wrote read.  Neither pty
+   queue being empty says so on its own: the kernel moves bytes from
+   one side of a pty to the other later, in a worker thread, which a
+   loaded machine can delay by milliseconds.  So the key counts as
+   taken in only once the program has read something since it was
+   sent (its rchar grew), and the output as all read only once we have
+   read as many bytes as it has written since (its wchar), or, for a
+   program that also writes elsewhere, after GRACE_S.  Under valgrind
+   both counts include valgrind's own pipe: the reads still show that
+   something happened, the writes say nothing, and only the old checks
+   hold (the instruction counts do not depend on the timing).  */
+static bool
+session_idle (struct session *ss, double since)
+{
+  session_read (ss);
+  if (queued (ss->slave) != 0 || proc_state (ss->pid) != 'S'
+      || queued (ss->master) != 0)
+    return false;
+  long long r, w;
+  proc_io (ss->pid, &r, &w);
+  if (ss->key_sent && r >= 0 && r == ss->rchar0)
+    return false;               /* the key is still in the pty */
+  if (w >= 0 && !ss->valgrind
+      && (long long) (ss->bytes - ss->bytes0) < w - ss->wchar0
+      && bench_now () - since < GRACE_S)
+    return false;               /* output still on its way */
+  return true;
+}
+
+/* Wait until the program is idle (session_idle), then until the pty
+   stays quiet for SETTLE_MS.  @retval when it became idle.  */
 static double
 session_wait_idle (struct session *ss)
 {
-  double deadline = bench_now () + TIMEOUT_S, t;
+  double start = bench_now (), deadline = start + ss->timeout, t;
   for (;;)
     {
-      while (!session_idle (ss))
-        if (bench_now () > deadline || session_check_exit (ss))
-          bench_die ("ptybench: %s did not settle after a key",
-                     ss->prog->name);
+      while (!session_idle (ss, start))
+        {
+          if (bench_now () > deadline || session_check_exit (ss))
+            bench_die ("ptybench: %s did not settle after a key%s",
+                       ss->prog->name, ss->key_sent
+                       && !ss->exited ? " (the key was not read)" : "");
+          sched_yield ();
+        }
       t = bench_now ();
       if (session_pump (ss, SETTLE_MS) == 0)
-        return t;
+        {
+          ss->key_sent = false;
+          return t;
+        }
     }
+}
+
+/* Note the program's reads and writes before a key is sent.  */
+static void
+session_mark (struct session *ss)
+{
+  session_read (ss);
+  proc_io (ss->pid, &ss->rchar0, &ss->wchar0);
+  ss->bytes0 = ss->bytes;
+  ss->key_sent = true;
 }
 
 /* Send one key, by name, encoded by libvterm as the program's
@@ -367,6 +439,7 @@ session_key (struct session *ss, const char *name)
     { "PgDn", VTERM_KEY_PAGEDOWN }, { "Home", VTERM_KEY_HOME },
     { "End", VTERM_KEY_END }, { "Backspace", VTERM_KEY_BACKSPACE },
   };
+  session_mark (ss);
   for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
     if (strcmp (keys[i].name, name) == 0)
       {
@@ -402,11 +475,12 @@ session_keys (struct session *ss, const char *keys)
 
 /* Open, in turn, the links of P->open: Down until the selected line
    (marked '>' in its first column) shows the text, then Enter; the
-   page is there when its title (the link's text) is on the top row.  */
+   page is there when the top row has changed.  With LAST false, the
+   last link is selected but not opened.  */
 static void
-session_goto (struct session *ss)
+session_goto (struct session *ss, bool last)
 {
-  char buf[COLS * 4 + 1];
+  char buf[COLS * 4 + 1], top[COLS * 4 + 1];
   for (size_t i = 0; i < ss->prog->n_open; i++)
     {
       const char *text = ss->prog->open[i];
@@ -426,17 +500,64 @@ session_goto (struct session *ss)
             bench_die ("ptybench: %s: no link \"%s\"", ss->prog->name, text);
           session_keys (ss, "Down");
         }
+      if (i + 1 == ss->prog->n_open && !last)
+        return;
+      row_text (ss, 0, top, sizeof top);
       session_keys (ss, "Enter");
-      session_wait_text (ss, text, 0);
+      double deadline = bench_now () + ss->timeout;
+      for (row_text (ss, 0, buf, sizeof buf); strcmp (buf, top) == 0;
+           row_text (ss, 0, buf, sizeof buf))
+        {
+          if (bench_now () > deadline || session_check_exit (ss))
+            {
+              screen_print (ss);
+              bench_die ("ptybench: %s: \"%s\" did not open",
+                         ss->prog->name, text);
+            }
+          session_pump (ss, 100);
+        }
       session_wait_idle (ss);
     }
+}
+
+/* The first line shown, from the position on the bottom row ("lines
+   22-43 of 101", "第 22-43 行"), or -1 when it shows none.  */
+static long
+screen_top_line (struct session *ss)
+{
+  char buf[COLS * 4 + 1];
+  row_text (ss, ROWS - 1, buf, sizeof buf);
+  for (char *q = buf; *q; q++)
+    if (*q >= '0' && *q <= '9' && (q == buf || q[-1] < '0' || q[-1] > '9'))
+      {
+        char *end;
+        long n = strtol (q, &end, 10);
+        if (*end == '-' && end[1] >= '0' && end[1] <= '9')
+          return n;
+      }
+  return -1;
+}
+
+/* Append "TAG PROGRAM WHAT VALUE" to the file BENCH_SUMMARY names, for
+   run.sh's table of goals.  */
+static void
+summary (const char *prog, const char *what, double value)
+{
+  const char *file = getenv ("BENCH_SUMMARY");
+  if (!tag || !file || !*file)
+    return;
+  FILE *f = fopen (file, "a");
+  if (!f)
+    bench_die ("ptybench: %s: %s", file, strerror (errno));
+  fprintf (f, "%s %s %s %.6g\n", tag, prog, what, value);
+  fclose (f);
 }
 
 /* Send the quit keys and wait for the exit.  @retval when it exited.  */
 static double
 session_quit (struct session *ss)
 {
-  double deadline = bench_now () + TIMEOUT_S;
+  double deadline = bench_now () + ss->timeout;
   for (const char *q = ss->prog->quit; *q; q++)
     {
       char k[2] = { *q, '\0' };
@@ -511,10 +632,11 @@ seq_key (char c)
 }
 
 /* Instructions for a session that paints, goes to the program's page
-   (when NAV), replays the first N_KEYS keys of its recorded sequence,
-   and quits.  */
+   (NAV 1: opens each link of --open; 2: opens all but the last, and
+   selects that), replays the first N_KEYS keys of its recorded
+   sequence, and quits.  */
 static double
-callgrind_session (const struct prog *p, bool nav, size_t n_keys)
+callgrind_session (const struct prog *p, int nav, size_t n_keys)
 {
   char out[64];
   struct session ss;
@@ -525,7 +647,7 @@ callgrind_session (const struct prog *p, bool nav, size_t n_keys)
   session_wait_text (&ss, p->ready, p->ready_row);
   session_wait_idle (&ss);
   if (nav)
-    session_goto (&ss);
+    session_goto (&ss, nav == 1);
   for (size_t i = 0; i < n_keys; i++)
     session_keys (&ss, seq_key (p->seq[i]));
   session_quit (&ss);
@@ -554,6 +676,7 @@ bench_paint (void)
     {
       double mp = bench_median (r[j].paint, runs);
       double me = bench_median (r[j].exit, runs);
+      summary (progs[j].name, "paint_ms", mp);
       printf ("  %-6s paint %6.2f [%5.2f-%6.2f]  paint+quit %6.2f  "
               "%6zu bytes  VmHWM %6.1f MB", progs[j].name, mp,
               bench_pct (r[j].paint, runs, 10), bench_pct (r[j].paint, runs, 90),
@@ -565,8 +688,12 @@ bench_paint (void)
     }
   if (use_callgrind)
     for (size_t j = 0; j < n_progs; j++)
-      printf ("  %-6s callgrind: paint and quit %.2f M instructions\n",
-              progs[j].name, callgrind_session (&progs[j], false, 0) / 1e6);
+      {
+        double ins = callgrind_session (&progs[j], 0, 0);
+        printf ("  %-6s callgrind: paint and quit %.2f M instructions\n",
+                progs[j].name, ins / 1e6);
+        summary (progs[j].name, "paint_ins", ins);
+      }
   for (size_t j = 0; j < n_progs; j++)
     free (r[j].paint), free (r[j].exit);
 }
@@ -579,6 +706,11 @@ struct keyrun
   size_t n[2], bytes[2];
   size_t silent[2];             /* replayed keys that changed nothing */
   size_t turns[2];              /* direction changes at the page's ends */
+  long lines[2];                /* lines scrolled, by the bottom row's
+                                   position (from one key that shows it
+                                   to the next that does) */
+  bool seen[2];                 /* whether any key showed a position */
+  long top;                     /* the first line shown, last known */
 };
 
 /* Press the key of class CLS (0: Down or Up, 1: PgDn or PgUp) that
@@ -593,10 +725,16 @@ key_step (struct session *ss, struct prog *p, struct keyrun *k, size_t i,
   for (int tries = 0; tries < 2; tries++)
     {
       char c = p->n_seq > i ? p->seq[i] : *dir;
+      session_read (ss);
       size_t before = ss->bytes;
       double t0 = bench_now ();
       session_key (ss, seq_key (c));
       double t1 = session_wait_idle (ss);
+      long top = screen_top_line (ss);
+      if (top >= 0 && k->top >= 0)
+        k->lines[cls] += labs (top - k->top), k->seen[cls] = true;
+      if (top >= 0)
+        k->top = top;
       bool silent = ss->bytes == before;
       if (silent && p->n_seq <= i)
         {
@@ -623,7 +761,8 @@ keys_once (struct prog *p, struct keyrun *k)
   session_start (&ss, p, NULL);
   session_wait_text (&ss, p->ready, p->ready_row);
   session_wait_idle (&ss);
-  session_goto (&ss);
+  session_goto (&ss, true);
+  k->top = screen_top_line (&ss);
   for (size_t i = 0; i < N_DOWN + N_PAGE; i++)
     key_step (&ss, p, k, i, i >= N_DOWN, &dir[i >= N_DOWN]);
   session_quit (&ss);
@@ -659,6 +798,20 @@ bench_keys (void)
       if (k[j].silent[0] + k[j].silent[1])
         printf ("  %zu keys changed nothing", k[j].silent[0] + k[j].silent[1]);
       putchar ('\n');
+      for (int c = 0; c < 2; c++)
+        {
+          /* Lines scrolled a key: by the position pinav shows; a peer
+             that shows none scrolls a line a Down and a screen less
+             its prompt line a page, as less does.  */
+          double per = k[j].seen[c]
+            ? (double) k[j].lines[c] / k[j].n[c] : c ? ROWS - 1 : 1;
+          if (k[j].seen[c])
+            printf ("  %-6s %s: %.2f lines scrolled a key\n",
+                    progs[j].name, c ? "page" : "Down", per);
+          summary (progs[j].name, c ? "page_ms" : "down_ms",
+                   bench_median (k[j].ms[c], k[j].n[c]));
+          summary (progs[j].name, c ? "page_lines" : "down_lines", per);
+        }
       free (k[j].ms[0]);
       free (k[j].ms[1]);
     }
@@ -666,14 +819,72 @@ bench_keys (void)
     return;
   for (size_t j = 0; j < n_progs; j++)
     {
-      double base = callgrind_session (&progs[j], true, 0);
-      double downs = callgrind_session (&progs[j], true, N_DOWN);
-      double all = callgrind_session (&progs[j], true, N_DOWN + N_PAGE);
+      double base = callgrind_session (&progs[j], 1, 0);
+      double downs = callgrind_session (&progs[j], 1, N_DOWN);
+      double all = callgrind_session (&progs[j], 1, N_DOWN + N_PAGE);
       printf ("  %-6s callgrind: Down %.1f k instructions, page %.1f k "
               "instructions (the session without them %.2f M)\n",
               progs[j].name, (downs - base) / N_DOWN / 1e3,
               (all - downs) / N_PAGE / 1e3, base / 1e6);
+      summary (progs[j].name, "down_ins", (downs - base) / N_DOWN);
+      summary (progs[j].name, "page_ins", (all - downs) / N_PAGE);
     }
+}
+
+/* ------------------------------------------------ Enter into a page */
+
+/* pinav only: open every link of --open but the last, select that,
+   and time the Enter that opens it, to the moment the new page is
+   drawn and pinav is idle.  Under callgrind, the difference between a
+   session that opens it and one that stops on it.  */
+static void
+bench_enter (void)
+{
+  struct prog *p = &progs[0];
+  double *ms = bench_xrealloc (NULL, runs * sizeof (double));
+  size_t bytes = 0;
+  if (p->n_open == 0)
+    bench_die ("ptybench enter: no --open");
+  for (int i = 0; i < runs; i++)
+    {
+      struct session ss;
+      char top[COLS * 4 + 1], buf[COLS * 4 + 1];
+      session_start (&ss, p, NULL);
+      session_wait_text (&ss, p->ready, p->ready_row);
+      session_wait_idle (&ss);
+      session_goto (&ss, false);
+      session_read (&ss);
+      row_text (&ss, 0, top, sizeof top);
+      size_t before = ss.bytes;
+      double t0 = bench_now ();
+      session_key (&ss, "Enter");
+      double t1 = session_wait_idle (&ss);
+      row_text (&ss, 0, buf, sizeof buf);
+      if (strcmp (buf, top) == 0)
+        {
+          screen_print (&ss);
+          bench_die ("ptybench: %s: Enter on \"%s\" changed no title",
+                     p->name, p->open[p->n_open - 1]);
+        }
+      ms[i] = (t1 - t0) * 1000;
+      bytes = ss.bytes - before;
+      session_quit (&ss);
+      session_end (&ss);
+    }
+  double med = bench_median (ms, runs);
+  printf ("Enter on \"%s\", %dx%d pty, %d runs (ms: median [p10-p90])\n"
+          "  %-6s Enter %6.3f [%6.3f-%6.3f]  %zu bytes\n",
+          p->open[p->n_open - 1], COLS, ROWS, runs, p->name, med,
+          bench_pct (ms, runs, 10), bench_pct (ms, runs, 90), bytes);
+  summary (p->name, "enter_ms", med);
+  free (ms);
+  if (!use_callgrind)
+    return;
+  double stop = callgrind_session (p, 2, 0);
+  double open = callgrind_session (p, 1, 0);
+  printf ("  %-6s callgrind: Enter %.1f k instructions (the session "
+          "without it %.2f M)\n", p->name, (open - stop) / 1e3, stop / 1e6);
+  summary (p->name, "enter_ins", open - stop);
 }
 
 /* ---------------------------------------------------------- options */
@@ -699,10 +910,10 @@ opt (const char *arg, const char *name)
 static void
 usage (void)
 {
-  fputs ("usage: ptybench paint|keys [--runs=N] [--callgrind] "
-         "--pinav=PROG --data=DIR\n"
-         "         [--open=LINK]... [--less=FILE] "
-         "[--info=FILE] [--lynx=FILE]\n", stderr);
+  fputs ("usage: ptybench paint|keys|enter [--runs=N] [--callgrind] "
+         "[--tag=NAME]\n"
+         "         --pinav=PROG --data=DIR [--lang=LANG] [--open=LINK]...\n"
+         "         [--less=FILE] [--info=FILE] [--lynx=FILE]\n", stderr);
   exit (2);
 }
 
@@ -710,12 +921,13 @@ int
 main (int argc, char **argv)
 {
   const char *pinav = NULL, *data = NULL, *less = NULL, *info = NULL,
-    *lynx = NULL, *open[4], *v;
+    *lynx = NULL, *lang = NULL, *open[4], *v;
   size_t n_open = 0;
-  static char data_opt[4200];
+  static char data_opt[4200], lang_opt[64];
   const char *cg = getenv ("BENCH_CALLGRIND");
   use_callgrind = cg && *cg && strcmp (cg, "0") != 0;
-  if (argc < 2 || (strcmp (argv[1], "paint") && strcmp (argv[1], "keys")))
+  if (argc < 2 || (strcmp (argv[1], "paint") && strcmp (argv[1], "keys")
+                    && strcmp (argv[1], "enter")))
     usage ();
   for (int i = 2; i < argc; i++)
     if ((v = opt (argv[i], "--runs=")))
@@ -726,6 +938,10 @@ main (int argc, char **argv)
       pinav = v;
     else if ((v = opt (argv[i], "--data=")))
       data = v;
+    else if ((v = opt (argv[i], "--lang=")))
+      lang = v;
+    else if ((v = opt (argv[i], "--tag=")))
+      tag = v;
     else if ((v = opt (argv[i], "--open=")) && n_open < 4)
       open[n_open++] = v;
     else if ((v = opt (argv[i], "--less=")))
@@ -742,7 +958,13 @@ main (int argc, char **argv)
   if (getenv ("BENCH_TRACE") && *getenv ("BENCH_TRACE"))
     trace = fopen (getenv ("BENCH_TRACE"), "w");
   snprintf (data_opt, sizeof data_opt, "--data=%s", data);
-  add_prog ("pinav", (const char *[]) { pinav, data_opt, NULL }, "q quit",
+  if (lang)
+    snprintf (lang_opt, sizeof lang_opt, "--lang=%s", lang);
+  /* The key hints end the first screen: "q quit", or in Chinese
+     "q 退出".  */
+  add_prog ("pinav", (const char *[]) { pinav, data_opt,
+                                        lang ? lang_opt : NULL, NULL },
+            lang && strncmp (lang, "zh", 2) == 0 ? "q 退出" : "q quit",
             ROWS - 1, "q");
   memcpy (progs[0].open, open, n_open * sizeof *open);
   progs[0].n_open = n_open;
@@ -758,6 +980,8 @@ main (int argc, char **argv)
               "-- press space for next page --", ROWS - 3, "Q");
   if (strcmp (argv[1], "paint") == 0)
     bench_paint ();
+  else if (strcmp (argv[1], "enter") == 0)
+    bench_enter ();
   else
     bench_keys ();
   return 0;

@@ -5,6 +5,9 @@
 # Environment: srcdir (the source tree), BENCH_DIR (scratch, default
 # bench-data), BENCH_RUNS (runs of each pty measurement, default 21),
 # BENCH_CALLGRIND=1 (also count instructions under callgrind: slow).
+# Ends with a table of issue 17's goals: each figure, the peer's, the
+# ratio, the goal, and whether the ratio meets it, from the figures
+# ptybench wrote to $BENCH_DIR/summary.txt in this run.
 # Peers that are not installed (less, info + makeinfo, lynx) are left
 # out, and said to be.
 # Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.
@@ -27,6 +30,10 @@ run () {
 }
 
 mkdir -p "$dir"
+BENCH_SUMMARY=$dir/summary.txt
+: > "$BENCH_SUMMARY"
+export BENCH_SUMMARY
+git -C "$srcdir" rev-parse --short HEAD 2>/dev/null | sed 's/^/commit: /' || true
 uname -srm
 grep -m1 'model name' /proc/cpuinfo 2>/dev/null || true
 echo "cores: $(getconf _NPROCESSORS_ONLN)"
@@ -63,9 +70,11 @@ for f in "$big"/*.yaml; do ln -sf "../big/${f##*/}" "$bigc/"; done
 run src/pinav-packc "$bigc" "$bigc/pack.bin"
 
 # The bundled pack is read from data/pack.bin (built by make).
-run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$data" $peers
+run bench/ptybench paint --runs="$runs" --tag=paint --pinav=$pinav \
+  --data="$data" $peers
 run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$big"
-run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$bigc"
+run bench/ptybench paint --runs="$runs" --tag=paint-big --pinav=$pinav \
+  --data="$bigc"
 
 # What pinav costs without its pack: a pack of one item and one section,
 # with the same title and a shorter disclaimer on the home screen.
@@ -105,14 +114,31 @@ run bench/ptybench paint --runs="$runs" --pinav=$pinav --data="$dir/tiny" $peers
 
 # Keys on the longest document of each pack (the 20 MB one from its
 # image: under callgrind its YAML alone takes longer than ptybench waits).
-run bench/ptybench keys --runs="$runs" --pinav=$pinav --data="$data" \
+run bench/ptybench keys --runs="$runs" --tag=keys --pinav=$pinav \
+  --data="$data" --lang=en \
   --open="The source documents" --open="Stem Cell Therapy for Joint Pain" \
   $peers
-run bench/ptybench keys --runs="$runs" --pinav=$pinav --data="$bigc" \
-  --open="The source documents" --open="Document 1:"
+run bench/ptybench keys --runs="$runs" --tag=keys-zh --pinav=$pinav \
+  --data="$data" --lang=zh_CN --open="来源文件" --open="文件 003"
+run bench/ptybench keys --runs="$runs" --tag=keys-big --pinav=$pinav \
+  --data="$bigc" --open="The source documents" --open="Document 1:"
+
+# Enter into a collection: the first on the home screen, and the
+# glossary, of each pack.
+run bench/ptybench enter --runs="$runs" --tag=enter-coll --pinav=$pinav \
+  --data="$data" --open="Conditions"
+run bench/ptybench enter --runs="$runs" --tag=enter-coll-big --pinav=$pinav \
+  --data="$bigc" --open="Topic 1:"
+run bench/ptybench enter --runs="$runs" --tag=enter-gloss --pinav=$pinav \
+  --data="$data" --open="Glossary"
+run bench/ptybench enter --runs="$runs" --tag=enter-gloss-big \
+  --pinav=$pinav --data="$bigc" --open="Glossary"
 
 run bench/loadbench "$data" 21 data/pack.bin
 run bench/loadbench "$big" 7 "$bigc/pack.bin"
 
 run bench/searchbench "$data" locale
 run bench/searchbench "$big"
+
+# The goals of issue 17, from this run's figures.
+sh "$srcdir/bench/goals.sh" "$BENCH_SUMMARY"
