@@ -107,6 +107,31 @@ usage_error (const char *fmt, ...)
   exit (EXIT_USAGE);
 }
 
+/* --help's options of speech.  */
+static void
+print_help_speech (void)
+{
+  /* TRANSLATORS: --help output, one more option; line it up with the
+     others.  */
+  fputs (_("      --speak=FILE    with --dump=ID: write that page, spoken, "
+           "to the WAV\n"
+           "                      file FILE, and exit\n"), stdout);
+  /* TRANSLATORS: --help output, one more option; line it up with the
+     others.  */
+  fputs (_("      --speech        start with speech on: the page is read "
+           "aloud, and each\n"
+           "                      move says what is chosen (s turns it "
+           "off)\n"), stdout);
+  /* TRANSLATORS: --help output, the options of speech; line them up
+     with the others.  */
+  fputs (_("      --speech-rate=WPM\n"
+           "                      speak at WPM words a minute (80 to 450, "
+           "default 175)\n"
+           "      --speech-volume=N\n"
+           "                      speak at N per cent of the normal volume "
+           "(0 to 200)\n"), stdout);
+}
+
 static void
 print_help (void)
 {
@@ -146,25 +171,7 @@ print_help (void)
            "      --staff-pin-file=FILE\n"
            "                      the PIN that lets staff leave a kiosk "
            "(F12)\n"), stdout);
-  /* TRANSLATORS: --help output, one more option; line it up with the
-     others.  */
-  fputs (_("      --speak=FILE    with --dump=ID: write that page, spoken, "
-           "to the WAV\n"
-           "                      file FILE, and exit\n"), stdout);
-  /* TRANSLATORS: --help output, one more option; line it up with the
-     others.  */
-  fputs (_("      --speech        start with speech on: the page is read "
-           "aloud, and each\n"
-           "                      move says what is chosen (s turns it "
-           "off)\n"), stdout);
-  /* TRANSLATORS: --help output, the options of speech; line them up
-     with the others.  */
-  fputs (_("      --speech-rate=WPM\n"
-           "                      speak at WPM words a minute (80 to 450, "
-           "default 175)\n"
-           "      --speech-volume=N\n"
-           "                      speak at N per cent of the normal volume "
-           "(0 to 200)\n"), stdout);
+  print_help_speech ();
   fputs ("\n", stdout);
   /* TRANSLATORS: --help output, the exit status.  */
   fputs (_("Exit status:\n"
@@ -196,12 +203,20 @@ print_version (void)
          stdout);
 }
 
+/* Whether S is a whole decimal number from MIN to MAX, then in *N.  */
+static bool
+number_in (const char *s, long min, long max, long *n)
+{
+  char *end;
+  *n = strtol (s, &end, 10);
+  return *s && !*end && *n >= min && *n <= max;
+}
+
 static long
 parse_width (const char *s)
 {
-  char *end;
-  long n = strtol (s, &end, 10);
-  if (!*s || *end || n < 0 || n > 10000)
+  long n;
+  if (!number_in (s, 0, 10000, &n))
     usage_error (_("invalid width '%s': give a number from 0 to 10000"), s);
   return n;
 }
@@ -209,9 +224,8 @@ parse_width (const char *s)
 static long
 parse_idle (const char *s)
 {
-  char *end;
-  long n = strtol (s, &end, 10);
-  if (!*s || *end || n < 0 || n > IDLE_MAX)
+  long n;
+  if (!number_in (s, 0, IDLE_MAX, &n))
     usage_error (_("invalid idle time '%s': give seconds from 0 to %d"), s,
                  IDLE_MAX);
   return n;
@@ -221,9 +235,8 @@ parse_idle (const char *s)
 static long
 parse_speech_rate (const char *s)
 {
-  char *end;
-  long n = strtol (s, &end, 10);
-  if (!*s || *end || n < SPEECH_RATE_MIN || n > SPEECH_RATE_MAX)
+  long n;
+  if (!number_in (s, SPEECH_RATE_MIN, SPEECH_RATE_MAX, &n))
     usage_error (_("invalid speech rate '%s': give words a minute from %d "
                    "to %d"), s, SPEECH_RATE_MIN, SPEECH_RATE_MAX);
   return n;
@@ -232,9 +245,8 @@ parse_speech_rate (const char *s)
 static long
 parse_speech_volume (const char *s)
 {
-  char *end;
-  long n = strtol (s, &end, 10);
-  if (!*s || *end || n < 0 || n > SPEECH_VOLUME_MAX)
+  long n;
+  if (!number_in (s, 0, SPEECH_VOLUME_MAX, &n))
     /* TRANSLATORS: the volume is a per cent of the voice's normal
        loudness.  */
     usage_error (_("invalid speech volume '%s': give a per cent from 0 to "
