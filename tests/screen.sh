@@ -189,17 +189,14 @@ scroll_script () {
   echo "key q"
   echo "expect-exit 0 1000"
 }
+saved_pack=$pack scripts=$tap_tmp pack=$long
 for run in "200 en" "60 zh_CN"; do
   set -- $run
-  scroll_script "$1" "$2" >"$tap_tmp/scroll.vt"
-  "$vtdrive" --size=80x24 --timeout="$timeout" --time-scale="$scale" \
-    --require-clean-exit --term="$TERM" "$tap_tmp/scroll.vt" -- \
-    $PINAV_WRAPPER "$PINAV" --data="$long" --lang="$2" \
-    >"$tap_tmp/out" 2>"$tap_tmp/err"
-  r=$?
-  ok $r "scroll (80x24, $2): $1 lines down one by one and back, each end as a fresh paint shows it"
-  [ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/err" | head -40
+  scroll_script "$1" "$2" >"$scripts/scroll.vt"
+  screen scroll 80x24 "$2" \
+    "$1 lines down one by one and back, each end as a fresh paint shows it"
 done
+scripts="$top_srcdir/tests/screen" pack=$saved_pack
 
 # Issue 15, F10: TERM=linux, where ncurses loads libgpm (tests/lsan.supp
 # says why its leak is suppressed, and why this needs the slow unwinder).
