@@ -59,6 +59,8 @@ for lang in en zh_CN; do
   screen huge 300x100 $lang "300x100"
   pack=$good
   screen hits-${lang%_CN} 80x24 $lang "a result opens at its first match; n and N"
+  screen allhits-${lang%_CN} 80x24 $lang "every match set apart, two on a line, each such line marked; n through them all"
+  screen hitwrap-${lang%_CN} 20x10 $lang "a match cut by a line break: set apart and marked on both lines"
   pack=$real
   screen walk 80x24 $lang "the real pack: a walk through every menu link"
   screen walk-small 20x6 $lang "the real pack at 20x6"
@@ -205,5 +207,7 @@ ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 export ASAN_OPTIONS
 screen linux 80x24 en "F10: TERM=linux (libgpm loaded for the mouse): no leak reported at exit"
 screen contrast 80x24 en "the disclaimer and a document's marketing note at full contrast on the console: never dim"
+pack=$good
+screen hits-linux 80x24 en "the console, whose fonts lack U+2731: a line with a match is marked with '*'"
 
 done_testing

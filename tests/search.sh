@@ -188,6 +188,31 @@ printf '/red\n1\nn\nq\n' |
 grep -q -x '第 1 处匹配，共 2 处。' "$tap_tmp/out" &&
   grep -q -x '第 2 处匹配，共 2 处。' "$tap_tmp/out"
 ok $? "plain mode in Chinese: 第 1 处匹配，共 2 处。, then the second"
+# Every match is set apart, two on one line too, and n goes to each:
+# "apple red" is three times on the apple's page, twice in its claim.
+for lang in en zh_CN; do
+  printf '/apple red\n1\nn\nn\nn\nq\n' |
+    "$PINAV" --data="$good" --lang=$lang --plain --width=0 >"$tap_tmp/out" 2>&1
+  ok $? "plain mode ($lang): /apple red, 1, n, n, n: exit 0"
+  if [ $lang = en ]; then
+    m1='Match 1 of 3.' m2='Match 2 of 3.' m3='Match 3 of 3.'
+    claim='- Claim: *Apple*s are *red*.' colour='Colour: *Red*'
+  else
+    m1='第 1 处匹配，共 3 处。' m2='第 2 处匹配，共 3 处。'
+    m3='第 3 处匹配，共 3 处。'
+    claim='- 宣称：*Apple*s are *red*.' colour='Colour：*Red*'
+  fi
+  sed -n "/^$m1\$/,/^$m2\$/p" "$tap_tmp/out" >"$tap_tmp/first"
+  grep -q -x -F "$colour" "$tap_tmp/first" &&
+    grep -q -x -F -e "$claim" "$tap_tmp/first"
+  ok $? "plain mode ($lang): $m1 every match between stars, two on one line"
+  [ "$(sed -n "/^$m2\$/{n;p;}" "$tap_tmp/out")" = "$claim" ] &&
+    [ "$(sed -n "/^$m3\$/{n;p;}" "$tap_tmp/out")" = "$claim" ]
+  ok $? "plain mode ($lang): n says $m2 then $m3, both in the claim"
+  [ "$(grep -c -x -F "$m1" "$tap_tmp/out")" -eq 2 ] &&
+    grep -q -x -F -e '- *Apple*s are *red*.' "$tap_tmp/out"
+  ok $? "plain mode ($lang): n after the third: the next result, $m1"
+done
 printf '/膝关节\n1\nq\n' |
   "$PINAV" --data="$data" --lang=zh_CN --plain --width=0 >"$tap_tmp/out" 2>&1
 grep -q '\*膝关节\*' "$tap_tmp/out" && grep -q '^第 1 处匹配' "$tap_tmp/out"

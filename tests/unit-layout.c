@@ -344,6 +344,56 @@ test_anchor_and_map (void)
   page_free (&pg);
 }
 
+/* Whether line L's highlights are the N spans (start, length) in R.  */
+static bool
+hl_is (const struct lay_line *l, size_t n, const size_t *r)
+{
+  if (l->n_hl != n)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (l->hl[i].start != r[2 * i] || l->hl[i].len != r[2 * i + 1])
+      return false;
+  return true;
+}
+
+/* page_set_hl: sorted, merged, clipped, capped.  */
+static void
+test_hl_ranges (void)
+{
+  struct page pg;
+  page_init (&pg, "item:a/b");
+  struct pblock *b = page_add (&pg, PB_PARA, "alpha beta gamma delta");
+  /* Out of order; "eta" and "ta g" overlap; "alpha" touches the space
+     after it; one empty, one past the end, one that goes past it.  */
+  struct prange in[] = { { 17, 5 }, { 7, 3 }, { 0, 5 }, { 8, 4 }, { 5, 1 },
+                         { 3, 0 }, { 30, 2 }, { 20, 9 } };
+  size_t n = page_set_hl (&pg, b, in, sizeof in / sizeof *in);
+  tap_ok (n == 3 && b->n_hl == 3
+          && b->hl[0].start == 0 && b->hl[0].len == 6
+          && b->hl[1].start == 7 && b->hl[1].len == 5
+          && b->hl[2].start == 17 && b->hl[2].len == 5,
+          "page_set_hl: sorted, overlapping and touching spans merged, "
+          "empty ones and those past the end dropped (%zu)", n);
+  struct prange many[200];
+  for (size_t i = 0; i < 200; i++)
+    many[i] = (struct prange) { (199 - i) % 11 * 2, 1 };
+  b = page_add (&pg, PB_PARA, "a b c d e f g h i j k l m n o p q r s t u v "
+                "w x y z A B C D E F G H I J K L M N O P Q R S T U V W X Y Z "
+                "0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9");
+  n = page_set_hl (&pg, b, many, 200);
+  tap_ok (n == 11 && b->hl[10].start == 20, "duplicates are one span (%zu)",
+          n);
+  for (size_t i = 0; i < 200; i++)
+    many[i] = (struct prange) { (199 - i) * 2 % 190, 1 };
+  n = page_set_hl (&pg, b, many, 200);
+  tap_ok (n == PAGE_MAX_HL && b->hl[0].start == 0
+          && b->hl[PAGE_MAX_HL - 1].start == 2 * (PAGE_MAX_HL - 1),
+          "at most PAGE_MAX_HL (%d), the first in the text", PAGE_MAX_HL);
+  n = page_set_hl (&pg, b, NULL, 0);
+  tap_ok (n == 0 && b->n_hl == 0 && b->hl == NULL, "none: none");
+  page_free (&pg);
+}
+
 static void
 test_highlight (void)
 {
@@ -352,19 +402,70 @@ test_highlight (void)
   page_init (&pg, "search:beta");
   page_title (&pg, "Search");
   struct pblock *b = page_link (&pg, "alpha beta gamma delta", "home");
-  b->hl_start = 6;      /* "beta gamma" */
-  b->hl_len = 10;
+  page_set_hl (&pg, b, &(struct prange) { 6, 10 }, 1);  /* "beta gamma" */
   layout_page (&lo, &pg, 14);
   dump (&lo);
   tap_ok (lo.n == 2 && strcmp (lo.lines[0].text, "alpha beta") == 0
-          && lo.lines[0].hl_start == 6 && lo.lines[0].hl_len == 4
-          && lo.lines[1].hl_start == 0 && lo.lines[1].hl_len == 5,
+          && hl_is (&lo.lines[0], 1, (size_t[]) { 6, 4 })
+          && hl_is (&lo.lines[1], 1, (size_t[]) { 0, 5 })
+          && lo.lines[0].hl_first == 0 && lo.lines[1].hl_first == 0
+          && lo.margin == 0 && lo.lines[0].indent == LAY_MARK,
           "a search match is highlighted across a line break");
   layout_free (&lo);
-  b->hl_len = 0;
+  /* Three: two on the first line, one split across the break.  */
+  page_set_hl (&pg, b, (struct prange[]) { { 0, 5 }, { 6, 6 }, { 17, 3 } },
+               3);
   layout_page (&lo, &pg, 14);
-  tap_ok (lo.lines[0].hl_len == 0 && lo.lines[1].hl_len == 0,
+  tap_ok (lo.n == 2
+          && hl_is (&lo.lines[0], 2, (size_t[]) { 0, 5, 6, 4 })
+          && hl_is (&lo.lines[1], 2, (size_t[]) { 0, 1, 6, 3 })
+          && lo.lines[0].hl_first == 0 && lo.lines[1].hl_first == 1,
+          "every match on a line is highlighted, one split on both lines");
+  tap_ok (layout_hl_line (&lo, 0, 0) == 0 && layout_hl_line (&lo, 0, 1) == 0
+          && layout_hl_line (&lo, 0, 2) == 1
+          && layout_hl_line (&lo, 0, 3) == -1
+          && layout_hl_line (&lo, 1, 0) == -1,
+          "layout_hl_line: the first line of each match");
+  layout_free (&lo);
+  page_set_hl (&pg, b, NULL, 0);
+  layout_page (&lo, &pg, 14);
+  tap_ok (lo.lines[0].n_hl == 0 && lo.lines[1].n_hl == 0,
           "no match, no highlight");
+  layout_free (&lo);
+  page_free (&pg);
+}
+
+/* A page whose lines with a match are marked: a margin for the mark
+   before every line; a link's label before its matches.  */
+static void
+test_hl_margin (void)
+{
+  struct page pg;
+  struct layout lo;
+  page_init (&pg, "item:a/b");
+  page_title (&pg, "Item");
+  struct pblock *p = page_add (&pg, PB_PARA, "red apples and red pears are "
+                               "found in every market of the town");
+  page_set_hl (&pg, p, (struct prange[]) { { 0, 3 }, { 15, 3 } }, 2);
+  page_add (&pg, PB_PARA, "nothing here");
+  struct pblock *l = page_link (&pg, "a red link", "home");
+  l->label = "Source";
+  page_set_hl (&pg, l, &(struct prange) { 2, 3 }, 1);
+  pg.hl_marks = true;
+  layout_page (&lo, &pg, 30);
+  dump (&lo);
+  long n = find (&lo, "nothing"), k = find (&lo, "Source: a red link");
+  tap_ok (lo.margin == LAY_HIT && lo.lines[0].indent == LAY_HIT
+          && n > 0 && lo.lines[n].indent == LAY_HIT && lo.lines[n].n_hl == 0
+          && k > 0 && lo.lines[k].indent == LAY_HIT + LAY_MARK
+          && all_fit (&lo, 30),
+          "marked matches: every line after a margin of %d", LAY_HIT);
+  tap_ok (hl_is (&lo.lines[0], 2, (size_t[]) { 0, 3, 15, 3 })
+          && k > 0 && hl_is (&lo.lines[k], 1, (size_t[]) { 10, 3 }),
+          "both matches on the first line; a link's after its label");
+  layout_free (&lo);
+  layout_page (&lo, &pg, 2 * LAY_HIT);
+  tap_ok (lo.margin == 0, "no margin on a screen too narrow for it");
   layout_free (&lo);
   page_free (&pg);
 }
@@ -379,6 +480,8 @@ main (void)
   test_side ();
   test_move ();
   test_anchor_and_map ();
+  test_hl_ranges ();
   test_highlight ();
+  test_hl_margin ();
   return tap_done ();
 }

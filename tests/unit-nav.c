@@ -131,16 +131,32 @@ test_search (struct nav *nv)
   const char *second = nv->hist[1].location;
   tap_ok (strcmp (second, "search:a") == 0 && nv->n == 3,
           "Enter: the result opens");
-  size_t hits = nv->n_hits;
+  size_t hits = nv->n_hits, set_apart = 0;
+  for (size_t i = 0; i < nv->page.n; i++)
+    set_apart += nv->page.blocks[i].n_hl;
   tap_ok (hits > 1 && nv->hit == 0 && nv->msg == nv->msg_buf
-          && nv->page.blocks[nv->hits[0]].hl_len > 0
-          && nv->view.top == layout_block_line (&nv->lo, nv->hits[0]),
+          && nv->page.blocks[nv->hits[0]].n_hl > 0
+          && nv->view.top == layout_hl_line (&nv->lo, nv->hits[0], 0),
           "the result opens at its first match, set apart, and says so "
           "(%s)", nv->msg ? nv->msg : "");
+  tap_ok (set_apart == hits, "every match set apart is one n goes to "
+          "(%zu, %zu)", set_apart, hits);
+  bool lines_ok = true;
   for (size_t i = 1; i < hits; i++)
-    nav_do (nv, NAV_NEXT_MATCH);
-  tap_ok (nv->hit == (long) hits - 1 && nv->n == 3 && nv->hist[1].sel == 1,
-          "n goes from match to match on the page (%zu)", hits);
+    {
+      size_t j = 0;     /* the match's number in its block */
+      while (j < i && nv->hits[i - j - 1] == nv->hits[i])
+        j++;
+      nav_do (nv, NAV_NEXT_MATCH);
+      long line = layout_hl_line (&nv->lo, nv->hits[i], j);
+      lines_ok = lines_ok && line >= 0
+                 && (nv->view.top == line || nv->view.top
+                     == (long) nv->lo.n - nv->view.rows);
+    }
+  tap_ok (nv->hit == (long) hits - 1 && nv->n == 3 && nv->hist[1].sel == 1
+          && lines_ok,
+          "n goes from match to match on the page, each at the top unless "
+          "the page ends (%zu)", hits);
   nav_do (nv, NAV_NEXT_MATCH);
   tap_ok (nv->n == 3 && nv->hist[1].sel == 2,
           "n after the last match: the next result, in its place (%s)",

@@ -45,6 +45,47 @@ page_strdup (struct page *pg, const char *s)
   return p ? p : "";
 }
 
+static int
+range_cmp (const void *a, const void *b)
+{
+  const struct prange *x = a, *y = b;
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+size_t
+page_set_hl (struct page *pg, struct pblock *b, const struct prange *r,
+             size_t n)
+{
+  size_t len = b->text ? strlen (b->text) : 0, k = 0;
+  struct prange *v = n ? arena_array (&pg->arena, n, sizeof *v) : NULL;
+  b->hl = NULL;
+  b->n_hl = 0;
+  if (!v)
+    {
+      pg->ok = pg->ok && n == 0;
+      return 0;
+    }
+  memcpy (v, r, n * sizeof *v);
+  qsort (v, n, sizeof *v, range_cmp);
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t from = v[i].start, to = from + v[i].len;
+      if (v[i].len == 0 || from >= len || to < from)
+        continue;
+      to = to < len ? to : len;
+      if (k && from <= v[k - 1].start + v[k - 1].len)
+        {
+          size_t end = v[k - 1].start + v[k - 1].len;
+          v[k - 1].len = (to > end ? to : end) - v[k - 1].start;
+        }
+      else if (k < PAGE_MAX_HL)
+        v[k++] = (struct prange) { from, to - from };
+    }
+  b->hl = k ? v : NULL;
+  b->n_hl = k;
+  return k;
+}
+
 void
 page_title (struct page *pg, const char *title)
 {

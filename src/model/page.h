@@ -40,6 +40,16 @@ struct ptable
                                    easily: cards instead */
 };
 
+/* Bytes of a block's text set apart: a search match.  */
+struct prange
+{
+  size_t start, len;
+};
+
+/* Matches a block holds at most (page_set_hl): a text with more has
+   its first PAGE_MAX_HL set apart.  */
+#define PAGE_MAX_HL 64
+
 struct pblock
 {
   enum pblock_kind kind;
@@ -50,8 +60,10 @@ struct pblock
   const char *label;            /* PB_LINK: optional prefix ("Source") */
   struct ptable *table;
   const char *anchor;           /* an id a location can jump to */
-  size_t hl_start, hl_len;      /* bytes of TEXT to highlight (a search
-                                   match); hl_len 0: none */
+  const struct prange *hl;      /* bytes of TEXT to highlight (search
+                                   matches): N_HL spans, in order, apart
+                                   and not empty (page_set_hl) */
+  size_t n_hl;
   const char *mark;             /* PB_LINK to an item that may be marked
                                    to compare: the location with its mark
                                    turned over ("" when no more may be
@@ -73,6 +85,9 @@ struct page
   const char *keys_hint;        /* what the bottom line (plain mode: the
                                    prompt) says instead of the key hints,
                                    or NULL */
+  bool hl_marks;                /* a mark beside each line that holds a
+                                   highlight (a page opened from search
+                                   results): its layout keeps a margin */
   bool ok;                      /* false once an allocation failed */
   struct arena arena;
 };
@@ -114,6 +129,14 @@ struct ptable *page_table (struct page *pg, size_t rows, size_t cols);
 /** page_cell - set cell (R, C) of table T to TEXT (copied).  */
 void page_cell (struct page *pg, struct ptable *t, size_t r, size_t c,
                 const char *text);
+
+/** page_set_hl - set apart the N spans R of block B's text (copied into
+   PG's arena; N 0: none).  Spans out of order, overlapping or touching
+   are made sorted and merged; empty ones and those past the text's end
+   are dropped, and PAGE_MAX_HL are kept at most.
+   @retval the count kept.  */
+size_t page_set_hl (struct page *pg, struct pblock *b,
+                    const struct prange *r, size_t n);
 
 /** page_strdup - copy S into the page's arena.  */
 const char *page_strdup (struct page *pg, const char *s);

@@ -107,20 +107,33 @@ plain_table (FILE *out, const struct ptable *t, size_t width, bool numbered,
     }
 }
 
-/* Block B's text after FIRST, its highlight (a search match) between
-   stars, *like this*, which a screen reader says and a braille display
-   shows.  */
+/* Block B's text after FIRST, each of its highlights (search matches)
+   between stars, *like this*, which a screen reader says and a braille
+   display shows.  */
 static void
 plain_marked (FILE *out, const char *first, const struct pblock *b,
               size_t width)
 {
-  size_t len = strlen (b->text);
-  char *s = NULL;
-  if (b->hl_len == 0 || b->hl_start > len || b->hl_len > len - b->hl_start
-      || asprintf (&s, "%.*s*%.*s*%s", (int) b->hl_start, b->text,
-                   (int) b->hl_len, b->text + b->hl_start,
-                   b->text + b->hl_start + b->hl_len) < 0)
-    s = NULL;
+  size_t len = strlen (b->text), at = 0, n = 0;
+  char *s = b->n_hl ? malloc (len + 2 * b->n_hl + 1) : NULL;
+  for (size_t i = 0; s && i < b->n_hl; i++)
+    {
+      size_t from = b->hl[i].start, to = from + b->hl[i].len;
+      if (from < at || to > len || to < from)
+        break;          /* cannot happen: page_set_hl keeps them so */
+      memcpy (s + n, b->text + at, from - at);
+      n += from - at;
+      s[n++] = '*';
+      memcpy (s + n, b->text + from, to - from);
+      n += to - from;
+      s[n++] = '*';
+      at = to;
+    }
+  if (s)
+    {
+      memcpy (s + n, b->text + at, len - at);
+      s[n + len - at] = '\0';
+    }
   plain_wrapped (out, first, s ? s : b->text, width);
   free (s);
 }
@@ -198,14 +211,14 @@ plain_render_blocks (FILE *out, const struct page *pg, size_t width,
   for (size_t i = 0; i < from && i < pg->n; i++)
     {
       num += plain_block_sels (&pg->blocks[i]);
-      told = told || pg->blocks[i].hl_len;
+      told = told || pg->blocks[i].n_hl;
     }
   for (size_t i = from; i < to && i < pg->n; i++)
     {
-      if (!told && pg->blocks[i].hl_len)
+      if (!told && pg->blocks[i].n_hl)
         plain_wrapped (out, "", _("The words you searched for are marked "
                                   "with stars, *like this*."), width);
-      told = told || pg->blocks[i].hl_len;
+      told = told || pg->blocks[i].n_hl;
       plain_block (out, &pg->blocks[i], width, numbered, &num);
     }
 }

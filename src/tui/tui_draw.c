@@ -3,12 +3,14 @@
    display width, never past the right edge and never mid-character.
    The selection is shown by reverse video and a '>' marker (a chosen
    card: its name so, and a bar at the left of its lines), so that it
-   never depends on colour.
+   never depends on colour; so are search matches (bold, underlined,
+   reversed), and a mark in the margin of each line that holds one.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "tui_draw.h"
 
 #include <curses.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -31,6 +33,12 @@ enum { PAIR_TITLE = 1, PAIR_HEADING, PAIR_LINK };
 
 static bool draw_colour;
 
+/* The mark beside a line that holds a search match: a heavy asterisk
+   (U+2731, one column wide everywhere, East Asian width neutral), or
+   '*' where it may not be shown (a locale not in UTF-8; the Linux
+   console, whose fonts hold 512 glyphs).  */
+static const char *draw_hit_mark = "*";
+
 struct tui_geom
 tui_geometry (int rows)
 {
@@ -45,7 +53,11 @@ tui_geometry (int rows)
 void
 tui_draw_start (void)
 {
-  const char *no = getenv ("NO_COLOR");
+  const char *no = getenv ("NO_COLOR"), *term = termname ();
+  const char *cs = nl_langinfo (CODESET);
+  bool utf8 = cs && strcmp (cs, "UTF-8") == 0;
+  draw_hit_mark = utf8 && !(term && strncmp (term, "linux", 5) == 0)
+                  ? "\xe2\x9c\xb1" : "*";    /* U+2731 */
   draw_colour = has_colors () && !(no && *no) && start_color () == OK;
   if (!draw_colour)
     return;
@@ -271,39 +283,46 @@ draw_title (const struct tui_screen *s, int y)
   attrset (A_NORMAL);
 }
 
-/* The text of L on row Y in attributes A, with its highlight (a search
-   match) set apart: bold, underlined, and reversed against the rest.  */
+/* The text of L on row Y in attributes A, with its highlights (search
+   matches) set apart: bold, underlined, and reversed against the rest.  */
 static void
 draw_text (const struct lay_line *l, int y, attr_t a)
 {
-  size_t len = strlen (l->text), from = l->hl_start, to = from + l->hl_len;
+  size_t len = strlen (l->text), at = 0;
   int x = (int) l->indent;
-  if (!l->hl_len || to > len)
-    from = to = len;
   attrset (a);
-  if (from == len && l->indent + l->width <= (size_t) COLS)
+  if (!l->n_hl && l->indent + l->width <= (size_t) COLS)
     {
       put_fitting (y, x, l->text, len);   /* the most common case */
       return;
     }
-  put_clipped (y, x, l->text, from);
-  x += (int) text_width (l->text, from);
-  attrset ((a ^ A_REVERSE) | A_BOLD | A_UNDERLINE);
-  put_clipped (y, x, l->text + from, to - from);
-  x += (int) text_width (l->text + from, to - from);
-  attrset (a);
-  put_clipped (y, x, l->text + to, len - to);
+  for (unsigned i = 0; i < l->n_hl; i++)
+    {
+      size_t from = l->hl[i].start, to = from + l->hl[i].len;
+      if (from < at || to > len || to < from)
+        break;          /* cannot happen: layout.c clips them */
+      put_clipped (y, x, l->text + at, from - at);
+      x += (int) text_width (l->text + at, from - at);
+      attrset ((a ^ A_REVERSE) | A_BOLD | A_UNDERLINE);
+      put_clipped (y, x, l->text + from, to - from);
+      x += (int) text_width (l->text + from, to - from);
+      attrset (a);
+      at = to;
+    }
+  put_clipped (y, x, l->text + at, len - at);
 }
 
+/* Draw L on row Y, SELECTED or not, after MARGIN columns kept for the
+   mark of a line with a search match (layout.h, LAY_HIT).  */
 static void
-draw_line (const struct lay_line *l, int y, bool selected)
+draw_line (const struct lay_line *l, int y, bool selected, int margin)
 {
   if (selected && l->style == LS_CARD_FIELD)
     {
       /* The chosen card: its name in reverse (below), and a one-column
          bar, a reverse-video space, at the left of its other lines:
          readable, and not colour alone (issue 16, point 4).  */
-      mvaddch (y, 0, ' ' | A_REVERSE);
+      mvaddch (y, margin, ' ' | A_REVERSE);
       selected = false;
     }
   attr_t a = style_attr (l->style) | (selected ? A_REVERSE : 0);
@@ -311,7 +330,14 @@ draw_line (const struct lay_line *l, int y, bool selected)
     {
       mvhline (y, 0, ' ' | A_REVERSE, COLS);
       attrset (A_REVERSE | A_BOLD);
-      put_clipped (y, 0, ">", 1);
+      put_clipped (y, margin, ">", 1);
+    }
+  if (margin && l->n_hl)
+    {
+      /* A match on this line: a mark that is not colour alone, where
+         the eye (and a screen reader, at the line's start) finds it.  */
+      attrset (A_BOLD | (selected ? A_REVERSE : 0));
+      put_clipped (y, 0, draw_hit_mark, strlen (draw_hit_mark));
     }
   draw_text (l, y, a);
   attrset (A_NORMAL);
@@ -354,7 +380,8 @@ draw_row (const struct tui_screen *s, const struct tui_geom *g, int i)
   if (k >= 0)
     {
       const struct lay_line *l = &s->lo->lines[k];
-      draw_line (l, g->body_y + i, l->sel >= 0 && l->sel == s->view->sel);
+      draw_line (l, g->body_y + i, l->sel >= 0 && l->sel == s->view->sel,
+                 (int) s->lo->margin);
     }
 }
 

@@ -38,8 +38,8 @@ lay_add (struct layout *lo, const char *text, size_t len, size_t indent,
     }
   size_t width, j = text_clean (s, text, len, &width);
   s[j] = '\0';
-  lo->lines[lo->n++] = (struct lay_line) { s, width, indent,
-                                           style, sel, block, 0, 0 };
+  lo->lines[lo->n++] = (struct lay_line) { s, width, indent + lo->margin,
+                                           style, sel, block, NULL, 0, 0 };
 }
 
 /* A blank line, unless the page is empty or already ends in one.  */
@@ -61,23 +61,43 @@ struct lay_wrap
   long sel;
   size_t block;
   size_t count;
-  size_t hl_start, hl_len;      /* bytes of TEXT to highlight */
+  const struct prange *hl;      /* bytes of TEXT to highlight, less HL_OFF */
+  size_t n_hl, hl_off;
+  size_t hl_next;               /* the first that may reach this line */
 };
 
 /* Give the line just added (TEXT bytes [START, START+LEN) after SKIP
-   bytes of prefix) its part of the highlight, if any.  */
+   bytes of prefix) its part of the highlight: the spans that reach
+   into it, clipped to it (one across a line break is on both).  */
 static void
 lay_wrap_hl (struct lay_wrap *w, size_t start, size_t len, size_t skip)
 {
   struct lay_line *line = &w->lo->lines[w->lo->n - 1];
-  size_t from = w->hl_start > start ? w->hl_start : start;
-  size_t to = w->hl_start + w->hl_len < start + len
-              ? w->hl_start + w->hl_len : start + len;
-  if (w->hl_len && to > from && strlen (line->text) == skip + len)
+  const struct prange *h = w->hl;
+  size_t end = start + len, k = w->hl_next, n = 0;
+  while (k < w->n_hl && h[k].start + w->hl_off + h[k].len <= start)
+    k++;
+  w->hl_next = k;
+  while (k + n < w->n_hl && h[k + n].start + w->hl_off < end)
+    n++;
+  if (!n || strlen (line->text) != skip + len)
+    return;
+  struct prange *r = arena_array (&w->lo->arena, n, sizeof *r);
+  if (!r)
     {
-      line->hl_start = skip + from - start;
-      line->hl_len = to - from;
+      w->lo->ok = false;
+      return;
     }
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t at = h[k + i].start + w->hl_off, to = at + h[k + i].len;
+      at = at > start ? at : start;
+      to = to < end ? to : end;
+      r[i] = (struct prange) { skip + at - start, to - at };
+    }
+  line->hl = r;
+  line->n_hl = (unsigned) n;
+  line->hl_first = (unsigned) k;
 }
 
 static void
@@ -104,7 +124,7 @@ lay_wrap_line (const struct text_line *l, void *data)
     lay_add (w->lo, w->text + l->start, l->len,
              w->indent + text_width (w->prefix, plen), w->style, w->sel,
              w->block);
-  if (w->lo->n > n)
+  if (w->lo->n > n && w->n_hl)
     lay_wrap_hl (w, l->start, l->len, first ? plen : 0);
 }
 
@@ -112,7 +132,8 @@ lay_wrap_line (const struct text_line *l, void *data)
 static size_t
 lay_room (const struct layout *lo, size_t indent)
 {
-  return lo->width > indent + 1 ? lo->width - indent : 1;
+  return lo->width > lo->margin + indent + 1
+         ? lo->width - lo->margin - indent : 1;
 }
 
 /* The columns left for running text after INDENT and PREFIX: the
@@ -130,20 +151,23 @@ lay_text (struct layout *lo, const char *prefix, const char *text,
           size_t indent, enum lay_style style, long sel, size_t block)
 {
   struct lay_wrap w = { lo, text, prefix, indent, style, sel, block, 0,
-                        0, 0 };
+                        NULL, 0, 0, 0 };
   size_t room = lay_text_room (lo, indent, prefix);
   text_wrap (text, strlen (text), room, lay_wrap_line, &w);
 }
 
-/* lay_text for block B, with its highlight (a search match).  */
+/* lay_text for block B, its TEXT (B's text, or one that ends with it),
+   with B's highlight (search matches).  */
 static void
 lay_block_text (struct layout *lo, const char *prefix, const struct pblock *b,
-                size_t indent, enum lay_style style, long sel, size_t block)
+                const char *text, size_t indent, enum lay_style style,
+                long sel, size_t block)
 {
-  struct lay_wrap w = { lo, b->text, prefix, indent, style, sel, block, 0,
-                        b->hl_start, b->hl_len };
+  size_t len = strlen (text), blen = strlen (b->text);
+  struct lay_wrap w = { lo, text, prefix, indent, style, sel, block, 0,
+                        b->hl, len >= blen ? b->n_hl : 0, len - blen, 0 };
   size_t room = lay_text_room (lo, indent, prefix);
-  text_wrap (b->text, strlen (b->text), room, lay_wrap_line, &w);
+  text_wrap (text, len, room, lay_wrap_line, &w);
 }
 
 static const char *
@@ -378,22 +402,22 @@ lay_block (struct layout *lo, const struct pblock *b, long *sel,
     {
     case PB_HEADING:
       lay_gap (lo, block);
-      lay_block_text (lo, "", b, 0, LS_HEADING, -1, block);
+      lay_block_text (lo, "", b, b->text, 0, LS_HEADING, -1, block);
       break;
     case PB_PARA:
-      lay_block_text (lo, "", b, 0, LS_BODY, -1, block);
+      lay_block_text (lo, "", b, b->text, 0, LS_BODY, -1, block);
       break;
     case PB_NOTE:
-      lay_block_text (lo, "", b, 0, LS_NOTE, -1, block);
+      lay_block_text (lo, "", b, b->text, 0, LS_NOTE, -1, block);
       break;
     case PB_BULLET:
-      lay_block_text (lo, "- ", b,
+      lay_block_text (lo, "- ", b, b->text,
                       2 * (size_t) (b->level > 0 ? b->level : 0),
                       LS_BODY, -1, block);
       break;
     case PB_NUMBERED:
       snprintf (mark, sizeof mark, "%d. ", b->number);
-      lay_block_text (lo, mark, b, 0, LS_BODY, -1, block);
+      lay_block_text (lo, mark, b, b->text, 0, LS_BODY, -1, block);
       break;
     case PB_LINK:
       {
@@ -401,10 +425,14 @@ lay_block (struct layout *lo, const struct pblock *b, long *sel,
         if (b->label && *b->label
             && asprintf (&s, _("%s: %s"), b->label, b->text) < 0)
           s = NULL;
-        if (s)
+        /* The label first: the matches, in the text, come after it.  */
+        bool ends = s && strlen (s) >= strlen (b->text)
+                    && strcmp (s + strlen (s) - strlen (b->text), b->text) == 0;
+        if (s && !ends)
           lay_text (lo, "", s, LAY_MARK, LS_LINK, (*sel)++, block);
         else
-          lay_block_text (lo, "", b, LAY_MARK, LS_LINK, (*sel)++, block);
+          lay_block_text (lo, "", b, s ? s : b->text, LAY_MARK, LS_LINK,
+                          (*sel)++, block);
         free (s);
       }
       break;
@@ -451,6 +479,7 @@ layout_page (struct layout *lo, const struct page *pg, size_t width)
   lo->ok = true;
   lo->serial = ++serial;
   lo->width = width ? width : 1;
+  lo->margin = pg->hl_marks && lo->width > 4 * LAY_HIT ? LAY_HIT : 0;
   lo->n_sel = page_selectables (pg, &lo->sels);
   if (!lo->sels)
     lo->ok = false;
@@ -494,5 +523,18 @@ layout_block_line (const struct layout *lo, size_t block)
   for (size_t i = 0; i < lo->n; i++)
     if (lo->lines[i].block >= block && lo->lines[i].style != LS_BLANK)
       return (long) i;
+  return -1;
+}
+
+long
+layout_hl_line (const struct layout *lo, size_t block, size_t k)
+{
+  long i = layout_block_line (lo, block);
+  for (; i >= 0 && (size_t) i < lo->n && lo->lines[i].block == block; i++)
+    {
+      const struct lay_line *l = &lo->lines[i];
+      if (l->n_hl && k >= l->hl_first && k - l->hl_first < l->n_hl)
+        return i;
+    }
   return -1;
 }

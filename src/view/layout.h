@@ -29,6 +29,11 @@ enum lay_style
 /* Columns kept free on the left of a selectable line for the '>'.  */
 #define LAY_MARK 2
 
+/* Columns kept free on the left of every line of a page whose lines
+   holding a search match are marked (page.h, hl_marks), for the mark;
+   the '>' of a selection comes after them.  */
+#define LAY_HIT 2
+
 /* One display line.  */
 struct lay_line
 {
@@ -38,8 +43,12 @@ struct lay_line
   enum lay_style style;
   long sel;             /* the selectable place it belongs to, or -1 */
   size_t block;         /* the page block it comes from */
-  size_t hl_start, hl_len;      /* bytes of TEXT to highlight (a search
-                                   match); hl_len 0: none */
+  const struct prange *hl;      /* bytes of TEXT to highlight (search
+                                   matches, those of its block clipped
+                                   to it): N_HL spans, in order, apart */
+  unsigned n_hl;
+  unsigned hl_first;            /* ... the first is its block's match
+                                   number HL_FIRST (from 0) */
 };
 
 struct layout
@@ -49,6 +58,9 @@ struct layout
   struct psel *sels;    /* page_selectables () of the page */
   size_t n_sel;
   size_t width;         /* the width it was laid out for */
+  size_t margin;        /* columns left free for the marks of lines
+                           with a search match (LAY_HIT), or 0; every
+                           line's indent counts them */
   long *sel_first;      /* per place: its first line, or -1 (in ARENA) */
   long *sel_last;       /* per place: its last line, or -1 */
   bool ok;              /* false once an allocation failed */
@@ -79,6 +91,10 @@ long layout_sel_last (const struct layout *lo, long sel);
 /** layout_block_line - the first non-blank line of page block BLOCK
    (or of the next block that has one), or -1.  */
 long layout_block_line (const struct layout *lo, size_t block);
+
+/** layout_hl_line - the first line that shows match K (from 0) of
+   page block BLOCK's highlight (page.h, hl), or -1.  */
+long layout_hl_line (const struct layout *lo, size_t block, size_t k);
 
 /* Where the reader is: the first line shown, the body's height in
    lines, and the selected place (-1 for none).  */

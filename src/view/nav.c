@@ -115,13 +115,25 @@ nav_build (struct nav *nv)
   nv->shown++;
 }
 
+/* The first line that shows match K of the page's matches (its
+   block's, when no line does).  */
+static long
+nav_hit_line (const struct nav *nv, size_t k)
+{
+  size_t first = k;     /* its block's first match */
+  while (first > 0 && nv->hits[first - 1] == nv->hits[k])
+    first--;
+  long line = layout_hl_line (&nv->lo, nv->hits[k], k - first);
+  return line >= 0 ? line : layout_block_line (&nv->lo, nv->hits[k]);
+}
+
 /* Show match K of the page's matches at the top of the body, and say
    which it is.  */
 static void
 nav_show_hit (struct nav *nv, long k)
 {
   nv->hit = k;
-  nv->view.top = layout_block_line (&nv->lo, nv->hits[k]);
+  nv->view.top = nav_hit_line (nv, (size_t) k);
   nv->view.sel = -1;
   layout_clamp (&nv->lo, &nv->view);
   /* TRANSLATORS: on a page opened from search results, where the
@@ -138,7 +150,7 @@ nav_first_hit (struct nav *nv, long line)
 {
   long k = 0;
   for (size_t i = 0; i < nv->n_hits; i++)
-    if (layout_block_line (&nv->lo, nv->hits[i]) >= line)
+    if (nav_hit_line (nv, i) >= line)
       {
         k = (long) i;
         break;

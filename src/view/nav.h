@@ -18,7 +18,7 @@
 
 #define NAV_MAX 256     /* older places are forgotten */
 #define NAV_WHEEL 3     /* lines a mouse wheel step scrolls */
-#define NAV_MAX_HITS 512        /* blocks with a search match, at most */
+#define NAV_MAX_HITS 512        /* search matches on a page, at most */
 
 /* A place in the history: the location, and how it was left.  */
 struct nav_entry
@@ -46,8 +46,9 @@ struct nav
   char *query;          /* the last search's words, or NULL */
   int trace_fd;         /* PINAV_TRACE_FD, for the tests; -1: none */
   struct view_search search;    /* the index, from the first search */
-  /* On a page opened from search results: the blocks with a match of
-     its words (set apart on the page), and the one n and N are at.  */
+  /* On a page opened from search results: the block of each match of
+     its words (set apart on the page), in page order (a block with two:
+     twice), and the match n and N are at.  */
   size_t hits[NAV_MAX_HITS];
   size_t n_hits;
   long hit;

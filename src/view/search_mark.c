@@ -87,6 +87,102 @@ search_words_find (const struct search_words *w, const char *text,
   return true;
 }
 
+/* The forms a page's text is searched for: every part's.  */
+#define MARK_FORMS (SEARCH_MAX_PARTS * SEARCH_MAX_ALTS)
+
+/* Where in F, at or after FROM, the LEN bytes at S are next, or
+   SIZE_MAX.  */
+static size_t
+form_next (const struct search_folded *f, const char *s, size_t len,
+           size_t from)
+{
+  if (len == 0 || from >= f->len)
+    return SIZE_MAX;
+  const char *m = memmem (f->s + from, f->len - from, s, len);
+  return m ? (size_t) (m - f->s) : SIZE_MAX;
+}
+
+/* Turn *POS and *LEN, a span of F (the N bytes of a text, folded), into
+   the span of the text's own bytes it comes from, as search_fold_span
+   does (F's map, when it has one; without, F is the text).  */
+static void
+span_back (const struct search_folded *f, size_t n, size_t *pos, size_t *len)
+{
+  if (!f->map)
+    return;
+  size_t a = f->map[*pos], last = f->map[*pos + *len - 1];
+  size_t e = *pos + *len;
+  while (e < f->len && f->map[e] == last)
+    e++;
+  *pos = a;
+  *len = (e < f->len ? f->map[e] : n) - a;
+}
+
+/* Add the span at POS, LEN bytes, after the K spans of R (room for
+   MAX): joined to the last when they overlap or touch.
+   @retval the new count, or MAX + 1 when there is no room.  */
+static size_t
+span_add (struct prange *r, size_t k, size_t max, size_t pos, size_t len)
+{
+  if (k && pos <= r[k - 1].start + r[k - 1].len)
+    {
+      size_t end = r[k - 1].start + r[k - 1].len;
+      if (pos + len > end)
+        r[k - 1].len = pos + len - r[k - 1].start;
+      return k;
+    }
+  if (k == max)
+    return max + 1;
+  r[k] = (struct prange) { pos, len };
+  return k + 1;
+}
+
+size_t
+search_words_find_all (const struct search_words *w, const char *text,
+                       struct prange *r, size_t max)
+{
+  struct search_folded f = { 0 };
+  const char *form[MARK_FORMS];
+  size_t flen[MARK_FORMS], next[MARK_FORMS], nf = 0, k = 0;
+  if (!w || !text || !max)
+    return 0;
+  size_t n = strlen (text);
+  for (size_t i = 0; i < n && !f.want_map; i++)
+    f.want_map = (unsigned char) text[i] >= 0x80;   /* ASCII folds byte
+                                                       for byte */
+  if (search_fold_add (&f, text, n))
+    for (size_t p = 0; p < w->qy.n; p++)
+      for (size_t a = 0; a < w->qy.n_alt[p] && nf < MARK_FORMS; a++, nf++)
+        {
+          form[nf] = w->qy.alt[p][a];
+          flen[nf] = w->qy.alt_len[p][a];
+          next[nf] = form_next (&f, form[nf], flen[nf], 0);
+        }
+  /* The earliest match left (the longest there), its span added; then
+     the forms found there looked for again a byte on.  */
+  for (;;)
+    {
+      size_t best = SIZE_MAX, blen = 0;
+      for (size_t i = 0; i < nf; i++)
+        if (next[i] < best || (next[i] == best && flen[i] > blen))
+          best = next[i], blen = flen[i];
+      if (best == SIZE_MAX)
+        break;
+      size_t pos = best, len = blen;
+      span_back (&f, n, &pos, &len);
+      if ((k = span_add (r, k, max, pos, len)) > max)
+        {
+          k = max;
+          break;
+        }
+      for (size_t i = 0; i < nf; i++)
+        if (next[i] == best)
+          next[i] = form_next (&f, form[i], flen[i], best + 1);
+    }
+  search_fold_free (&f);
+  return k;
+}
+
 void
 search_words_free (struct search_words *w)
 {

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "page.h"
 #include "search_index.h"
 
 struct search_words;
@@ -25,6 +26,15 @@ struct search_words *search_words_new (struct search_index *ix,
    @retval false when TEXT has none.  */
 bool search_words_find (const struct search_words *w, const char *text,
                         size_t *start, size_t *len);
+
+/** search_words_find_all - every match in TEXT of any of W, in the
+   order of TEXT: the first MAX spans of TEXT's bytes (whole characters)
+   into R, matches that overlap or touch made one span.
+   O(length of TEXT x forms + matches x forms); nothing allocated but
+   TEXT folded.
+   @retval the count (0 on memory exhaustion).  */
+size_t search_words_find_all (const struct search_words *w, const char *text,
+                              struct prange *r, size_t max);
 
 /** search_words_free - release W (NULL is fine).  */
 void search_words_free (struct search_words *w);

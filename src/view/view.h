@@ -85,11 +85,13 @@ void view_words_forget (void);
 void view_search_free (struct view_search *vs);
 
 /** view_search_mark - on PG, a page opened from the results of QUERY,
-   set apart (hl_start, hl_len) the first match of QUERY's words in
-   each block of text, as the search found them (CTX's kept index; none
-   before the first search), and store the indices of those blocks in
-   BLOCKS (at most MAX), in page order.
-   @retval the number of blocks marked.  */
+   set apart (page_set_hl) every match of QUERY's words in each block
+   of text, as the search found them (CTX's kept index; none before the
+   first search): at most PAGE_MAX_HL in a block and MAX on the page,
+   in page order, and for each the index of its block in BLOCKS (a
+   block with three matches: three times).  The lines that hold a
+   match are to be marked too (PG->hl_marks).
+   @retval the number of matches set apart.  */
 size_t view_search_mark (struct page *pg, const struct view_ctx *ctx,
                          const char *query, size_t *blocks, size_t max);
 

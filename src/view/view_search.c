@@ -1,6 +1,6 @@
 /* view_search.c - the search results page, search:QUERY.
    Each result is one link, "Name (where) — ...text around the match...",
-   with the match's bytes in the block's hl_start and hl_len (the TUI
+   with the match's bytes set apart in the block (page_set_hl; the TUI
    reverses them).  Plain mode prints the match between stars, *like
    this*, which a screen reader says and a braille display shows.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
@@ -73,7 +73,7 @@ splice (const char *snip, size_t *at, const char *fmt, ...)
 static char *
 result_text (const struct search_result *r, size_t *hl)
 {
-  /* The match's bytes go in the block (hl_start, hl_len); plain mode
+  /* The match's bytes are set apart in the block (hl); plain mode
      puts stars around them when it prints the page (plain.c).  */
   size_t at = 0, shl = r->in_title ? r->title_hl : r->hl_start;
   char *snip = strdup (r->in_title ? r->title : r->snippet);
@@ -111,10 +111,7 @@ search_results (struct page *pg,
       char *text = result_text (&res[i], &hl);
       struct pblock *b = text ? page_link (pg, text, res[i].target) : NULL;
       if (b && res[i].hl_len)
-        {
-          b->hl_start = hl;
-          b->hl_len = res[i].hl_len;
-        }
+        page_set_hl (pg, b, &(struct prange) { hl, res[i].hl_len }, 1);
       if (!text)
         pg->ok = false;
       free (text);
@@ -249,19 +246,21 @@ view_search_mark (struct page *pg, const struct view_ctx *ctx,
 {
   struct search_index *ix = ctx->search ? ctx->search->ix : NULL;
   struct search_words *w = search_words_new (ix, i18n_language (), query);
+  struct prange r[PAGE_MAX_HL];
   size_t n = 0;
   for (size_t i = 0; w && i < pg->n && n < max; i++)
     {
       struct pblock *b = &pg->blocks[i];
-      size_t start, len;
-      if (b->kind != PB_TABLE && b->text && !b->hl_len
-          && search_words_find (w, b->text, &start, &len) && len)
-        {
-          b->hl_start = start;
-          b->hl_len = len;
-          blocks[n++] = i;
-        }
+      size_t room = max - n < PAGE_MAX_HL ? max - n : PAGE_MAX_HL;
+      size_t k = b->kind != PB_TABLE && b->text && !b->n_hl
+                 ? search_words_find_all (w, b->text, r, room) : 0;
+      /* Every match set apart is one that n and N go to.  */
+      for (k = k ? page_set_hl (pg, b, r, k) : 0; k; k--)
+        blocks[n++] = i;
     }
+  /* Laid out alike in both modes, so that both are at the same lines
+     (tests/walk.sh); plain mode prints no margin: its stars mark.  */
+  pg->hl_marks = n > 0;
   search_words_free (w);
   return n;
 }
