@@ -66,7 +66,8 @@ page_set_hl (struct page *pg, struct pblock *b, const struct prange *r,
       return 0;
     }
   memcpy (v, r, n * sizeof *v);
-  qsort (v, n, sizeof *v, range_cmp);
+  if (n > 1)
+    qsort (v, n, sizeof *v, range_cmp);
   for (size_t i = 0; i < n; i++)
     {
       size_t from = v[i].start, to = from + v[i].len;

@@ -283,6 +283,34 @@ draw_title (const struct tui_screen *s, int y)
   attrset (A_NORMAL);
 }
 
+/* Write the LEN bytes of L's text on row Y as cells in attributes A,
+   its highlights in H, in one call, when they are printable ASCII that
+   fit the screen.  @retval false when they are not (nothing written).  */
+static bool
+put_cells_hl (const struct lay_line *l, size_t len, int y, attr_t a,
+              attr_t h)
+{
+  chtype cells[256];
+  const char *s = l->text;
+  if (len > sizeof cells / sizeof *cells
+      || l->indent + l->width > (size_t) COLS)
+    return false;
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char) (s[i] - 0x20) < 0x5F)
+      cells[i] = (unsigned char) s[i] | (chtype) a;
+    else
+      return false;
+  for (unsigned i = 0; i < l->n_hl; i++)
+    {
+      size_t to = l->hl[i].start + l->hl[i].len;
+      for (size_t j = l->hl[i].start; j < to && j < len; j++)
+        cells[j] = (unsigned char) s[j] | (chtype) h;
+    }
+  if (len)
+    mvaddchnstr (y, (int) l->indent, cells, (int) len);
+  return true;
+}
+
 /* The text of L on row Y in attributes A, with its highlights (search
    matches) set apart: bold, underlined, and reversed against the rest.  */
 static void
@@ -290,12 +318,15 @@ draw_text (const struct lay_line *l, int y, attr_t a)
 {
   size_t len = strlen (l->text), at = 0;
   int x = (int) l->indent;
+  attr_t h = (a ^ A_REVERSE) | A_BOLD | A_UNDERLINE;
   attrset (a);
   if (!l->n_hl && l->indent + l->width <= (size_t) COLS)
     {
       put_fitting (y, x, l->text, len);   /* the most common case */
       return;
     }
+  if (put_cells_hl (l, len, y, a, h))
+    return;
   for (unsigned i = 0; i < l->n_hl; i++)
     {
       size_t from = l->hl[i].start, to = from + l->hl[i].len;
@@ -303,7 +334,7 @@ draw_text (const struct lay_line *l, int y, attr_t a)
         break;          /* cannot happen: layout.c clips them */
       put_clipped (y, x, l->text + at, from - at);
       x += (int) text_width (l->text + at, from - at);
-      attrset ((a ^ A_REVERSE) | A_BOLD | A_UNDERLINE);
+      attrset (h);
       put_clipped (y, x, l->text + from, to - from);
       x += (int) text_width (l->text + from, to - from);
       attrset (a);

@@ -147,9 +147,9 @@ search_words_find_all (const struct search_words *w, const char *text,
   if (!w || !text || !max)
     return 0;
   size_t n = strlen (text);
+  /* ASCII folds byte for byte: only other text needs the way back.  */
   for (size_t i = 0; i < n && !f.want_map; i++)
-    f.want_map = (unsigned char) text[i] >= 0x80;   /* ASCII folds byte
-                                                       for byte */
+    f.want_map = (unsigned char) text[i] >= 0x80;
   if (search_fold_add (&f, text, n))
     for (size_t p = 0; p < w->qy.n; p++)
       for (size_t a = 0; a < w->qy.n_alt[p] && nf < MARK_FORMS; a++, nf++)
