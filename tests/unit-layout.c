@@ -394,6 +394,41 @@ test_hl_ranges (void)
   page_free (&pg);
 }
 
+/* A page whose lines with a match are marked: a margin for the mark
+   before every line; a link's label before its matches.  */
+static void
+test_hl_margin (void)
+{
+  struct page pg;
+  struct layout lo;
+  page_init (&pg, "item:a/b");
+  page_title (&pg, "Item");
+  struct pblock *p = page_add (&pg, PB_PARA, "red apples and red pears are "
+                               "found in every market of the town");
+  page_set_hl (&pg, p, (struct prange[]) { { 0, 3 }, { 15, 3 } }, 2);
+  page_add (&pg, PB_PARA, "nothing here");
+  struct pblock *l = page_link (&pg, "a red link", "home");
+  l->label = "Source";
+  page_set_hl (&pg, l, &(struct prange) { 2, 3 }, 1);
+  pg.hl_marks = true;
+  layout_page (&lo, &pg, 30);
+  dump (&lo);
+  long n = find (&lo, "nothing"), k = find (&lo, "Source: a red link");
+  tap_ok (lo.margin == LAY_HIT && lo.lines[0].indent == LAY_HIT
+          && n > 0 && lo.lines[n].indent == LAY_HIT && lo.lines[n].n_hl == 0
+          && k > 0 && lo.lines[k].indent == LAY_HIT + LAY_MARK
+          && all_fit (&lo, 30),
+          "marked matches: every line after a margin of %d", LAY_HIT);
+  tap_ok (hl_is (&lo.lines[0], 2, (size_t[]) { 0, 3, 15, 3 })
+          && k > 0 && hl_is (&lo.lines[k], 1, (size_t[]) { 10, 3 }),
+          "both matches on the first line; a link's after its label");
+  layout_free (&lo);
+  layout_page (&lo, &pg, 2 * LAY_HIT);
+  tap_ok (lo.margin == 0, "no margin on a screen too narrow for it");
+  layout_free (&lo);
+  page_free (&pg);
+}
+
 static void
 test_highlight (void)
 {
@@ -435,41 +470,6 @@ test_highlight (void)
   page_free (&pg);
 }
 
-/* A page whose lines with a match are marked: a margin for the mark
-   before every line; a link's label before its matches.  */
-static void
-test_hl_margin (void)
-{
-  struct page pg;
-  struct layout lo;
-  page_init (&pg, "item:a/b");
-  page_title (&pg, "Item");
-  struct pblock *p = page_add (&pg, PB_PARA, "red apples and red pears are "
-                               "found in every market of the town");
-  page_set_hl (&pg, p, (struct prange[]) { { 0, 3 }, { 15, 3 } }, 2);
-  page_add (&pg, PB_PARA, "nothing here");
-  struct pblock *l = page_link (&pg, "a red link", "home");
-  l->label = "Source";
-  page_set_hl (&pg, l, &(struct prange) { 2, 3 }, 1);
-  pg.hl_marks = true;
-  layout_page (&lo, &pg, 30);
-  dump (&lo);
-  long n = find (&lo, "nothing"), k = find (&lo, "Source: a red link");
-  tap_ok (lo.margin == LAY_HIT && lo.lines[0].indent == LAY_HIT
-          && n > 0 && lo.lines[n].indent == LAY_HIT && lo.lines[n].n_hl == 0
-          && k > 0 && lo.lines[k].indent == LAY_HIT + LAY_MARK
-          && all_fit (&lo, 30),
-          "marked matches: every line after a margin of %d", LAY_HIT);
-  tap_ok (hl_is (&lo.lines[0], 2, (size_t[]) { 0, 3, 15, 3 })
-          && k > 0 && hl_is (&lo.lines[k], 1, (size_t[]) { 10, 3 }),
-          "both matches on the first line; a link's after its label");
-  layout_free (&lo);
-  layout_page (&lo, &pg, 2 * LAY_HIT);
-  tap_ok (lo.margin == 0, "no margin on a screen too narrow for it");
-  layout_free (&lo);
-  page_free (&pg);
-}
-
 int
 main (void)
 {
@@ -481,7 +481,7 @@ main (void)
   test_move ();
   test_anchor_and_map ();
   test_hl_ranges ();
-  test_highlight ();
   test_hl_margin ();
+  test_highlight ();
   return tap_done ();
 }

@@ -9,8 +9,8 @@
 #include "i18n.h"
 #include "load.h"
 #include "load_terms.h"
-#include "search.h"
 #include "search_mark.h"
+#include "search.h"
 #include "tap.h"
 #include "text.h"
 
@@ -191,6 +191,73 @@ test_hostile (struct search_index *ix)
           && !search_query_valid (" "), "an empty query finds nothing");
   tap_ok (search_query (ix, "en", "e", COLS, NULL, 0) > 0,
           "MAX 0 counts without storing");
+}
+
+/* Whether the N spans of R are the strings of WANT in TEXT, in order
+   (NULL-terminated).  */
+static bool
+spans_are (const char *text, const struct prange *r, size_t n,
+           const char *const *want)
+{
+  size_t k = 0, at = 0;
+  for (; want[k]; k++)
+    {
+      const char *p = strstr (text + at, want[k]);
+      if (k >= n || !p || r[k].start != (size_t) (p - text)
+          || r[k].len != strlen (want[k]))
+        return false;
+      at = r[k].start + r[k].len;
+    }
+  return k == n;
+}
+
+/* A search's words found again in a page's text: every match.  */
+static void
+test_mark (struct search_index *ix)
+{
+  struct prange r[8];
+  struct search_words *w = search_words_new (ix, "en", "red apple");
+  const char *t1 = "Apples are red, and RED again.";
+  size_t n = search_words_find_all (w, t1, r, 8), s, len;
+  tap_ok (spans_are (t1, r, n, (const char *[]) { "Apple", "red", "RED",
+                                                 NULL }),
+          "find_all: every match of either word, either case, in order "
+          "(%zu)", n);
+  tap_ok (search_words_find (w, t1, &s, &len) && n && s == r[0].start
+          && len == r[0].len, "the first is search_words_find's");
+  n = search_words_find_all (w, t1, r, 2);
+  tap_ok (n == 2 && r[1].start == 11, "at most MAX, the first ones");
+  const char *t2 = "\xff red \xc3 ＲＥＤ Äpple\xe2\x82";
+  n = search_words_find_all (w, t2, r, 8);
+  tap_ok (spans_are (t2, r, n, (const char *[]) { "red", "ＲＥＤ", NULL }),
+          "invalid bytes and fullwidth letters: the text's own bytes (%zu)",
+          n);
+  tap_ok (search_words_find_all (w, "", r, 8) == 0
+          && search_words_find_all (w, NULL, r, 8) == 0
+          && search_words_find_all (NULL, t1, r, 8) == 0
+          && search_words_find_all (w, t1, r, 0) == 0,
+          "nothing to look in, or for: none");
+  search_words_free (w);
+  w = search_words_new (ix, "en", "app pples les");
+  const char *t3 = "apples, applesauce";
+  n = search_words_find_all (w, t3, r, 8);
+  tap_ok (spans_are (t3, r, n, (const char *[]) { "apples", "apples",
+                                                 NULL }),
+          "overlapping and touching matches are one span (%zu)", n);
+  search_words_free (w);
+  w = search_words_new (ix, "en", "a");
+  char many[2001];
+  memset (many, 'a', 2000);
+  many[2000] = '\0';
+  n = search_words_find_all (w, many, r, 8);
+  tap_ok (n == 1 && r[0].start == 0 && r[0].len == 2000,
+          "2000 matches in a row: one span");
+  for (size_t i = 0; i < 2000; i += 2)
+    many[i + 1] = ' ';
+  n = search_words_find_all (w, many, r, 8);
+  tap_ok (n == 8 && r[7].start == 14 && r[7].len == 1,
+          "1000 apart: the first 8");
+  search_words_free (w);
 }
 
 /* Every result of QUERY in LANG: a snippet within COLS columns, made
@@ -388,73 +455,6 @@ test_fold (void)
   search_index_free (ix);
   content_free (p);
   diag_free (&d);
-}
-
-/* Whether the N spans of R are the strings of WANT in TEXT, in order
-   (NULL-terminated).  */
-static bool
-spans_are (const char *text, const struct prange *r, size_t n,
-           const char *const *want)
-{
-  size_t k = 0, at = 0;
-  for (; want[k]; k++)
-    {
-      const char *p = strstr (text + at, want[k]);
-      if (k >= n || !p || r[k].start != (size_t) (p - text)
-          || r[k].len != strlen (want[k]))
-        return false;
-      at = r[k].start + r[k].len;
-    }
-  return k == n;
-}
-
-/* A search's words found again in a page's text: every match.  */
-static void
-test_mark (struct search_index *ix)
-{
-  struct prange r[8];
-  struct search_words *w = search_words_new (ix, "en", "red apple");
-  const char *t1 = "Apples are red, and RED again.";
-  size_t n = search_words_find_all (w, t1, r, 8), s, len;
-  tap_ok (spans_are (t1, r, n, (const char *[]) { "Apple", "red", "RED",
-                                                 NULL }),
-          "find_all: every match of either word, either case, in order "
-          "(%zu)", n);
-  tap_ok (search_words_find (w, t1, &s, &len) && n && s == r[0].start
-          && len == r[0].len, "the first is search_words_find's");
-  n = search_words_find_all (w, t1, r, 2);
-  tap_ok (n == 2 && r[1].start == 11, "at most MAX, the first ones");
-  const char *t2 = "\xff red \xc3 ＲＥＤ Äpple\xe2\x82";
-  n = search_words_find_all (w, t2, r, 8);
-  tap_ok (spans_are (t2, r, n, (const char *[]) { "red", "ＲＥＤ", NULL }),
-          "invalid bytes and fullwidth letters: the text's own bytes (%zu)",
-          n);
-  tap_ok (search_words_find_all (w, "", r, 8) == 0
-          && search_words_find_all (w, NULL, r, 8) == 0
-          && search_words_find_all (NULL, t1, r, 8) == 0
-          && search_words_find_all (w, t1, r, 0) == 0,
-          "nothing to look in, or for: none");
-  search_words_free (w);
-  w = search_words_new (ix, "en", "app pples les");
-  const char *t3 = "apples, applesauce";
-  n = search_words_find_all (w, t3, r, 8);
-  tap_ok (spans_are (t3, r, n, (const char *[]) { "apples", "apples",
-                                                 NULL }),
-          "overlapping and touching matches are one span (%zu)", n);
-  search_words_free (w);
-  w = search_words_new (ix, "en", "a");
-  char many[2001];
-  memset (many, 'a', 2000);
-  many[2000] = '\0';
-  n = search_words_find_all (w, many, r, 8);
-  tap_ok (n == 1 && r[0].start == 0 && r[0].len == 2000,
-          "2000 matches in a row: one span");
-  for (size_t i = 0; i < 2000; i += 2)
-    many[i + 1] = ' ';
-  n = search_words_find_all (w, many, r, 8);
-  tap_ok (n == 8 && r[7].start == 14 && r[7].len == 1,
-          "1000 apart: the first 8");
-  search_words_free (w);
 }
 
 int

@@ -478,8 +478,8 @@ layout_page (struct layout *lo, const struct page *pg, size_t width)
   memset (lo, 0, sizeof *lo);
   lo->ok = true;
   lo->serial = ++serial;
+  lo->margin = pg->hl_marks && width > 4 * LAY_HIT ? LAY_HIT : 0;
   lo->width = width ? width : 1;
-  lo->margin = pg->hl_marks && lo->width > 4 * LAY_HIT ? LAY_HIT : 0;
   lo->n_sel = page_selectables (pg, &lo->sels);
   if (!lo->sels)
     lo->ok = false;

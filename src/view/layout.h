@@ -57,10 +57,10 @@ struct layout
   size_t n, cap;
   struct psel *sels;    /* page_selectables () of the page */
   size_t n_sel;
-  size_t width;         /* the width it was laid out for */
   size_t margin;        /* columns left free for the marks of lines
                            with a search match (LAY_HIT), or 0; every
                            line's indent counts them */
+  size_t width;         /* the width it was laid out for */
   long *sel_first;      /* per place: its first line, or -1 (in ARENA) */
   long *sel_last;       /* per place: its last line, or -1 */
   bool ok;              /* false once an allocation failed */
