@@ -25,6 +25,7 @@
 #include "i18n.h"
 #include "load.h"
 #include "packfile.h"
+#include "version.h"
 
 #define PROG "pinav-packc"
 
@@ -150,18 +151,6 @@ print_help (void)
     }
 }
 
-static void
-print_version (void)
-{
-  printf ("%s (%s) %s\n", PROG, PACKAGE_NAME, PACKAGE_VERSION);
-  fputs (_("Copyright (C) 2026 the pinav developers.\n"
-           "License GPLv3+: GNU GPL version 3 or later "
-           "<https://gnu.org/licenses/gpl.html>.\n"
-           "This is free software: you are free to change and "
-           "redistribute it.\n"
-           "There is NO WARRANTY, to the extent permitted by law.\n"),
-         stdout);
-}
 
 int
 main (int argc, char **argv)
@@ -180,7 +169,7 @@ main (int argc, char **argv)
     switch (c)
       {
       case 'h': print_help (); exit (EXIT_SUCCESS);
-      case 'V': print_version (); exit (EXIT_SUCCESS);
+      case 'V': version_print (PROG); exit (EXIT_SUCCESS);
       case 'H': hash_dir = optarg; break;
       default: usage_error ();
       }
