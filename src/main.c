@@ -30,6 +30,7 @@
 #include "text_safe.h"
 #include "tui.h"
 #include "view.h"
+#include "version.h"
 
 enum { EXIT_USAGE = 2, EXIT_DATA = 65 };
 
@@ -190,18 +191,6 @@ print_help (void)
     }
 }
 
-static void
-print_version (void)
-{
-  printf ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-  fputs (_("Copyright (C) 2026 the pinav developers.\n"
-           "License GPLv3+: GNU GPL version 3 or later "
-           "<https://gnu.org/licenses/gpl.html>.\n"
-           "This is free software: you are free to change and "
-           "redistribute it.\n"
-           "There is NO WARRANTY, to the extent permitted by law.\n"),
-         stdout);
-}
 
 /* Whether S is a whole decimal number from MIN to MAX, then in *N.  */
 static bool
@@ -299,7 +288,7 @@ parse_options (int argc, char **argv, struct options *o)
     switch (c)
       {
       case 'h': print_help (); exit (EXIT_SUCCESS);
-      case 'V': print_version (); exit (EXIT_SUCCESS);
+      case 'V': version_print (PACKAGE); exit (EXIT_SUCCESS);
       case OPT_DATA: o->data = optarg; break;
       case OPT_CHECK: set_mode (o, MODE_CHECK, optarg); break;
       case OPT_DUMP: set_mode (o, MODE_DUMP, optarg); break;

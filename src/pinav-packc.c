@@ -1,22 +1,52 @@
 /* pinav-packc.c - compile the content pack in DIR into an image
-   (packfile.h) that pinav loads without parsing YAML while the YAML
-   is unchanged.  Run by make; writes OUT through a temporary file.
-   Usage: pinav-packc [--hash-of=OTHER] DIR OUT
-   --hash-of names the YAML of OTHER instead of DIR's: for the tests
-   only, to see that pinav reads the image.
-   Exit status: 0, 1 on failure, 65 when the pack has errors.
+   (packfile.h), OUT (DIR/pack.bin by default), that pinav loads
+   without parsing YAML while the YAML is unchanged.  Run by make for
+   the bundled pack, and installed for the packs a clinic writes (a
+   kiosk's pinav never writes a file: compiling is this program's).
+   Writes OUT through a temporary file beside it.
+   Usage: pinav-packc [OPTION]... DIR [OUT]
+   --hash-of=OTHER (left out of --help) names the YAML of OTHER
+   instead of DIR's: for the tests only, to see that pinav reads the
+   image.
+   Exit status: 0, 1 on failure, 2 on a usage error, 65 when the pack
+   has errors.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 
 #include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "closeout.h"
+#include "diag.h"
+#include "i18n.h"
 #include "load.h"
 #include "packfile.h"
+#include "version.h"
 
 #define PROG "pinav-packc"
+
+static void say (const char *file, const char *fmt, ...)
+  __attribute__ ((format (printf, 2, 3)));
+
+/* Say on stderr what went wrong with FILE (a path from the command
+   line, escaped so that none of its bytes can drive the terminal).  */
+static void
+say (const char *file, const char *fmt, ...)
+{
+  char *msg = NULL, *safe = diag_escape (file);
+  va_list ap;
+  va_start (ap, fmt);
+  if (vasprintf (&msg, fmt, ap) < 0)
+    msg = NULL;
+  va_end (ap);
+  fprintf (stderr, "%s: %s: %s\n", PROG, safe ? safe : "?", msg ? msg : "?");
+  free (msg);
+  free (safe);
+}
 
 /* Write the LEN bytes of IMG to OUT, through OUT.tmp.  */
 static bool
@@ -33,7 +63,7 @@ write_image (const char *out, const unsigned char *img, size_t len)
     ok = false;
   if (!ok)
     {
-      fprintf (stderr, "%s: %s: %s\n", PROG, out, strerror (errno));
+      say (out, "%s", strerror (errno));
       remove (tmp);
     }
   free (tmp);
@@ -52,8 +82,7 @@ compile (const char *dir, const char *hash_dir, const char *out)
   if (!packfile_stamp_dir (hash_dir, &stamp)
       || !packfile_hash_dir (hash_dir, &hash))
     {
-      fprintf (stderr, "%s: %s: cannot read the pack's *.yaml files\n", PROG,
-               hash_dir);
+      say (hash_dir, "%s", _("cannot read the pack's *.yaml files"));
       return EXIT_FAILURE;
     }
   struct content_pack *p = load_pack (dir, &d);
@@ -65,8 +94,8 @@ compile (const char *dir, const char *hash_dir, const char *out)
       && (!packfile_hash_dir (dir, &after) || after != hash
           || !packfile_stamp_dir (dir, &stamp_after) || stamp_after != stamp))
     {
-      fprintf (stderr, "%s: %s: the YAML changed while it was read\n", PROG,
-               dir);
+      say (dir, "%s", _("the YAML changed while it was read; run "
+                        "pinav-packc again"));
       content_free (p);
       return EXIT_FAILURE;
     }
@@ -79,25 +108,91 @@ compile (const char *dir, const char *hash_dir, const char *out)
   struct content_pack *back = img ? packfile_decode (img, len, hash) : NULL;
   bool ok = back && write_image (out, img, len);
   if (!back)
-    fprintf (stderr, "%s: %s: the pack cannot be compiled (out of memory, "
-             "or its image would be over the 4 GiB a compiled pack can "
-             "address)\n", PROG, dir);
+    say (dir, "%s", _("the pack cannot be compiled (out of memory, or its "
+                      "image would be over the 4 GiB a compiled pack can "
+                      "address); pinav reads it from its YAML"));
   content_free (back);
   free (img);
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+static _Noreturn void
+usage_error (void)
+{
+  fprintf (stderr, _("Try '%s --help' for more information.\n"), PROG);
+  exit (2);
+}
+
+static void
+print_help (void)
+{
+  printf (_("Usage: %s [OPTION]... DIR [OUT]\n"), PROG);
+  /* TRANSLATORS: --help output of pinav-packc.  */
+  fputs (_("Compile the content pack in DIR (its *.yaml files) into one "
+           "image, OUT\n(DIR/pack.bin by default), which pinav reads "
+           "at start-up instead of\nthe YAML for as long as the YAML is "
+           "unchanged.\n\n"), stdout);
+  /* TRANSLATORS: --help output of pinav-packc, the options.  Keep the
+     option names in English; line them up as in the English.  */
+  fputs (_("  -h, --help     display this help and exit\n"
+           "  -V, --version  display version information and exit\n\n"),
+         stdout);
+  /* TRANSLATORS: --help output of pinav-packc, the exit status.  */
+  fputs (_("Exit status:\n"
+           "  0   the image was written\n"
+           "  1   it could not be (a file could not be read or written)\n"
+           "  2   a usage error\n"
+           "  65  the content pack has errors (pinav --check=DIR shows "
+           "them too)\n"), stdout);
+  if (*PACKAGE_BUGREPORT)
+    {
+      fputs ("\n", stdout);
+      printf (_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+    }
+}
+
+
 int
 main (int argc, char **argv)
 {
-  const char *hash_dir = NULL;
-  int i = 1;
-  if (argc > 1 && strncmp (argv[1], "--hash-of=", 10) == 0)
-    hash_dir = argv[i++] + 10;
-  if (argc - i != 2)
+  static const struct option longopts[] = {
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { "hash-of", required_argument, NULL, 'H' },
+    { NULL, 0, NULL, 0 }
+  };
+  const char *hash_dir = NULL, *localedir = getenv ("PINAV_LOCALEDIR");
+  i18n_init (localedir && *localedir ? localedir : LOCALEDIR, NULL);
+  atexit (close_stdout);
+  int c;
+  while ((c = getopt_long (argc, argv, "hV", longopts, NULL)) != -1)
+    switch (c)
+      {
+      case 'h': print_help (); exit (EXIT_SUCCESS);
+      case 'V': version_print (PROG); exit (EXIT_SUCCESS);
+      case 'H': hash_dir = optarg; break;
+      default: usage_error ();
+      }
+  int n = argc - optind;
+  if (n < 1 || n > 2)
     {
-      fprintf (stderr, "usage: %s [--hash-of=OTHER] DIR OUT\n", PROG);
-      return 2;
+      fprintf (stderr, "%s: %s\n", PROG,
+               n < 1 ? _("missing the pack's directory")
+                     : _("too many arguments"));
+      usage_error ();
     }
-  return compile (argv[i], hash_dir ? hash_dir : argv[i], argv[i + 1]);
+  const char *dir = argv[optind];
+  char *out = NULL;
+  if (n == 2)
+    out = strdup (argv[optind + 1]);
+  else if (asprintf (&out, "%s/pack.bin", dir) < 0)
+    out = NULL;
+  if (!out)
+    {
+      say (dir, "%s", strerror (ENOMEM));
+      return EXIT_FAILURE;
+    }
+  int r = compile (dir, hash_dir ? hash_dir : dir, out);
+  free (out);
+  return r;
 }

@@ -49,5 +49,9 @@ ok $? "docs/pinav.1.in names no installed place itself: configure's, at make tim
 sed 's/^/# /' "$tap_tmp/d"
 grep -q -e '/kiosk\.md' "$man"
 ok $? "docs/pinav.1 points to the installed kiosk guide"
+man="$top_builddir/docs/pinav-packc.1"
+! grep -n -e '@[a-zA-Z_]*@' -e 'docs/' "$man" >"$tap_tmp/d"
+ok $? "docs/pinav-packc.1: every @placeholder@ replaced, no file of the source tree"
+sed 's/^/# /' "$tap_tmp/d"
 
 done_testing

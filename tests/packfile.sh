@@ -69,7 +69,8 @@ has_out "^An edited title$" "an edited YAML file is read, not the stale image"
 "$packc" "$t/good" "$t/good/pack.bin"
 "$PINAV" --data="$t/good" --dump >"$t/good.txt"
 size=$(wc -c <"$t/good/pack.bin")
-instead="; the pack is read from its YAML instead"
+# The message ends with what to run: pinav-packc, installed (issue 17).
+instead="; the pack is read from its YAML instead; to compile it again, run: pinav-packc $t/good"
 for how in "cut short" "of random bytes" "empty"; do
   case $how in
     cut*) head -c 300 "$t/good/pack.bin" >"$t/bin"
@@ -82,7 +83,7 @@ for how in "cut short" "of random bytes" "empty"; do
   is_status 0 "a pack.bin $how: pinav still starts"
   cmp -s "$t/out" "$t/good.txt"
   ok $? "and shows the pack from its YAML"
-  has_err "$t/good/pack.bin: $why$instead" "and says so, once"
+  has_err "$t/good/pack.bin: $why$instead" "and says so, once, and what to run"
   [ "$(wc -l <"$t/err")" -eq 1 ]
   ok $? "in one line"
 done
@@ -104,8 +105,8 @@ ok $? "F9: the pack is shown from its YAML"
 truncate -s 4097M "$t/good/pack.bin" || exit 99
 run "$top_builddir/tests/runlimit" 1 100 "$PINAV" --data="$t/good" --dump
 is_status 0 "F9: a pack.bin of 4097 MiB with an image's header is refused within 1 s and 100 MB"
-has_err "$t/good/pack.bin: too big: 4296015872 bytes, more than the 4096 MiB a compiled pack may have$instead" \
-  "F9: as too big"
+has_err "$t/good/pack.bin: too big: 4296015872 bytes, more than the 4096 MiB a compiled pack may have; the pack is read from its YAML instead; pinav-packc makes no image this big: remove it (rm $t/good/pack.bin)" \
+  "F9: as too big, and what to run"
 "$packc" "$t/good" "$t/good/pack.bin"
 truncate -s 255M "$t/good/pack.bin" || exit 99
 run "$top_builddir/tests/runlimit" 1 100 "$PINAV" --data="$t/good" --dump
@@ -118,5 +119,41 @@ rm "$t/good/pack.bin"
 echo "# edited" >>"$t/good/pack.yaml"
 run "$PINAV" --data="$t/good" --dump
 is_empty_err "an image of YAML since edited is passed over without a word"
+
+# pinav-packc as a clinic runs it (installed since issue 17): OUT is
+# DIR/pack.bin by default; --help, --version, and its errors.
+mkdir "$t/clinic" && cp "$t"/good/*.yaml "$t/clinic/" || exit 99
+run "$packc" "$t/clinic"
+is_status 0 "pinav-packc DIR writes DIR/pack.bin"
+[ -s "$t/clinic/pack.bin" ] && [ ! -e "$t/clinic/pack.bin.tmp" ]
+ok $? "and leaves no temporary file"
+run "$PINAV" --data="$t/clinic" --dump
+cmp -s "$t/out" "$t/good.txt" && [ ! -s "$t/err" ]
+ok $? "which pinav reads without a word"
+run "$packc" --help
+is_status 0 "pinav-packc --help"
+has_out "^Usage: pinav-packc \[OPTION\]... DIR \[OUT\]$" "names its arguments"
+run "$packc" --version
+has_out "^pinav-packc (pinav) " "pinav-packc --version"
+run "$packc"
+is_status 2 "pinav-packc without a directory is a usage error"
+has_err "Try 'pinav-packc --help' for more information." "which says where help is"
+run "$packc" "$t/clinic" "$t/clinic/pack.bin" extra
+is_status 2 "three arguments are a usage error"
+echo "oops: [" >>"$t/clinic/doc.yaml"
+run "$packc" "$t/clinic"
+is_status 65 "a pack with errors is not compiled (65)"
+grep -q "^$t/clinic/doc.yaml:[0-9]*:[0-9]*: " "$t/err"
+ok $? "and its errors are FILE:LINE:COLUMN: message"
+run "$packc" "$t/good" "$t/no/such/dir/pack.bin"
+is_status 1 "an OUT that cannot be written fails (1)"
+has_err "pinav-packc: $t/no/such/dir/pack.bin: No such file or directory" "and says why"
+
+# An image given by PINAV_PACKBIN (not DIR/pack.bin): what to run names
+# both.
+printf 'not an image at all' >"$t/elsewhere.bin"
+PINAV_PACKBIN="$t/elsewhere.bin" run "$PINAV" --data="$t/good" --dump
+has_err "$t/elsewhere.bin: not a compiled pack; the pack is read from its YAML instead; to compile it again, run: pinav-packc $t/good $t/elsewhere.bin" \
+  "an image elsewhere: pinav-packc DIR OUT"
 
 done_testing

@@ -31,16 +31,53 @@ struct pf_file
   const char *path;
   int fd;
   struct diags *diags;          /* NULL: no message */
+  const char *dir;              /* the pack's YAML */
+  enum pf_fault fault;          /* what is wrong with the image itself,
+                                   or PF_FINE: nothing (yet) */
 };
 
 static void pf_say (struct pf_file *f, const char *fmt, ...)
   __attribute__ ((format (printf, 2, 3)));
 
-/* Say that F's image is not used, and why (FMT...).  */
+/* What to run about F's image, which is at fault (F->fault), as the
+   end of a message: a new one compiled by pinav-packc, or, for one too
+   big to be pinav-packc's, the file removed.  NULL when nothing.  */
+static char *
+pf_todo (const struct pf_file *f)
+{
+  char *cmd = NULL, *todo = NULL, *def = NULL;
+  if (f->fault == PF_FINE)
+    return NULL;
+  if (asprintf (&def, "%s/%s", f->dir, PACKFILE_NAME) < 0)
+    return NULL;
+  int r = f->fault == PF_TOO_BIG ? asprintf (&cmd, "rm %s", f->path)
+          : strcmp (def, f->path) == 0
+          ? asprintf (&cmd, "pinav-packc %s", f->dir)
+          : asprintf (&cmd, "pinav-packc %s %s", f->dir, f->path);
+  free (def);
+  if (r < 0)
+    return NULL;
+  if (asprintf (&todo, f->fault == PF_TOO_BIG
+                /* TRANSLATORS: the end of a message about a pack.bin
+                   over 4 GiB; %s is a command, as in "rm
+                   /srv/pack/pack.bin".  */
+                ? _("; pinav-packc makes no image this big: remove it "
+                    "(%s)")
+                /* TRANSLATORS: the end of a message about a faulty
+                   pack.bin; %s is a command, as in "pinav-packc
+                   /srv/pack".  */
+                : _("; to compile it again, run: %s"), cmd) < 0)
+    todo = NULL;
+  free (cmd);
+  return todo;
+}
+
+/* Say that F's image is not used, and why (FMT...), and what to run
+   when the image itself is at fault.  */
 static void
 pf_say (struct pf_file *f, const char *fmt, ...)
 {
-  char *why = NULL;
+  char *why = NULL, *todo;
   va_list ap;
   if (!f->diags)
     return;
@@ -48,11 +85,14 @@ pf_say (struct pf_file *f, const char *fmt, ...)
   if (vasprintf (&why, fmt, ap) < 0)
     why = NULL;
   va_end (ap);
+  todo = pf_todo (f);
   diag_add (f->diags, f->path, 0, 0,
-            /* TRANSLATORS: the %s says what is wrong with a compiled
-               pack (pack.bin), such as "not a compiled pack".  */
-            _("%s; the pack is read from its YAML instead"),
-            why ? why : "?");
+            /* TRANSLATORS: the first %s says what is wrong with a
+               compiled pack (pack.bin), such as "not a compiled pack";
+               the second is empty, or what to run about it.  */
+            _("%s; the pack is read from its YAML instead%s"),
+            why ? why : "?", todo ? todo : "");
+  free (todo);
   free (why);
 }
 
@@ -84,6 +124,7 @@ static void
 pf_say_fault (struct pf_file *f, enum pf_fault fault,
               const unsigned char *hdr, uint64_t size, uint32_t unsafe)
 {
+  f->fault = fault;
   switch (fault)
     {
     case PF_NOT_IMAGE:
@@ -243,7 +284,7 @@ packfile_load (const char *dir, const char *image, struct diags *diags)
   if (!image && (size_t) snprintf (path, sizeof path, "%s/%s", dir,
                                    PACKFILE_NAME) >= sizeof path)
     return NULL;
-  struct pf_file f = { image ? image : path, -1, diags };
+  struct pf_file f = { image ? image : path, -1, diags, dir, PF_FINE };
   f.fd = open (f.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (f.fd < 0)
     {
