@@ -13,6 +13,7 @@
 #include "search_fold.h"
 #include "search_int.h"
 #include "search_terms.h"
+#include "search_vocab.h"
 #include "vec.h"
 
 static size_t
@@ -177,8 +178,12 @@ index_pack (struct search_index *ix)
 static void
 text_free (struct search_text *t)
 {
-  free (t->buf);
-  free (t->off);
+  if (t->owned)
+    {
+      free ((void *) t->buf);
+      free ((void *) t->off);
+    }
+  search_vocab_free (&t->vocab);
   free (t->entry);
   free (t->next);
   free (t->tstart);
@@ -263,11 +268,13 @@ text_build (struct search_text *t, const struct search_index *ix,
         len += strlen (s) + 1, n++;
     }
   search_fold_cache_new (&f);
-  t->off = malloc ((n + 1) * sizeof *t->off);
+  uint32_t *off = malloc ((n + 1) * sizeof *off);
+  t->off = off;
+  t->owned = true;
   t->entry = malloc ((n + 1) * sizeof *t->entry);
   t->next = malloc ((n + 1) * sizeof *t->next);
   /* Room for the strings as they are: folding changes little.  */
-  bool ok = f.cache && t->off && t->entry && t->next;
+  bool ok = f.cache && off && t->entry && t->next;
   f.s = ok ? malloc (len + 1) : NULL;
   f.cap = f.s ? len + 1 : 0;
   for (size_t i = 0; f.s && i < ix->n_entries && !f.failed; i++)
@@ -276,21 +283,22 @@ text_build (struct search_text *t, const struct search_index *ix,
       if (!s)
         continue;
       size_t start = f.len;
-      t->off[t->n] = start;
+      off[t->n] = (uint32_t) start;
       t->entry[t->n++] = i;
       search_fold_add (&f, s, strlen (s));
       search_fold_add (&f, "", 1);
       if (f.len - start - 1 > t->longest)
         t->longest = f.len - start - 1;
     }
-  if (!f.s || f.failed || !search_fold_add (&f, "", 1))
+  if (!f.s || f.failed || !search_fold_add (&f, "", 1)
+      || f.len >= UINT32_MAX)
     {
       search_fold_free (&f);
       text_free (t);
       return false;
     }
   t->len = f.len - 1;
-  t->off[t->n] = t->len;
+  off[t->n] = (uint32_t) t->len;
   t->buf = f.s;
   f.s = NULL;
   search_fold_free (&f);
@@ -302,6 +310,8 @@ text_build (struct search_text *t, const struct search_index *ix,
     }
   for (size_t i = 0; i < t->len; i++)
     t->freq[(unsigned char) t->buf[i]]++;
+  /* Without its word index, T is still searched, by whole scans.  */
+  search_vocab_build (t);
   snprintf (t->lang, sizeof t->lang, "%s", lang);
   return true;
 }
@@ -322,7 +332,10 @@ search_index_build (const struct content_pack *pack, const char *lang)
       ix->mask = malloc (n * sizeof *ix->mask);
       ix->best = malloc (n * SEARCH_MAX_PARTS * sizeof *ix->best);
       ix->touched = malloc (n * sizeof *ix->touched);
-      ix->ok = ix->stamp && ix->mask && ix->best && ix->touched;
+      ix->cand = malloc ((ix->n_entries + 1) * sizeof *ix->cand);
+      ix->cbits = calloc (ix->n_entries / 64 + 1, sizeof *ix->cbits);
+      ix->ok = ix->stamp && ix->mask && ix->best && ix->touched && ix->cand
+               && ix->cbits;
     }
   if (!ix->ok || !text_build (&ix->en, ix, "en"))
     {
@@ -361,6 +374,8 @@ search_index_free (struct search_index *ix)
   free (ix->mask);
   free (ix->best);
   free (ix->touched);
+  free (ix->cand);
+  free (ix->cbits);
   arena_free (&ix->arena);
   free (ix);
 }
