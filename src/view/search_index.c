@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "search_blob.h"
 #include "search_fold.h"
 #include "search_int.h"
 #include "search_terms.h"
@@ -250,16 +251,14 @@ text_group (struct search_text *t, const struct search_index *ix)
   return true;
 }
 
-/* Build T from the entries of IX: English when LANG is "en", else
-   only the strings C_ translates (into LANG); each folded
-   (search_fold.h) and followed by a NUL.  */
+/* Fold T's text from the entries of IX: English unless TRANSLATE,
+   else only the strings C_ translates; each folded (search_fold.h) and
+   followed by a NUL.  T->entry must have room for every entry.  */
 static bool
-text_build (struct search_text *t, const struct search_index *ix,
-            const char *lang)
+text_fold (struct search_text *t, const struct search_index *ix,
+           bool translate)
 {
-  bool translate = strcmp (lang, "en") != 0;
   struct search_folded f = { 0 };
-  text_free (t);
   size_t len = 0, n = 0;
   for (size_t i = 0; i < ix->n_entries; i++)
     {
@@ -271,47 +270,67 @@ text_build (struct search_text *t, const struct search_index *ix,
   uint32_t *off = malloc ((n + 1) * sizeof *off);
   t->off = off;
   t->owned = true;
-  t->entry = malloc ((n + 1) * sizeof *t->entry);
-  t->next = malloc ((n + 1) * sizeof *t->next);
   /* Room for the strings as they are: folding changes little.  */
-  bool ok = f.cache && off && t->entry && t->next;
-  f.s = ok ? malloc (len + 1) : NULL;
+  f.s = f.cache && off ? malloc (len + 1) : NULL;
   f.cap = f.s ? len + 1 : 0;
   for (size_t i = 0; f.s && i < ix->n_entries && !f.failed; i++)
     {
       const char *s = text_string (ix, i, translate);
       if (!s)
         continue;
-      size_t start = f.len;
-      off[t->n] = (uint32_t) start;
+      off[t->n] = (uint32_t) f.len;
       t->entry[t->n++] = i;
       search_fold_add (&f, s, strlen (s));
       search_fold_add (&f, "", 1);
-      if (f.len - start - 1 > t->longest)
-        t->longest = f.len - start - 1;
     }
-  if (!f.s || f.failed || !search_fold_add (&f, "", 1)
-      || f.len >= UINT32_MAX)
+  bool ok = f.s && !f.failed && search_fold_add (&f, "", 1)
+            && f.len < UINT32_MAX;
+  if (ok)
     {
-      search_fold_free (&f);
+      t->len = f.len - 1;
+      off[t->n] = (uint32_t) t->len;
+      t->buf = f.s;
+      f.s = NULL;
+      for (size_t i = 0; i < t->len; i++)
+        t->freq[(unsigned char) t->buf[i]]++;
+    }
+  search_fold_free (&f);
+  return ok;
+}
+
+/* Build T from the entries of IX: English when LANG is "en" (from the
+   pack's compiled index when it has a sound one: search_blob.h), else
+   only the strings C_ translates (into LANG).  */
+static bool
+text_build (struct search_text *t, const struct search_index *ix,
+            const char *lang)
+{
+  bool translate = strcmp (lang, "en") != 0;
+  const struct content_pack *p = ix->pack;
+  text_free (t);
+  t->entry = malloc ((ix->n_entries + 1) * sizeof *t->entry);
+  t->next = malloc ((ix->n_entries + 1) * sizeof *t->next);
+  bool pre = t->entry && t->next && !translate
+             && search_blob_read (t, ix, p->search_blob, p->search_blob_len);
+  for (size_t i = 0; pre && i < t->n; i++)
+    t->entry[i] = i;
+  if (!t->entry || !t->next || (!pre && !text_fold (t, ix, translate)))
+    {
       text_free (t);
       return false;
     }
-  t->len = f.len - 1;
-  off[t->n] = (uint32_t) t->len;
-  t->buf = f.s;
-  f.s = NULL;
-  search_fold_free (&f);
+  for (size_t i = 0; i < t->n; i++)
+    if (t->off[i + 1] - t->off[i] - 1 > t->longest)
+      t->longest = t->off[i + 1] - t->off[i] - 1;
   text_link (t, ix);
   if (!text_group (t, ix))
     {
       text_free (t);
       return false;
     }
-  for (size_t i = 0; i < t->len; i++)
-    t->freq[(unsigned char) t->buf[i]]++;
   /* Without its word index, T is still searched, by whole scans.  */
-  search_vocab_build (t);
+  if (!pre)
+    search_vocab_build (t);
   snprintf (t->lang, sizeof t->lang, "%s", lang);
   return true;
 }
@@ -324,6 +343,13 @@ search_index_build (const struct content_pack *pack, const char *lang)
     return NULL;
   ix->pack = pack;
   ix->ok = true;
+  /* Room for as many entries as the compiled index has: they are not
+     copied as they grow.  */
+  size_t hint = search_blob_strings (pack->search_blob,
+                                     pack->search_blob_len);
+  if (hint && !vec_reserve (&ix->entries, &ix->cap_entries, hint,
+                            sizeof *ix->entries, 1024))
+    ix->ok = false;
   index_pack (ix);
   if (ix->ok)
     {
@@ -352,6 +378,12 @@ search_index_relang (struct search_index *ix, const char *lang)
   if (strcmp (lang, "en") == 0 || strcmp (lang, ix->cur.lang) == 0)
     return true;
   return text_build (&ix->cur, ix, lang);
+}
+
+bool
+search_index_compiled (const struct search_index *ix)
+{
+  return ix->en.buf && !ix->en.owned;
 }
 
 const struct content_pack *
