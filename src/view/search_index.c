@@ -21,7 +21,8 @@ static size_t
 index_target (struct search_index *ix, const char *loc, const char *title,
               const char *context)
 {
-  if (!VEC_ROOM (ix->targets, ix->n_targets, ix->cap_targets, 256))
+  if (ix->n_targets >= UINT32_MAX
+      || !VEC_ROOM (ix->targets, ix->n_targets, ix->cap_targets, 256))
     {
       ix->ok = false;
       return ix->n_targets ? ix->n_targets - 1 : 0;
@@ -48,7 +49,8 @@ index_value (struct search_index *ix, size_t target, enum search_rank rank,
       return;
     }
   ix->entries[ix->n_entries++] = (struct search_entry) {
-    text, target, rank, text == ix->targets[target].title, label
+    text, label, (uint32_t) target, (unsigned char) rank,
+    text == ix->targets[target].title
   };
 }
 

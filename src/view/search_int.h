@@ -26,10 +26,10 @@ struct search_target
 struct search_entry
 {
   const char *text;             /* the English (source) string */
-  size_t target;
-  enum search_rank rank;
-  bool is_title;                /* TEXT is its target's title */
   const char *label;            /* an attribute's label, or NULL */
+  uint32_t target;
+  unsigned char rank;           /* enum search_rank */
+  bool is_title;                /* TEXT is its target's title */
 };
 
 /* The words of one language's folded text (search_vocab.h): every
