@@ -172,7 +172,10 @@ search_vocab_build (struct search_text *t)
   search_vocab_free (&t->vocab);
   for (size_t i = 0; i < t->n && b.ok; i++)
     wb_string (&b, t->buf + t->off[i], t->off[i + 1] - t->off[i] - 1, i);
-  bool ok = b.ok && (b.n || wb_word (&b, "", 0) != SIZE_MAX)
+  /* A vocabulary of a third of the text or more (Chinese, whose runs
+     are whole phrases) is no faster to look in than the text.  */
+  bool ok = b.ok && b.voc_len < t->len / 3 + 1
+            && (b.n || wb_word (&b, "", 0) != SIZE_MAX)
             && wb_postings (&b, &t->vocab);
   if (ok)
     {

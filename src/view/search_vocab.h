@@ -27,7 +27,10 @@ enum search_vocab_says
 };
 
 /** search_vocab_build - build T's word index from its text.
-   O(T->len).  @retval false on memory exhaustion (T has none then).  */
+   O(T->len).  @retval false on memory exhaustion, or when the
+   vocabulary would be a third of the text or more (Chinese text,
+   whose runs between separators are whole phrases): T has none then,
+   and is scanned whole.  */
 bool search_vocab_build (struct search_text *t);
 
 /** search_vocab_cand - the strings of T that may hold the folded word
