@@ -1,6 +1,6 @@
 /* search_vocab.c - the word index of a folded text: building it (a
-   hash of the words met, then a counting sort of the (word, string)
-   pairs), and the strings a query word may be in.
+   hash of the words met, the words of each string, then a counting
+   sort of them by word), and the strings a query word may be in.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "search_vocab.h"
@@ -34,7 +34,8 @@ search_vocab_exact (const char *q, size_t len)
 
 /* A word index being built: the words (VOC, VOFF, N), a hash of them
    (SLOT: a word + 1, 0 for none; SLOTS a power of 2), the last string
-   each was noted in (LAST, + 1), and the (word, string) pairs.  */
+   each was noted in (LAST, + 1), and the words of each string, each
+   once (IDS, from SSTART[I] to SSTART[I + 1]).  */
 struct wb
 {
   char *voc;
@@ -43,8 +44,9 @@ struct wb
   size_t n, voff_cap, last_cap;
   uint32_t *slot;
   size_t slots;
-  uint32_t *pair;               /* word, string, word, string... */
-  size_t n_pair, pair_cap;
+  uint32_t *ids;                /* the words of each string, in turn */
+  size_t n_ids, ids_cap;
+  uint32_t *sstart;             /* string I's are IDS[SSTART[I]]... */
   bool ok;
 };
 
@@ -127,25 +129,24 @@ wb_string (struct wb *b, const char *s, size_t len, size_t g)
         break;
       size_t w = wb_word (b, s + i, j - i);
       if (w == SIZE_MAX
-          || !vec_reserve (&b->pair, &b->pair_cap, b->n_pair + 2,
-                           sizeof *b->pair, 65536))
+          || !VEC_ROOM (b->ids, b->n_ids, b->ids_cap, 65536))
         b->ok = false;
       else if (b->last[w] != g + 1)
         {
           b->last[w] = (uint32_t) g + 1;
-          b->pair[b->n_pair++] = (uint32_t) w;
-          b->pair[b->n_pair++] = (uint32_t) g;
+          b->ids[b->n_ids++] = (uint32_t) w;
         }
       i = j;
     }
+  b->sstart[g + 1] = (uint32_t) b->n_ids;
 }
 
-/* W's postings from B's pairs: a counting sort by word, which keeps
-   each word's strings in order.  */
+/* W's postings from B's words of each of its STRINGS: a counting sort
+   by word, which keeps each word's strings in order.  */
 static bool
-wb_postings (struct wb *b, struct search_vocab *w)
+wb_postings (struct wb *b, struct search_vocab *w, size_t strings)
 {
-  size_t np = b->n_pair / 2;
+  size_t np = b->n_ids;
   uint32_t *pstart = calloc (b->n + 2, sizeof *pstart);
   uint32_t *post = malloc ((np + 1) * sizeof *post);
   if (!pstart || !post || np >= UINT32_MAX)
@@ -155,11 +156,12 @@ wb_postings (struct wb *b, struct search_vocab *w)
       return false;
     }
   for (size_t i = 0; i < np; i++)
-    pstart[b->pair[2 * i] + 2]++;
+    pstart[b->ids[i] + 2]++;
   for (size_t k = 2; k < b->n + 2; k++)
     pstart[k] += pstart[k - 1];
-  for (size_t i = 0; i < np; i++)
-    post[pstart[b->pair[2 * i] + 1]++] = b->pair[2 * i + 1];
+  for (size_t g = 0; g < strings; g++)
+    for (size_t i = b->sstart[g]; i < b->sstart[g + 1]; i++)
+      post[pstart[b->ids[i] + 1]++] = (uint32_t) g;
   w->pstart = pstart;
   w->post = post;
   return true;
@@ -170,13 +172,15 @@ search_vocab_build (struct search_text *t)
 {
   struct wb b = { .ok = true };
   search_vocab_free (&t->vocab);
+  b.sstart = calloc (t->n + 1, sizeof *b.sstart);
+  b.ok = b.sstart != NULL;
   for (size_t i = 0; i < t->n && b.ok; i++)
     wb_string (&b, t->buf + t->off[i], t->off[i + 1] - t->off[i] - 1, i);
   /* A vocabulary of a third of the text or more (Chinese, whose runs
      are whole phrases) is no faster to look in than the text.  */
   bool ok = b.ok && b.voc_len < t->len / 3 + 1
             && (b.n || wb_word (&b, "", 0) != SIZE_MAX)
-            && wb_postings (&b, &t->vocab);
+            && wb_postings (&b, &t->vocab, t->n);
   if (ok)
     {
       t->vocab.voc = b.voc;
@@ -192,7 +196,8 @@ search_vocab_build (struct search_text *t)
     }
   free (b.last);
   free (b.slot);
-  free (b.pair);
+  free (b.ids);
+  free (b.sstart);
   return ok;
 }
 
