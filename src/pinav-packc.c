@@ -25,6 +25,8 @@
 #include "i18n.h"
 #include "load.h"
 #include "packfile.h"
+#include "search.h"
+#include "search_blob.h"
 #include "version.h"
 
 #define PROG "pinav-packc"
@@ -70,8 +72,35 @@ write_image (const char *out, const unsigned char *img, size_t len)
   return ok;
 }
 
+/* The search index of P, as bytes for its image (search_blob.h), in
+   P->search_blob: malloc'd, the caller's to free; NULL when it cannot
+   be made (pinav then builds it at its first search).  */
+static void
+add_search (struct content_pack *p)
+{
+  struct search_index *ix = search_index_build (p, "en");
+  size_t len = 0;
+  p->search_blob = ix ? search_blob_make (ix, &len) : NULL;
+  p->search_blob_len = p->search_blob ? len : 0;
+  search_index_free (ix);
+}
+
+/* Whether the search uses the index in BACK, the image read back,
+   when it has one.  */
+static bool
+search_reads_back (const struct content_pack *back)
+{
+  if (!back->search_blob)
+    return true;
+  struct search_index *ix = search_index_build (back, "en");
+  bool ok = ix && search_index_compiled (ix);
+  search_index_free (ix);
+  return ok;
+}
+
 /* Load DIR, checking that its YAML does not change meanwhile, and
-   compile it with the hash of HASH_DIR's YAML.  */
+   compile it, with its search index, with the hash of HASH_DIR's
+   YAML.  */
 static int
 compile (const char *dir, const char *hash_dir, const char *out)
 {
@@ -100,13 +129,19 @@ compile (const char *dir, const char *hash_dir, const char *out)
       return EXIT_FAILURE;
     }
   size_t len = 0;
+  add_search (p);
   unsigned char *img = packfile_encode (p, hash, &len);
+  free ((void *) p->search_blob);
   content_free (p);
   if (img)
     packfile_set_stamp (img, len, stamp);
   /* The image must read back, or pinav would always fall back.  */
   struct content_pack *back = img ? packfile_decode (img, len, hash) : NULL;
-  bool ok = back && write_image (out, img, len);
+  bool searched = !back || search_reads_back (back);
+  if (!searched)
+    say (dir, "%s", _("the search index compiled into the image is not "
+                      "used when it is read back (a bug in pinav-packc)"));
+  bool ok = back && searched && write_image (out, img, len);
   if (!back)
     say (dir, "%s", _("the pack cannot be compiled (out of memory, or its "
                       "image would be over the 4 GiB a compiled pack can "

@@ -15,6 +15,12 @@
      the format forbids, is refused; an image that still loads (a word or a
      byte changed to a value that is allowed) holds a sound pack
      (pack_sound: what the rest of pinav relies on).
+   - The search index (search_blob.h): an image that holds one reads
+     back with it, and the search uses it and finds what an index built
+     from the strings finds; with any byte of it damaged, or cut short,
+     it is not used, and the search finds the same; with hostile words
+     and the checksum made to fit (under --enable-sanitizers), the
+     search reads nothing outside it.
    - Edges: hand-made images, each in a small image and in one that
      fills a block of the arena of its own (so that ASan sees a read
      past its end); packs that packfile_encode writes as it is given
@@ -69,6 +75,9 @@
        those of one byte ...................... the F1 and F5 variants
      a line break allowed in a string of one line (pf_text for
        pf_str), or refused in block text ...... F1: a line break
+     the search index's checksum not compared (src/view/search_blob.c)
+       ........................................ the index damaged
+     a posting past the last string allowed ... hostile words (A)
    Not caught, as no test can: "exactly one pack record" (a count of 0
    or 2 fails later anyway) and "pack.bin must be a regular file" (any
    other file open gives is too short to read, or fails to read).  */
@@ -86,6 +95,8 @@
 #include "load.h"
 #include "packfile.h"
 #include "packfmt.h"
+#include "search.h"
+#include "search_blob.h"
 #include "text_safe.h"
 #include "tap.h"
 #include "text.h"
@@ -1158,6 +1169,7 @@ try_long_string (const struct fixture *f, size_t n)
   img[len - 1] = '\0';
   pf_put64 (img + PF_H_SIZE, len);
   pf_put32 (img + PF_H_DIR + 8 * PF_TEXT + 4, f->text_size + n + 1);
+  pf_put32 (img + PF_H_DIR + 8 * PF_SEARCH, (uint32_t) len);
   enum verdict v = try_image (img, len);
   free (img);
   return v;
@@ -1471,6 +1483,148 @@ test_variants (void)
     }
 }
 
+/* --- The search index in an image.  */
+
+static struct search_result res_a[SEARCH_MAX_RESULTS];
+static struct search_result res_b[SEARCH_MAX_RESULTS];
+
+/* Whether A and B find the same: the count, targets and snippets of
+   queries of each kind (words, fragments, two words, misses,
+   fullwidth, punctuation, Chinese).  */
+static bool
+same_search (struct search_index *a, struct search_index *b)
+{
+  static const char *const q[] = {
+    "stem", "cel", "knee pain", "zzqx", "e", "prp", "ＰＲＰ", "osteo",
+    "cost insurance", "-", "(", "骨", "bone marrow", "mesenchymal",
+  };
+  for (size_t i = 0; i < sizeof q / sizeof *q; i++)
+    {
+      size_t n = search_query (a, "en", q[i], 60, res_a, SEARCH_MAX_RESULTS);
+      if (search_query (b, "en", q[i], 60, res_b, SEARCH_MAX_RESULTS) != n)
+        return false;
+      for (size_t k = 0; k < n && k < SEARCH_MAX_RESULTS; k++)
+        if (strcmp (res_a[k].target, res_b[k].target) != 0
+            || strcmp (res_a[k].snippet, res_b[k].snippet) != 0)
+          return false;
+    }
+  return true;
+}
+
+/* What the search makes of the LEN bytes of IMG: -1 the image is
+   refused, 0 its search index is not used and it finds what REF
+   finds, 1 its index is used, 2 it finds other things.  */
+static int
+try_search (const unsigned char *img, size_t len, struct search_index *ref)
+{
+  struct content_pack *p = packfile_decode (img, len, HASH);
+  struct search_index *ix = p ? search_index_build (p, "en") : NULL;
+  int r = !p ? -1 : !ix ? 2 : search_index_compiled (ix) ? 1
+          : same_search (ref, ix) ? 0 : 2;
+  if (r == 1)
+    same_search (ref, ix);      /* whatever it finds, safely */
+  search_index_free (ix);
+  content_free (p);
+  return r;
+}
+
+/* IMG (LEN bytes, its search index the last BLEN) with the byte at AT
+   of the index changed, or cut to AT bytes when CUT, into BAD.
+   @retval the new length.  */
+static size_t
+blob_damage (const unsigned char *img, size_t len, size_t blen,
+             unsigned char *bad, size_t at, bool cut)
+{
+  memcpy (bad, img, len);
+  if (!cut)
+    {
+      bad[len - blen + at] ^= (unsigned char) (1u << (at % 8));
+      return len;
+    }
+  pf_put64 (bad + PF_H_SIZE, len - blen + at);
+  pf_put32 (bad + PF_H_DIR + 8 * PF_SEARCH + 4, (uint32_t) at);
+  return len - blen + at;
+}
+
+/* Every word of the index's header, and words of its arrays, set to
+   values a count or an offset could trip on, the checksum made to fit:
+   @retval how many images gave an index that was used.  */
+static size_t
+blob_hostile (const unsigned char *img, size_t len, size_t blen,
+              unsigned char *bad, struct search_index *ref, size_t *tried)
+{
+  static const uint32_t odd[] = { 0, 1, 2, 0x7F, 0x80, 0xFFFF, 0x7FFFFFFF,
+                                  0xFFFFFFFE, 0xFFFFFFFF };
+  size_t used = 0, step = blen / 300 / 4 * 4 + 4;
+  for (size_t at = 8; at < blen; at += at < 48 ? 4 : step)
+    for (size_t v = 0; v < sizeof odd / sizeof *odd; v++)
+      {
+        if (at == 40 || at == 44)
+          break;                /* the checksum itself */
+        memcpy (bad, img, len);
+        pf_put32 (bad + len - blen + at, odd[v]);
+        search_blob_seal (bad + len - blen, blen);
+        used += try_search (bad, len, ref) == 1;
+        ++*tried;
+      }
+  return used;
+}
+
+static void
+test_search_blob (void)
+{
+  struct content_pack *p = load_dir ("data");
+  struct search_index *ref = p ? search_index_build (p, "en") : NULL;
+  size_t blen = 0, len = 0;
+  unsigned char *blob = ref ? search_blob_make (ref, &blen) : NULL;
+  if (!blob)
+    exit (99);
+  p->search_blob = blob;
+  p->search_blob_len = blen;
+  unsigned char *img = packfile_encode (p, HASH, &len);
+  unsigned char *bad = malloc (len);
+  struct content_pack *back = img ? packfile_decode (img, len, HASH) : NULL;
+  if (!bad || !back)
+    exit (99);
+  tap_ok (back->search_blob_len == blen
+          && memcmp (back->search_blob, blob, blen) == 0
+          && (len - blen) % 8 == 0 && try_search (img, len, ref) == 1
+          && try_search (img, len, ref) == 1, "an image with a search "
+          "index of %zu bytes reads back with it, at a multiple of 8, and "
+          "the search uses it", blen);
+  struct search_index *ix = search_index_build (back, "en");
+  tap_ok (ix && search_index_compiled (ix) && same_search (ref, ix),
+          "and finds what an index built from the strings finds");
+  size_t n = 0, wrong = 0, first = SIZE_MAX;
+  /* Each byte of the header, then bytes all through.  */
+  for (size_t at = 0; at < blen; at += at < 48 ? 1 : 601, n++)
+    for (int cut = 0; cut < 2; cut++)
+      if (try_search (bad, blob_damage (img, len, blen, bad, at, cut),
+                      ref) != 0)
+        {
+          wrong++;
+          first = first < at ? first : at;
+        }
+  char where[64] = "";
+  if (wrong)
+    snprintf (where, sizeof where, "; the first at byte %zu", first);
+  tap_ok (wrong == 0, "%zu bytes of the index damaged, and it cut short "
+          "there: never used, the search finds the same (%zu not%s)", n,
+          wrong, where);
+  size_t tried = 0, used = blob_hostile (img, len, blen, bad, ref, &tried);
+  tap_ok (tried > 500, "%zu hostile words with the checksum made to fit: "
+          "the search reads nothing outside the index (%zu were used)",
+          tried, used);
+  search_index_free (ix);
+  search_index_free (ref);
+  content_free (back);
+  p->search_blob = NULL;
+  content_free (p);
+  free (blob);
+  free (img);
+  free (bad);
+}
+
 int
 main (void)
 {
@@ -1504,6 +1658,7 @@ main (void)
   rmdir (tmp);
   free (img);
   test_damage ();
+  test_search_blob ();
   test_variants ();
   return tap_done ();
 }

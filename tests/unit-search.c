@@ -11,6 +11,8 @@
 #include "load_terms.h"
 #include "search_mark.h"
 #include "search.h"
+#include "search_int.h"
+#include "search_vocab.h"
 #include "tap.h"
 #include "text.h"
 
@@ -457,6 +459,112 @@ test_fold (void)
   diag_free (&d);
 }
 
+static struct search_result res_b[SEARCH_MAX_RESULTS];
+
+/* Whether QUERY finds the same in A (with word indexes) as in B
+   (without: whole scans), in LANG: the results, in order, their
+   snippets, and the parts a word was split into.  */
+static bool
+same_results (struct search_index *a, struct search_index *b,
+              const char *lang, const char *query)
+{
+  size_t n = search_query (a, lang, query, COLS, res, SEARCH_MAX_RESULTS);
+  size_t m = search_query (b, lang, query, COLS, res_b, SEARCH_MAX_RESULTS);
+  const char *wa, *wb, *pa[8], *pb[8];
+  size_t ka = search_split (a, &wa, pa, 8), kb = search_split (b, &wb, pb, 8);
+  bool same = n == m && ka == kb && (!ka || strcmp (wa, wb) == 0);
+  for (size_t i = 0; same && i < ka; i++)
+    same = strcmp (pa[i], pb[i]) == 0;
+  for (size_t i = 0; same && i < n && i < SEARCH_MAX_RESULTS; i++)
+    {
+      const struct search_result *x = &res[i], *y = &res_b[i];
+      same = strcmp (x->target, y->target) == 0
+             && strcmp (x->title, y->title) == 0 && x->rank == y->rank
+             && x->in_title == y->in_title && x->title_hl == y->title_hl
+             && strcmp (x->snippet, y->snippet) == 0
+             && x->hl_start == y->hl_start && x->hl_len == y->hl_len;
+    }
+  if (!same)
+    printf ("# %s: '%s': %zu results with the word index, %zu without\n",
+            lang, query, n, m);
+  return same;
+}
+
+/* Queries cut from S (the bytes from every 5th, 1 to 12 bytes long,
+   whole characters): words, fragments, two words, punctuation, in
+   the case written.  @retval the queries whose results differ.  */
+static size_t
+same_cuts (struct search_index *a, struct search_index *b, const char *lang,
+           const char *s, size_t *count)
+{
+  size_t bad = 0, len = strlen (s);
+  for (size_t i = 0; i < len; i += 5)
+    for (size_t k = 1; k <= 12 && i + k <= len; k += 1 + k / 3)
+      {
+        char q[16];
+        if ((s[i] & 0xc0) == 0x80 || (s[i + k] & 0xc0) == 0x80)
+          continue;
+        memcpy (q, s + i, k);
+        q[k] = '\0';
+        ++*count;
+        bad += !same_results (a, b, lang, q);
+      }
+  return bad;
+}
+
+/* The word index changes how fast, not what, search finds: on the
+   real pack, in English and in Chinese, queries cut from its
+   documents' text and a few others find the same with it and with
+   whole scans.  */
+static void
+test_same (void)
+{
+  static const char *const other[] = {
+    "zqxj", "cel zqxj", "ＰＲＰ", "ｓｔｅｍ ｃｅｌｌ", "STEM", "Stem-cell",
+    "e.g.", "(prp)", "-", "...", "knee,", "a b", "骨", "细胞", "膝关节",
+    "间充质干细胞 软骨", "膝关节干细胞", "关节疼痛", "骨質", "ＰＲＰ 细胞",
+  };
+  struct content_pack *p = load ("data");
+  char path[4096];
+  snprintf (path, sizeof path, "%s/data", srcdir);
+  if (!p || !load_terms (p, path) || !i18n_set_language ("zh_CN"))
+    {
+      tap_ok (0, "the real pack loads, with its termbase, in zh_CN");
+      content_free (p);
+      return;
+    }
+  struct search_index *a = search_index_build (p, "zh_CN");
+  struct search_index *b = search_index_build (p, "zh_CN");
+  tap_ok (a && b && a->en.vocab.voc && !a->cur.vocab.voc,
+          "the English text has a word index; the Chinese one has none "
+          "(its vocabulary would be most of it)");
+  search_vocab_free (&b->en.vocab);
+  search_vocab_free (&b->cur.vocab);
+  size_t n = 0, bad = 0;
+  for (int zh = 0; zh < 2; zh++)
+    {
+      const char *lang = zh ? "zh_CN" : "en";
+      i18n_set_language (lang);
+      for (size_t i = 0; i < p->n_docs; i++)
+        for (size_t j = 0; j < p->docs[i]->n_sections; j += 3)
+          {
+            const struct content_section *s = &p->docs[i]->sections[j];
+            for (size_t k = 0; k < s->n_blocks && k < 2; k++)
+              if (s->blocks[k].text)
+                bad += same_cuts (a, b, lang, C_ (s->blocks[k].text), &n);
+          }
+      for (size_t i = 0; i < sizeof other / sizeof *other; i++, n++)
+        bad += !same_results (a, b, lang, other[i]);
+    }
+  tap_ok (n > 1000 && bad == 0, "%zu queries in en and zh_CN: the same "
+          "results, snippets and splits with the word index as with "
+          "whole scans (%zu differ)", n, bad);
+  i18n_set_language ("en");
+  search_index_free (a);
+  search_index_free (b);
+  content_free (p);
+}
+
 int
 main (void)
 {
@@ -483,5 +591,6 @@ main (void)
   content_free (p);
   test_fold ();
   test_real ();
+  test_same ();
   return tap_done ();
 }

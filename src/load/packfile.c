@@ -430,6 +430,11 @@ pf_check_header (const unsigned char *img, uint64_t len)
       if (off < PF_HEADER_SIZE || off > len || bytes > len - off)
         return PF_DAMAGED;
     }
+  /* The search index ends the image, at a multiple of 8 (packfmt.h).  */
+  uint64_t search = pf_get32 (img + PF_H_DIR + 8 * PF_SEARCH);
+  uint64_t n = pf_get32 (img + PF_H_DIR + 8 * PF_SEARCH + 4);
+  if (search + n != len || (n && search % 8 != 0))
+    return PF_DAMAGED;
   return PF_FINE;
 }
 
@@ -526,6 +531,9 @@ pf_decode_image (struct content_pack *pack, const unsigned char *img,
   *unsafe = r.unsafe;
   if (r.unsafe != PF_NONE)
     return PF_UNSAFE;
+  /* Handed on unread: the search checks it (packfmt.h).  */
+  pack->search_blob = r.count[PF_SEARCH] ? r.at[PF_SEARCH] : NULL;
+  pack->search_blob_len = r.count[PF_SEARCH];
   return ok && r.ok && content_index_build (pack)
          && content_backrefs_build (pack) ? PF_FINE : PF_DAMAGED;
 }

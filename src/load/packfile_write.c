@@ -238,16 +238,21 @@ pw_pack (struct pw *w)
     }
 }
 
-/* The image: header, directory, tables, text.  */
+/* The image: header, directory, tables, text, and the search index
+   (at a multiple of 8) when the pack has one.  */
 static unsigned char *
 pw_image (struct pw *w, uint64_t hash, size_t *len)
 {
   static const unsigned widths[] = PF_WIDTHS;
+  const struct content_pack *p = w->pack;
   uint64_t size = PF_HEADER_SIZE;
   for (int t = 0; t < PF_TEXT; t++)
     size += w->t[t].n * 4;
   size += w->text.len;
+  uint64_t search = p->search_blob_len ? (size + 7) / 8 * 8 : size;
+  size = search + p->search_blob_len;
   unsigned char *img = size <= PF_MAX_SIZE && size <= SIZE_MAX
+                       && search < PF_NONE
                        ? calloc (1, (size_t) size) : NULL;
   if (!img)
     return NULL;
@@ -258,7 +263,7 @@ pw_image (struct pw *w, uint64_t hash, size_t *len)
   pf_put64 (img + PF_H_HASH, hash);
   pf_put32 (img + PF_H_NTABLES, PF_NTABLES);
   uint32_t off = PF_HEADER_SIZE;
-  for (int t = 0; t < PF_NTABLES; t++)
+  for (int t = 0; t < PF_SEARCH; t++)
     {
       size_t n = t == PF_TEXT ? w->text.len : w->t[t].n / widths[t];
       pf_put32 (img + PF_H_DIR + 8 * t, off);
@@ -269,6 +274,11 @@ pw_image (struct pw *w, uint64_t hash, size_t *len)
         pf_put32 (img + off + 4 * i, w->t[t].w[i]);
       off += (uint32_t) (t == PF_TEXT ? n : w->t[t].n * 4);
     }
+  pf_put32 (img + PF_H_DIR + 8 * PF_SEARCH, (uint32_t) search);
+  pf_put32 (img + PF_H_DIR + 8 * PF_SEARCH + 4,
+            (uint32_t) p->search_blob_len);
+  if (p->search_blob_len)
+    memcpy (img + search, p->search_blob, p->search_blob_len);
   *len = (size_t) size;
   return img;
 }

@@ -10,6 +10,13 @@
      directory    for each table: its offset and its count of records
      tables       fixed-size records of u32 words (PF_WIDTH), then the
                   text: every string, NUL-terminated, one after another
+     search       the search index made when the pack was compiled
+                  (content.h: search_blob), at an offset that is a
+                  multiple of 8, to the image's end (or empty, at its
+                  end, for none); bytes that the loader hands on
+                  without reading them (the search checks them, and
+                  builds its index without them when they are not
+                  sound: src/view/search_blob.h); empty for none
 
    A string is the offset of its first byte in the text (PF_NONE for
    none); a reference is valid only at the start of a string.  Records
@@ -36,7 +43,7 @@
 #include <stdint.h>
 
 #define PF_MAGIC "PINAVPK\n"
-#define PF_VERSION 4
+#define PF_VERSION 5
 #define PF_NONE UINT32_MAX
 
 /* The largest image: what the format can address, every offset in it
@@ -57,12 +64,14 @@ enum
 enum pf_table
 {
   PF_PACK, PF_DOC, PF_SEC, PF_BLOCK, PF_COLL, PF_ATTR, PF_ITEM, PF_VALUE,
-  PF_CLAIM, PF_CITE, PF_LINK, PF_COMP, PF_STRS, PF_TEXT, PF_NTABLES
+  PF_CLAIM, PF_CITE, PF_LINK, PF_COMP, PF_STRS, PF_TEXT, PF_SEARCH,
+  PF_NTABLES
 };
 
 #define PF_HEADER_SIZE (PF_H_DIR + 8 * PF_NTABLES)
 
-/* The words of a record of each table (the text: bytes, width 0).
+/* The words of a record of each table (the text and the search
+   index: bytes, width 0).
    PACK      title, reviewed, disclaimer, n_about, n_menu, glossary,
              glossary_also, independent
    DOC       id, title, publisher, source, n_sections
@@ -78,7 +87,7 @@ enum pf_table
    LINK      item
    COMP      id, title, collection, n_columns
    STRS      string  */
-#define PF_WIDTHS { 8, 5, 3, 3, 8, 4, 6, 3, 2, 1, 1, 4, 1, 0 }
+#define PF_WIDTHS { 8, 5, 3, 3, 8, 4, 6, 3, 2, 1, 1, 4, 1, 0, 0 }
 
 enum { PF_SET = 1, PF_TRUE = 2 };
 

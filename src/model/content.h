@@ -176,6 +176,11 @@ struct content_pack
   struct content_index *index;
   struct content_term *terms;   /* the termbases' terms, or NULL */
   size_t n_terms;
+  /* The search index made when the pack was compiled, SEARCH_BLOB_LEN
+     bytes that the model and the loader do not read (the search
+     checks them: src/view/search_blob.h), in the image; or NULL.  */
+  const unsigned char *search_blob;
+  size_t search_blob_len;
   struct arena arena;
   /* Memory the pack's strings may point into that is not the arena's
      (a compiled image mapped by the loader), and how content_free

@@ -10,9 +10,11 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "search_find.h"
 #include "search_int.h"
 #include "search_snip.h"
 #include "search_terms.h"
+#include "search_vocab.h"
 
 /* Whether hit A is better than hit B: a better rank, or an earlier
    string.  */
@@ -44,6 +46,29 @@ query_hit (struct search_index *ix, size_t e, size_t pos, size_t len,
   ix->mask[t] |= 1u << part;
 }
 
+/* Whether a hit of part PART in entry E would be its target's best
+   so far.  */
+static bool
+query_improves (const struct search_index *ix, size_t e, size_t part)
+{
+  const struct search_entry *en = &ix->entries[e];
+  size_t t = en->target;
+  if (ix->stamp[t] != ix->gen || !(ix->mask[t] & (1u << part)))
+    return true;
+  const struct search_hit *old = &ix->best[t * SEARCH_MAX_PARTS + part];
+  return en->rank < old->rank || (en->rank == old->rank && e < old->entry);
+}
+
+/* The most bytes of strings the word index may name for Q (LEN) in T
+   before a scan of the whole text is cheaper: any when Q is a word
+   (each string named holds it, and only those that would give their
+   target a better hit are read), else a quarter of the text.  */
+static size_t
+query_limit (const struct search_text *t, const char *q, size_t len)
+{
+  return search_vocab_exact (q, len) ? t->len / 2 : t->len / 4;
+}
+
 /* The string of T holding byte AT, at or after string FROM: a
    galloping search, O(log distance).  */
 static size_t
@@ -67,97 +92,6 @@ text_string_at (const struct search_text *t, size_t from, size_t at)
   return lo;
 }
 
-/* A needle and three of its bytes to test first, at K[0], K[1] and
-   K[2] (the same place more than once when it is shorter).  */
-struct needle
-{
-  const char *q;
-  size_t len, k[3];
-};
-
-/* The rarest byte of Q (LEN) in T at a place not in K[0..J-1] and at
-   least GAP bytes from each, or SIZE_MAX.  */
-static size_t
-needle_pick (const struct search_text *t, const char *q, size_t len,
-             const size_t *k, int j, size_t gap)
-{
-  size_t best = SIZE_MAX;
-  for (size_t i = 0; i < len; i++)
-    {
-      bool near = false;
-      for (int u = 0; u < j; u++)
-        near |= (i > k[u] ? i - k[u] : k[u] - i) < gap;
-      if (!near && (best == SIZE_MAX || t->freq[(unsigned char) q[i]]
-                                        < t->freq[(unsigned char) q[best]]))
-        best = i;
-    }
-  return best;
-}
-
-/* The rarest bytes of Q, far apart: bytes next to each other often
-   come together (syllables, "qu"), and test little more than one.  */
-static struct needle
-needle_make (const struct search_text *t, const char *q, size_t len)
-{
-  struct needle nd = { q, len, { 0, 0, 0 } };
-  size_t gap = len / 3 > 1 ? len / 3 : 1;
-  for (int j = 0; j < 3 && (size_t) j < len; j++)
-    {
-      nd.k[j] = needle_pick (t, q, len, nd.k, j, gap);
-      if (nd.k[j] == SIZE_MAX)
-        nd.k[j] = needle_pick (t, q, len, nd.k, j, 1);
-    }
-  for (size_t j = len; j < 3; j++)
-    nd.k[j] = nd.k[0];
-  return nd;
-}
-
-typedef unsigned char search_vec __attribute__ ((vector_size (16)));
-
-/* The first occurrence of ND in the N bytes at HAY, or NULL.  Like
-   memmem, but 16 places at a time are tested for the needle's three
-   rarest bytes (GCC vectors: SSE2 or NEON), and only those places
-   that have them are compared whole.  */
-static const char *
-find (const char *hay, size_t n, const struct needle *nd)
-{
-  if (n < nd->len)
-    return NULL;
-  const unsigned char b0 = (unsigned char) nd->q[nd->k[0]];
-  const unsigned char b1 = (unsigned char) nd->q[nd->k[1]];
-  const unsigned char b2 = (unsigned char) nd->q[nd->k[2]];
-  size_t places = n - nd->len + 1, i = 0;
-  for (; i + 16 <= places; i += 16)
-    {
-      search_vec a, b, c, m;
-      uint64_t w[2];
-      memcpy (&a, hay + i + nd->k[0], 16);
-      memcpy (&b, hay + i + nd->k[1], 16);
-      memcpy (&c, hay + i + nd->k[2], 16);
-      m = (search_vec) ((a == b0) & (b == b1) & (c == b2));
-      memcpy (w, &m, 16);
-      if (!(w[0] | w[1]))
-        continue;
-      for (int h = 0; h < 2; h++)
-        while (w[h])
-          {
-            /* The lowest place left: each is 0 or 0xff, a byte.  */
-            size_t j = (size_t) h * 8 + (size_t) __builtin_ctzll (w[h]) / 8;
-            if (memcmp (hay + i + j, nd->q, nd->len) == 0)
-              return hay + i + j;
-            w[h] &= w[h] - 1;
-            w[h] &= ~((uint64_t) 0xff << (j % 8 * 8));
-          }
-    }
-  for (; i < places; i++)
-    if ((unsigned char) hay[i + nd->k[0]] == b0
-        && (unsigned char) hay[i + nd->k[1]] == b1
-        && (unsigned char) hay[i + nd->k[2]] == b2
-        && memcmp (hay + i, nd->q, nd->len) == 0)
-      return hay + i;
-  return NULL;
-}
-
 /* Scan T for the folded word Q (LEN bytes), part PART of the query:
    one pass over the buffer; after a match, go on from T->next of its
    string.  */
@@ -167,11 +101,11 @@ query_scan (struct search_index *ix, const struct search_text *t,
 {
   if (!t->buf || len > t->longest)
     return;
-  const struct needle nd = needle_make (t, q, len);
+  const struct search_needle nd = search_needle_make (t->freq, q, len);
   const char *m;
   size_t i = 0;
   while (i < t->n
-         && (m = find (t->buf + t->off[i], t->len - t->off[i], &nd)))
+         && (m = search_find (t->buf + t->off[i], t->len - t->off[i], &nd)))
     {
       size_t at = (size_t) (m - t->buf);
       i = text_string_at (t, i, at);
@@ -190,7 +124,7 @@ query_scan_in (struct search_index *ix, const struct search_text *t,
 {
   if (!t->buf || len > t->longest)
     return;
-  const struct needle nd = needle_make (t, q, len);
+  const struct search_needle nd = search_needle_make (t->freq, q, len);
   for (size_t c = 0; c < n; c++)
     {
       size_t g = cand[c], skip = 0;
@@ -200,7 +134,7 @@ query_scan_in (struct search_index *ix, const struct search_text *t,
           if (i < skip)
             continue;
           const char *s = t->buf + t->off[i];
-          const char *m = find (s, t->off[i + 1] - t->off[i] - 1, &nd);
+          const char *m = search_find (s, t->off[i + 1] - t->off[i] - 1, &nd);
           if (m)
             {
               query_hit (ix, t->entry[i], (size_t) (m - s), len,
@@ -385,30 +319,93 @@ rarity (const struct search_text *t, const char *s, size_t len)
   return r;
 }
 
-/* The part of QY a scan should start with: the one whose rarest form
-   is rarest.  */
+/* The bytes of T a scan for Q reads: the strings its word index
+   names, or the whole text.  */
 static size_t
-query_first (const struct search_index *ix,
-             const struct search_query_parts *qy)
+query_cost (struct search_index *ix, const struct search_text *t,
+            const char *q, size_t len)
 {
-  size_t first = 0;
+  size_t n;
+  if (!t->buf
+      || search_vocab_cand (ix, t, q, len, query_limit (t, q, len), &n)
+         == SEARCH_VOCAB_NONE)
+    return 0;
+  return ix->cbytes;
+}
+
+/* The part of QY a scan should start with: the one whose forms are in
+   the fewest bytes of strings (by the word indexes), and of those the
+   one whose rarest form is rarest.  */
+static size_t
+query_first (struct search_index *ix, const struct search_query_parts *qy,
+             bool other)
+{
+  size_t first = 0, least = SIZE_MAX;
   unsigned best = 0;
   for (size_t p = 0; p < qy->n; p++)
     {
       unsigned r = UINT32_MAX;
+      size_t cost = 0;
       for (size_t a = 0; a < qy->n_alt[p]; a++)
         {
-          unsigned x = rarity (&ix->en, qy->alt[p][a], qy->alt_len[p][a]);
+          const char *q = qy->alt[p][a];
+          size_t len = qy->alt_len[p][a];
+          unsigned x = rarity (&ix->en, q, len);
           r = x < r ? x : r;
+          cost += query_cost (ix, &ix->en, q, len)
+                  + (other ? query_cost (ix, &ix->cur, q, len) : 0);
         }
-      if (p == 0 || r > best)
-        first = p, best = r;
+      if (cost < least || (cost == least && r > best))
+        first = p, best = r, least = cost;
     }
   return first;
 }
 
-/* Scan for every form of part P of QY: the whole text, or only the
-   strings of the N targets at CAND when CAND is not NULL.  */
+/* Scan, for Q as query_scan does, only the N strings of T at CAND,
+   each string once: a target's best hit is its first in the string of
+   its best rank, the first of those, whatever order they come in.  */
+static void
+query_scan_strings (struct search_index *ix, const struct search_text *t,
+                    const char *q, size_t len, bool translated, size_t part,
+                    const size_t *cand, size_t n)
+{
+  if (!t->buf || len > t->longest)
+    return;
+  const struct search_needle nd = search_needle_make (t->freq, q, len);
+  for (size_t c = 0; c < n; c++)
+    {
+      size_t i = cand[c];
+      if (!query_improves (ix, t->entry[i], part))
+        continue;
+      const char *s = t->buf + t->off[i];
+      const char *m = search_find (s, t->off[i + 1] - t->off[i] - 1, &nd);
+      if (m)
+        query_hit (ix, t->entry[i], (size_t) (m - s), len, translated, part);
+    }
+}
+
+/* Scan T for Q as query_scan does: only in the strings T's word index
+   names, when they are few enough (query_limit).  */
+static void
+query_text (struct search_index *ix, const struct search_text *t,
+            const char *q, size_t len, bool translated, size_t part)
+{
+  size_t n;
+  switch (search_vocab_cand (ix, t, q, len, query_limit (t, q, len), &n))
+    {
+    case SEARCH_VOCAB_NONE:
+      return;
+    case SEARCH_VOCAB_SOME:
+      query_scan_strings (ix, t, q, len, translated, part, ix->cand, n);
+      return;
+    default:
+      query_scan (ix, t, q, len, translated, part);
+    }
+}
+
+/* Scan for every form of part P of QY: the whole text (by its word
+   index), or only the strings of the N targets at CAND when CAND is
+   not NULL.  */
 static void
 query_part (struct search_index *ix, const struct search_query_parts *qy,
             size_t p, bool other, const size_t *cand, size_t n)
@@ -420,11 +417,11 @@ query_part (struct search_index *ix, const struct search_query_parts *qy,
       if (other && cand)
         query_scan_in (ix, &ix->cur, q, len, true, p, cand, n);
       else if (other)
-        query_scan (ix, &ix->cur, q, len, true, p);
+        query_text (ix, &ix->cur, q, len, true, p);
       if (cand)
         query_scan_in (ix, &ix->en, q, len, false, p, cand, n);
       else
-        query_scan (ix, &ix->en, q, len, false, p);
+        query_text (ix, &ix->en, q, len, false, p);
     }
 }
 
@@ -441,21 +438,41 @@ query_narrow (const struct search_index *ix, bool other, const size_t *cand,
   return bytes <= limit;
 }
 
+/* Whether the folded S (LEN bytes) is in T: in the strings its word
+   index names, or in the whole text.  */
+static bool
+text_has (struct search_index *ix, const struct search_text *t,
+          const char *s, size_t len)
+{
+  if (!t->buf || len > t->longest)
+    return false;
+  size_t n;
+  enum search_vocab_says says
+    = search_vocab_cand (ix, t, s, len, query_limit (t, s, len), &n);
+  if (says == SEARCH_VOCAB_NONE)
+    return false;
+  const struct search_needle nd = search_needle_make (t->freq, s, len);
+  if (says != SEARCH_VOCAB_SOME)
+    return search_find (t->buf, t->len, &nd) != NULL;
+  if (search_vocab_exact (s, len))
+    return true;
+  for (size_t c = 0; c < n; c++)
+    {
+      size_t i = ix->cand[c];
+      if (search_find (t->buf + t->off[i], t->off[i + 1] - t->off[i] - 1,
+                       &nd))
+        return true;
+    }
+  return false;
+}
+
 /* Whether the folded S (LEN bytes) is in the English text, or in the
    current language's when OTHER.  */
 static bool
-query_has (const struct search_index *ix, const char *s, size_t len,
-           bool other)
+query_has (struct search_index *ix, const char *s, size_t len, bool other)
 {
-  const struct search_text *t[2] = { &ix->en, &ix->cur };
-  for (int i = 0; i < 1 + other; i++)
-    if (t[i]->buf && len <= t[i]->longest)
-      {
-        const struct needle nd = needle_make (t[i], s, len);
-        if (find (t[i]->buf, t[i]->len, &nd))
-          return true;
-      }
-  return false;
+  return text_has (ix, &ix->en, s, len)
+         || (other && text_has (ix, &ix->cur, s, len));
 }
 
 /* Scan the index for every form of every part of QY: the rarest part
@@ -474,7 +491,7 @@ query_run (struct search_index *ix, const struct search_query_parts *qy,
   ix->n_touched = 0;
   if (!qy->n)
     return 0;
-  size_t first = query_first (ix, qy);
+  size_t first = query_first (ix, qy, other);
   query_part (ix, qy, first, other, NULL, 0);
   size_t n = ix->n_touched;
   bool narrow = query_narrow (ix, other, ix->touched, n);
@@ -496,7 +513,8 @@ query_run (struct search_index *ix, const struct search_query_parts *qy,
 bool
 search_text_has (const struct search_index *ix, const char *s, size_t len)
 {
-  return query_has (ix, s, len, true);
+  /* Only the word index's scratch changes.  */
+  return query_has ((struct search_index *) ix, s, len, true);
 }
 
 size_t

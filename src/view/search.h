@@ -9,15 +9,23 @@
    NUL.  Folding changes lengths, so a match's bytes in the folded
    buffer are turned back into the original string's bytes when its
    result is made (search_fold_span folds that one string again, with
-   a map).  The rarest word of a query (by its bytes' frequencies) is
-   one scan of the English buffer and, when the language is not
-   English, of the current language's buffer; each other word is
-   looked for only in the strings of the targets that have it, when
-   those are under a quarter of the text, else in a whole scan too:
-   O(total text) per query, up to O(words x total text), with no
-   per-string call but at matches; the targets that have every word
-   are the results.  A scan tests 16 places at a time for three of the
-   word's rarest bytes, far apart, and compares only where they are.
+   a map).  Each buffer has a word index (search_vocab.h): its
+   vocabulary (the runs of letters, digits and non-ASCII characters
+   between other bytes, each once) and, for each word, the strings that
+   hold it.  A query word is looked for in the vocabulary (every word
+   that holds it as a substring, so that "cel" finds "cell"), and then
+   only in the strings those words name; a miss costs a look at the
+   vocabulary alone.  A word found in so many strings that a scan is as
+   cheap (a fragment, a common word), or with no letter or digit, is
+   found by a scan of the whole buffer instead.  The query's word found
+   in the fewest bytes of strings goes first; each other word is looked
+   for only in the strings of the targets that have it, when those are
+   under a quarter of the text, else as the first: O(vocabulary +
+   strings named) for a rare word, O(total text) at worst, up to
+   O(words x total text), with no per-string call but at matches; the
+   targets that have every word are the results.  A scan tests 16
+   places at a time for three of the word's rarest bytes, far apart,
+   and compares only where they are.
    Substring matching serves CJK text too (it has no word boundaries).
    The caller names that language (search_index_build, search_query):
    search does not ask i18n which one is current, and reads its text

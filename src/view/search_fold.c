@@ -196,7 +196,13 @@ search_fold_span (const char *s, size_t *pos, size_t *len)
   while (k < n && (unsigned char) s[k] < 0x80)
     k++;
   if (k == n)
-    return;                     /* ASCII folds byte for byte */
+    {
+      /* ASCII folds byte for byte (a span past S comes only from a
+         hostile compiled index: search_blob.h).  */
+      *pos = *pos < n ? *pos : n;
+      *len = *len < n - *pos ? *len : n - *pos;
+      return;
+    }
   if (search_fold_add (&f, s, n) && *len > 0 && *pos + *len <= f.len)
     {
       size_t a = f.map[*pos], last = f.map[*pos + *len - 1];

@@ -10,16 +10,19 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "search_blob.h"
 #include "search_fold.h"
 #include "search_int.h"
 #include "search_terms.h"
+#include "search_vocab.h"
 #include "vec.h"
 
 static size_t
 index_target (struct search_index *ix, const char *loc, const char *title,
               const char *context)
 {
-  if (!VEC_ROOM (ix->targets, ix->n_targets, ix->cap_targets, 256))
+  if (ix->n_targets >= UINT32_MAX
+      || !VEC_ROOM (ix->targets, ix->n_targets, ix->cap_targets, 256))
     {
       ix->ok = false;
       return ix->n_targets ? ix->n_targets - 1 : 0;
@@ -46,7 +49,8 @@ index_value (struct search_index *ix, size_t target, enum search_rank rank,
       return;
     }
   ix->entries[ix->n_entries++] = (struct search_entry) {
-    text, target, rank, text == ix->targets[target].title, label
+    text, label, (uint32_t) target, (unsigned char) rank,
+    text == ix->targets[target].title
   };
 }
 
@@ -177,8 +181,12 @@ index_pack (struct search_index *ix)
 static void
 text_free (struct search_text *t)
 {
-  free (t->buf);
-  free (t->off);
+  if (t->owned)
+    {
+      free ((void *) t->buf);
+      free ((void *) t->off);
+    }
+  search_vocab_free (&t->vocab);
   free (t->entry);
   free (t->next);
   free (t->tstart);
@@ -245,16 +253,14 @@ text_group (struct search_text *t, const struct search_index *ix)
   return true;
 }
 
-/* Build T from the entries of IX: English when LANG is "en", else
-   only the strings C_ translates (into LANG); each folded
-   (search_fold.h) and followed by a NUL.  */
+/* Fold T's text from the entries of IX: English unless TRANSLATE,
+   else only the strings C_ translates; each folded (search_fold.h) and
+   followed by a NUL.  T->entry must have room for every entry.  */
 static bool
-text_build (struct search_text *t, const struct search_index *ix,
-            const char *lang)
+text_fold (struct search_text *t, const struct search_index *ix,
+           bool translate)
 {
-  bool translate = strcmp (lang, "en") != 0;
   struct search_folded f = { 0 };
-  text_free (t);
   size_t len = 0, n = 0;
   for (size_t i = 0; i < ix->n_entries; i++)
     {
@@ -263,45 +269,70 @@ text_build (struct search_text *t, const struct search_index *ix,
         len += strlen (s) + 1, n++;
     }
   search_fold_cache_new (&f);
-  t->off = malloc ((n + 1) * sizeof *t->off);
-  t->entry = malloc ((n + 1) * sizeof *t->entry);
-  t->next = malloc ((n + 1) * sizeof *t->next);
+  uint32_t *off = malloc ((n + 1) * sizeof *off);
+  t->off = off;
+  t->owned = true;
   /* Room for the strings as they are: folding changes little.  */
-  bool ok = f.cache && t->off && t->entry && t->next;
-  f.s = ok ? malloc (len + 1) : NULL;
+  f.s = f.cache && off ? malloc (len + 1) : NULL;
   f.cap = f.s ? len + 1 : 0;
   for (size_t i = 0; f.s && i < ix->n_entries && !f.failed; i++)
     {
       const char *s = text_string (ix, i, translate);
       if (!s)
         continue;
-      size_t start = f.len;
-      t->off[t->n] = start;
+      off[t->n] = (uint32_t) f.len;
       t->entry[t->n++] = i;
       search_fold_add (&f, s, strlen (s));
       search_fold_add (&f, "", 1);
-      if (f.len - start - 1 > t->longest)
-        t->longest = f.len - start - 1;
     }
-  if (!f.s || f.failed || !search_fold_add (&f, "", 1))
+  bool ok = f.s && !f.failed && search_fold_add (&f, "", 1)
+            && f.len < UINT32_MAX;
+  if (ok)
     {
-      search_fold_free (&f);
+      t->len = f.len - 1;
+      off[t->n] = (uint32_t) t->len;
+      t->buf = f.s;
+      f.s = NULL;
+      for (size_t i = 0; i < t->len; i++)
+        t->freq[(unsigned char) t->buf[i]]++;
+    }
+  search_fold_free (&f);
+  return ok;
+}
+
+/* Build T from the entries of IX: English when LANG is "en" (from the
+   pack's compiled index when it has a sound one: search_blob.h), else
+   only the strings C_ translates (into LANG).  */
+static bool
+text_build (struct search_text *t, const struct search_index *ix,
+            const char *lang)
+{
+  bool translate = strcmp (lang, "en") != 0;
+  const struct content_pack *p = ix->pack;
+  text_free (t);
+  t->entry = malloc ((ix->n_entries + 1) * sizeof *t->entry);
+  t->next = malloc ((ix->n_entries + 1) * sizeof *t->next);
+  bool pre = t->entry && t->next && !translate
+             && search_blob_read (t, ix, p->search_blob, p->search_blob_len);
+  for (size_t i = 0; pre && i < t->n; i++)
+    t->entry[i] = i;
+  if (!t->entry || !t->next || (!pre && !text_fold (t, ix, translate)))
+    {
       text_free (t);
       return false;
     }
-  t->len = f.len - 1;
-  t->off[t->n] = t->len;
-  t->buf = f.s;
-  f.s = NULL;
-  search_fold_free (&f);
+  for (size_t i = 0; i < t->n; i++)
+    if (t->off[i + 1] - t->off[i] - 1 > t->longest)
+      t->longest = t->off[i + 1] - t->off[i] - 1;
   text_link (t, ix);
   if (!text_group (t, ix))
     {
       text_free (t);
       return false;
     }
-  for (size_t i = 0; i < t->len; i++)
-    t->freq[(unsigned char) t->buf[i]]++;
+  /* Without its word index, T is still searched, by whole scans.  */
+  if (!pre)
+    search_vocab_build (t);
   snprintf (t->lang, sizeof t->lang, "%s", lang);
   return true;
 }
@@ -314,6 +345,13 @@ search_index_build (const struct content_pack *pack, const char *lang)
     return NULL;
   ix->pack = pack;
   ix->ok = true;
+  /* Room for as many entries as the compiled index has: they are not
+     copied as they grow.  */
+  size_t hint = search_blob_strings (pack->search_blob,
+                                     pack->search_blob_len);
+  if (hint && !vec_reserve (&ix->entries, &ix->cap_entries, hint,
+                            sizeof *ix->entries, 1024))
+    ix->ok = false;
   index_pack (ix);
   if (ix->ok)
     {
@@ -322,7 +360,10 @@ search_index_build (const struct content_pack *pack, const char *lang)
       ix->mask = malloc (n * sizeof *ix->mask);
       ix->best = malloc (n * SEARCH_MAX_PARTS * sizeof *ix->best);
       ix->touched = malloc (n * sizeof *ix->touched);
-      ix->ok = ix->stamp && ix->mask && ix->best && ix->touched;
+      ix->cand = malloc ((ix->n_entries + 1) * sizeof *ix->cand);
+      ix->cbits = calloc (ix->n_entries / 64 + 1, sizeof *ix->cbits);
+      ix->ok = ix->stamp && ix->mask && ix->best && ix->touched && ix->cand
+               && ix->cbits;
     }
   if (!ix->ok || !text_build (&ix->en, ix, "en"))
     {
@@ -339,6 +380,12 @@ search_index_relang (struct search_index *ix, const char *lang)
   if (strcmp (lang, "en") == 0 || strcmp (lang, ix->cur.lang) == 0)
     return true;
   return text_build (&ix->cur, ix, lang);
+}
+
+bool
+search_index_compiled (const struct search_index *ix)
+{
+  return ix->en.buf && !ix->en.owned;
 }
 
 const struct content_pack *
@@ -361,6 +408,8 @@ search_index_free (struct search_index *ix)
   free (ix->mask);
   free (ix->best);
   free (ix->touched);
+  free (ix->cand);
+  free (ix->cbits);
   arena_free (&ix->arena);
   free (ix);
 }

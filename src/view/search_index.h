@@ -25,6 +25,11 @@ struct search_index *search_index_build (const struct content_pack *pack,
    @retval false on memory exhaustion (English is still searched).  */
 bool search_index_relang (struct search_index *ix, const char *lang);
 
+/** search_index_compiled - whether IX's English text and its word
+   index are the ones made when its pack was compiled, used where they
+   are in the image (search_blob.h), rather than built.  */
+bool search_index_compiled (const struct search_index *ix);
+
 /** search_index_pack - the pack IX indexes.  */
 const struct content_pack *search_index_pack (const struct search_index *ix);
 

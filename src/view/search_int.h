@@ -26,10 +26,27 @@ struct search_target
 struct search_entry
 {
   const char *text;             /* the English (source) string */
-  size_t target;
-  enum search_rank rank;
-  bool is_title;                /* TEXT is its target's title */
   const char *label;            /* an attribute's label, or NULL */
+  uint32_t target;
+  unsigned char rank;           /* enum search_rank */
+  bool is_title;                /* TEXT is its target's title */
+};
+
+/* The words of one language's folded text (search_vocab.h): every
+   token once (a run of bytes none of which is an ASCII byte other than
+   a letter or a digit: a word, a number, a run of CJK text), each
+   NUL-terminated, one after the other in VOC (VOC_LEN bytes); word W
+   starts at VOFF[W], and VOFF[N] = VOC_LEN.  The strings that hold
+   word W are POST[PSTART[W]] to POST[PSTART[W + 1] - 1], in order.  VOC
+   NULL: there is none (the text is scanned whole).  The arrays are
+   malloc'd when OWNED, else borrowed.  */
+struct search_vocab
+{
+  const char *voc;
+  size_t voc_len;
+  const uint32_t *voff, *pstart, *post;
+  size_t n;
+  bool owned;
 };
 
 /* One language's text: the folded strings, each NUL-terminated, one
@@ -38,19 +55,22 @@ struct search_entry
    its target a better match (same target, rank no better), so a scan
    goes on from there: at most one match per target and run of ranks.
    The strings of target G are BY_TARGET[TSTART[G]] to
-   BY_TARGET[TSTART[G + 1] - 1], in order, TBYTES[G] bytes in all.  */
+   BY_TARGET[TSTART[G + 1] - 1], in order, TBYTES[G] bytes in all.
+   BUF and OFF are malloc'd when OWNED, else borrowed.  */
 struct search_text
 {
   char lang[8];                 /* "" until built */
-  char *buf;
+  const char *buf;
   size_t len;
-  size_t *off;
+  const uint32_t *off;
+  bool owned;
   size_t *entry;                /* the entry string I comes from */
   size_t *next;
   size_t n;
   size_t longest;
   size_t freq[256];             /* how often each byte occurs in BUF */
   size_t *tstart, *by_target, *tbytes;
+  struct search_vocab vocab;
 };
 
 /* The most words (parts) of a query, and the forms each may take (a
@@ -119,6 +139,12 @@ struct search_index
   size_t *touched;              /* the targets with a hit, N_TOUCHED */
   size_t n_touched;
   unsigned gen;
+  /* The word index's scratch (search_vocab_cand), room for every
+     entry: the strings it names, in order, CBYTES bytes; and a bit
+     for each string, set when it is named.  */
+  size_t *cand;
+  uint64_t *cbits;
+  size_t cbytes;
   struct search_terms terms;
   struct search_split_info split;
   bool ok;
