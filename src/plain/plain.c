@@ -224,6 +224,21 @@ plain_render_blocks (FILE *out, const struct page *pg, size_t width,
 }
 
 void
+plain_render_match (FILE *out, const struct page *pg, size_t width,
+                    size_t block, size_t j)
+{
+  size_t num = 0;
+  if (block >= pg->n || j >= pg->blocks[block].n_hl)
+    return;
+  for (size_t i = 0; i < block; i++)
+    num += plain_block_sels (&pg->blocks[i]);
+  struct pblock one = pg->blocks[block];
+  one.hl += j;
+  one.n_hl = 1;
+  plain_block (out, &one, width, true, &num);
+}
+
+void
 plain_render_head (FILE *out, const struct page *pg, size_t width,
                    size_t from)
 {

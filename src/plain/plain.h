@@ -28,6 +28,13 @@ void plain_render_from (FILE *out, const struct page *pg, size_t width,
 void plain_render_head (FILE *out, const struct page *pg, size_t width,
                         size_t from);
 
+/** plain_render_match - block BLOCK of PG (its link numbered as in
+   the whole page) with only its highlight J between stars: the match
+   plain mode has just named ("Match 2 of 5."), told apart from the
+   block's other matches.  Nothing when there is no such highlight.  */
+void plain_render_match (FILE *out, const struct page *pg, size_t width,
+                         size_t block, size_t j);
+
 /** plain_render_blocks - the blocks of PG from FROM to TO (not
    included), numbered as in the whole page.  */
 void plain_render_blocks (FILE *out, const struct page *pg, size_t width,
