@@ -288,8 +288,16 @@ static void
 nav_open (struct nav *nv)
 {
   long s = nv->view.sel;
+  const char *target = NULL;
   if (s >= 0 && (size_t) s < nv->lo.n_sel)
-    nav_follow (nv, nv->lo.sels[s].target);
+    {
+      const struct psel *p = &nv->lo.sels[s];
+      /* A list's link has its location made when it is opened.  */
+      target = p->target || p->row >= 0
+               ? p->target : view_link_target (&nv->page, &nv->ctx, p->block);
+    }
+  if (target)
+    nav_follow (nv, target);
   else
     nv->msg = _("No link is chosen.");
 }

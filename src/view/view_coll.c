@@ -206,20 +206,32 @@ coll_order (struct page *pg, const struct content_collection *c)
    copies and one growth a link were most of the Enter into a list of
    a thousand items (issue 17).  The names are not copied: they are the
    pack's (or its catalogue's) and outlive the page, which page_wipe
-   needs not clear (they are no patient's).  */
+   needs not clear (they are no patient's).  In the full-screen
+   navigator, a list in the pack's order has no locations
+   (view_link_target makes the one opened).  */
 static void
-coll_links (struct page *pg, const struct content_collection *c,
-            const struct listed *v)
+coll_links (struct page *pg, const struct view_ctx *ctx,
+            const struct content_collection *c, const struct listed *v)
 {
   size_t n = c->n_items, pre = strlen ("item:") + strlen (c->id) + 1;
   size_t left = 0;              /* bytes free at LOC */
-  char *head = arena_alloc (&pg->arena, pre + LOC_HEAD), *loc = NULL;
-  if (!head || !vec_reserve (&pg->blocks, &pg->cap, pg->n + n,
-                             sizeof *pg->blocks, 32))
+  bool located = ctx->mode != VIEW_TUI || v;
+  char *head = NULL, *loc = NULL;
+  if ((located && !(head = arena_alloc (&pg->arena, pre + LOC_HEAD)))
+      || !vec_reserve (&pg->blocks, &pg->cap, pg->n + n,
+                       sizeof *pg->blocks, 32))
     {
       pg->ok = false;
       return;
     }
+  for (size_t i = 0; !located && i < n; i++)
+    {
+      const char *name = C_ (c->items[i].name);
+      pg->blocks[pg->n++] = (struct pblock) { .kind = PB_LINK,
+                                              .text = name ? name : "" };
+    }
+  if (!located)
+    return;
   stpcpy (stpcpy (stpcpy (head, "item:"), c->id), "/");
   for (size_t i = 0; i < n; i++)
     {
@@ -250,6 +262,26 @@ coll_links (struct page *pg, const struct content_collection *c,
     }
 }
 
+const char *
+view_link_target (struct page *pg, const struct view_ctx *ctx, size_t block)
+{
+  struct pblock *b = block < pg->n ? &pg->blocks[block] : NULL;
+  if (!b || b->kind != PB_LINK || b->target)
+    return b ? b->target : NULL;
+  /* A list's link: the collection's items close the page, in order.  */
+  const struct content_collection *c
+    = strncmp (pg->location, "coll:", 5) == 0
+      ? content_collection (ctx->pack, pg->location + 5) : NULL;
+  if (!c || c->n_items > pg->n || block < pg->n - c->n_items)
+    return NULL;
+  const struct content_item *it = &c->items[block - (pg->n - c->n_items)];
+  const char *name = C_ (it->name);
+  if (b->text != name && (name || *b->text))
+    return NULL;        /* not the link coll_links made for IT */
+  b->target = view_item_location (pg, it);
+  return b->target;
+}
+
 static bool
 coll_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
 {
@@ -267,7 +299,7 @@ coll_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
       pg->ok = false;
       return true;
     }
-  coll_links (pg, c, v);
+  coll_links (pg, ctx, c, v);
   return true;
 }
 
