@@ -200,6 +200,24 @@ for run in "200 en" "60 zh_CN"; do
 done
 scripts="$top_srcdir/tests/screen" pack=$saved_pack
 
+# Issue 17: a list of 100 items, laid out lazily, as the whole layout
+# shows it (tests/screen/lazy.vt).
+many="$tap_tmp/many"
+mkdir "$many" && cp "$good"/*.yaml "$many/" || exit 99
+sed 's/^menu: \[fruits, compare-fruits\]$/menu: [fruits, compare-fruits, many]/' \
+  "$good/pack.yaml" >"$many/pack.yaml" || exit 99
+{
+  printf 'kind: collection\nid: many\ntitle: Many things\n'
+  printf 'intro: A long list.\nuntraced: true\nitems:\n'
+  for i in $(seq -w 1 100); do
+    printf '  - id: m%s\n    name: Thing %s\n    summary: Thing %s.\n' \
+      "$i" "$i" "$i"
+  done
+} >"$many/many.yaml"
+pack=$many
+screen lazy 80x24 en "a list of 100 laid out lazily: End, top, PgDn, resize, an item and Back as laid out whole"
+pack=$saved_pack
+
 # Issue 15, F10: TERM=linux, where ncurses loads libgpm (tests/lsan.supp
 # says why its leak is suppressed, and why this needs the slow unwinder).
 TERM=linux

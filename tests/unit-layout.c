@@ -470,6 +470,178 @@ test_highlight (void)
   page_free (&pg);
 }
 
+/* N copies of the UTF-8 character C (NUL-terminated), into BUF.  */
+static const char *
+repeat (char *buf, const char *c, size_t n)
+{
+  buf[0] = '\0';
+  for (size_t i = 0; i < n; i++)
+    strcat (buf, c);
+  return buf;
+}
+
+/* A long list, as a collection's, for WIDTH columns: a title too wide
+   for a narrow screen, an intro, then links of every kind (short,
+   wrapping, with a label, highlighted, wide characters, a newline,
+   empty), and last many short ones, among them links one column too
+   wide and just wide enough for WIDTH (in bytes, and in columns of
+   wide characters whose bytes are more), a newline and an empty one.
+   The lazy part is the last 17 links.  */
+static void
+list_page (struct page *pg, size_t width)
+{
+  char buf[4 * 80 + 1];
+  size_t room = width - LAY_MARK;
+  page_init (pg, "coll:t");
+  page_title (pg, "A list whose title is wider than twenty columns");
+  page_add (pg, PB_PARA, "An intro that is long enough to wrap on the "
+            "narrower screens, before the links.");
+  page_link (pg, "early link", "home");
+  page_add (pg, PB_PARA, "text");
+  for (int i = 0; i < 60; i++)
+    {
+      struct pblock *b;
+      switch (i % 10)
+        {
+        case 3:
+          b = page_link (pg, "a link whose name is too long for one line "
+                         "of twenty columns", "home");
+          break;
+        case 4:
+          b = page_link (pg, "labelled", "home");
+          b->label = "Source";
+          break;
+        case 5:
+          b = page_link (pg, "alpha beta gamma", "home");
+          b->hl_start = 6;
+          b->hl_len = 4;
+          break;
+        case 6:
+          b = page_link (pg, "中文的链接名称", "home");
+          break;
+        case 7:
+          b = page_link (pg, "two\nlines", "home");
+          break;
+        case 8:
+          b = page_link (pg, "", "home");
+          break;
+        default:
+          b = page_addf (pg, PB_LINK, "link %d", i);
+          if (b)
+            b->target = "home";
+          break;
+        }
+    }
+  for (int i = 0; i < 10; i++)
+    page_link (pg, "short", "home");
+  page_link (pg, repeat (buf, "中", room / 2 + 1), "home");     /* over */
+  for (int i = 0; i < 10; i++)
+    page_link (pg, "short", "home");
+  page_link (pg, repeat (buf, "y", room + 1), "home");          /* over */
+  page_link (pg, "two\nlines", "home");
+  for (int i = 0; i < 10; i++)
+    page_link (pg, i == 5 ? "" : "short", "home");
+  page_link (pg, repeat (buf, "x", room), "home");              /* fits */
+  page_link (pg, repeat (buf, "中", room / 2), "home");         /* fits */
+  for (int i = 0; i < 5; i++)
+    page_link (pg, "short", "home");
+}
+
+/* Whether line K of A and of B agree; their text too when TEXT.  */
+static bool
+same_line (const struct layout *a, const struct layout *b, size_t k,
+           bool text)
+{
+  const struct lay_line *x = &a->lines[k], *y = &b->lines[k];
+  if (x->style != y->style || x->sel != y->sel || x->block != y->block
+      || x->indent != y->indent)
+    return false;
+  return !text || (x->text && y->text && strcmp (x->text, y->text) == 0
+                   && x->width == y->width && x->hl_start == y->hl_start
+                   && x->hl_len == y->hl_len);
+}
+
+/* Whether LAZY, its lines from TOP to TOP + ROWS made ready, is FULL:
+   the count, every line but the text, the places' lines, and the text
+   of the lines made ready.  */
+static bool
+same_layout (const struct layout *full, const struct layout *lazy, long top,
+             long rows)
+{
+  if (full->n != lazy->n || full->n_sel != lazy->n_sel)
+    return false;
+  for (size_t k = 0; k < full->n; k++)
+    if (!same_line (full, lazy, k, (long) k >= top && (long) k < top + rows))
+      {
+        printf ("# line %zu differs (top %ld)\n", k, top);
+        return false;
+      }
+  for (size_t s = 0; s < full->n_sel; s++)
+    if (layout_sel_first (full, (long) s) != layout_sel_first (lazy, (long) s)
+        || layout_sel_last (full, (long) s) != layout_sel_last (lazy,
+                                                                (long) s))
+      return false;
+  return true;
+}
+
+static void
+test_lazy (void)
+{
+  static const size_t widths[] = { 8, 20, 80 };
+  for (size_t w = 0; w < sizeof widths / sizeof *widths; w++)
+    {
+      struct page pg;
+      list_page (&pg, widths[w]);
+      struct layout full, lazy, step;
+      long rows = 5, deferred = 0;
+      bool same = true, moves = true;
+      layout_page (&full, &pg, widths[w]);
+      layout_page_lazy (&step, &pg, widths[w]);
+      for (size_t k = 0; k < step.n; k++)
+        deferred += step.lines[k].text == NULL;
+      for (long top = 0; top < (long) full.n && same; top++)
+        {
+          layout_page_lazy (&lazy, &pg, widths[w]);
+          layout_ready (&lazy, top, rows);
+          layout_ready (&step, top, rows);
+          same = same_layout (&full, &lazy, top, rows) && lazy.ok;
+          layout_free (&lazy);
+        }
+      same = same && same_layout (&full, &step, 0, (long) full.n) && step.ok;
+      tap_ok (deferred == 17 && same, "%zu columns: a lazy layout is the "
+              "full one, its %ld deferred lines made ready at every top",
+              widths[w], deferred);
+      /* The same keys move over both alike.  */
+      layout_free (&step);
+      layout_page_lazy (&step, &pg, widths[w]);
+      struct lay_view a = { 0, rows, -1 }, b = a;
+      layout_start (&full, &a, 0);
+      layout_start (&step, &b, 0);
+      for (int i = 0; i < 300 && moves; i++)
+        {
+          int key = i % 50 < 30 ? 1 : i % 50 < 40 ? -1 : 2;
+          if (key == 2)
+            {
+              layout_scroll (&full, &a, i % 2 ? rows - 1 : (long) full.n);
+              layout_scroll (&step, &b, i % 2 ? rows - 1 : (long) step.n);
+            }
+          else
+            {
+              layout_move (&full, &a, key);
+              layout_move (&step, &b, key);
+            }
+          layout_ready (&step, b.top, b.rows);
+          moves = a.top == b.top && a.sel == b.sel
+                  && same_layout (&full, &step, b.top, b.rows);
+        }
+      tap_ok (moves, "%zu columns: Down, Up, PgDn and End go alike",
+              widths[w]);
+      layout_free (&step);
+      layout_free (&full);
+      page_free (&pg);
+    }
+}
+
 int
 main (void)
 {
@@ -483,5 +655,6 @@ main (void)
   test_hl_ranges ();
   test_hl_margin ();
   test_highlight ();
+  test_lazy ();
   return tap_done ();
 }

@@ -5,6 +5,7 @@
 #include <config.h>
 #include "layout.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -446,23 +447,26 @@ lay_block (struct layout *lo, const struct pblock *b, long *sel,
 }
 
 /* Note each place's first and last line, so that moving over the page
-   costs O(1) a key (layout_move.c), not a scan of the page.  */
+   costs O(1) a key (layout_move.c), not a scan of the page: those of
+   the first PLACES places, from the lines laid out so far (lay_stubs
+   notes the others').  Both in one malloc'd array, not the arena's,
+   which would clear it first.  */
 static void
-lay_index_places (struct layout *lo)
+lay_index_places (struct layout *lo, size_t places)
 {
-  lo->sel_first = arena_array (&lo->arena, lo->n_sel + 1, sizeof (long));
-  lo->sel_last = arena_array (&lo->arena, lo->n_sel + 1, sizeof (long));
-  if (!lo->sel_first || !lo->sel_last)
-    {
-      lo->sel_first = lo->sel_last = NULL;     /* layout_move.c scans */
-      return;
-    }
-  for (size_t s = 0; s < lo->n_sel; s++)
+  size_t n = lo->n_sel + 1;
+  lo->sel_first = n <= SIZE_MAX / 2 / sizeof (long)
+                  ? malloc (2 * n * sizeof (long)) : NULL;
+  if (!lo->sel_first)
+    return;                     /* layout_move.c scans */
+  lo->sel_last = lo->sel_first + n;
+  places = places < lo->n_sel ? places : lo->n_sel;
+  for (size_t s = 0; s < places; s++)
     lo->sel_first[s] = lo->sel_last[s] = -1;
   for (size_t i = 0; i < lo->n; i++)
     {
       long s = lo->lines[i].sel;
-      if (s < 0 || (size_t) s >= lo->n_sel)
+      if (s < 0 || (size_t) s >= places)
         continue;
       if (lo->sel_first[s] < 0)
         lo->sel_first[s] = (long) i;
@@ -470,16 +474,56 @@ lay_index_places (struct layout *lo)
     }
 }
 
-bool
-layout_page (struct layout *lo, const struct page *pg, size_t width)
+/* Whether lay_block lays out block B as one line of a link in a
+   measure of ROOM columns (lay_text_room's for a link): a link without
+   a label whose text has no newline and fits, as text_wrap sees it.
+   Every such line is the block's alone, whatever comes before it.  */
+static bool
+lay_one_line (const struct pblock *b, size_t room)
+{
+  if (b->kind != PB_LINK || (b->label && *b->label) || !b->text)
+    return false;
+  const char *end = strchrnul (b->text, '\n');
+  size_t len = (size_t) (end - b->text);
+  /* A character takes no more columns than it has bytes.  */
+  return !*end && (len <= room || text_width (b->text, len) <= room);
+}
+
+/* Each block from TAIL on as a line without its text (NULL: see
+   layout_ready), numbering its place on from SEL.  */
+static void
+lay_stubs (struct layout *lo, const struct page *pg, size_t tail, long *sel)
+{
+  if (!vec_reserve (&lo->lines, &lo->cap, lo->n + (pg->n - tail),
+                    sizeof *lo->lines, 64))
+    {
+      lo->ok = false;
+      return;
+    }
+  for (size_t i = tail; i < pg->n; i++)
+    {
+      if (lo->sel_first && (size_t) *sel < lo->n_sel)
+        lo->sel_first[*sel] = lo->sel_last[*sel] = (long) lo->n;
+      lo->lines[lo->n++] = (struct lay_line) { .text = NULL, .width = 0,
+                                               .indent = LAY_MARK,
+                                               .style = LS_LINK,
+                                               .sel = (*sel)++, .block = i };
+    }
+}
+
+/* layout_page, and layout_page_lazy when LAZY.  */
+static bool
+lay_page (struct layout *lo, const struct page *pg, size_t width, bool lazy)
 {
   static unsigned long serial;
   long sel = 0;
+  size_t tail = pg->n;
   memset (lo, 0, sizeof *lo);
   lo->ok = true;
   lo->serial = ++serial;
   lo->margin = pg->hl_marks && width > 4 * LAY_HIT ? LAY_HIT : 0;
   lo->width = width ? width : 1;
+  lo->page = pg;
   lo->n_sel = page_selectables (pg, &lo->sels);
   if (!lo->sels)
     lo->ok = false;
@@ -489,19 +533,63 @@ layout_page (struct layout *lo, const struct page *pg, size_t width)
       lay_text (lo, "", title, 0, LS_TITLE, -1, 0);
       lay_gap (lo, 0);
     }
-  for (size_t i = 0; i < pg->n; i++)
+  size_t room = lay_text_room (lo, LAY_MARK, "");
+  while (lazy && tail > 0 && lay_one_line (&pg->blocks[tail - 1], room))
+    tail--;
+  for (size_t i = 0; i < tail; i++)
     lay_block (lo, &pg->blocks[i], &sel, i);
+  lay_index_places (lo, (size_t) sel);
+  if (tail < pg->n)
+    lay_stubs (lo, pg, tail, &sel);     /* ends in a link: no blank */
+  for (size_t s = (size_t) sel; lo->sel_first && s < lo->n_sel; s++)
+    lo->sel_first[s] = lo->sel_last[s] = -1;    /* none, unless short */
   while (lo->n && lo->lines[lo->n - 1].style == LS_BLANK)
     lo->n--;
   if ((size_t) sel != lo->n_sel)
     lo->ok = false;     /* cannot happen: the same order as page.c */
-  lay_index_places (lo);
   return lo->ok;
+}
+
+bool
+layout_page (struct layout *lo, const struct page *pg, size_t width)
+{
+  return lay_page (lo, pg, width, false);
+}
+
+bool
+layout_page_lazy (struct layout *lo, const struct page *pg, size_t width)
+{
+  return lay_page (lo, pg, width, true);
+}
+
+void
+layout_ready (struct layout *lo, long from, long count)
+{
+  size_t n = lo->n;
+  for (long k = from > 0 ? from : 0; k < from + count && (size_t) k < n; k++)
+    {
+      struct lay_line *l = &lo->lines[k];
+      if (l->text)
+        continue;
+      long place = l->sel, sel = place;
+      size_t block = l->block;
+      lo->n = (size_t) k;       /* lay_block writes line K again */
+      lay_block (lo, &lo->page->blocks[block], &sel, block);
+      if (lo->n != (size_t) k + 1 || !l->text)
+        {
+          lo->ok = false;       /* out of memory (lay_one_line's line) */
+          *l = (struct lay_line) { .text = "", .indent = LAY_MARK,
+                                   .style = LS_LINK, .sel = place,
+                                   .block = block };
+        }
+      lo->n = n;
+    }
 }
 
 void
 layout_free (struct layout *lo)
 {
+  free (lo->sel_first);         /* SEL_LAST with it */
   free (lo->lines);
   free (lo->sels);
   arena_free (&lo->arena);

@@ -37,7 +37,9 @@ enum lay_style
 /* One display line.  */
 struct lay_line
 {
-  const char *text;     /* UTF-8, NUL-terminated, no control characters */
+  const char *text;     /* UTF-8, NUL-terminated, no control characters;
+                           NULL on a line of layout_page_lazy's not yet
+                           made ready (layout_ready) */
   size_t width;         /* display columns of TEXT */
   size_t indent;        /* columns before TEXT */
   enum lay_style style;
@@ -55,13 +57,16 @@ struct layout
 {
   struct lay_line *lines;
   size_t n, cap;
+  const struct page *page;      /* the page laid out (it must outlive
+                                   a lazy layout: layout_ready reads it) */
   struct psel *sels;    /* page_selectables () of the page */
   size_t n_sel;
   size_t margin;        /* columns left free for the marks of lines
                            with a search match (LAY_HIT), or 0; every
                            line's indent counts them */
   size_t width;         /* the width it was laid out for */
-  long *sel_first;      /* per place: its first line, or -1 (in ARENA) */
+  long *sel_first;      /* per place: its first line, or -1 (malloc'd,
+                           SEL_LAST with it) */
   long *sel_last;       /* per place: its last line, or -1 */
   bool ok;              /* false once an allocation failed */
   unsigned long serial; /* which layout this is: every layout_page
@@ -75,6 +80,20 @@ struct layout
    laid out, wrapped, as the first lines.
    @retval false when memory ran out (LO is still usable).  */
 bool layout_page (struct layout *lo, const struct page *pg, size_t width);
+
+/** layout_page_lazy - layout_page, but a page that ends in links of
+   one line each (a collection's list: a thousand of them on a large
+   pack) has their lines without their text (NULL) until layout_ready
+   makes them: every other field of every line, the places' lines and
+   the count are those of layout_page, so that scrolling and the
+   position shown need no more (issue 17).  PG must outlive LO.  */
+bool layout_page_lazy (struct layout *lo, const struct page *pg,
+                       size_t width);
+
+/** layout_ready - give the COUNT lines of LO from line FROM their text
+   (those that have it already are left alone): afterwards they are
+   the lines layout_page gives.  */
+void layout_ready (struct layout *lo, long from, long count);
 
 /** layout_wipe - layout_free, its text first overwritten with zeros.  */
 void layout_wipe (struct layout *lo);

@@ -102,6 +102,25 @@ nav_mark_hits (struct nav *nv)
                                    nv->hits, NAV_MAX_HITS);
 }
 
+/* Lay the page out for WIDTH columns: lazily on a screen (nav_ready
+   makes the lines shown), all of it for plain mode, which prints it.  */
+static void
+nav_lay_out (struct nav *nv, size_t width)
+{
+  if (nv->ctx.mode == VIEW_PLAIN)
+    layout_page (&nv->lo, &nv->page, width ? width : 1);
+  else
+    layout_page_lazy (&nv->lo, &nv->page, width ? width : 1);
+}
+
+/* The lines on the screen made ready to be drawn: after every change
+   of the page or of its place.  */
+static void
+nav_ready (struct nav *nv)
+{
+  layout_ready (&nv->lo, nv->view.top, nav_rows (nv));
+}
+
 /* Build and lay out the page at the location.  */
 static void
 nav_build (struct nav *nv)
@@ -110,7 +129,7 @@ nav_build (struct nav *nv)
   page_free (&nv->page);
   view_build (&nv->page, &nv->ctx, nav_location (nv));
   nav_mark_hits (nv);
-  layout_page (&nv->lo, &nv->page, nv->width ? nv->width : 1);
+  nav_lay_out (nv, nv->width);
   nv->view.rows = nav_rows (nv);
   nv->shown++;
 }
@@ -210,6 +229,7 @@ nav_init (struct nav *nv, const struct app *app, enum view_mode mode,
   nv->trace_fd = nav_trace_fd ();
   page_init (&nv->page, "");
   nav_restart (nv, app->start ? app->start : "home");
+  nav_ready (nv);
   nav_trace (nv);
   return nv->n > 0;
 }
@@ -253,6 +273,7 @@ nav_follow (struct nav *nv, const char *target)
     nav_show_new (nv);
   else
     nv->msg = _("Out of memory.");
+  nav_ready (nv);
 }
 
 /* Back, to the previous page as the reader left it.  */
@@ -279,8 +300,16 @@ static void
 nav_open (struct nav *nv)
 {
   long s = nv->view.sel;
+  const char *target = NULL;
   if (s >= 0 && (size_t) s < nv->lo.n_sel)
-    nav_follow (nv, nv->lo.sels[s].target);
+    {
+      const struct psel *p = &nv->lo.sels[s];
+      /* A list's link has its location made when it is opened.  */
+      target = p->target || p->row >= 0
+               ? p->target : view_link_target (&nv->page, &nv->ctx, p->block);
+    }
+  if (target)
+    nav_follow (nv, target);
   else
     nv->msg = _("No link is chosen.");
 }
@@ -293,6 +322,7 @@ nav_choose (struct nav *nv, long sel)
     return false;
   nv->view.sel = sel;
   layout_show_sel (&nv->lo, &nv->view);
+  nav_ready (nv);
   return true;
 }
 
@@ -352,6 +382,7 @@ nav_search (struct nav *nv, const char *words)
   else
     nav_follow (nv, loc);
   free (loc);
+  nav_ready (nv);
 }
 
 /* n (DIR > 0) or N: on a results page, choose the next or previous
@@ -576,6 +607,7 @@ nav_do (struct nav *nv, enum nav_action a)
     case NAV_SPEAK:             /* the renderer speaks (nav_top_block) */
     case NAV_REPEAT: break;     /* the renderer shows it again */
     }
+  nav_ready (nv);
 }
 
 /* --- The screen changes, the patient leaves.  */
@@ -586,7 +618,7 @@ nav_resize (struct nav *nv, size_t width, long rows)
   struct layout old = nv->lo;
   nv->width = width;
   nv->rows = rows;
-  layout_page (&nv->lo, &nv->page, width ? width : 1);
+  nav_lay_out (nv, width);
   nv->view.rows = nav_rows (nv);
   nv->view.top = layout_map_line (&old, nv->view.top, &nv->lo);
   layout_free (&old);
@@ -595,6 +627,7 @@ nav_resize (struct nav *nv, size_t width, long rows)
   layout_clamp (&nv->lo, &nv->view);
   layout_show_sel (&nv->lo, &nv->view);
   layout_settle (&nv->lo, &nv->view, 1);  /* none chosen: one may fit now */
+  nav_ready (nv);
 }
 
 void
@@ -618,6 +651,7 @@ nav_reset_pack (struct nav *nv, const struct content_pack *pack)
   if (nv->app->lang)
     i18n_set_language (nv->app->lang);
   nav_restart (nv, nv->app->start ? nv->app->start : "home");
+  nav_ready (nv);
   nv->msg = NULL;
 }
 

@@ -95,6 +95,14 @@ void view_search_free (struct view_search *vs);
 size_t view_search_mark (struct page *pg, const struct view_ctx *ctx,
                          const char *query, size_t *blocks, size_t max);
 
+/** view_link_target - where link block BLOCK of PG leads: its target,
+   or, for an item's link of a collection's list in the full-screen
+   navigator (VIEW_TUI), which is built without one (NULL) so that a
+   list of a thousand opens faster, its location made now (in PG's
+   arena); NULL when none.  */
+const char *view_link_target (struct page *pg, const struct view_ctx *ctx,
+                              size_t block);
+
 /** view_item_location - "item:COLL/ITEM" for IT, in PG's arena.  */
 const char *view_item_location (struct page *pg,
                                 const struct content_item *it);

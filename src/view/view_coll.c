@@ -3,11 +3,13 @@
 #include <config.h>
 #include "view.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "vec.h"
 
 /* Join the N strings of V with SEP, in PG's arena.  */
 static const char *
@@ -106,13 +108,39 @@ view_value_text (struct page *pg, const struct view_ctx *ctx,
 }
 
 /* An item of a list in the order it is shown: its sort key in the
-   current language (NULL: none), its name as shown, and the item.  */
+   current language (NULL: none), its name as shown, and the item; the
+   first bytes of the key and of the name with small letters
+   (prefix8), which decide most comparisons without a call.  */
 struct listed
 {
   const char *key;
   const char *name;
   const struct content_item *it;
+  uint64_t key8, name8;
 };
+
+/* The first eight bytes of S, ASCII capitals as small letters when
+   FOLD, as a big-endian number: two of them are ordered as strcmp
+   (FOLD: ascii_casecmp) orders the strings, when they differ.  */
+static uint64_t
+prefix8 (const char *s, bool fold)
+{
+  uint64_t k = 0;
+  size_t i = 0;
+  for (; i < 8 && s[i]; i++)
+    {
+      unsigned char x = (unsigned char) s[i];
+      k = k << 8 | (fold && x >= 'A' && x <= 'Z' ? x - 'A' + 'a' : x);
+    }
+  return i ? k << (8 * (8 - i)) : 0;
+}
+
+/* -1, 0 or 1 as A is below, equal to or above B.  */
+static int
+cmp_u64 (uint64_t a, uint64_t b)
+{
+  return (a > b) - (a < b);
+}
 
 /* A and B compared with ASCII capitals as small letters, whatever the
    locale.  */
@@ -135,8 +163,10 @@ static int
 listed_cmp (const void *pa, const void *pb)
 {
   const struct listed *a = pa, *b = pb;
-  int d = a->key && b->key ? strcmp (a->key, b->key) : 0;
-  if (d == 0)
+  int d = 0;
+  if (a->key && b->key && (d = cmp_u64 (a->key8, b->key8)) == 0)
+    d = strcmp (a->key, b->key);
+  if (d == 0 && (d = cmp_u64 (a->name8, b->name8)) == 0)
     d = ascii_casecmp (a->name, b->name);
   if (d == 0)
     d = strcmp (a->name, b->name);
@@ -144,24 +174,112 @@ listed_cmp (const void *pa, const void *pb)
                                                    < b->it->index);
 }
 
-/* The items of C as its list shows them: the glossary's in the
-   order of listed_cmp, any other collection's as in the pack.
+/* The items of glossary C in the order of listed_cmp.
    @retval NULL when out of memory.  */
 static struct listed *
-coll_order (struct page *pg, const struct view_ctx *ctx,
-            const struct content_collection *c)
+coll_order (struct page *pg, const struct content_collection *c)
 {
   struct listed *v = arena_array (&pg->arena, c->n_items + 1, sizeof *v);
-  const char *glossary = ctx->pack->glossary;
   if (!v)
     return NULL;
   for (size_t i = 0; i < c->n_items; i++)
-    v[i] = (struct listed) { content_sort_key (&c->items[i],
-                                               i18n_language ()),
-                             C_ (c->items[i].name), &c->items[i] };
-  if (glossary && strcmp (c->id, glossary) == 0)
-    qsort (v, c->n_items, sizeof *v, listed_cmp);
+    {
+      const struct content_item *it = &c->items[i];
+      const char *key = content_sort_key (it, i18n_language ());
+      const char *name = C_ (it->name);
+      name = name ? name : "";
+      v[i] = (struct listed) { key, name, it, key ? prefix8 (key, false) : 0,
+                               prefix8 (name, true) };
+    }
+  qsort (v, c->n_items, sizeof *v, listed_cmp);
   return v;
+}
+
+/* The bytes of an allocation of locations (arena_alloc clears what it
+   gives: a larger block costs more instructions a byte), and the room
+   kept after each location for a whole copy of "item:COLL/".  */
+#define LOC_CHUNK 2048
+#define LOC_HEAD 16
+
+/* A link to each item of C, in the order of V (NULL: the pack's), to
+   "item:COLL/ID" (COLL: C's id), appended at once: page_link's two
+   copies and one growth a link were most of the Enter into a list of
+   a thousand items (issue 17).  The names are not copied: they are the
+   pack's (or its catalogue's) and outlive the page, which page_wipe
+   needs not clear (they are no patient's).  In the full-screen
+   navigator, a list in the pack's order has no locations
+   (view_link_target makes the one opened).  */
+static void
+coll_links (struct page *pg, const struct view_ctx *ctx,
+            const struct content_collection *c, const struct listed *v)
+{
+  size_t n = c->n_items, pre = strlen ("item:") + strlen (c->id) + 1;
+  size_t left = 0;              /* bytes free at LOC */
+  bool located = ctx->mode != VIEW_TUI || v;
+  char *head = NULL, *loc = NULL;
+  if ((located && !(head = arena_alloc (&pg->arena, pre + LOC_HEAD)))
+      || !vec_reserve (&pg->blocks, &pg->cap, pg->n + n,
+                       sizeof *pg->blocks, 32))
+    {
+      pg->ok = false;
+      return;
+    }
+  for (size_t i = 0; !located && i < n; i++)
+    {
+      const char *name = C_ (c->items[i].name);
+      pg->blocks[pg->n++] = (struct pblock) { .kind = PB_LINK,
+                                              .text = name ? name : "" };
+    }
+  if (!located)
+    return;
+  stpcpy (stpcpy (stpcpy (head, "item:"), c->id), "/");
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct content_item *it = v ? v[i].it : &c->items[i];
+      const char *name = v ? v[i].name : C_ (it->name);
+      size_t len = strlen (it->id), need = pre + len + 1 + LOC_HEAD;
+      if (need > left)
+        {
+          left = need > LOC_CHUNK ? need : LOC_CHUNK;
+          if (!(loc = arena_alloc (&pg->arena, left)))
+            {
+              pg->ok = false;
+              return;
+            }
+        }
+      /* A short head as a whole LOC_HEAD bytes: a copy of known size
+         needs no call; the id then writes over its end.  */
+      if (pre <= LOC_HEAD)
+        memcpy (loc, head, LOC_HEAD);
+      else
+        memcpy (loc, head, pre);
+      memcpy (loc + pre, it->id, len + 1);
+      pg->blocks[pg->n++] = (struct pblock) { .kind = PB_LINK,
+                                              .text = name ? name : "",
+                                              .target = loc };
+      loc += pre + len + 1;
+      left -= pre + len + 1;
+    }
+}
+
+const char *
+view_link_target (struct page *pg, const struct view_ctx *ctx, size_t block)
+{
+  struct pblock *b = block < pg->n ? &pg->blocks[block] : NULL;
+  if (!b || b->kind != PB_LINK || b->target)
+    return b ? b->target : NULL;
+  /* A list's link: the collection's items close the page, in order.  */
+  const struct content_collection *c
+    = strncmp (pg->location, "coll:", 5) == 0
+      ? content_collection (ctx->pack, pg->location + 5) : NULL;
+  if (!c || c->n_items > pg->n || block < pg->n - c->n_items)
+    return NULL;
+  const struct content_item *it = &c->items[block - (pg->n - c->n_items)];
+  const char *name = C_ (it->name);
+  if (b->text != name && (name || *b->text))
+    return NULL;        /* not the link coll_links made for IT */
+  b->target = view_item_location (pg, it);
+  return b->target;
 }
 
 static bool
@@ -173,18 +291,15 @@ coll_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   page_title (pg, C_ (c->title));
   if (c->intro)
     page_add (pg, PB_PARA, C_ (c->intro));
-  const struct listed *v = coll_order (pg, ctx, c);
-  if (!v)
+  const char *glossary = ctx->pack->glossary;
+  const struct listed *v = NULL;
+  if (glossary && strcmp (c->id, glossary) == 0
+      && !(v = coll_order (pg, c)))
     {
       pg->ok = false;
       return true;
     }
-  for (size_t i = 0; i < c->n_items; i++)
-    {
-      struct pblock *b = page_link (pg, v[i].name, "");
-      if (b)
-        b->target = view_item_location (pg, v[i].it);
-    }
+  coll_links (pg, ctx, c, v);
   return true;
 }
 
