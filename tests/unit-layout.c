@@ -513,8 +513,8 @@ list_page (struct page *pg, size_t width)
           break;
         case 5:
           b = page_link (pg, "alpha beta gamma", "home");
-          b->hl_start = 6;
-          b->hl_len = 4;
+          if (b)
+            page_set_hl (pg, b, &(struct prange) { 6, 4 }, 1);
           break;
         case 6:
           b = page_link (pg, "中文的链接名称", "home");
@@ -557,8 +557,10 @@ same_line (const struct layout *a, const struct layout *b, size_t k,
       || x->indent != y->indent)
     return false;
   return !text || (x->text && y->text && strcmp (x->text, y->text) == 0
-                   && x->width == y->width && x->hl_start == y->hl_start
-                   && x->hl_len == y->hl_len);
+                   && x->width == y->width && x->n_hl == y->n_hl
+                   && x->hl_first == y->hl_first
+                   && (x->n_hl == 0
+                       || memcmp (x->hl, y->hl, x->n_hl * sizeof *x->hl) == 0));
 }
 
 /* Whether LAZY, its lines from TOP to TOP + ROWS made ready, is FULL:
