@@ -1,43 +1,21 @@
-/* tui_draw.c - painting the screen with wide-character curses.  Text
-   arrives laid out (layout.h); here it is only clipped to the screen by
-   display width, never past the right edge and never mid-character.
-   The selection is shown by reverse video and a '>' marker (a chosen
-   card: its name so, and a bar at the left of its lines), so that it
-   never depends on colour; so are search matches (bold, underlined,
-   reversed), and a mark in the margin of each line that holds one.
+/* tui_draw.c - painting the screen: the title line (or the path to the
+   page), the body's rows, only those that changed since the last frame
+   (the terminal scrolls the rest), the key hints or a prompt at the
+   bottom, and the cursor.  Text arrives laid out (layout.h) and is put
+   on the screen by tui_text.c.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "tui_draw.h"
 
 #include <curses.h>
-#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdint.h>
 #include <string.h>
-#include <unistr.h>
-#include <wchar.h>
 
 #include "i18n.h"
 #include "keys.h"
 #include "text.h"
-
-/* put_clean hands ncurses UTF-32 from libunistring as wchar_t.  */
-#ifndef __STDC_ISO_10646__
-# error "wchar_t must hold ISO 10646 code points (__STDC_ISO_10646__)"
-#endif
-_Static_assert (sizeof (wchar_t) == sizeof (uint32_t),
-                "wchar_t must be 32 bits wide");
-
-enum { PAIR_TITLE = 1, PAIR_HEADING, PAIR_LINK };
-
-static bool draw_colour;
-
-/* The mark beside a line that holds a search match: a heavy asterisk
-   (U+2731, one column wide everywhere, East Asian width neutral), or
-   '*' where it may not be shown (a locale not in UTF-8; the Linux
-   console, whose fonts hold 512 glyphs).  */
-static const char *draw_hit_mark = "*";
+#include "tui_text.h"
 
 struct tui_geom
 tui_geometry (int rows)
@@ -53,167 +31,7 @@ tui_geometry (int rows)
 void
 tui_draw_start (void)
 {
-  const char *no = getenv ("NO_COLOR"), *term = termname ();
-  const char *cs = nl_langinfo (CODESET);
-  bool utf8 = cs && strcmp (cs, "UTF-8") == 0;
-  draw_hit_mark = utf8 && !(term && strncmp (term, "linux", 5) == 0)
-                  ? "\xe2\x9c\xb1" : "*";    /* U+2731 */
-  draw_colour = has_colors () && !(no && *no) && start_color () == OK;
-  if (!draw_colour)
-    return;
-  short bg = use_default_colors () == OK ? -1 : COLOR_BLACK;
-  init_pair (PAIR_TITLE, COLOR_CYAN, bg);
-  init_pair (PAIR_HEADING, COLOR_CYAN, bg);
-  init_pair (PAIR_LINK, COLOR_BLUE, bg);
-}
-
-/* The attributes of a line of STYLE.  */
-static attr_t
-style_attr (enum lay_style style)
-{
-  switch (style)
-    {
-    case LS_TITLE:
-      return A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_TITLE) : 0);
-    case LS_HEADING:
-      return A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_HEADING) : 0);
-    case LS_NOTE:
-      /* Never A_DIM: the start screen's disclaimer and a document's
-         "marketing material" note are notes, and many terminals draw
-         dim text barely readable (issue 16, point 3).  */
-      return A_NORMAL;
-    case LS_LINK:
-      return A_UNDERLINE;
-    case LS_THEAD:
-      return A_BOLD | A_UNDERLINE;
-    case LS_CARD_NAME:
-      return A_BOLD;
-    default:
-      return A_NORMAL;
-    }
-}
-
-/* Write the LEN bytes of S (valid UTF-8) at (Y, X) as wide-character
-   cells in the current attributes, decoded once by libunistring: each
-   cell made with setcchar (a zero-width character joins the cell
-   before it) and all of them handed to wadd_wchnstr, which copies them
-   into the window; waddnwstr would take each character through
-   wadd_wch's checks one by one (issue 17: a Chinese page's keys).
-   Cells that would go past the right edge are left out.
-   @retval false when S could not be converted.  */
-static bool
-put_wide (int y, int x, const char *s, size_t len)
-{
-  cchar_t small[256], *cells = small;
-  size_t cap = sizeof small / sizeof *small, n = 0;
-  attr_t attrs;
-  short pair;
-  wchar_t wc[CCHARW_MAX + 1];
-  size_t nwc = 0;
-  if (len > cap && !(cells = malloc (len * sizeof *cells)))
-    return false;
-  wattr_get (stdscr, &attrs, &pair, NULL);
-  for (const uint8_t *p = (const uint8_t *) s, *e = p + len; p < e;)
-    {
-      ucs4_t u;
-      int k = u8_mbtouc (&u, p, e - p);
-      bool join = nwc > 0 && nwc < CCHARW_MAX
-                  && text_width ((const char *) p, (size_t) k) == 0;
-      p += k;
-      if (!join && nwc > 0)
-        {
-          wc[nwc] = 0;
-          setcchar (&cells[n++], wc, attrs, pair, NULL);
-          nwc = 0;
-        }
-      wc[nwc++] = (wchar_t) u;
-    }
-  if (nwc > 0)
-    {
-      wc[nwc] = 0;
-      setcchar (&cells[n++], wc, attrs, pair, NULL);
-    }
-  if (n > 0)
-    mvadd_wchnstr (y, x, cells, (int) n);
-  if (cells != small)
-    free (cells);
-  return true;
-}
-
-/* Write the N bytes at S at (Y, X), each invalid byte and character a
-   terminal must not be given shown as '?' (text_clean): the body's
-   lines are clean already (layout.c), but the title, the hints (from a
-   catalogue), a message and the prompt arrive here as they are.  */
-static void
-put_clean (int y, int x, const char *s, size_t n)
-{
-  char small[512], *buf = n <= sizeof small ? small : malloc (n);
-  size_t width;
-  if (!buf)
-    return;
-  n = text_clean (buf, s, n, &width);
-  /* As wide characters (decoded once, by libunistring): addnstr would
-     decode the UTF-8 a byte at a time, through mbrtowc and wctob, four
-     times the cost of the rest of a key in Chinese (issue 17).  */
-  if (!put_wide (y, x, buf, n))
-    mvaddnstr (y, x, buf, (int) n);
-  if (buf != small)
-    free (buf);
-}
-
-/* Write the LEN bytes of S at (Y, X): text that is clean already (a
-   laid-out line, layout.c) and fits the screen.  Printable ASCII goes
-   in as cells; the rest as wide characters.  */
-static void
-put_fitting (int y, int x, const char *s, size_t len)
-{
-  chtype cells[256];
-  size_t i = 0;
-  if (len <= sizeof cells / sizeof *cells)
-    {
-      chtype a = (chtype) getattrs (stdscr);
-      for (; i < len && (unsigned char) (s[i] - 0x20) < 0x5F; i++)
-        cells[i] = (unsigned char) s[i] | a;
-      if (i == len)
-        {
-          if (len)
-            mvaddchnstr (y, x, cells, (int) len);
-          return;
-        }
-    }
-  put_wide (y, x, s, len);
-}
-
-/* Write the LEN bytes of S at (Y, X), as much as fits the screen,
-   never splitting a grapheme cluster.  Printable ASCII (most text), a
-   cell a byte, goes straight into the window in the current attributes
-   (addchnstr: the same cells as addnstr, without decoding each byte
-   and looking up its width), when it is all of S or the byte after it
-   is ASCII too (a combining mark would belong to the last cell); the
-   rest through put_clean.  The cursor is placed at the end of
-   tui_draw.  */
-static void
-put_clipped (int y, int x, const char *s, size_t len)
-{
-  if (x < 0 || x >= COLS || y < 0 || y >= LINES)
-    return;
-  size_t room = (size_t) (COLS - x), n = len < room ? len : room, i = 0;
-  chtype cells[256];
-  if (n <= sizeof cells / sizeof *cells)
-    {
-      chtype a = (chtype) getattrs (stdscr);
-      for (; i < n && (unsigned char) (s[i] - 0x20) < 0x5F; i++)
-        cells[i] = (unsigned char) s[i] | a;
-      if (i == n && (n == len || (unsigned char) s[n] <= 0x7F))
-        {
-          if (n)
-            mvaddchnstr (y, x, cells, (int) n);
-          return;
-        }
-    }
-  n = text_fit (s, len, room);
-  if (n)
-    put_clean (y, x, s, n);
+  tui_text_start ();
 }
 
 static void
@@ -252,7 +70,7 @@ draw_path (const struct tui_screen *s, int y, int cols)
       size_t len = strlen (buf);
       if (len < sizeof buf - 1 && text_width (buf, len) <= (size_t) cols)
         {
-          put_clipped (y, 0, buf, len);
+          tui_text_put (y, 0, buf, len);
           return true;
         }
     }
@@ -273,7 +91,7 @@ draw_mark (const struct tui_screen *s, int y)
     return COLS;
   attrset (A_REVERSE | A_BOLD);
   mvhline (y, COLS - w, ' ' | A_REVERSE | A_BOLD, w);
-  put_clipped (y, COLS - w + 1, s->mark, len);
+  tui_text_put (y, COLS - w + 1, s->mark, len);
   return COLS - w - 1;
 }
 
@@ -285,109 +103,18 @@ draw_title (const struct tui_screen *s, int y)
 {
   size_t len = strlen (s->title);
   int cols = draw_mark (s, y);
-  attrset (A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_TITLE) : 0));
+  attrset (tui_text_attr (LS_TITLE));
   if (s->n_crumbs > 1 && draw_path (s, y, cols))
     ;
   else if (text_width (s->title, len) <= (size_t) cols || cols <= 4)
-    put_clipped (y, 0, s->title, len);
+    tui_text_put (y, 0, s->title, len);
   else
     {
       struct text_line first = { 0, (size_t) -1, 0 };
       text_wrap (s->title, len, (size_t) cols - 3, first_line, &first);
-      put_clipped (y, 0, s->title + first.start, first.len);
-      put_clipped (y, (int) first.width, "...", 3);
+      tui_text_put (y, 0, s->title + first.start, first.len);
+      tui_text_put (y, (int) first.width, "...", 3);
     }
-  attrset (A_NORMAL);
-}
-
-/* Write the LEN bytes of L's text on row Y as cells in attributes A,
-   its highlights in H, in one call, when they are printable ASCII that
-   fit the screen.  @retval false when they are not (nothing written).  */
-static bool
-put_cells_hl (const struct lay_line *l, size_t len, int y, attr_t a,
-              attr_t h)
-{
-  chtype cells[256];
-  const char *s = l->text;
-  if (len > sizeof cells / sizeof *cells
-      || l->indent + l->width > (size_t) COLS)
-    return false;
-  for (size_t i = 0; i < len; i++)
-    if ((unsigned char) (s[i] - 0x20) < 0x5F)
-      cells[i] = (unsigned char) s[i] | (chtype) a;
-    else
-      return false;
-  for (unsigned i = 0; i < l->n_hl; i++)
-    {
-      size_t to = l->hl[i].start + l->hl[i].len;
-      for (size_t j = l->hl[i].start; j < to && j < len; j++)
-        cells[j] = (unsigned char) s[j] | (chtype) h;
-    }
-  if (len)
-    mvaddchnstr (y, (int) l->indent, cells, (int) len);
-  return true;
-}
-
-/* The text of L on row Y in attributes A, with its highlights (search
-   matches) set apart: bold, underlined, and reversed against the rest.  */
-static void
-draw_text (const struct lay_line *l, int y, attr_t a)
-{
-  size_t len = strlen (l->text), at = 0;
-  int x = (int) l->indent;
-  attr_t h = (a ^ A_REVERSE) | A_BOLD | A_UNDERLINE;
-  attrset (a);
-  if (!l->n_hl && l->indent + l->width <= (size_t) COLS)
-    {
-      put_fitting (y, x, l->text, len);   /* the most common case */
-      return;
-    }
-  if (put_cells_hl (l, len, y, a, h))
-    return;
-  for (unsigned i = 0; i < l->n_hl; i++)
-    {
-      size_t from = l->hl[i].start, to = from + l->hl[i].len;
-      if (from < at || to > len || to < from)
-        break;          /* cannot happen: layout.c clips them */
-      put_clipped (y, x, l->text + at, from - at);
-      x += (int) text_width (l->text + at, from - at);
-      attrset (h);
-      put_clipped (y, x, l->text + from, to - from);
-      x += (int) text_width (l->text + from, to - from);
-      attrset (a);
-      at = to;
-    }
-  put_clipped (y, x, l->text + at, len - at);
-}
-
-/* Draw L on row Y, SELECTED or not, after MARGIN columns kept for the
-   mark of a line with a search match (layout.h, LAY_HIT).  */
-static void
-draw_line (const struct lay_line *l, int y, bool selected, int margin)
-{
-  if (selected && l->style == LS_CARD_FIELD)
-    {
-      /* The chosen card: its name in reverse (below), and a one-column
-         bar, a reverse-video space, at the left of its other lines:
-         readable, and not colour alone (issue 16, point 4).  */
-      mvaddch (y, margin, ' ' | A_REVERSE);
-      selected = false;
-    }
-  attr_t a = style_attr (l->style) | (selected ? A_REVERSE : 0);
-  if (selected)
-    {
-      mvhline (y, 0, ' ' | A_REVERSE, COLS);
-      attrset (A_REVERSE | A_BOLD);
-      put_clipped (y, margin, ">", 1);
-    }
-  if (margin && l->n_hl)
-    {
-      /* A match on this line: a mark that is not colour alone, where
-         the eye (and a screen reader, at the line's start) finds it.  */
-      attrset (A_BOLD | (selected ? A_REVERSE : 0));
-      put_clipped (y, 0, draw_hit_mark, strlen (draw_hit_mark));
-    }
-  draw_text (l, y, a);
   attrset (A_NORMAL);
 }
 
@@ -428,7 +155,7 @@ draw_row (const struct tui_screen *s, const struct tui_geom *g, int i)
   if (k >= 0)
     {
       const struct lay_line *l = &s->lo->lines[k];
-      draw_line (l, g->body_y + i, l->sel >= 0 && l->sel == s->view->sel,
+      tui_text_line (l, g->body_y + i, l->sel >= 0 && l->sel == s->view->sel,
                  (int) s->lo->margin);
     }
 }
@@ -605,7 +332,7 @@ draw_hints (struct tui_screen *s, int y, int body_rows)
   int pos_w = position_text (s, body_rows, COLS - hints.kept_width - 2, pos,
                              sizeof pos);
   if (pos_w)
-    put_clipped (y, COLS - pos_w, pos, strlen (pos));
+    tui_text_put (y, COLS - pos_w, pos, strlen (pos));
   else
     pos_w = -2;
   choose_hints (COLS - pos_w - 2, shown);
@@ -615,9 +342,9 @@ draw_hints (struct tui_screen *s, int y, int body_rows)
       {
         x += x ? 2 : 0;
         if (x + hints.width[i] <= COLS)
-          put_fitting (y, x, hints.text[i], strlen (hints.text[i]));
+          tui_text_fitting (y, x, hints.text[i], strlen (hints.text[i]));
         else
-          put_clipped (y, x, hints.text[i], strlen (hints.text[i]));
+          tui_text_put (y, x, hints.text[i], strlen (hints.text[i]));
         s->hints[s->n_hints++] = (struct tui_hint) { x, x + hints.width[i],
                                                      hints.rows[i]->action };
         x += hints.width[i];
@@ -639,8 +366,8 @@ draw_prompt (const struct tui_screen *s, int y)
       size_t from = text_fit_tail (q, len, (size_t) (COLS - x - 1));
       q += from, len -= from;
     }
-  put_clipped (y, 0, lead, lead_len);
-  put_clipped (y, x, q, len);
+  tui_text_put (y, 0, lead, lead_len);
+  tui_text_put (y, x, q, len);
   x += (int) text_width (q, len);
   move (y, x < COLS ? x : COLS - 1);
 }
@@ -688,9 +415,9 @@ tui_draw (struct tui_screen *s)
   else
     {
       if (g.hint_y >= 0 && s->message)
-        put_clipped (g.hint_y, 0, s->message, strlen (s->message));
+        tui_text_put (g.hint_y, 0, s->message, strlen (s->message));
       else if (g.hint_y >= 0 && s->keys_hint && !s->hints_off)
-        put_clipped (g.hint_y, 0, s->keys_hint, strlen (s->keys_hint));
+        tui_text_put (g.hint_y, 0, s->keys_hint, strlen (s->keys_hint));
       else if (g.hint_y >= 0 && !s->hints_off)
         draw_hints (s, g.hint_y, g.body_rows);
       place_cursor (s, &g);

@@ -1,0 +1,293 @@
+/* tui_text.c - text put on the screen with wide-character curses: each
+   line clipped to the screen by display width, never past the right
+   edge and never mid-character, in the attributes of its style.  The
+   selection is shown by reverse video and a '>' marker (a chosen card:
+   its name so, and a bar at the left of its lines), so that it never
+   depends on colour; so are search matches (bold, underlined,
+   reversed), and a mark in the margin of each line that holds one.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "tui_text.h"
+
+#include <langinfo.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistr.h>
+#include <wchar.h>
+
+#include "text.h"
+
+/* put_clean hands ncurses UTF-32 from libunistring as wchar_t.  */
+#ifndef __STDC_ISO_10646__
+# error "wchar_t must hold ISO 10646 code points (__STDC_ISO_10646__)"
+#endif
+_Static_assert (sizeof (wchar_t) == sizeof (uint32_t),
+                "wchar_t must be 32 bits wide");
+
+enum { PAIR_TITLE = 1, PAIR_HEADING, PAIR_LINK };
+
+static bool draw_colour;
+
+/* The mark beside a line that holds a search match: a heavy asterisk
+   (U+2731, one column wide everywhere, East Asian width neutral), or
+   '*' where it may not be shown (a locale not in UTF-8; the Linux
+   console, whose fonts hold 512 glyphs).  */
+static const char *draw_hit_mark = "*";
+
+void
+tui_text_start (void)
+{
+  const char *no = getenv ("NO_COLOR"), *term = termname ();
+  const char *cs = nl_langinfo (CODESET);
+  bool utf8 = cs && strcmp (cs, "UTF-8") == 0;
+  draw_hit_mark = utf8 && !(term && strncmp (term, "linux", 5) == 0)
+                  ? "\xe2\x9c\xb1" : "*";    /* U+2731 */
+  draw_colour = has_colors () && !(no && *no) && start_color () == OK;
+  if (!draw_colour)
+    return;
+  short bg = use_default_colors () == OK ? -1 : COLOR_BLACK;
+  init_pair (PAIR_TITLE, COLOR_CYAN, bg);
+  init_pair (PAIR_HEADING, COLOR_CYAN, bg);
+  init_pair (PAIR_LINK, COLOR_BLUE, bg);
+}
+
+/* The attributes of a line of STYLE.  */
+attr_t
+tui_text_attr (enum lay_style style)
+{
+  switch (style)
+    {
+    case LS_TITLE:
+      return A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_TITLE) : 0);
+    case LS_HEADING:
+      return A_BOLD | (draw_colour ? COLOR_PAIR (PAIR_HEADING) : 0);
+    case LS_NOTE:
+      /* Never A_DIM: the start screen's disclaimer and a document's
+         "marketing material" note are notes, and many terminals draw
+         dim text barely readable (issue 16, point 3).  */
+      return A_NORMAL;
+    case LS_LINK:
+      return A_UNDERLINE;
+    case LS_THEAD:
+      return A_BOLD | A_UNDERLINE;
+    case LS_CARD_NAME:
+      return A_BOLD;
+    default:
+      return A_NORMAL;
+    }
+}
+
+/* Write the LEN bytes of S (valid UTF-8) at (Y, X) as wide-character
+   cells in the current attributes, decoded once by libunistring: each
+   cell made with setcchar (a zero-width character joins the cell
+   before it) and all of them handed to wadd_wchnstr, which copies them
+   into the window; waddnwstr would take each character through
+   wadd_wch's checks one by one (issue 17: a Chinese page's keys).
+   Cells that would go past the right edge are left out.
+   @retval false when S could not be converted.  */
+static bool
+put_wide (int y, int x, const char *s, size_t len)
+{
+  cchar_t small[256], *cells = small;
+  size_t cap = sizeof small / sizeof *small, n = 0;
+  attr_t attrs;
+  short pair;
+  wchar_t wc[CCHARW_MAX + 1];
+  size_t nwc = 0;
+  if (len > cap && !(cells = malloc (len * sizeof *cells)))
+    return false;
+  wattr_get (stdscr, &attrs, &pair, NULL);
+  for (const uint8_t *p = (const uint8_t *) s, *e = p + len; p < e;)
+    {
+      ucs4_t u;
+      int k = u8_mbtouc (&u, p, e - p);
+      bool join = nwc > 0 && nwc < CCHARW_MAX
+                  && text_width ((const char *) p, (size_t) k) == 0;
+      p += k;
+      if (!join && nwc > 0)
+        {
+          wc[nwc] = 0;
+          setcchar (&cells[n++], wc, attrs, pair, NULL);
+          nwc = 0;
+        }
+      wc[nwc++] = (wchar_t) u;
+    }
+  if (nwc > 0)
+    {
+      wc[nwc] = 0;
+      setcchar (&cells[n++], wc, attrs, pair, NULL);
+    }
+  if (n > 0)
+    mvadd_wchnstr (y, x, cells, (int) n);
+  if (cells != small)
+    free (cells);
+  return true;
+}
+
+/* Write the N bytes at S at (Y, X), each invalid byte and character a
+   terminal must not be given shown as '?' (text_clean): the body's
+   lines are clean already (layout.c), but the title, the hints (from a
+   catalogue), a message and the prompt arrive here as they are.  */
+static void
+put_clean (int y, int x, const char *s, size_t n)
+{
+  char small[512], *buf = n <= sizeof small ? small : malloc (n);
+  size_t width;
+  if (!buf)
+    return;
+  n = text_clean (buf, s, n, &width);
+  /* As wide characters (decoded once, by libunistring): addnstr would
+     decode the UTF-8 a byte at a time, through mbrtowc and wctob, four
+     times the cost of the rest of a key in Chinese (issue 17).  */
+  if (!put_wide (y, x, buf, n))
+    mvaddnstr (y, x, buf, (int) n);
+  if (buf != small)
+    free (buf);
+}
+
+/* Write the LEN bytes of S at (Y, X): text that is clean already (a
+   laid-out line, layout.c) and fits the screen.  Printable ASCII goes
+   in as cells; the rest as wide characters.  */
+void
+tui_text_fitting (int y, int x, const char *s, size_t len)
+{
+  chtype cells[256];
+  size_t i = 0;
+  if (len <= sizeof cells / sizeof *cells)
+    {
+      chtype a = (chtype) getattrs (stdscr);
+      for (; i < len && (unsigned char) (s[i] - 0x20) < 0x5F; i++)
+        cells[i] = (unsigned char) s[i] | a;
+      if (i == len)
+        {
+          if (len)
+            mvaddchnstr (y, x, cells, (int) len);
+          return;
+        }
+    }
+  put_wide (y, x, s, len);
+}
+
+/* Write the LEN bytes of S at (Y, X), as much as fits the screen,
+   never splitting a grapheme cluster.  Printable ASCII (most text), a
+   cell a byte, goes straight into the window in the current attributes
+   (addchnstr: the same cells as addnstr, without decoding each byte
+   and looking up its width), when it is all of S or the byte after it
+   is ASCII too (a combining mark would belong to the last cell); the
+   rest through put_clean.  The cursor is placed at the end of
+   tui_draw.  */
+void
+tui_text_put (int y, int x, const char *s, size_t len)
+{
+  if (x < 0 || x >= COLS || y < 0 || y >= LINES)
+    return;
+  size_t room = (size_t) (COLS - x), n = len < room ? len : room, i = 0;
+  chtype cells[256];
+  if (n <= sizeof cells / sizeof *cells)
+    {
+      chtype a = (chtype) getattrs (stdscr);
+      for (; i < n && (unsigned char) (s[i] - 0x20) < 0x5F; i++)
+        cells[i] = (unsigned char) s[i] | a;
+      if (i == n && (n == len || (unsigned char) s[n] <= 0x7F))
+        {
+          if (n)
+            mvaddchnstr (y, x, cells, (int) n);
+          return;
+        }
+    }
+  n = text_fit (s, len, room);
+  if (n)
+    put_clean (y, x, s, n);
+}
+
+/* Write the LEN bytes of L's text on row Y as cells in attributes A,
+   its highlights in H, in one call, when they are printable ASCII that
+   fit the screen.  @retval false when they are not (nothing written).  */
+static bool
+put_cells_hl (const struct lay_line *l, size_t len, int y, attr_t a,
+              attr_t h)
+{
+  chtype cells[256];
+  const char *s = l->text;
+  if (len > sizeof cells / sizeof *cells
+      || l->indent + l->width > (size_t) COLS)
+    return false;
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char) (s[i] - 0x20) < 0x5F)
+      cells[i] = (unsigned char) s[i] | (chtype) a;
+    else
+      return false;
+  for (unsigned i = 0; i < l->n_hl; i++)
+    {
+      size_t to = l->hl[i].start + l->hl[i].len;
+      for (size_t j = l->hl[i].start; j < to && j < len; j++)
+        cells[j] = (unsigned char) s[j] | (chtype) h;
+    }
+  if (len)
+    mvaddchnstr (y, (int) l->indent, cells, (int) len);
+  return true;
+}
+
+/* The text of L on row Y in attributes A, with its highlights (search
+   matches) set apart: bold, underlined, and reversed against the rest.  */
+static void
+draw_text (const struct lay_line *l, int y, attr_t a)
+{
+  size_t len = strlen (l->text), at = 0;
+  int x = (int) l->indent;
+  attr_t h = (a ^ A_REVERSE) | A_BOLD | A_UNDERLINE;
+  attrset (a);
+  if (!l->n_hl && l->indent + l->width <= (size_t) COLS)
+    {
+      tui_text_fitting (y, x, l->text, len);   /* the most common case */
+      return;
+    }
+  if (put_cells_hl (l, len, y, a, h))
+    return;
+  for (unsigned i = 0; i < l->n_hl; i++)
+    {
+      size_t from = l->hl[i].start, to = from + l->hl[i].len;
+      if (from < at || to > len || to < from)
+        break;          /* cannot happen: layout.c clips them */
+      tui_text_put (y, x, l->text + at, from - at);
+      x += (int) text_width (l->text + at, from - at);
+      attrset (h);
+      tui_text_put (y, x, l->text + from, to - from);
+      x += (int) text_width (l->text + from, to - from);
+      attrset (a);
+      at = to;
+    }
+  tui_text_put (y, x, l->text + at, len - at);
+}
+
+/* Draw L on row Y, SELECTED or not, after MARGIN columns kept for the
+   mark of a line with a search match (layout.h, LAY_HIT).  */
+void
+tui_text_line (const struct lay_line *l, int y, bool selected, int margin)
+{
+  if (selected && l->style == LS_CARD_FIELD)
+    {
+      /* The chosen card: its name in reverse (below), and a one-column
+         bar, a reverse-video space, at the left of its other lines:
+         readable, and not colour alone (issue 16, point 4).  */
+      mvaddch (y, margin, ' ' | A_REVERSE);
+      selected = false;
+    }
+  attr_t a = tui_text_attr (l->style) | (selected ? A_REVERSE : 0);
+  if (selected)
+    {
+      mvhline (y, 0, ' ' | A_REVERSE, COLS);
+      attrset (A_REVERSE | A_BOLD);
+      tui_text_put (y, margin, ">", 1);
+    }
+  if (margin && l->n_hl)
+    {
+      /* A match on this line: a mark that is not colour alone, where
+         the eye (and a screen reader, at the line's start) finds it.  */
+      attrset (A_BOLD | (selected ? A_REVERSE : 0));
+      tui_text_put (y, 0, draw_hit_mark, strlen (draw_hit_mark));
+    }
+  draw_text (l, y, a);
+  attrset (A_NORMAL);
+}
