@@ -1,8 +1,8 @@
 /* nav.c - the navigator core: history, the page at the location, and
-   the actions.
+   the actions (searching and the search's matches: nav_search.c).
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
-#include "nav.h"
+#include "nav_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +13,8 @@
 
 /* --- The history.  */
 
-static bool
-hist_push (struct nav *nv, const char *location)
+bool
+nav_hist_push (struct nav *nv, const char *location)
 {
   char *s = strdup (location);
   if (!s)
@@ -42,7 +42,7 @@ hist_free (struct nav *nv)
 }
 
 /* Forget the last search's words, overwritten first.  */
-static void
+void
 nav_forget_query (struct nav *nv)
 {
   if (nv->query)
@@ -74,34 +74,6 @@ nav_rows (const struct nav *nv)
   return nv->lo.n ? (long) nv->lo.n : 1;
 }
 
-static bool is_search (const char *location);
-
-/* Whether LOCATION is of a kind a search result leads to (not help,
-   not the language screen).  */
-static bool
-is_result (const char *location)
-{
-  static const char *const kinds[] = { "item:", "doc:", "coll:", "cmp:",
-                                       "about" };
-  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-    if (strncmp (location, kinds[i], strlen (kinds[i])) == 0)
-      return true;
-  return false;
-}
-
-/* On a page opened from search results, set its matches apart.  */
-static void
-nav_mark_hits (struct nav *nv)
-{
-  nv->n_hits = 0;
-  nv->hit = -1;
-  if (nv->n > 1 && is_search (nv->hist[nv->n - 2].location)
-      && is_result (nav_location (nv)))
-    nv->n_hits = view_search_mark (&nv->page, &nv->ctx,
-                                   nv->hist[nv->n - 2].location + 7,
-                                   nv->hits, NAV_MAX_HITS);
-}
-
 /* Lay the page out for WIDTH columns: lazily on a screen (nav_ready
    makes the lines shown), all of it for plain mode, which prints it.  */
 static void
@@ -115,7 +87,7 @@ nav_lay_out (struct nav *nv, size_t width)
 
 /* The lines on the screen made ready to be drawn: after every change
    of the page or of its place.  */
-static void
+void
 nav_ready (struct nav *nv)
 {
   layout_ready (&nv->lo, nv->view.top, nav_rows (nv));
@@ -134,53 +106,9 @@ nav_build (struct nav *nv)
   nv->shown++;
 }
 
-/* The first line that shows match K of the page's matches (its
-   block's, when no line does).  */
-static long
-nav_hit_line (const struct nav *nv, size_t k)
-{
-  size_t first = k;     /* its block's first match */
-  while (first > 0 && nv->hits[first - 1] == nv->hits[k])
-    first--;
-  long line = layout_hl_line (&nv->lo, nv->hits[k], k - first);
-  return line >= 0 ? line : layout_block_line (&nv->lo, nv->hits[k]);
-}
-
-/* Show match K of the page's matches at the top of the body, and say
-   which it is.  */
-static void
-nav_show_hit (struct nav *nv, long k)
-{
-  nv->hit = k;
-  nv->view.top = nav_hit_line (nv, (size_t) k);
-  nv->view.sel = -1;
-  layout_clamp (&nv->lo, &nv->view);
-  /* TRANSLATORS: on a page opened from search results, where the
-     reader is among the places its words are found; n and N go on.  */
-  snprintf (nv->msg_buf, sizeof nv->msg_buf, _("Match %ld of %zu."), k + 1,
-            nv->n_hits);
-  nv->msg = nv->msg_buf;
-}
-
-/* A page with matches opens at the first at or after LINE (a section's
-   heading), else at the first.  */
-static void
-nav_first_hit (struct nav *nv, long line)
-{
-  long k = 0;
-  for (size_t i = 0; i < nv->n_hits; i++)
-    if (nav_hit_line (nv, i) >= line)
-      {
-        k = (long) i;
-        break;
-      }
-  if (nv->n_hits)
-    nav_show_hit (nv, k);
-}
-
 /* Show the location afresh: at the top, or at the heading that a
    doc:DOC#SECTION location names.  */
-static void
+void
 nav_show_new (struct nav *nv)
 {
   const char *loc = nav_location (nv);
@@ -201,7 +129,7 @@ static void
 nav_restart (struct nav *nv, const char *location)
 {
   hist_free (nv);
-  if (hist_push (nv, location))
+  if (nav_hist_push (nv, location))
     nav_show_new (nv);
   else
     nv->msg = _("Out of memory.");
@@ -269,7 +197,7 @@ nav_follow (struct nav *nv, const char *target)
   struct nav_entry *here = hist_here (nv);
   here->top = nv->view.top;
   here->sel = nv->view.sel;
-  if (hist_push (nv, target))
+  if (nav_hist_push (nv, target))
     nav_show_new (nv);
   else
     nv->msg = _("Out of memory.");
@@ -277,7 +205,7 @@ nav_follow (struct nav *nv, const char *target)
 }
 
 /* Back, to the previous page as the reader left it.  */
-static void
+void
 nav_back (struct nav *nv)
 {
   if (nv->n <= 1)
@@ -296,7 +224,7 @@ nav_back (struct nav *nv)
   layout_show_sel (&nv->lo, &nv->view);
 }
 
-static void
+void
 nav_open (struct nav *nv)
 {
   long s = nv->view.sel;
@@ -328,7 +256,7 @@ nav_choose (struct nav *nv, long sel)
 
 /* Tab (DIR > 0) or Shift+Tab: the next or previous link with lines,
    wherever it is.  */
-static void
+void
 nav_step_link (struct nav *nv, int dir)
 {
   long s = nv->view.sel;
@@ -340,99 +268,6 @@ nav_step_link (struct nav *nv, int dir)
   nv->msg = nv->lo.n_sel ? (dir > 0 ? _("This is the last link.")
                                     : _("This is the first link."))
                          : _("This page has no links.");
-}
-
-/* --- Search.  */
-
-static bool
-is_search (const char *location)
-{
-  return strncmp (location, "search:", 7) == 0;
-}
-
-void
-nav_search (struct nav *nv, const char *words)
-{
-  char *loc = NULL;
-  if (asprintf (&loc, "search:%s", words) < 0)
-    {
-      nv->msg = _("Out of memory.");
-      return;
-    }
-  if (words[strspn (words, " ")])
-    {
-      char *q = strdup (words);
-      if (q)
-        {
-          nav_forget_query (nv);
-          nv->query = q;
-        }
-    }
-  if (nv->n > 1 && is_search (nav_location (nv)))
-    {
-      /* In place of the results shown: the page before keeps the
-         state it was left in.  */
-      --nv->n;
-      explicit_bzero (nv->hist[nv->n].location,
-                      strlen (nv->hist[nv->n].location));
-      free (nv->hist[nv->n].location);
-      if (hist_push (nv, loc))
-        nav_show_new (nv);
-    }
-  else
-    nav_follow (nv, loc);
-  free (loc);
-  nav_ready (nv);
-}
-
-/* n (DIR > 0) or N: on a results page, choose the next or previous
-   result; on a page opened from one, open the next or previous result
-   in its place; elsewhere, show the last search's results again.  */
-static void
-nav_match (struct nav *nv, int dir)
-{
-  if (is_search (nav_location (nv)))
-    {
-      nav_step_link (nv, dir);
-      return;
-    }
-  /* The page's own matches first, then the next result.  */
-  if (nv->n_hits && nv->hit + dir >= 0 && nv->hit + dir < (long) nv->n_hits)
-    {
-      nav_show_hit (nv, nv->hit + dir);
-      return;
-    }
-  if (nv->n > 1 && is_search (nv->hist[nv->n - 2].location))
-    {
-      long was = nv->hist[nv->n - 2].sel, hit = nv->hit;
-      struct lay_view view = nv->view;
-      nav_back (nv);
-      if (nav_choose (nv, was + dir))
-        {
-          nav_open (nv);
-          if (dir < 0 && nv->n_hits)    /* N: its last match */
-            nav_show_hit (nv, (long) nv->n_hits - 1);
-        }
-      else if (nav_choose (nv, was))
-        {
-          nav_open (nv);        /* no other: the same, as it was */
-          nv->view = view;
-          nv->hit = hit < (long) nv->n_hits ? hit : -1;
-          layout_clamp (&nv->lo, &nv->view);
-          nv->msg = dir > 0 ? _("This was the last result.")
-                            : _("This was the first result.");
-        }
-      return;
-    }
-  if (nv->query)
-    {
-      char *q = strdup (nv->query);
-      if (q)
-        nav_search (nv, q);
-      free (q);
-    }
-  else
-    nv->msg = _("Nothing has been searched for yet.");
 }
 
 /* --- Moving over the page.  */
@@ -597,7 +432,7 @@ nav_do (struct nav *nv, enum nav_action a)
         nav_follow (nv, "help");
       break;
     case NAV_SEARCH:            /* on a results page: stay, to refine */
-      if (!is_search (nav_location (nv)))
+      if (!nav_is_search (nav_location (nv)))
         nav_search (nv, "");
       break;
     case NAV_NEXT_MATCH: nav_match (nv, 1); break;
