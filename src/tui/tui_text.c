@@ -78,50 +78,33 @@ tui_text_attr (enum lay_style style)
     }
 }
 
-/* Write the LEN bytes of S (valid UTF-8) at (Y, X) as wide-character
-   cells in the current attributes, decoded once by libunistring: each
-   cell made with setcchar (a zero-width character joins the cell
-   before it) and all of them handed to wadd_wchnstr, which copies them
-   into the window; waddnwstr would take each character through
-   wadd_wch's checks one by one (issue 17: a Chinese page's keys).
-   Cells that would go past the right edge are left out.
+/* Write the LEN bytes of S (valid UTF-8) at (Y, X) as wide
+   characters, decoded once by libunistring.  ncurses' waddnwstr reads
+   the character after the last one it is given (to see whether the
+   string ends there), so the copy it gets ends with a NUL.
    @retval false when S could not be converted.  */
 static bool
 put_wide (int y, int x, const char *s, size_t len)
 {
-  cchar_t small[256], *cells = small;
-  size_t cap = sizeof small / sizeof *small, n = 0;
-  attr_t attrs;
-  short pair;
-  wchar_t wc[CCHARW_MAX + 1];
-  size_t nwc = 0;
-  if (len > cap && !(cells = malloc (len * sizeof *cells)))
+  uint32_t small[257], *w;
+  size_t n = sizeof small / sizeof *small - 1;
+  w = u8_to_u32 ((const uint8_t *) s, len, small, &n);
+  if (!w)
     return false;
-  wattr_get (stdscr, &attrs, &pair, NULL);
-  for (const uint8_t *p = (const uint8_t *) s, *e = p + len; p < e;)
+  if (w != small)
     {
-      ucs4_t u;
-      int k = u8_mbtouc (&u, p, e - p);
-      bool join = nwc > 0 && nwc < CCHARW_MAX
-                  && text_width ((const char *) p, (size_t) k) == 0;
-      p += k;
-      if (!join && nwc > 0)
+      uint32_t *t = realloc (w, (n + 1) * sizeof *w);
+      if (!t)
         {
-          wc[nwc] = 0;
-          setcchar (&cells[n++], wc, attrs, pair, NULL);
-          nwc = 0;
+          free (w);
+          return false;
         }
-      wc[nwc++] = (wchar_t) u;
+      w = t;
     }
-  if (nwc > 0)
-    {
-      wc[nwc] = 0;
-      setcchar (&cells[n++], wc, attrs, pair, NULL);
-    }
-  if (n > 0)
-    mvadd_wchnstr (y, x, cells, (int) n);
-  if (cells != small)
-    free (cells);
+  w[n] = 0;
+  mvaddnwstr (y, x, (const wchar_t *) w, (int) n);
+  if (w != small)
+    free (w);
   return true;
 }
 
