@@ -3,7 +3,7 @@
    without parsing YAML while the YAML is unchanged.  Run by make for
    the bundled pack, and installed for the packs a clinic writes (a
    kiosk's pinav never writes a file: compiling is this program's).
-   Writes OUT through a temporary file beside it.
+   Writes OUT through a new temporary file beside it.
    Usage: pinav-packc [OPTION]... DIR [OUT]
    --hash-of=OTHER (left out of --help) names the YAML of OTHER
    instead of DIR's: for the tests only, to see that pinav reads the
@@ -19,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "closeout.h"
 #include "diag.h"
@@ -50,23 +52,40 @@ say (const char *file, const char *fmt, ...)
   free (safe);
 }
 
-/* Write the LEN bytes of IMG to OUT, through OUT.tmp.  */
+/* Write the LEN bytes of IMG to OUT, through a new temporary file
+   beside it (mkstemp: never one that exists, nor a link someone left
+   there), with the permissions a new file gets (the umask), flushed to
+   the disk, then renamed over OUT: a pinav that starts meanwhile finds
+   the old image or the new one.  */
 static bool
 write_image (const char *out, const unsigned char *img, size_t len)
 {
   char *tmp = NULL;
-  if (asprintf (&tmp, "%s.tmp", out) < 0)
+  if (asprintf (&tmp, "%s.XXXXXX", out) < 0)
     return false;
-  FILE *f = fopen (tmp, "wb");
-  bool ok = f && fwrite (img, 1, len, f) == len;
-  if (f && fclose (f) != 0)
+  mode_t mask = umask (0);
+  umask (mask);
+  int fd = mkstemp (tmp);
+  const char *failed = fd < 0 ? out : tmp;
+  bool ok = fd >= 0 && fchmod (fd, 0666 & ~mask) == 0;
+  for (size_t done = 0; ok && done < len;)
+    {
+      ssize_t r = write (fd, img + done, len - done);
+      if (r < 0 && errno == EINTR)
+        continue;
+      ok = r > 0;
+      done += ok ? (size_t) r : 0;
+    }
+  ok = ok && fsync (fd) == 0;
+  if (fd >= 0 && close (fd) != 0)
     ok = false;
   if (ok && rename (tmp, out) != 0)
-    ok = false;
+    ok = false, failed = out;
   if (!ok)
     {
-      say (out, "%s", strerror (errno));
-      remove (tmp);
+      say (failed, "%s", strerror (errno));
+      if (fd >= 0)
+        unlink (tmp);
     }
   free (tmp);
   return ok;

@@ -125,8 +125,16 @@ is_empty_err "an image of YAML since edited is passed over without a word"
 mkdir "$t/clinic" && cp "$t"/good/*.yaml "$t/clinic/" || exit 99
 run "$packc" "$t/clinic"
 is_status 0 "pinav-packc DIR writes DIR/pack.bin"
-[ -s "$t/clinic/pack.bin" ] && [ ! -e "$t/clinic/pack.bin.tmp" ]
+[ -s "$t/clinic/pack.bin" ] && [ "$(ls "$t/clinic" | grep -c '^pack\.bin.')" -eq 0 ]
 ok $? "and leaves no temporary file"
+# A link where a temporary file of the old fixed name was is left alone
+# (mkstemp makes a new file), and the image gets a new file's mode.
+ln -s "$t/victim" "$t/clinic/pack.bin.tmp" && echo "keep" >"$t/victim"
+(umask 022 && "$packc" "$t/clinic") &&
+  [ "$(cat "$t/victim")" = keep ] && [ -L "$t/clinic/pack.bin.tmp" ] &&
+  [ "$(stat -c %a "$t/clinic/pack.bin")" = 644 ]
+ok $? "a link at pack.bin.tmp is not followed; the image is 644 under umask 022"
+rm -f "$t/clinic/pack.bin.tmp"
 run "$PINAV" --data="$t/clinic" --dump
 cmp -s "$t/out" "$t/good.txt" && [ ! -s "$t/err" ]
 ok $? "which pinav reads without a word"
@@ -148,6 +156,17 @@ ok $? "and its errors are FILE:LINE:COLUMN: message"
 run "$packc" "$t/good" "$t/no/such/dir/pack.bin"
 is_status 1 "an OUT that cannot be written fails (1)"
 has_err "pinav-packc: $t/no/such/dir/pack.bin: No such file or directory" "and says why"
+
+# What to run is quoted for the shell: a directory with a space and a
+# quote, copied from the message and run, compiles that directory.
+d="$t/it's a pack"
+mkdir "$d" && cp "$t"/good/*.yaml "$d/" && printf 'junk' >"$d/pack.bin" || exit 99
+run "$PINAV" --data="$d" --dump
+has_err "; to compile it again, run: pinav-packc '$t/it'\''s a pack'" \
+  "what to run is quoted for the shell"
+cmd=$(sed -n 's/.*; to compile it again, run: pinav-packc //p' "$t/err")
+eval "set -- $cmd" && [ $# -eq 1 ] && [ "$1" = "$d" ]
+ok $? "and the shell reads it back as the one directory"
 
 # An image given by PINAV_PACKBIN (not DIR/pack.bin): what to run names
 # both.

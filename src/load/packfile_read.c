@@ -39,6 +39,41 @@ struct pf_file
 static void pf_say (struct pf_file *f, const char *fmt, ...)
   __attribute__ ((format (printf, 2, 3)));
 
+/* S as one word of a shell command, to be copied and run: as it is
+   when every byte of it is one a shell takes as it is, else between
+   single quotes (each ' in it as '\''); "./" before a relative S that
+   begins with '-', which a program would take for an option.
+   @retval a new string, or NULL on memory exhaustion.  */
+static char *
+pf_shell_word (const char *s)
+{
+  static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./+-:@%,=";
+  size_t n = strlen (s), quotes = 0;
+  for (const char *p = s; *p; p++)
+    quotes += *p == '\'';
+  bool bare = n > 0 && strspn (s, plain) == n;
+  char *w = malloc (2 + 3 + n + 3 * quotes + 1), *o = w;
+  if (!w)
+    return NULL;
+  if (*s == '-')
+    o = stpcpy (o, "./");
+  if (bare)
+    o = stpcpy (o, s);
+  else
+    {
+      *o++ = '\'';
+      for (const char *p = s; *p; p++)
+        if (*p == '\'')
+          o = stpcpy (o, "'\\''");
+        else
+          *o++ = *p;
+      *o++ = '\'';
+      *o = '\0';
+    }
+  return w;
+}
+
 /* What to run about F's image, which is at fault (F->fault), as the
    end of a message: a new one compiled by pinav-packc, or, for one too
    big to be pinav-packc's, the file removed.  NULL when nothing.  */
@@ -46,15 +81,18 @@ static char *
 pf_todo (const struct pf_file *f)
 {
   char *cmd = NULL, *todo = NULL, *def = NULL;
-  if (f->fault == PF_FINE)
+  if (f->fault == PF_FINE
+      || asprintf (&def, "%s/%s", f->dir, PACKFILE_NAME) < 0)
     return NULL;
-  if (asprintf (&def, "%s/%s", f->dir, PACKFILE_NAME) < 0)
-    return NULL;
-  int r = f->fault == PF_TOO_BIG ? asprintf (&cmd, "rm %s", f->path)
+  char *dir = pf_shell_word (f->dir), *path = pf_shell_word (f->path);
+  int r = !dir || !path ? -1
+          : f->fault == PF_TOO_BIG ? asprintf (&cmd, "rm %s", path)
           : strcmp (def, f->path) == 0
-          ? asprintf (&cmd, "pinav-packc %s", f->dir)
-          : asprintf (&cmd, "pinav-packc %s %s", f->dir, f->path);
+          ? asprintf (&cmd, "pinav-packc %s", dir)
+          : asprintf (&cmd, "pinav-packc %s %s", dir, path);
   free (def);
+  free (dir);
+  free (path);
   if (r < 0)
     return NULL;
   if (asprintf (&todo, f->fault == PF_TOO_BIG
