@@ -247,4 +247,15 @@ run "$PINAV" --data="$data" --lang=zh_CN --width=0 --search=生长因子
 is_status 0 "--lang=zh_CN --search=生长因子 exits 0"
 has_out '^- 释放\*生长因子\*和其他分子（宣称）（' "in Chinese: （宣称）"
 
+# A match in a heading: plain mode prints the heading a section link
+# opens at (its blank line before it is no part printed above), with
+# the match between stars (review of issue 16).
+for lang in en zh_CN; do
+  printf '/more\n1\nq\n' |
+    "$PINAV" --data="$good" --lang=$lang --plain --width=0 >"$tap_tmp/out" 2>&1
+  [ $lang = en ] && h='Section: *More*' || h='章节：*More*'
+  grep -q -x -F -e "$h" "$tap_tmp/out"
+  ok $? "plain mode ($lang): a result at a section prints its heading, $h"
+done
+
 done_testing

@@ -107,12 +107,12 @@ plain_table (FILE *out, const struct ptable *t, size_t width, bool numbered,
     }
 }
 
-/* Block B's text after FIRST, each of its highlights (search matches)
-   between stars, *like this*, which a screen reader says and a braille
-   display shows.  */
-static void
-plain_marked (FILE *out, const char *first, const struct pblock *b,
-              size_t width)
+/* Block B's text with each of its highlights (search matches) between
+   stars, *like this*, which a screen reader says and a braille display
+   shows: a new string, or NULL when it has none (or on memory
+   exhaustion: the text is then shown without them).  */
+static char *
+plain_starred (const struct pblock *b)
 {
   size_t len = strlen (b->text), at = 0, n = 0;
   char *s = b->n_hl ? malloc (len + 2 * b->n_hl + 1) : NULL;
@@ -134,8 +134,30 @@ plain_marked (FILE *out, const char *first, const struct pblock *b,
       memcpy (s + n, b->text + at, len - at);
       s[n + len - at] = '\0';
     }
+  return s;
+}
+
+/* Block B's text after FIRST, its highlights between stars.  */
+static void
+plain_marked (FILE *out, const char *first, const struct pblock *b,
+              size_t width)
+{
+  char *s = plain_starred (b);
   plain_wrapped (out, first, s ? s : b->text, width);
   free (s);
+}
+
+/* A heading, announced in words, its highlights between stars.  */
+static void
+plain_heading (FILE *out, const struct pblock *b, size_t width)
+{
+  char *t = plain_starred (b), *s = NULL;
+  fputc ('\n', out);
+  /* TRANSLATORS: how plain mode announces a heading in words.  */
+  if (asprintf (&s, _("Section: %s"), t ? t : b->text) >= 0)
+    plain_wrapped (out, "", s, width);
+  free (s);
+  free (t);
 }
 
 static void
@@ -146,14 +168,7 @@ plain_block (FILE *out, const struct pblock *b, size_t width, bool numbered,
   switch (b->kind)
     {
     case PB_HEADING:
-      {
-        char *s = NULL;
-        fputc ('\n', out);
-        /* TRANSLATORS: how plain mode announces a heading in words.  */
-        if (asprintf (&s, _("Section: %s"), b->text) >= 0)
-          plain_wrapped (out, "", s, width);
-        free (s);
-      }
+      plain_heading (out, b, width);
       break;
     case PB_PARA:
     case PB_NOTE:

@@ -80,12 +80,17 @@ session_part_blocks (const struct nav *nv, size_t *from, size_t *to)
 {
   size_t n = nv->lo.n, top = nv->view.top > 0 ? (size_t) nv->view.top : 0;
   size_t end = nv->rows > 0 ? top + (size_t) nv->rows : n;
-  *from = top < n ? nv->lo.lines[top].block : 0;
-  if (top > 0 && top < n && nv->lo.lines[top - 1].block == *from
-      && end < n && nv->lo.lines[end].block != *from)
+  const struct lay_line *l = nv->lo.lines;
+  *from = top < n ? l[top].block : 0;
+  /* A block's blank line before it (a heading's gap) is not its text:
+     a block whose only line above is that blank begins here.  */
+  if (top > 0 && top < n && l[top - 1].block == *from
+      && l[top - 1].style != LS_BLANK
+      && end < n && l[end].block != *from)
     ++*from;                    /* printed with the part above */
-  *to = end < n ? nv->lo.lines[end].block : nv->page.n;
-  if (end < n && end > 0 && nv->lo.lines[end - 1].block == *to)
+  *to = end < n ? l[end].block : nv->page.n;
+  if (end < n && end > 0 && l[end - 1].block == *to
+      && l[end - 1].style != LS_BLANK)
     ++*to;                      /* the block that goes on below */
   if (*to <= *from)
     *to = *from + 1;
