@@ -171,6 +171,28 @@ test_search (struct nav *nv)
   tap_ok (nv->n == 3 && nv->hist[1].sel == 0 && nv->msg != NULL
           && strcmp (nav_location (nv), "search:a") != 0,
           "N back to the first result, and no further (it stays on it)");
+  /* Back to a page opened from the results builds it again, with no
+     current match: n and N go on from where the screen is.  */
+  nav_do (nv, NAV_NEXT_MATCH);
+  nav_do (nv, NAV_NEXT_MATCH);
+  char *loc = strdup (nav_location (nv));
+  long top = nv->view.top, above = -1;
+  nav_follow (nv, "help");
+  nav_do (nv, NAV_BACK);
+  for (size_t i = 0; i < nv->n_hits; i++)
+    {
+      long line = layout_hl_line (&nv->lo, nv->hits[i], 0);
+      if (line >= 0 && line < top)
+        above = (long) i;
+    }
+  tap_ok (loc && strcmp (nav_location (nv), loc) == 0 && nv->view.top == top
+          && nv->hit == -1 && above >= 0,
+          "Back to a result's page: the same place, no current match");
+  nav_do (nv, NAV_PREV_MATCH);
+  tap_ok (loc && strcmp (nav_location (nv), loc) == 0 && nv->hit == above,
+          "N then: the last match above the screen's top, on that page "
+          "(%ld, %ld)", nv->hit, above);
+  free (loc);
   nav_do (nv, NAV_BACK);
   nav_do (nv, NAV_BACK);
   tap_ok (at (nv, "home", 1, 1),

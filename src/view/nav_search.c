@@ -123,6 +123,19 @@ nav_search (struct nav *nv, const char *words)
   nav_ready (nv);
 }
 
+/* With no current match (the page was built again: Back to it, a
+   mark), the match n (DIR > 0) goes to: the first below the top line
+   of the screen, which the reader sees; or N: the last above it.
+   @retval its index, or -1: none that way.  */
+static long
+nav_hit_near (const struct nav *nv, int dir)
+{
+  long k = 0, n = (long) nv->n_hits, top = nv->view.top;
+  while (k < n && nav_hit_line (nv, (size_t) k) < top + (dir > 0))
+    k++;
+  return dir > 0 ? (k < n ? k : -1) : k - 1;
+}
+
 /* n (DIR > 0) or N: on a results page, choose the next or previous
    result; on a page opened from one, open the next or previous result
    in its place; elsewhere, show the last search's results again.  */
@@ -135,9 +148,10 @@ nav_match (struct nav *nv, int dir)
       return;
     }
   /* The page's own matches first, then the next result.  */
-  if (nv->n_hits && nv->hit + dir >= 0 && nv->hit + dir < (long) nv->n_hits)
+  long k = nv->hit >= 0 ? nv->hit + dir : nav_hit_near (nv, dir);
+  if (nv->n_hits && k >= 0 && k < (long) nv->n_hits)
     {
-      nav_show_hit (nv, nv->hit + dir);
+      nav_show_hit (nv, k);
       return;
     }
   if (nv->n > 1 && nav_is_search (nv->hist[nv->n - 2].location))
