@@ -282,7 +282,7 @@ lay_stubs (struct layout *lo, const struct page *pg, size_t tail, long *sel)
       if (lo->sel_first && (size_t) *sel < lo->n_sel)
         lo->sel_first[*sel] = lo->sel_last[*sel] = (long) lo->n;
       lo->lines[lo->n++] = (struct lay_line) { .text = NULL, .width = 0,
-                                               .indent = LAY_MARK,
+                                               .indent = LAY_MARK + lo->margin,
                                                .style = LS_LINK,
                                                .sel = (*sel)++, .block = i };
     }
@@ -355,7 +355,8 @@ layout_ready (struct layout *lo, long from, long count)
       if (lo->n != (size_t) k + 1 || !l->text)
         {
           lo->ok = false;       /* out of memory (lay_one_line's line) */
-          *l = (struct lay_line) { .text = "", .indent = LAY_MARK,
+          *l = (struct lay_line) { .text = "",
+                                   .indent = LAY_MARK + lo->margin,
                                    .style = LS_LINK, .sel = place,
                                    .block = block };
         }

@@ -136,7 +136,7 @@ search_blob_make (const struct search_index *ix, size_t *len)
   put32 (b + B_WORDS, w->n);
   put32 (b + B_VOC, w->voc_len);
   put32 (b + B_POST, w->pstart[w->n]);
-  put32 (b + B_UNISTRING, (uint32_t) _LIBUNISTRING_VERSION);
+  put32 (b + B_UNISTRING, (uint32_t) _libunistring_version);
   put64 (b + B_SOURCE, source_bytes (ix));
   unsigned char *p = b + BLOB_HEADER;
   for (int c = 0; c < 256; c++, p += 4)
@@ -230,7 +230,7 @@ search_blob_read (struct search_text *t, const struct search_index *ix,
   size_t posts = get32 (blob + B_POST);
   if (n != ix->n_entries
       || blob_size (n, text, w.n, w.voc_len, posts) != len
-      || get32 (blob + B_UNISTRING) != (uint32_t) _LIBUNISTRING_VERSION
+      || get32 (blob + B_UNISTRING) != (uint32_t) _libunistring_version
       || get64 (blob + B_SUM) != blob_sum (blob + BLOB_HEADER,
                                            len - BLOB_HEADER)
       || get64 (blob + B_SOURCE) != source_bytes (ix))

@@ -345,13 +345,17 @@ search_index_build (const struct content_pack *pack, const char *lang)
     return NULL;
   ix->pack = pack;
   ix->ok = true;
-  /* Room for as many entries as the compiled index has: they are not
-     copied as they grow.  */
+  /* Room for as many entries as the compiled index has, so that they
+     are not copied as they grow: a hint only, read before the index
+     is checked, so not reserved past one per 16 bytes of the blob, and
+     a failure leaves the entries to grow as they come.  */
   size_t hint = search_blob_strings (pack->search_blob,
                                      pack->search_blob_len);
-  if (hint && !vec_reserve (&ix->entries, &ix->cap_entries, hint,
-                            sizeof *ix->entries, 1024))
-    ix->ok = false;
+  if (hint > pack->search_blob_len / 16)
+    hint = pack->search_blob_len / 16;
+  if (hint)
+    vec_reserve (&ix->entries, &ix->cap_entries, hint, sizeof *ix->entries,
+                 1024);
   index_pack (ix);
   if (ix->ok)
     {
