@@ -60,9 +60,9 @@ query_improves (const struct search_index *ix, size_t e, size_t part)
 }
 
 /* The most bytes of strings the word index may name for Q (LEN) in T
-   before a scan of the whole text is cheaper: any when Q is a word
-   (each string named holds it, and only those that would give their
-   target a better hit are read), else a quarter of the text.  */
+   before a scan of the whole text is cheaper: half the text when Q is
+   a whole word (each string named holds it, and only those that would
+   give their target a better hit are read), else a quarter.  */
 static size_t
 query_limit (const struct search_text *t, const char *q, size_t len)
 {
