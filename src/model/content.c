@@ -79,6 +79,56 @@ index_put (struct content_pack *p, char kind, const char *a, const char *b,
   return true;
 }
 
+/* The pack is the model's to change: a pending document or collection
+   is const only for its readers.  */
+static bool
+doc_ready (const struct content_document *cd)
+{
+  struct content_document *d = (struct content_document *) cd;
+  if (d->state == CONTENT_PENDING)
+    d->state = d->decoder->doc_sections (d->decoder->ctx, d)
+               ? CONTENT_READY : CONTENT_UNAVAILABLE;
+  return d->state == CONTENT_READY;
+}
+
+static bool
+coll_ready (const struct content_collection *cc)
+{
+  struct content_collection *c = (struct content_collection *) cc;
+  if (c->state == CONTENT_PENDING)
+    c->state = c->decoder->coll_items (c->decoder->ctx, c)
+               ? CONTENT_READY : CONTENT_UNAVAILABLE;
+  return c->state == CONTENT_READY;
+}
+
+const struct content_section *
+content_doc_sections (const struct content_document *d, size_t *n)
+{
+  bool ok = doc_ready (d);
+  *n = ok ? d->n_sections : 0;
+  return ok ? d->sections : NULL;
+}
+
+const struct content_item *
+content_coll_items (const struct content_collection *c, size_t *n)
+{
+  bool ok = coll_ready (c);
+  *n = ok ? c->n_items : 0;
+  return ok && c->n_items ? c->items : NULL;
+}
+
+bool
+content_doc_unavailable (const struct content_document *d)
+{
+  return !doc_ready (d);
+}
+
+bool
+content_coll_unavailable (const struct content_collection *c)
+{
+  return !coll_ready (c);
+}
+
 static size_t
 index_count (const struct content_pack *p)
 {

@@ -11,6 +11,30 @@
 
 enum block_kind { BLOCK_PARA, BLOCK_BULLETS, BLOCK_NUMBERED };
 
+/* Whether a document's sections or a collection's items are there to
+   be read: a loader may leave them to be decoded when they are first
+   reached (content_doc_sections, content_coll_items).  The YAML
+   loader fills everything at once (zero: CONTENT_READY).  */
+enum content_state
+{
+  CONTENT_READY, CONTENT_PENDING, CONTENT_UNAVAILABLE
+};
+
+struct content_document;
+struct content_collection;
+
+/* How a loader decodes what it left pending: each function fills the
+   document's sections or the collection's items (and everything under
+   them) and says whether it could; when it could not, they are
+   unavailable, and read as none.  The model knows nothing of what CTX
+   is.  */
+struct content_decoder
+{
+  bool (*doc_sections) (void *ctx, struct content_document *d);
+  bool (*coll_items) (void *ctx, struct content_collection *c);
+  void *ctx;
+};
+
 /* A paragraph (text) or a list (items).  */
 struct content_block
 {
@@ -42,8 +66,11 @@ struct content_document
   const char *title;
   const char *publisher;        /* NULL when the document names none */
   const char *source;           /* the seed file it was taken from */
+  /* Read them with content_doc_sections: they may be pending.  */
   struct content_section *sections;
   size_t n_sections;
+  enum content_state state;
+  const struct content_decoder *decoder;        /* when pending */
 };
 
 enum attr_type { ATTR_TEXT, ATTR_LIST, ATTR_BOOL, ATTR_REFS };
@@ -123,8 +150,11 @@ struct content_collection
   size_t n_related;
   struct content_attrdef *attrs;
   size_t n_attrs;
+  /* Read them with content_coll_items: they may be pending.  */
   struct content_item *items;
   size_t n_items;
+  enum content_state state;
+  const struct content_decoder *decoder;        /* when pending */
   /* The languages ("zh_CN") whose order of the items is not that of
      their names (Chinese: pinyin), in each of which every item has a
      sort key (content_item.sort).  */
@@ -189,6 +219,26 @@ struct content_pack
   size_t backing_len;
   void (*backing_free) (void *backing, size_t len);
 };
+
+/** content_doc_sections - the sections of D, their number in *N;
+   decoded now if they were pending.  NULL and 0 when they are
+   unavailable (content_doc_unavailable).  */
+const struct content_section *
+content_doc_sections (const struct content_document *d, size_t *n);
+
+/** content_coll_items - the items of C, their number in *N; decoded
+   now if they were pending.  NULL and 0 when there are none or they
+   are unavailable (content_coll_unavailable).  */
+const struct content_item *
+content_coll_items (const struct content_collection *c, size_t *n);
+
+/** content_doc_unavailable - whether D's sections could not be read
+   (decoding them if they were pending).  */
+bool content_doc_unavailable (const struct content_document *d);
+
+/** content_coll_unavailable - whether C's items could not be read
+   (decoding them if they were pending).  */
+bool content_coll_unavailable (const struct content_collection *c);
 
 /** content_index_build - build the id index of PACK (O(n)).
    @retval false on memory exhaustion.  */

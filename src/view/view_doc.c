@@ -188,9 +188,11 @@ doc_translated (const struct content_document *d)
 {
   if (C_ (d->title) != d->title)
     return true;
-  for (size_t i = 0; i < d->n_sections; i++)
+  size_t n;
+  const struct content_section *secs = content_doc_sections (d, &n);
+  for (size_t i = 0; i < n; i++)
     {
-      const struct content_section *s = &d->sections[i];
+      const struct content_section *s = &secs[i];
       if (C_ (s->heading) != s->heading)
         return true;
       for (size_t j = 0; j < s->n_blocks; j++)
@@ -254,8 +256,10 @@ doc_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   if (!d)
     return false;
   doc_head (pg, d);
-  for (size_t i = 0; i < d->n_sections; i++)
-    doc_section (pg, ctx, &d->sections[i]);
+  size_t n;
+  const struct content_section *secs = content_doc_sections (d, &n);
+  for (size_t i = 0; i < n; i++)
+    doc_section (pg, ctx, &secs[i]);
   return true;
 }
 
