@@ -79,6 +79,16 @@ index_put (struct content_pack *p, char kind, const char *a, const char *b,
   return true;
 }
 
+/* Put the sections of D in the id index of P.  */
+static bool
+index_sections (struct content_pack *p, struct content_document *d)
+{
+  bool ok = true;
+  for (size_t j = 0; j < d->n_sections; j++)
+    ok &= index_put (p, 's', d->id, d->sections[j].id, &d->sections[j]);
+  return ok;
+}
+
 /* The pack is the model's to change: a pending document or collection
    is const only for its readers.  */
 static bool
@@ -86,9 +96,19 @@ doc_ready (const struct content_document *cd)
 {
   struct content_document *d = (struct content_document *) cd;
   if (d->state == CONTENT_PENDING)
-    d->state = d->decoder->doc_sections (d->decoder->ctx, d)
-               ? CONTENT_READY : CONTENT_UNAVAILABLE;
+    {
+      struct content_pack *p = d->decoder->pack;
+      d->state = d->decoder->doc_sections (d->decoder->ctx, d)
+                 && (!p->index || index_sections (p, d))
+                 ? CONTENT_READY : CONTENT_UNAVAILABLE;
+    }
   return d->state == CONTENT_READY;
+}
+
+const struct content_section *
+content_cite_section (const struct content_cite *c)
+{
+  return c->section && doc_ready (c->section->doc) ? c->section : NULL;
 }
 
 static bool
@@ -148,8 +168,9 @@ index_fill (struct content_pack *p)
     {
       struct content_document *d = p->docs[i];
       ok &= index_put (p, 'd', d->id, NULL, d);
-      for (size_t j = 0; j < d->n_sections; j++)
-        ok &= index_put (p, 's', d->id, d->sections[j].id, &d->sections[j]);
+      /* A pending document's, once it is decoded (doc_ready).  */
+      if (d->state == CONTENT_READY)
+        ok &= index_sections (p, d);
     }
   for (size_t i = 0; i < p->n_colls; i++)
     {
@@ -251,7 +272,9 @@ const struct content_section *
 content_section (const struct content_pack *p, const char *doc,
                  const char *sec)
 {
-  return sec ? index_get (p->index, 's', doc, sec) : NULL;
+  /* Its sections are in the index once it is decoded (doc_ready).  */
+  const struct content_document *d = sec ? content_document (p, doc) : NULL;
+  return d && doc_ready (d) ? index_get (p->index, 's', doc, sec) : NULL;
 }
 
 const struct content_item *

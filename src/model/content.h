@@ -27,12 +27,16 @@ struct content_collection;
    document's sections or the collection's items (and everything under
    them) and says whether it could; when it could not, they are
    unavailable, and read as none.  The model knows nothing of what CTX
-   is.  */
+   is.  A pending document's SECTIONS and N_SECTIONS are set, and each
+   section's DOC and INDEX (a citation may point at it, and its
+   CITED_BY is filled at once); the rest of it is not, nor in the id
+   index (content_section) until it is decoded.  */
 struct content_decoder
 {
   bool (*doc_sections) (void *ctx, struct content_document *d);
   bool (*coll_items) (void *ctx, struct content_collection *c);
   void *ctx;
+  struct content_pack *pack;    /* whose id index gets what is decoded */
 };
 
 /* A paragraph (text) or a list (items).  */
@@ -231,6 +235,12 @@ content_doc_sections (const struct content_document *d, size_t *n);
    are unavailable (content_coll_unavailable).  */
 const struct content_item *
 content_coll_items (const struct content_collection *c, size_t *n);
+
+/** content_cite_section - the section C cites, decoding its document
+   if it was pending; NULL when there is none or the document is
+   unavailable.  */
+const struct content_section *
+content_cite_section (const struct content_cite *c);
 
 /** content_doc_unavailable - whether D's sections could not be read
    (decoding them if they were pending).  */

@@ -92,7 +92,8 @@ void
 view_cite_link (struct page *pg, const struct content_cite *c)
 {
   char loc[200];
-  if (!c->section)
+  const struct content_section *s = content_cite_section (c);
+  if (!s)
     return;
   snprintf (loc, sizeof loc, "doc:%s#%s", c->doc_id, c->section_id);
   /* TRANSLATORS: a link to where a claim comes from: the document's
@@ -100,9 +101,8 @@ view_cite_link (struct page *pg, const struct content_cite *c)
      heading.  */
   struct pblock *b = page_addf (pg, PB_LINK,
                                 _("Source: Document %s (%s), section “%s”"),
-                                view_doc_number (c->section->doc),
-                                C_ (c->section->doc->title),
-                                C_ (c->section->heading));
+                                view_doc_number (s->doc),
+                                C_ (s->doc->title), C_ (s->heading));
   if (b)
     b->target = page_strdup (pg, loc);
 }
@@ -256,6 +256,11 @@ doc_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   if (!d)
     return false;
   doc_head (pg, d);
+  if (content_doc_unavailable (d))
+    /* TRANSLATORS: "pinav-packc" is a command: keep it as it is.  */
+    page_add (pg, PB_PARA, _("This document cannot be shown: its part of "
+                             "the compiled pack (pack.bin) is damaged. "
+                             "Compile the pack again with pinav-packc."));
   size_t n;
   const struct content_section *secs = content_doc_sections (d, &n);
   for (size_t i = 0; i < n; i++)
