@@ -33,7 +33,8 @@ struct pf
   struct content_pack *pack;
   struct content_document *docs;
   struct content_section *secs;
-  struct content_block *blocks;
+  struct content_block *blocks;         /* the decoded document's */
+  uint32_t blocks_base;                 /* the BLOCK index of its first */
   struct content_collection *colls;
   struct content_attrdef *attrs;
   struct content_item *items;
@@ -179,7 +180,7 @@ pf_section (struct pf *r, const unsigned char *rec,
   s->doc = d;
   s->index = index;
   s->n_blocks = pf_span (r, PF_BLOCK, W (rec, 2), &first);
-  s->blocks = s->n_blocks ? &r->blocks[first] : NULL;
+  s->blocks = s->n_blocks ? &r->blocks[first - r->blocks_base] : NULL;
   for (size_t i = 0; i < s->n_blocks; i++)
     pf_block (r, pf_rec (r, PF_BLOCK, first + i), &s->blocks[i]);
 }
@@ -228,7 +229,12 @@ pf_doc_decode (void *ctx, struct content_document *cd)
 {
   struct pf r = *(const struct pf *) ctx;
   size_t k = (size_t) (cd - r.docs), first = (size_t) (cd->sections - r.secs);
-  r.ok = true;
+  /* Its blocks' room, made now: none for the documents not reached.  */
+  r.blocks_base = r.doc_block[k];
+  r.blocks = arena_array (&r.pack->arena,
+                          (size_t) (r.doc_block[k + 1] - r.blocks_base) + 1,
+                          sizeof *r.blocks);
+  r.ok = r.blocks != NULL;
   r.next[PF_BLOCK] = r.doc_block[k];
   r.next[PF_STRS] = r.doc_strs[k];
   for (size_t i = 0; r.ok && i < cd->n_sections; i++)
@@ -504,8 +510,9 @@ pf_open (struct pf *r, const unsigned char *img, size_t len)
          && r->text[r->text_size - 1] == '\0';
 }
 
-/* Room for every record of every table (one more of each, so that an
-   empty slice still points somewhere).  */
+/* Room for every record of every table but BLOCK, whose room each
+   document makes when it is decoded (pf_doc_decode); one more of each
+   (so that an empty slice still points somewhere).  */
 static bool
 pf_alloc (struct pf *r)
 {
@@ -513,7 +520,7 @@ pf_alloc (struct pf *r)
 #define PF_ARRAY(field, t) \
   (r->field = arena_array (a, (size_t) r->count[t] + 1, sizeof *r->field))
   return PF_ARRAY (docs, PF_DOC) && PF_ARRAY (secs, PF_SEC)
-         && PF_ARRAY (blocks, PF_BLOCK) && PF_ARRAY (colls, PF_COLL)
+         && PF_ARRAY (colls, PF_COLL)
          && PF_ARRAY (attrs, PF_ATTR) && PF_ARRAY (items, PF_ITEM)
          && PF_ARRAY (values, PF_VALUE) && PF_ARRAY (claims, PF_CLAIM)
          && PF_ARRAY (cites, PF_CITE) && PF_ARRAY (links, PF_LINK)
