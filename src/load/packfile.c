@@ -237,6 +237,9 @@ pf_doc_decode (void *ctx, struct content_document *cd)
   r.ok = r.blocks != NULL;
   r.next[PF_BLOCK] = r.doc_block[k];
   r.next[PF_STRS] = r.doc_strs[k];
+  /* No further than its own records, whatever the counts say now.  */
+  r.count[PF_BLOCK] = r.doc_block[k + 1];
+  r.count[PF_STRS] = r.doc_strs[k + 1];
   for (size_t i = 0; r.ok && i < cd->n_sections; i++)
     pf_section (&r, pf_rec (&r, PF_SEC, first + i), cd, i,
                 &cd->sections[i]);
