@@ -106,9 +106,13 @@ doc_ready (const struct content_document *cd)
 }
 
 const struct content_section *
-content_cite_section (const struct content_cite *c)
+content_cite_section (const struct content_cite *cc)
 {
-  return c->section && doc_ready (c->section->doc) ? c->section : NULL;
+  struct content_cite *c = (struct content_cite *) cc;
+  if (!c->section || !doc_ready (c->section->doc))
+    return NULL;
+  c->section_id = c->section->id;
+  return c->section;
 }
 
 static bool

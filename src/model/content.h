@@ -98,7 +98,9 @@ struct content_value
   bool boolean;
 };
 
-/* A citation, "document#section", resolved after loading.  */
+/* A citation, "document#section", resolved after loading.  SECTION_ID
+   may be NULL, in a pack whose document was pending (content_decoder),
+   until the citation is first followed (content_cite_section).  */
 struct content_cite
 {
   const char *doc_id;
@@ -237,8 +239,8 @@ const struct content_item *
 content_coll_items (const struct content_collection *c, size_t *n);
 
 /** content_cite_section - the section C cites, decoding its document
-   if it was pending; NULL when there is none or the document is
-   unavailable.  */
+   if it was pending (and setting C's SECTION_ID); NULL when there is
+   none or the document is unavailable.  */
 const struct content_section *
 content_cite_section (const struct content_cite *c);
 

@@ -95,7 +95,7 @@ view_cite_link (struct page *pg, const struct content_cite *c)
   const struct content_section *s = content_cite_section (c);
   if (!s)
     return;
-  snprintf (loc, sizeof loc, "doc:%s#%s", c->doc_id, c->section_id);
+  snprintf (loc, sizeof loc, "doc:%s#%s", c->doc_id, s->id);
   /* TRANSLATORS: a link to where a claim comes from: the document's
      number (as in "Document 003"), its title, then the section's
      heading.  */
