@@ -175,4 +175,23 @@ PINAV_PACKBIN="$t/elsewhere.bin" run "$PINAV" --data="$t/good" --dump
 has_err "$t/elsewhere.bin: not a compiled pack; the pack is read from its YAML instead; to compile it again, run: pinav-packc $t/good $t/elsewhere.bin" \
   "an image elsewhere: pinav-packc DIR OUT"
 
+# A document whose part of the image is damaged (its first block's kind
+# out of range) is decoded only when first reached: then it is shown
+# unavailable, with what to run, and the rest of the pack is whole.
+mkdir "$t/lazy" && cp "$t"/good/*.yaml "$t/lazy/" || exit 99
+"$packc" "$t/lazy" "$t/lazy/pack.bin" || exit 99
+"$PINAV" --data="$t/lazy" --dump=fruits --width=0 >"$t/fruits.txt"
+# The BLOCK table's offset: the directory's 4th entry (packfmt.h).
+set -- $(od -An -tu1 -j72 -N4 "$t/lazy/pack.bin")
+printf '\011' | dd of="$t/lazy/pack.bin" bs=1 count=1 conv=notrunc \
+  seek=$(($1 + 256 * $2 + 65536 * $3 + 16777216 * $4)) 2>/dev/null
+run "$PINAV" --data="$t/lazy" --dump=d1 --width=0
+is_status 0 "a document damaged in the image: shown"
+has_out "^This document cannot be shown: its part of the compiled pack (pack.bin) is damaged\. Compile the pack again with pinav-packc\.$" \
+  "as unavailable, with what to run"
+is_empty_err "and nothing said of it on standard error"
+run "$PINAV" --data="$t/lazy" --dump=fruits --width=0
+cmp -s "$t/out" "$t/fruits.txt"
+ok $? "the rest of the pack is as it was"
+
 done_testing

@@ -186,6 +186,7 @@ same_cites (const struct content_cite *a, size_t na,
   bool ok = na == nb;
   for (size_t i = 0; ok && i < na; i++)
     ok = same_str (a[i].doc_id, b[i].doc_id)
+         && content_cite_section (&b[i])
          && same_str (a[i].section_id, b[i].section_id)
          && a[i].section && b[i].section
          && same_str (a[i].section->id, b[i].section->id)
@@ -267,10 +268,21 @@ same_collection (const struct content_collection *a,
 }
 
 /* Every field of A and B, and B's lookups.  */
+/* Decode every document of P that a loader left pending.
+   @retval how many are unavailable.  */
+static size_t
+decode_all (const struct content_pack *p)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < p->n_docs; i++)
+    n += content_doc_unavailable (p->docs[i]);
+  return n;
+}
+
 static bool
 same_pack (const struct content_pack *a, const struct content_pack *b)
 {
-  bool ok = same_str (a->title, b->title)
+  bool ok = decode_all (b) == 0 && same_str (a->title, b->title)
             && same_str (a->reviewed, b->reviewed)
             && same_str (a->disclaimer, b->disclaimer)
             && same_strs (a->about, a->n_about, b->about, b->n_about)
@@ -347,7 +359,9 @@ sound_strs (const char *const *v, size_t n)
   return ok;
 }
 
-/* Citations of sections of P, under those sections' own ids.  */
+/* Citations of sections of P, under those sections' own ids (a
+   section of an unavailable document cannot be reached:
+   content_cite_section).  */
 static bool
 sound_cites (const struct content_pack *p, const struct content_cite *c,
              size_t n)
@@ -360,8 +374,10 @@ sound_cites (const struct content_pack *p, const struct content_cite *c,
       for (size_t k = 0; s && k < p->n_docs; k++)
         ok |= s->doc == p->docs[k] && s->index < s->doc->n_sections
               && s == &s->doc->sections[s->index];
+      const struct content_section *r = content_cite_section (&c[i]);
       ok = ok && same_str (c[i].doc_id, s->doc->id)
-           && same_str (c[i].section_id, s->id);
+           && (r ? r == s && same_str (c[i].section_id, s->id)
+                 : content_doc_unavailable (s->doc));
     }
   return ok;
 }
@@ -378,13 +394,18 @@ sound_block (const struct content_block *b)
 static bool
 sound_doc (const struct content_document *d)
 {
+  size_t n;
+  const struct content_section *secs = content_doc_sections (d, &n);
   bool ok = sound_id (d->id) && sound_text (d->title)
             && sound_text (d->source)
             && (!d->publisher || sound_text (d->publisher))
             && d->n_sections > 0 && d->sections;
-  for (size_t j = 0; ok && j < d->n_sections; j++)
+  /* Unavailable (its part of the image is bad): it has no sections.  */
+  if (content_doc_unavailable (d))
+    return ok && !secs && n == 0;
+  for (size_t j = 0; ok && j < n; j++)
     {
-      const struct content_section *s = &d->sections[j];
+      const struct content_section *s = &secs[j];
       ok = sound_id (s->id) && sound_text (s->heading) && s->doc == d
            && s->index == j && (s->n_blocks == 0 || s->blocks);
       for (size_t k = 0; ok && k < s->n_blocks; k++)
@@ -828,6 +849,10 @@ try_image (const unsigned char *img, size_t len)
   enum verdict v = !p ? REFUSED : pack_sound (p) ? SOUND : UNSOUND;
   if (v == SOUND)
     dump_pack (devnull, p, NULL, 40);
+  /* A document whose records or strings are bad is decoded only when
+     it is reached, and then shown unavailable: refused, in part.  */
+  if (v == SOUND && decode_all (p))
+    v = REFUSED;
   content_free (p);
   return v;
 }
@@ -1170,9 +1195,41 @@ try_long_string (const struct fixture *f, size_t n)
   pf_put64 (img + PF_H_SIZE, len);
   pf_put32 (img + PF_H_DIR + 8 * PF_TEXT + 4, f->text_size + n + 1);
   pf_put32 (img + PF_H_DIR + 8 * PF_SEARCH, (uint32_t) len);
+  /* The pack's title: a string is checked when it is read.  */
+  pf_put32 (img + dir_word (img, PF_PACK, 0), f->text_size);
   enum verdict v = try_image (img, len);
   free (img);
   return v;
+}
+
+/* F, in BAD, with the kind of the first block (document 0's) out of
+   its range: the pack loads, for the document is decoded only when it
+   is reached; then it is unavailable, shown with what to do; banana's
+   source, a section of it, leads nowhere; the other documents are
+   whole.  */
+static void
+test_unavailable (const struct fixture *f, unsigned char *bad)
+{
+  memcpy (bad, f->img, f->len);
+  pf_put32 (bad + dir_word (bad, PF_BLOCK, 0), 9);
+  struct content_pack *p = packfile_decode (bad, f->len, HASH);
+  size_t len = 0, n = 1;
+  char *dump = p ? dump_text (p, 0, &len) : NULL;
+  const struct content_document *d = p ? p->docs[0] : NULL;
+  const struct content_cite *c
+    = p ? item_of (p, "fruits", "banana")->sources : NULL;
+  bool ok = d && content_doc_unavailable (d)
+            && !content_doc_sections (d, &n) && n == 0
+            && !content_section (p, d->id, "intro")
+            && !content_cite_section (c) && pack_sound (p)
+            && strstr (dump, "This document cannot be shown");
+  for (size_t i = 1; ok && i < p->n_docs; i++)
+    ok = !content_doc_unavailable (p->docs[i]);
+  tap_ok (ok, "a document with a bad block: the pack loads, the document "
+          "is shown unavailable, a citation of it leads nowhere, the other "
+          "documents are whole");
+  free (dump);
+  content_free (p);
 }
 
 static void
@@ -1189,6 +1246,7 @@ test_damage (void)
     test_words (&small, bad, c);
   test_flips (&small, bad);
   test_edges (&small, &big, bad);
+  test_unavailable (&small, bad);
   tap_ok (try_long_string (&small, PF_MAX_STRING) == SOUND
           && try_long_string (&small, PF_MAX_STRING + 1) == REFUSED,
           "a string of 1 MiB loads; one of 1 MiB and a byte is refused");

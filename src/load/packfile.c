@@ -4,6 +4,12 @@
    no character that a terminal must not be given (text_safe.h): a
    string of one line, not even a line break.  packfile_read.c reads an
    image from its file.
+   A document's sections (their blocks and strings) are decoded, and
+   checked, when the document is first reached (content_doc_sections):
+   loading reads only the counts that say which records are whose.  A
+   document found bad then is unavailable (read as having no sections,
+   its page saying so, a citation of it leading nowhere): the rest of
+   the pack is whole, and nothing of the bad records is shown.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #include <config.h>
 #include "packfile.h"
@@ -27,7 +33,8 @@ struct pf
   struct content_pack *pack;
   struct content_document *docs;
   struct content_section *secs;
-  struct content_block *blocks;
+  struct content_block *blocks;         /* the decoded document's */
+  uint32_t blocks_base;                 /* the BLOCK index of its first */
   struct content_collection *colls;
   struct content_attrdef *attrs;
   struct content_item *items;
@@ -39,8 +46,15 @@ struct pf
   const char **strs;
   bool ok;
   uint32_t unsafe;              /* a character refused, or PF_NONE */
-  bool newlines;                /* the text holds a U+000A */
+  /* Per document, and one past the last: its first BLOCK and STRS
+     (pf_document), for pf_doc_decode.  */
+  uint32_t *doc_block;
+  uint32_t *doc_strs;
+  struct content_decoder decoder;       /* the kept reader's */
+  const struct content_decoder *dec;    /* it */
 };
+
+static bool pf_chars_valid (struct pf *r, const char *s, bool block);
 
 /* Word I of record REC.  */
 #define W(rec, i) pf_get32 ((rec) + 4 * (i))
@@ -84,11 +98,12 @@ pf_span (struct pf *r, enum pf_table t, uint32_t n, size_t *first)
    which is bad when REQUIRED.  A reference must be to the start of a
    string of the text.  */
 static const char *
-pf_text (struct pf *r, uint32_t ref, bool required)
+pf_check (struct pf *r, uint32_t ref, bool required, bool block)
 {
   if (ref == PF_NONE && !required)
     return NULL;
-  if (ref >= r->text_size || (ref > 0 && r->text[ref - 1] != '\0'))
+  if (ref >= r->text_size || (ref > 0 && r->text[ref - 1] != '\0')
+      || !pf_chars_valid (r, r->text + ref, block))
     {
       r->ok = false;
       return NULL;
@@ -96,18 +111,18 @@ pf_text (struct pf *r, uint32_t ref, bool required)
   return r->text + ref;
 }
 
+static const char *
+pf_text (struct pf *r, uint32_t ref, bool required)
+{
+  return pf_check (r, ref, required, true);
+}
+
 /* Like pf_text, for text of one line (a title, a name): without a
    line break.  */
 static const char *
 pf_str (struct pf *r, uint32_t ref, bool required)
 {
-  const char *s = pf_text (r, ref, required);
-  if (s && r->newlines && strchr (s, '\n'))
-    {
-      r->ok = false;
-      r->unsafe = '\n';
-    }
-  return s;
+  return pf_check (r, ref, required, false);
 }
 
 /* An id: 1 to 64 of a-z, 0-9 and '-' (lc_id_valid in loadctx.c).  */
@@ -165,16 +180,20 @@ pf_section (struct pf *r, const unsigned char *rec,
   s->doc = d;
   s->index = index;
   s->n_blocks = pf_span (r, PF_BLOCK, W (rec, 2), &first);
-  s->blocks = s->n_blocks ? &r->blocks[first] : NULL;
+  s->blocks = s->n_blocks ? &r->blocks[first - r->blocks_base] : NULL;
   for (size_t i = 0; i < s->n_blocks; i++)
     pf_block (r, pf_rec (r, PF_BLOCK, first + i), &s->blocks[i]);
 }
 
+/* Document D (the K-th), left pending: its own record is read, and
+   the counts of its sections and blocks, to take their records and the
+   strings of their lists (cheap structural checks: one word a record);
+   its sections are decoded when first reached (pf_doc_decode).  */
 static void
-pf_document (struct pf *r, struct content_document *d)
+pf_document (struct pf *r, size_t k, struct content_document *d)
 {
   const unsigned char *rec = pf_take (r, PF_DOC);
-  size_t first;
+  size_t first, b, s;
   if (!rec)
     return;
   d->id = pf_id (r, W (rec, 0), true);
@@ -185,8 +204,47 @@ pf_document (struct pf *r, struct content_document *d)
   d->sections = &r->secs[first];
   if (d->n_sections == 0)
     r->ok = false;
-  for (size_t i = 0; i < d->n_sections; i++)
-    pf_section (r, pf_rec (r, PF_SEC, first + i), d, i, &d->sections[i]);
+  r->doc_block[k] = r->next[PF_BLOCK];
+  r->doc_strs[k] = r->next[PF_STRS];
+  for (size_t i = 0; r->ok && i < d->n_sections; i++)
+    {
+      d->sections[i].doc = d;
+      d->sections[i].index = i;
+      size_t n = pf_span (r, PF_BLOCK,
+                          W (pf_rec (r, PF_SEC, first + i), 2), &b);
+      for (size_t j = 0; j < n; j++)
+        pf_span (r, PF_STRS, W (pf_rec (r, PF_BLOCK, b + j), 2), &s);
+    }
+  r->doc_block[k + 1] = r->next[PF_BLOCK];
+  r->doc_strs[k + 1] = r->next[PF_STRS];
+  d->state = CONTENT_PENDING;
+  d->decoder = r->dec;
+}
+
+/* The decoder's: decode the sections of D, which pf_document left
+   pending, from the image, with the reader CTX that pf_decode_image
+   kept.  */
+static bool
+pf_doc_decode (void *ctx, struct content_document *cd)
+{
+  struct pf r = *(const struct pf *) ctx;
+  size_t k = (size_t) (cd - r.docs), first = (size_t) (cd->sections - r.secs);
+  /* Its blocks' room, made now: none for the documents not reached.  */
+  r.blocks_base = r.doc_block[k];
+  r.blocks = arena_array (&r.pack->arena,
+                          (size_t) (r.doc_block[k + 1] - r.blocks_base) + 1,
+                          sizeof *r.blocks);
+  r.ok = r.blocks != NULL;
+  r.next[PF_BLOCK] = r.doc_block[k];
+  r.next[PF_STRS] = r.doc_strs[k];
+  /* No further than its own records, whatever the counts say now.  */
+  r.count[PF_BLOCK] = r.doc_block[k + 1];
+  r.count[PF_STRS] = r.doc_strs[k + 1];
+  for (size_t i = 0; r.ok && i < cd->n_sections; i++)
+    pf_section (&r, pf_rec (&r, PF_SEC, first + i), cd, i,
+                &cd->sections[i]);
+  return r.ok && r.next[PF_BLOCK] == r.doc_block[k + 1]
+         && r.next[PF_STRS] == r.doc_strs[k + 1];
 }
 
 /* N citations, the next of CITE: *OUT.  Every section is read by now.  */
@@ -204,8 +262,11 @@ pf_cites (struct pf *r, uint32_t n, struct content_cite **out)
           r->ok = false;
           return 0;
         }
+      /* Its document may be pending: the section's id is set when the
+         citation is first followed (content_cite_section), not read
+         now (a read of the text at random: 0.8 s at 1 GB).  */
       const struct content_section *s = &r->secs[sec];
-      r->cites[first + i] = (struct content_cite) { s->doc->id, s->id, s };
+      r->cites[first + i] = (struct content_cite) { s->doc->id, NULL, s };
     }
   return n;
 }
@@ -356,17 +417,18 @@ utf8_char (const unsigned char *s, size_t n, uint32_t *v)
   return w;
 }
 
-/* Whether the N bytes at S are NUL-terminated strings of UTF-8, none
-   longer than PF_MAX_STRING, without a character that a terminal must
-   not be given in block text (text_unsafe: when there is one, it goes
-   to R->unsafe); R->newlines says whether it holds a line break.  Eight
-   bytes at a time up to the next byte that is not printable ASCII.  */
+/* Whether the string at S in the text (which ends with a NUL) is
+   UTF-8, no longer than PF_MAX_STRING, without a character that a
+   terminal must not be given in block text (text_unsafe), nor a line
+   break unless BLOCK: a character refused goes to R->unsafe.  Each
+   string is checked when it is decoded, so that a pending document's
+   are checked only when it is reached.  Eight bytes at a time up to
+   the next byte that is not printable ASCII.  */
 static bool
-pf_text_valid (struct pf *r, const unsigned char *s, size_t n)
+pf_chars_valid (struct pf *r, const char *str, bool block)
 {
-  size_t start = 0;
-  if (n == 0 || s[n - 1] != '\0')
-    return false;
+  const unsigned char *s = (const unsigned char *) str;
+  size_t n = r->text_size - (size_t) (str - r->text);
   for (size_t i = 0; i < n;)
     {
       if (i + 8 <= n)
@@ -386,25 +448,19 @@ pf_text_valid (struct pf *r, const unsigned char *s, size_t n)
 #endif
         }
       if (s[i] == '\0')
-        {
-          if (i - start > PF_MAX_STRING)
-            return false;
-          start = ++i;
-          continue;
-        }
+        return i <= PF_MAX_STRING;
       uint32_t v;
       size_t w = utf8_char (s + i, n - i, &v);
       if (w == 0)
         return false;
-      r->newlines = r->newlines || v == '\n';
-      if (text_unsafe (v, true) != TEXT_SAFE)
+      if (text_unsafe (v, true) != TEXT_SAFE || (v == '\n' && !block))
         {
           r->unsafe = v;
           return false;
         }
       i += w;
     }
-  return true;
+  return false;
 }
 
 enum pf_fault
@@ -452,12 +508,14 @@ pf_open (struct pf *r, const unsigned char *img, size_t len)
     }
   r->text = (const char *) r->at[PF_TEXT];
   r->text_size = r->count[PF_TEXT];
-  return r->count[PF_PACK] == 1
-         && pf_text_valid (r, r->at[PF_TEXT], r->text_size);
+  /* Every string ends in the text: pf_chars_valid reads up to a NUL.  */
+  return r->count[PF_PACK] == 1 && r->text_size > 0
+         && r->text[r->text_size - 1] == '\0';
 }
 
-/* Room for every record of every table (one more of each, so that an
-   empty slice still points somewhere).  */
+/* Room for every record of every table but BLOCK, whose room each
+   document makes when it is decoded (pf_doc_decode); one more of each
+   (so that an empty slice still points somewhere).  */
 static bool
 pf_alloc (struct pf *r)
 {
@@ -465,12 +523,16 @@ pf_alloc (struct pf *r)
 #define PF_ARRAY(field, t) \
   (r->field = arena_array (a, (size_t) r->count[t] + 1, sizeof *r->field))
   return PF_ARRAY (docs, PF_DOC) && PF_ARRAY (secs, PF_SEC)
-         && PF_ARRAY (blocks, PF_BLOCK) && PF_ARRAY (colls, PF_COLL)
+         && PF_ARRAY (colls, PF_COLL)
          && PF_ARRAY (attrs, PF_ATTR) && PF_ARRAY (items, PF_ITEM)
          && PF_ARRAY (values, PF_VALUE) && PF_ARRAY (claims, PF_CLAIM)
          && PF_ARRAY (cites, PF_CITE) && PF_ARRAY (links, PF_LINK)
          && PF_ARRAY (comps, PF_COMP)
-         && PF_ARRAY (strs, PF_STRS);
+         && PF_ARRAY (strs, PF_STRS)
+         && (r->doc_block = arena_array (a, (size_t) r->count[PF_DOC] + 1,
+                                         sizeof *r->doc_block))
+         && (r->doc_strs = arena_array (a, (size_t) r->count[PF_DOC] + 1,
+                                        sizeof *r->doc_strs));
 #undef PF_ARRAY
 }
 
@@ -511,10 +573,14 @@ enum pf_fault
 pf_decode_image (struct content_pack *pack, const unsigned char *img,
                  size_t len, uint32_t *unsafe)
 {
-  struct pf r = { .pack = pack, .ok = true, .unsafe = PF_NONE };
-  bool ok = pf_open (&r, img, len) && pf_alloc (&r) && pf_pack (&r);
+  /* The reader lives as long as the pack: its documents' decoder.  */
+  struct pf *lazy = arena_alloc (&pack->arena, sizeof *lazy);
+  struct pf r = { .pack = pack, .ok = true, .unsafe = PF_NONE,
+                  .dec = lazy ? &lazy->decoder : NULL };
+  bool ok = lazy && pf_open (&r, img, len) && pf_alloc (&r)
+            && pf_pack (&r);
   for (size_t i = 0; ok && r.ok && i < pack->n_docs; i++)
-    pf_document (&r, &r.docs[i]);
+    pf_document (&r, i, &r.docs[i]);
   /* Citations point at sections: all of them must be read first.  */
   ok = ok && r.next[PF_SEC] == r.count[PF_SEC];
   for (size_t i = 0; ok && r.ok && i < pack->n_colls; i++)
@@ -534,6 +600,9 @@ pf_decode_image (struct content_pack *pack, const unsigned char *img,
   /* Handed on unread: the search checks it (packfmt.h).  */
   pack->search_blob = r.count[PF_SEARCH] ? r.at[PF_SEARCH] : NULL;
   pack->search_blob_len = r.count[PF_SEARCH];
+  r.decoder = (struct content_decoder) { pf_doc_decode, NULL, lazy, pack };
+  if (lazy)
+    *lazy = r;
   return ok && r.ok && content_index_build (pack)
          && content_backrefs_build (pack) ? PF_FINE : PF_DAMAGED;
 }

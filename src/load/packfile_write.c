@@ -136,10 +136,16 @@ pw_document (struct pw *w, const struct content_document *d)
   pw_str (w, PF_DOC, d->title);
   pw_str (w, PF_DOC, d->publisher);
   pw_str (w, PF_DOC, d->source);
-  pw_count (w, PF_DOC, d->n_sections);
-  for (size_t i = 0; i < d->n_sections; i++)
+  /* A pending document (of an image) is decoded; an unavailable one
+     has none, which makes the image bad: only a whole pack can be
+     written.  */
+  size_t n;
+  const struct content_section *secs = content_doc_sections (d, &n);
+  w->ok = w->ok && n == d->n_sections;
+  pw_count (w, PF_DOC, n);
+  for (size_t i = 0; i < n; i++)
     {
-      const struct content_section *s = &d->sections[i];
+      const struct content_section *s = &secs[i];
       pw_str (w, PF_SEC, s->id);
       pw_str (w, PF_SEC, s->heading);
       pw_count (w, PF_SEC, s->n_blocks);

@@ -79,6 +79,80 @@ index_put (struct content_pack *p, char kind, const char *a, const char *b,
   return true;
 }
 
+/* Put the sections of D in the id index of P.  */
+static bool
+index_sections (struct content_pack *p, struct content_document *d)
+{
+  bool ok = true;
+  for (size_t j = 0; j < d->n_sections; j++)
+    ok &= index_put (p, 's', d->id, d->sections[j].id, &d->sections[j]);
+  return ok;
+}
+
+/* The pack is the model's to change: a pending document or collection
+   is const only for its readers.  */
+static bool
+doc_ready (const struct content_document *cd)
+{
+  struct content_document *d = (struct content_document *) cd;
+  if (d->state == CONTENT_PENDING)
+    {
+      struct content_pack *p = d->decoder->pack;
+      d->state = d->decoder->doc_sections (d->decoder->ctx, d)
+                 && (!p->index || index_sections (p, d))
+                 ? CONTENT_READY : CONTENT_UNAVAILABLE;
+    }
+  return d->state == CONTENT_READY;
+}
+
+const struct content_section *
+content_cite_section (const struct content_cite *cc)
+{
+  struct content_cite *c = (struct content_cite *) cc;
+  if (!c->section || !doc_ready (c->section->doc))
+    return NULL;
+  c->section_id = c->section->id;
+  return c->section;
+}
+
+static bool
+coll_ready (const struct content_collection *cc)
+{
+  struct content_collection *c = (struct content_collection *) cc;
+  if (c->state == CONTENT_PENDING)
+    c->state = c->decoder->coll_items (c->decoder->ctx, c)
+               ? CONTENT_READY : CONTENT_UNAVAILABLE;
+  return c->state == CONTENT_READY;
+}
+
+const struct content_section *
+content_doc_sections (const struct content_document *d, size_t *n)
+{
+  bool ok = doc_ready (d);
+  *n = ok ? d->n_sections : 0;
+  return ok ? d->sections : NULL;
+}
+
+const struct content_item *
+content_coll_items (const struct content_collection *c, size_t *n)
+{
+  bool ok = coll_ready (c);
+  *n = ok ? c->n_items : 0;
+  return ok && c->n_items ? c->items : NULL;
+}
+
+bool
+content_doc_unavailable (const struct content_document *d)
+{
+  return !doc_ready (d);
+}
+
+bool
+content_coll_unavailable (const struct content_collection *c)
+{
+  return !coll_ready (c);
+}
+
 static size_t
 index_count (const struct content_pack *p)
 {
@@ -98,8 +172,9 @@ index_fill (struct content_pack *p)
     {
       struct content_document *d = p->docs[i];
       ok &= index_put (p, 'd', d->id, NULL, d);
-      for (size_t j = 0; j < d->n_sections; j++)
-        ok &= index_put (p, 's', d->id, d->sections[j].id, &d->sections[j]);
+      /* A pending document's, once it is decoded (doc_ready).  */
+      if (d->state == CONTENT_READY)
+        ok &= index_sections (p, d);
     }
   for (size_t i = 0; i < p->n_colls; i++)
     {
@@ -201,7 +276,9 @@ const struct content_section *
 content_section (const struct content_pack *p, const char *doc,
                  const char *sec)
 {
-  return sec ? index_get (p->index, 's', doc, sec) : NULL;
+  /* Its sections are in the index once it is decoded (doc_ready).  */
+  const struct content_document *d = sec ? content_document (p, doc) : NULL;
+  return d && doc_ready (d) ? index_get (p->index, 's', doc, sec) : NULL;
 }
 
 const struct content_item *

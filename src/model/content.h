@@ -11,6 +11,34 @@
 
 enum block_kind { BLOCK_PARA, BLOCK_BULLETS, BLOCK_NUMBERED };
 
+/* Whether a document's sections or a collection's items are there to
+   be read: a loader may leave them to be decoded when they are first
+   reached (content_doc_sections, content_coll_items).  The YAML
+   loader fills everything at once (zero: CONTENT_READY).  */
+enum content_state
+{
+  CONTENT_READY, CONTENT_PENDING, CONTENT_UNAVAILABLE
+};
+
+struct content_document;
+struct content_collection;
+
+/* How a loader decodes what it left pending: each function fills the
+   document's sections or the collection's items (and everything under
+   them) and says whether it could; when it could not, they are
+   unavailable, and read as none.  The model knows nothing of what CTX
+   is.  A pending document's SECTIONS and N_SECTIONS are set, and each
+   section's DOC and INDEX (a citation may point at it, and its
+   CITED_BY is filled at once); the rest of it is not, nor in the id
+   index (content_section) until it is decoded.  */
+struct content_decoder
+{
+  bool (*doc_sections) (void *ctx, struct content_document *d);
+  bool (*coll_items) (void *ctx, struct content_collection *c);
+  void *ctx;
+  struct content_pack *pack;    /* whose id index gets what is decoded */
+};
+
 /* A paragraph (text) or a list (items).  */
 struct content_block
 {
@@ -42,8 +70,11 @@ struct content_document
   const char *title;
   const char *publisher;        /* NULL when the document names none */
   const char *source;           /* the seed file it was taken from */
+  /* Read them with content_doc_sections: they may be pending.  */
   struct content_section *sections;
   size_t n_sections;
+  enum content_state state;
+  const struct content_decoder *decoder;        /* when pending */
 };
 
 enum attr_type { ATTR_TEXT, ATTR_LIST, ATTR_BOOL, ATTR_REFS };
@@ -67,7 +98,9 @@ struct content_value
   bool boolean;
 };
 
-/* A citation, "document#section", resolved after loading.  */
+/* A citation, "document#section", resolved after loading.  SECTION_ID
+   may be NULL, in a pack whose document was pending (content_decoder),
+   until the citation is first followed (content_cite_section).  */
 struct content_cite
 {
   const char *doc_id;
@@ -123,8 +156,11 @@ struct content_collection
   size_t n_related;
   struct content_attrdef *attrs;
   size_t n_attrs;
+  /* Read them with content_coll_items: they may be pending.  */
   struct content_item *items;
   size_t n_items;
+  enum content_state state;
+  const struct content_decoder *decoder;        /* when pending */
   /* The languages ("zh_CN") whose order of the items is not that of
      their names (Chinese: pinyin), in each of which every item has a
      sort key (content_item.sort).  */
@@ -189,6 +225,32 @@ struct content_pack
   size_t backing_len;
   void (*backing_free) (void *backing, size_t len);
 };
+
+/** content_doc_sections - the sections of D, their number in *N;
+   decoded now if they were pending.  NULL and 0 when they are
+   unavailable (content_doc_unavailable).  */
+const struct content_section *
+content_doc_sections (const struct content_document *d, size_t *n);
+
+/** content_coll_items - the items of C, their number in *N; decoded
+   now if they were pending.  NULL and 0 when there are none or they
+   are unavailable (content_coll_unavailable).  */
+const struct content_item *
+content_coll_items (const struct content_collection *c, size_t *n);
+
+/** content_cite_section - the section C cites, decoding its document
+   if it was pending (and setting C's SECTION_ID); NULL when there is
+   none or the document is unavailable.  */
+const struct content_section *
+content_cite_section (const struct content_cite *c);
+
+/** content_doc_unavailable - whether D's sections could not be read
+   (decoding them if they were pending).  */
+bool content_doc_unavailable (const struct content_document *d);
+
+/** content_coll_unavailable - whether C's items could not be read
+   (decoding them if they were pending).  */
+bool content_coll_unavailable (const struct content_collection *c);
 
 /** content_index_build - build the id index of PACK (O(n)).
    @retval false on memory exhaustion.  */

@@ -79,9 +79,11 @@ dump_all (FILE *out, const struct content_pack *p, size_t width)
       const struct content_collection *c = p->colls[i];
       snprintf (loc, sizeof loc, "coll:%s", c->id);
       dump_one (out, p, loc, width, false);
-      for (size_t j = 0; j < c->n_items; j++)
+      size_t n;
+      const struct content_item *items = content_coll_items (c, &n);
+      for (size_t j = 0; j < n; j++)
         {
-          snprintf (loc, sizeof loc, "item:%s/%s", c->id, c->items[j].id);
+          snprintf (loc, sizeof loc, "item:%s/%s", c->id, items[j].id);
           dump_one (out, p, loc, width, false);
         }
     }

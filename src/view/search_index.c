@@ -104,8 +104,10 @@ index_collection (struct search_index *ix, const struct content_collection *c)
   size_t t = index_target (ix, loc, c->title, NULL);
   index_add (ix, t, SEARCH_NAME, c->title);
   index_add (ix, t, SEARCH_BODY, c->intro);
-  for (size_t i = 0; i < c->n_items; i++)
-    index_item (ix, c, &c->items[i]);
+  size_t n;
+  const struct content_item *items = content_coll_items (c, &n);
+  for (size_t i = 0; i < n; i++)
+    index_item (ix, c, &items[i]);
 }
 
 static void
@@ -124,9 +126,11 @@ index_document (struct search_index *ix, const struct content_document *d)
   snprintf (loc, sizeof loc, "doc:%s", d->id);
   index_add (ix, index_target (ix, loc, d->title, NULL), SEARCH_NAME,
              d->title);
-  for (size_t i = 0; i < d->n_sections; i++)
+  size_t n;
+  const struct content_section *secs = content_doc_sections (d, &n);
+  for (size_t i = 0; i < n; i++)
     {
-      const struct content_section *s = &d->sections[i];
+      const struct content_section *s = &secs[i];
       snprintf (loc, sizeof loc, "doc:%s#%s", d->id, s->id);
       size_t t = index_target (ix, loc, s->heading, d->title);
       index_add (ix, t, SEARCH_HEADING, s->heading);

@@ -66,9 +66,11 @@ terms_glossary (struct search_terms *t, const struct content_pack *p,
   int also = g && p->glossary_also ? content_attr_index (g, p->glossary_also)
                                    : -1;
   bool ok = true;
-  for (size_t i = 0; g && ok && i < g->n_items; i++)
+  size_t n = 0;
+  const struct content_item *items = g ? content_coll_items (g, &n) : NULL;
+  for (size_t i = 0; ok && i < n; i++)
     {
-      const struct content_item *it = &g->items[i];
+      const struct content_item *it = &items[i];
       size_t grp = t->groups++;
       ok = terms_add_both (t, it->name, other, grp);
       const struct content_value *v = also >= 0 && it->values

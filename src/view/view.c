@@ -81,12 +81,18 @@ view_words (const struct content_pack *p)
     ? content_collection (p, p->glossary) : NULL;
   int also = g && p->glossary_also ? content_attr_index (g, p->glossary_also)
                                    : -1;
+  size_t n;
+  const struct content_item *items;
   for (size_t i = 0; i < p->n_colls; i++)
-    for (size_t k = 0; k < p->colls[i]->n_items; k++)
-      text_words_add (C_ (p->colls[i]->items[k].name));
-  for (size_t k = 0; also >= 0 && k < g->n_items; k++)
     {
-      const struct content_value *v = &g->items[k].values[also];
+      items = content_coll_items (p->colls[i], &n);
+      for (size_t k = 0; k < n; k++)
+        text_words_add (C_ (items[k].name));
+    }
+  items = also >= 0 ? content_coll_items (g, &n) : NULL;
+  for (size_t k = 0; items && k < n; k++)
+    {
+      const struct content_value *v = &items[k].values[also];
       for (size_t j = 0; v->set && j < v->n_list; j++)
         text_words_add (C_ (v->list[j]));
     }

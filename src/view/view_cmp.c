@@ -61,7 +61,9 @@ cmp_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   snprintf (loc, sizeof loc, "pick:%s", m->id);
   page_link (pg, _("Choose two to four to see side by side"), loc);
   view_related_links (pg, ctx, c, true);
-  struct ptable *t = page_table (pg, c->n_items + 1, m->n_columns + 1);
+  size_t n;
+  const struct content_item *items = content_coll_items (c, &n);
+  struct ptable *t = page_table (pg, n + 1, m->n_columns + 1);
   if (!t)
     return true;
   page_cell (pg, t, 0, 0, _("Name"));
@@ -70,9 +72,9 @@ cmp_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
       int ix = content_attr_index (c, m->columns[j]);
       page_cell (pg, t, 0, j + 1, ix < 0 ? "" : C_ (c->attrs[ix].label));
     }
-  for (size_t i = 0; i < c->n_items; i++)
+  for (size_t i = 0; i < n; i++)
     {
-      const struct content_item *it = &c->items[i];
+      const struct content_item *it = &items[i];
       page_cell (pg, t, i + 1, 0, C_ (it->name));
       t->targets[i + 1] = view_item_location (pg, it);
       for (size_t j = 0; j < m->n_columns; j++)
@@ -94,6 +96,8 @@ struct cmp_sel
 {
   const struct content_comparison *m;
   const struct content_collection *c;
+  const struct content_item *items;     /* C's (content_coll_items) */
+  size_t n_items;
   bool on[CMP_MAX_COLL];                /* per item of C: named */
   size_t n;                             /* how many are */
 };
@@ -109,7 +113,10 @@ cmp_sel_read (struct cmp_sel *cs, const struct view_ctx *ctx,
   size_t n = split (arg, parts, VIEW_CMP_MAX_ITEMS + 1);
   memset (cs, 0, sizeof *cs);
   cs->c = n ? cmp_lookup (ctx, parts[0], &cs->m) : NULL;
-  if (!cs->c || cs->c->n_items > sizeof cs->on / sizeof *cs->on)
+  if (!cs->c)
+    return false;
+  cs->items = content_coll_items (cs->c, &cs->n_items);
+  if (cs->n_items > sizeof cs->on / sizeof *cs->on)
     return false;
   for (size_t k = 1; k < n; k++)
     {
@@ -132,10 +139,10 @@ cmp_sel_location (struct page *pg, const struct cmp_sel *cs,
   char loc[600];
   size_t len = (size_t) snprintf (loc, sizeof loc, "%s%s", prefix,
                                   cs->m->id);
-  for (size_t i = 0; i < cs->c->n_items && len < sizeof loc; i++)
+  for (size_t i = 0; i < cs->n_items && len < sizeof loc; i++)
     if (cs->on[i] != (i == flip))
       len += (size_t) snprintf (loc + len, sizeof loc - len, "/%s",
-                                cs->c->items[i].id);
+                                cs->items[i].id);
   return len < sizeof loc ? page_strdup (pg, loc) : NULL;
 }
 
@@ -161,7 +168,7 @@ static void
 pick_item (struct page *pg, const struct view_ctx *ctx,
            const struct cmp_sel *cs, size_t i)
 {
-  const char *name = C_ (cs->c->items[i].name);
+  const char *name = C_ (cs->items[i].name);
   bool on = cs->on[i];
   struct pblock *b;
   if (ctx->mode == VIEW_PLAIN)
@@ -195,7 +202,7 @@ pick_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
             : _("Mark two to four items to see them side by side: Space "
                 "marks the chosen item, Enter compares the marked "
                 "items."));
-  for (size_t i = 0; i < cs.c->n_items; i++)
+  for (size_t i = 0; i < cs.n_items; i++)
     pick_item (pg, ctx, &cs, i);
   if (cs.n >= 2)
     page_link (pg, _("Compare the marked items"),
@@ -210,9 +217,9 @@ pair_title (struct page *pg, const struct cmp_sel *cs)
 {
   const char *name[VIEW_CMP_MAX_ITEMS] = { "", "", "", "" };
   char *title = NULL;
-  for (size_t i = 0, k = 0; i < cs->c->n_items; i++)
+  for (size_t i = 0, k = 0; i < cs->n_items; i++)
     if (cs->on[i])
-      name[k++] = C_ (cs->c->items[i].name);
+      name[k++] = C_ (cs->items[i].name);
   /* TRANSLATORS: the title of two, three or four items side by
      side.  */
   int r = cs->n == 2 ? asprintf (&title, _("%s and %s"), name[0], name[1])
@@ -239,9 +246,9 @@ pair_table (struct page *pg, const struct view_ctx *ctx,
   t->min_width = VIEW_CMP_MIN_WIDTH;
   for (size_t j = 0; j < c->n_attrs; j++)
     page_cell (pg, t, 0, j + 1, C_ (c->attrs[j].label));
-  for (size_t i = 0, r = 1; i < c->n_items; i++)
+  for (size_t i = 0, r = 1; i < cs->n_items; i++)
     {
-      const struct content_item *it = &c->items[i];
+      const struct content_item *it = &cs->items[i];
       if (!cs->on[i])
         continue;
       page_cell (pg, t, r, 0, C_ (it->name));
@@ -264,10 +271,10 @@ pair_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
     return false;
   pair_title (pg, &cs);
   pair_table (pg, ctx, &cs);
-  for (size_t i = 0; i < cs.c->n_items; i++)
+  for (size_t i = 0; i < cs.n_items; i++)
     if (cs.on[i])
       {
-        const struct content_item *it = &cs.c->items[i];
+        const struct content_item *it = &cs.items[i];
         struct pblock *b = page_addf (pg, PB_LINK, _("More about %s"),
                                       C_ (it->name));
         if (b)

@@ -179,19 +179,21 @@ listed_cmp (const void *pa, const void *pb)
 static struct listed *
 coll_order (struct page *pg, const struct content_collection *c)
 {
-  struct listed *v = arena_array (&pg->arena, c->n_items + 1, sizeof *v);
+  size_t n;
+  const struct content_item *items = content_coll_items (c, &n);
+  struct listed *v = arena_array (&pg->arena, n + 1, sizeof *v);
   if (!v)
     return NULL;
-  for (size_t i = 0; i < c->n_items; i++)
+  for (size_t i = 0; i < n; i++)
     {
-      const struct content_item *it = &c->items[i];
+      const struct content_item *it = &items[i];
       const char *key = content_sort_key (it, i18n_language ());
       const char *name = C_ (it->name);
       name = name ? name : "";
       v[i] = (struct listed) { key, name, it, key ? prefix8 (key, false) : 0,
                                prefix8 (name, true) };
     }
-  qsort (v, c->n_items, sizeof *v, listed_cmp);
+  qsort (v, n, sizeof *v, listed_cmp);
   return v;
 }
 
@@ -213,7 +215,8 @@ static void
 coll_links (struct page *pg, const struct view_ctx *ctx,
             const struct content_collection *c, const struct listed *v)
 {
-  size_t n = c->n_items, pre = strlen ("item:") + strlen (c->id) + 1;
+  size_t n, pre = strlen ("item:") + strlen (c->id) + 1;
+  const struct content_item *items = content_coll_items (c, &n);
   size_t left = 0;              /* bytes free at LOC */
   bool located = ctx->mode != VIEW_TUI || v;
   char *head = NULL, *loc = NULL;
@@ -226,7 +229,7 @@ coll_links (struct page *pg, const struct view_ctx *ctx,
     }
   for (size_t i = 0; !located && i < n; i++)
     {
-      const char *name = C_ (c->items[i].name);
+      const char *name = C_ (items[i].name);
       pg->blocks[pg->n++] = (struct pblock) { .kind = PB_LINK,
                                               .text = name ? name : "" };
     }
@@ -235,7 +238,7 @@ coll_links (struct page *pg, const struct view_ctx *ctx,
   stpcpy (stpcpy (stpcpy (head, "item:"), c->id), "/");
   for (size_t i = 0; i < n; i++)
     {
-      const struct content_item *it = v ? v[i].it : &c->items[i];
+      const struct content_item *it = v ? v[i].it : &items[i];
       const char *name = v ? v[i].name : C_ (it->name);
       size_t len = strlen (it->id), need = pre + len + 1 + LOC_HEAD;
       if (need > left)
@@ -272,9 +275,11 @@ view_link_target (struct page *pg, const struct view_ctx *ctx, size_t block)
   const struct content_collection *c
     = strncmp (pg->location, "coll:", 5) == 0
       ? content_collection (ctx->pack, pg->location + 5) : NULL;
-  if (!c || c->n_items > pg->n || block < pg->n - c->n_items)
+  size_t n = 0;
+  const struct content_item *items = c ? content_coll_items (c, &n) : NULL;
+  if (!items || n > pg->n || block < pg->n - n)
     return NULL;
-  const struct content_item *it = &c->items[block - (pg->n - c->n_items)];
+  const struct content_item *it = &items[block - (pg->n - n)];
   const char *name = C_ (it->name);
   if (b->text != name && (name || *b->text))
     return NULL;        /* not the link coll_links made for IT */

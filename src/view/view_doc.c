@@ -92,17 +92,17 @@ void
 view_cite_link (struct page *pg, const struct content_cite *c)
 {
   char loc[200];
-  if (!c->section)
+  const struct content_section *s = content_cite_section (c);
+  if (!s)
     return;
-  snprintf (loc, sizeof loc, "doc:%s#%s", c->doc_id, c->section_id);
+  snprintf (loc, sizeof loc, "doc:%s#%s", c->doc_id, s->id);
   /* TRANSLATORS: a link to where a claim comes from: the document's
      number (as in "Document 003"), its title, then the section's
      heading.  */
   struct pblock *b = page_addf (pg, PB_LINK,
                                 _("Source: Document %s (%s), section “%s”"),
-                                view_doc_number (c->section->doc),
-                                C_ (c->section->doc->title),
-                                C_ (c->section->heading));
+                                view_doc_number (s->doc),
+                                C_ (s->doc->title), C_ (s->heading));
   if (b)
     b->target = page_strdup (pg, loc);
 }
@@ -188,9 +188,11 @@ doc_translated (const struct content_document *d)
 {
   if (C_ (d->title) != d->title)
     return true;
-  for (size_t i = 0; i < d->n_sections; i++)
+  size_t n;
+  const struct content_section *secs = content_doc_sections (d, &n);
+  for (size_t i = 0; i < n; i++)
     {
-      const struct content_section *s = &d->sections[i];
+      const struct content_section *s = &secs[i];
       if (C_ (s->heading) != s->heading)
         return true;
       for (size_t j = 0; j < s->n_blocks; j++)
@@ -254,8 +256,15 @@ doc_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   if (!d)
     return false;
   doc_head (pg, d);
-  for (size_t i = 0; i < d->n_sections; i++)
-    doc_section (pg, ctx, &d->sections[i]);
+  if (content_doc_unavailable (d))
+    /* TRANSLATORS: "pinav-packc" is a command: keep it as it is.  */
+    page_add (pg, PB_PARA, _("This document cannot be shown: its part of "
+                             "the compiled pack (pack.bin) is damaged. "
+                             "Compile the pack again with pinav-packc."));
+  size_t n;
+  const struct content_section *secs = content_doc_sections (d, &n);
+  for (size_t i = 0; i < n; i++)
+    doc_section (pg, ctx, &secs[i]);
   return true;
 }
 

@@ -166,9 +166,11 @@ view_gloss_links (struct page *pg, const struct view_ctx *ctx,
     return;
   for (char *c = folded; *c; c++)
     *c = fold (*c);
-  for (size_t i = 0; i < g->n_items; i++)
+  size_t n;
+  const struct content_item *items = content_coll_items (g, &n);
+  for (size_t i = 0; i < n; i++)
     {
-      const struct content_item *it = &g->items[i];
+      const struct content_item *it = &items[i];
       char loc[200];
       /* The text first: few terms match it, and page_links_to reads
          the whole page.  */
