@@ -169,16 +169,6 @@ session_menu (struct session *s)
   session_prompt (s);
 }
 
-/* Which of its block's matches the current match of NV is.  */
-static size_t
-session_hit_in_block (const struct nav *nv)
-{
-  size_t k = (size_t) nv->hit, first = k;
-  while (first > 0 && nv->hits[first - 1] == nv->hits[k])
-    first--;
-  return k - first;
-}
-
 /* After an action: the new page, or what the navigator said, or the
    link now chosen.  */
 void
@@ -205,7 +195,8 @@ session_answer (struct session *s, bool repeat)
     /* "Match 2 of 5.", then the text that holds it, with that match
        alone between stars (issue 16).  */
     plain_render_match (s->out, &nv->page, s->app->width,
-                        nv->hits[nv->hit], session_hit_in_block (nv));
+                        nv->hits[nv->hit],
+                        nav_hit_in_block (nv, (size_t) nv->hit));
   else if (nv->msg)
     ;
   else if (nv->view.sel >= 0)

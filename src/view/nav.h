@@ -106,4 +106,9 @@ const char *nav_describe (const struct nav *nv, char *buf, size_t size);
    do), write nav_describe and a newline to that descriptor.  */
 void nav_trace (const struct nav *nv);
 
+/** nav_hit_in_block - which of its block's matches match K of the
+   page's matches (NV->hits) is, from 0: what n/N show, and what plain
+   mode stars alone.  */
+size_t nav_hit_in_block (const struct nav *nv, size_t k);
+
 #endif

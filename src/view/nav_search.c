@@ -44,15 +44,22 @@ nav_mark_hits (struct nav *nv)
                                    nv->hits, NAV_MAX_HITS);
 }
 
+size_t
+nav_hit_in_block (const struct nav *nv, size_t k)
+{
+  size_t first = k;     /* its block's first match */
+  while (first > 0 && nv->hits[first - 1] == nv->hits[k])
+    first--;
+  return k - first;
+}
+
 /* The first line that shows match K of the page's matches (its
    block's, when no line does).  */
 static long
 nav_hit_line (const struct nav *nv, size_t k)
 {
-  size_t first = k;     /* its block's first match */
-  while (first > 0 && nv->hits[first - 1] == nv->hits[k])
-    first--;
-  long line = layout_hl_line (&nv->lo, nv->hits[k], k - first);
+  long line = layout_hl_line (&nv->lo, nv->hits[k],
+                              nav_hit_in_block (nv, k));
   return line >= 0 ? line : layout_block_line (&nv->lo, nv->hits[k]);
 }
 
