@@ -268,14 +268,16 @@ same_collection (const struct content_collection *a,
 }
 
 /* Every field of A and B, and B's lookups.  */
-/* Decode every document of P that a loader left pending.
-   @retval how many are unavailable.  */
+/* Decode every document and collection of P that a loader left
+   pending.  @retval how many are unavailable.  */
 static size_t
 decode_all (const struct content_pack *p)
 {
   size_t n = 0;
   for (size_t i = 0; i < p->n_docs; i++)
     n += content_doc_unavailable (p->docs[i]);
+  for (size_t i = 0; i < p->n_colls; i++)
+    n += content_coll_unavailable (p->colls[i]);
   return n;
 }
 
@@ -436,38 +438,44 @@ sound_value (const struct content_attrdef *a, const struct content_value *v)
          && sound_strs (v->list, v->n_list);
 }
 
-/* Links of an item of C to items of P, of a collection of the id P
-   names independent, under those items' own ids; none from an
-   untraced collection.  */
+/* Links of item IT of C to items of P, of a collection of the id P
+   names independent, under those items' own ids (an item of an
+   unavailable collection cannot be reached: content_link_item); none
+   from an untraced collection.  */
 static bool
 sound_links (const struct content_pack *p,
              const struct content_collection *c,
-             const struct content_link *l, size_t n)
+             const struct content_item *it)
 {
+  const struct content_link *l = it->independent;
+  size_t n = it->n_independent;
   bool ok = n == 0 || (l != NULL && !c->untraced && p->independent);
   for (size_t i = 0; ok && i < n; i++)
     {
-      const struct content_item *t = l[i].item;
+      const struct content_item *t = content_link_item (it, i);
+      const struct content_collection *ind
+        = p->independent ? content_collection (p, p->independent) : NULL;
       ok = false;
       for (size_t k = 0; t && k < p->n_colls; k++)
         ok |= t->coll == p->colls[k] && t->index < t->coll->n_items
               && t == &t->coll->items[t->index];
-      ok = ok && same_str (t->coll->id, p->independent)
-           && same_str (l[i].id, t->id);
+      ok = t ? ok && same_str (t->coll->id, p->independent)
+               && same_str (l[i].id, t->id) && t == l[i].item
+             : ind && content_coll_unavailable (ind);
     }
   return ok;
 }
 
 static bool
 sound_item (const struct content_pack *p, const struct content_collection *c,
-            size_t i)
+            const struct content_item *items, size_t i)
 {
-  const struct content_item *it = &c->items[i];
+  const struct content_item *it = &items[i];
   bool ok = sound_id (it->id) && sound_text (it->name)
             && sound_text (it->summary) && it->coll == c && it->index == i
             && it->values && (it->n_claims == 0 || it->claims)
             && sound_cites (p, it->sources, it->n_sources)
-            && sound_links (p, c, it->independent, it->n_independent);
+            && sound_links (p, c, it);
   for (size_t k = 0; ok && k < c->n_attrs; k++)
     ok = sound_value (&c->attrs[k], &it->values[k]);
   for (size_t k = 0; ok && k < it->n_claims; k++)
@@ -479,6 +487,8 @@ sound_item (const struct content_pack *p, const struct content_collection *c,
 static bool
 sound_coll (const struct content_pack *p, const struct content_collection *c)
 {
+  size_t n;
+  const struct content_item *items = content_coll_items (c, &n);
   bool ok = sound_id (c->id) && sound_text (c->title)
             && (!c->intro || sound_text (c->intro))
             && sound_strs (c->related, c->n_related)
@@ -486,8 +496,11 @@ sound_coll (const struct content_pack *p, const struct content_collection *c)
             && (c->n_items == 0 || c->items);
   for (size_t k = 0; ok && k < c->n_attrs; k++)
     ok = sound_attr (&c->attrs[k]);
-  for (size_t k = 0; ok && k < c->n_items; k++)
-    ok = sound_item (p, c, k);
+  /* Unavailable (its part of the image is bad): it has no items.  */
+  if (content_coll_unavailable (c))
+    return ok && !items && n == 0;
+  for (size_t k = 0; ok && k < n; k++)
+    ok = sound_item (p, c, items, k);
   return ok;
 }
 

@@ -3,6 +3,7 @@
 #include <config.h>
 #include "arena.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +18,14 @@ struct arena_chunk
   _Alignas (ARENA_ALIGN) unsigned char data[];
 };
 
+/* A chunk of SIZE bytes; cleared when ZERO (calloc: a large one comes
+   from the kernel already zero, and its pages are not touched until
+   used, so an array made for records never reached costs no memory).  */
 static struct arena_chunk *
-arena_chunk_new (size_t size)
+arena_chunk_new (size_t size, bool zero)
 {
-  struct arena_chunk *c = malloc (sizeof *c + size);
+  struct arena_chunk *c = zero ? calloc (1, sizeof *c + size)
+                               : malloc (sizeof *c + size);
   if (c)
     {
       c->next = NULL;
@@ -37,10 +42,29 @@ arena_alloc (struct arena *a, size_t n)
     return NULL;
   if (need == 0)
     need = ARENA_ALIGN;
+  if (need > ARENA_CHUNK)
+    {
+      /* A chunk of its own, behind the head, whose room stays.  */
+      struct arena_chunk *c = arena_chunk_new (need, true);
+      if (!c)
+        return NULL;
+      if (a->head)
+        {
+          c->next = a->head->next;
+          a->head->next = c;
+        }
+      else
+        {
+          c->next = NULL;
+          a->head = c;
+          a->used = need;
+        }
+      a->total += need;
+      return c->data;
+    }
   if (!a->head || a->used + need > a->head->size)
     {
-      size_t size = need > ARENA_CHUNK ? need : ARENA_CHUNK;
-      struct arena_chunk *c = arena_chunk_new (size);
+      struct arena_chunk *c = arena_chunk_new (ARENA_CHUNK, false);
       if (!c)
         return NULL;
       c->next = a->head;

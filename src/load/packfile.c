@@ -17,81 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "packfile_int.h"
 #include "packfmt.h"
 #include "text_safe.h"
 
-static const unsigned pf_widths[PF_NTABLES] = PF_WIDTHS;
-
-/* An image being read into a pack.  */
-struct pf
-{
-  const char *text;
-  uint32_t text_size;
-  const unsigned char *at[PF_NTABLES];  /* each table's first record */
-  uint32_t count[PF_NTABLES];           /* its records */
-  uint32_t next[PF_NTABLES];            /* its next record to read */
-  struct content_pack *pack;
-  struct content_document *docs;
-  struct content_section *secs;
-  struct content_block *blocks;         /* the decoded document's */
-  uint32_t blocks_base;                 /* the BLOCK index of its first */
-  struct content_collection *colls;
-  struct content_attrdef *attrs;
-  struct content_item *items;
-  struct content_value *values;
-  struct content_claim *claims;
-  struct content_cite *cites;
-  struct content_link *links;
-  struct content_comparison *comps;
-  const char **strs;
-  bool ok;
-  uint32_t unsafe;              /* a character refused, or PF_NONE */
-  /* Per document, and one past the last: its first BLOCK and STRS
-     (pf_document), for pf_doc_decode.  */
-  uint32_t *doc_block;
-  uint32_t *doc_strs;
-  struct content_decoder decoder;       /* the kept reader's */
-  const struct content_decoder *dec;    /* it */
-};
-
 static bool pf_chars_valid (struct pf *r, const char *s, bool block);
-
-/* Word I of record REC.  */
-#define W(rec, i) pf_get32 ((rec) + 4 * (i))
-
-/* The next record of table T, or NULL (the image is bad).  */
-static const unsigned char *
-pf_take (struct pf *r, enum pf_table t)
-{
-  if (!r->ok || r->next[t] >= r->count[t])
-    {
-      r->ok = false;
-      return NULL;
-    }
-  return r->at[t] + 4 * pf_widths[t] * (size_t) r->next[t]++;
-}
-
-/* Record I of table T, which pf_span has taken.  */
-static const unsigned char *
-pf_rec (const struct pf *r, enum pf_table t, size_t i)
-{
-  return r->at[t] + 4 * pf_widths[t] * i;
-}
-
-/* Take N records of table T at once: the index of the first, in
-   *FIRST.  @retval N, or 0 when there are not that many left.  */
-static size_t
-pf_span (struct pf *r, enum pf_table t, uint32_t n, size_t *first)
-{
-  *first = r->next[t];
-  if (!r->ok || n > r->count[t] - r->next[t])
-    {
-      r->ok = false;
-      return 0;
-    }
-  r->next[t] += n;
-  return n;
-}
 
 /* The block text at REF (a paragraph: pf_text_valid has refused any
    other character a terminal must not be given): NULL for PF_NONE,
@@ -111,7 +41,7 @@ pf_check (struct pf *r, uint32_t ref, bool required, bool block)
   return r->text + ref;
 }
 
-static const char *
+const char *
 pf_text (struct pf *r, uint32_t ref, bool required)
 {
   return pf_check (r, ref, required, true);
@@ -119,14 +49,14 @@ pf_text (struct pf *r, uint32_t ref, bool required)
 
 /* Like pf_text, for text of one line (a title, a name): without a
    line break.  */
-static const char *
+const char *
 pf_str (struct pf *r, uint32_t ref, bool required)
 {
   return pf_check (r, ref, required, false);
 }
 
 /* An id: 1 to 64 of a-z, 0-9 and '-' (lc_id_valid in loadctx.c).  */
-static const char *
+const char *
 pf_id (struct pf *r, uint32_t ref, bool required)
 {
   const char *s = pf_str (r, ref, required);
@@ -142,7 +72,7 @@ pf_id (struct pf *r, uint32_t ref, bool required)
 
 /* A list of N strings, the next of STRS, each of one line unless
    BLOCK: *OUT, NULL when empty.  */
-static size_t
+size_t
 pf_strs (struct pf *r, uint32_t n, bool block, const char ***out)
 {
   size_t first;
@@ -245,140 +175,6 @@ pf_doc_decode (void *ctx, struct content_document *cd)
                 &cd->sections[i]);
   return r.ok && r.next[PF_BLOCK] == r.doc_block[k + 1]
          && r.next[PF_STRS] == r.doc_strs[k + 1];
-}
-
-/* N citations, the next of CITE: *OUT.  Every section is read by now.  */
-static size_t
-pf_cites (struct pf *r, uint32_t n, struct content_cite **out)
-{
-  size_t first;
-  n = (uint32_t) pf_span (r, PF_CITE, n, &first);
-  *out = n ? &r->cites[first] : NULL;
-  for (size_t i = 0; i < n; i++)
-    {
-      uint32_t sec = W (r->at[PF_CITE], first + i);
-      if (sec >= r->count[PF_SEC])
-        {
-          r->ok = false;
-          return 0;
-        }
-      /* Its document may be pending: the section's id is set when the
-         citation is first followed (content_cite_section), not read
-         now (a read of the text at random: 0.8 s at 1 GB).  */
-      const struct content_section *s = &r->secs[sec];
-      r->cites[first + i] = (struct content_cite) { s->doc->id, NULL, s };
-    }
-  return n;
-}
-
-/* The value of attribute A: its shape must be A's type's.  */
-static void
-pf_value (struct pf *r, const unsigned char *rec,
-          const struct content_attrdef *a, struct content_value *v)
-{
-  uint32_t flags = W (rec, 0);
-  v->set = flags & PF_SET;
-  v->boolean = flags & PF_TRUE;
-  bool text = v->set && a->type == ATTR_TEXT;
-  v->text = pf_str (r, W (rec, 1), text);
-  v->n_list = pf_strs (r, W (rec, 2), false, &v->list);
-  if (flags > (PF_SET | PF_TRUE) || (v->boolean && a->type != ATTR_BOOL)
-      || (v->boolean && !v->set) || (v->text && !text)
-      || (v->n_list && (!v->set || (a->type != ATTR_LIST
-                                    && a->type != ATTR_REFS))))
-    r->ok = false;
-}
-
-static void
-pf_item (struct pf *r, const unsigned char *rec,
-         const struct content_collection *c, size_t index,
-         struct content_item *it)
-{
-  size_t first;
-  it->id = pf_id (r, W (rec, 0), true);
-  it->name = pf_str (r, W (rec, 1), true);
-  it->summary = pf_text (r, W (rec, 2), true);
-  it->coll = c;
-  it->index = index;
-  /* One value an attribute; never NULL, as in the loader.  */
-  pf_span (r, PF_VALUE, (uint32_t) c->n_attrs, &first);
-  it->values = &r->values[first];
-  for (size_t i = 0; r->ok && i < c->n_attrs; i++)
-    pf_value (r, pf_rec (r, PF_VALUE, first + i), &c->attrs[i],
-              &it->values[i]);
-  /* One sort key a language of the collection's, none NULL.  */
-  pf_strs (r, (uint32_t) c->n_sort_langs, false, &it->sort);
-  it->n_claims = pf_span (r, PF_CLAIM, W (rec, 3), &first);
-  it->claims = it->n_claims ? &r->claims[first] : NULL;
-  for (size_t i = 0; r->ok && i < it->n_claims; i++)
-    {
-      const unsigned char *cl = pf_rec (r, PF_CLAIM, first + i);
-      it->claims[i].text = pf_text (r, W (cl, 0), true);
-      it->claims[i].n_cites = pf_cites (r, W (cl, 1), &it->claims[i].cites);
-    }
-  it->n_sources = pf_cites (r, W (rec, 4), &it->sources);
-  /* Its links: resolved by pf_links once every item is read.  */
-  it->n_independent = pf_span (r, PF_LINK, W (rec, 5), &first);
-  it->independent = it->n_independent ? &r->links[first] : NULL;
-  if (it->n_independent && c->untraced)
-    r->ok = false;
-}
-
-/* Every link, to an item of the collection the pack names independent,
-   by the item's index in ITEM: every item is read by now.  */
-static void
-pf_links (struct pf *r)
-{
-  const char *ind = r->pack->independent;
-  for (size_t i = 0; r->ok && i < r->count[PF_LINK]; i++)
-    {
-      uint32_t ix = W (r->at[PF_LINK], i);
-      const struct content_item *it = ix < r->count[PF_ITEM]
-                                      ? &r->items[ix] : NULL;
-      if (!it || !it->coll || !ind || strcmp (it->coll->id, ind) != 0)
-        {
-          r->ok = false;
-          return;
-        }
-      r->links[i] = (struct content_link) { it->id, it };
-    }
-}
-
-static void
-pf_attr (struct pf *r, const unsigned char *rec, struct content_attrdef *a)
-{
-  uint32_t type = W (rec, 2);
-  a->id = pf_id (r, W (rec, 0), true);
-  a->label = pf_str (r, W (rec, 1), true);
-  a->type = (enum attr_type) type;
-  a->ref_collection = pf_id (r, W (rec, 3), type == ATTR_REFS);
-  if (type > ATTR_REFS || (type != ATTR_REFS && a->ref_collection))
-    r->ok = false;
-}
-
-static void
-pf_collection (struct pf *r, struct content_collection *c)
-{
-  const unsigned char *rec = pf_take (r, PF_COLL);
-  size_t first;
-  if (!rec)
-    return;
-  c->id = pf_id (r, W (rec, 0), true);
-  c->title = pf_str (r, W (rec, 1), true);
-  c->intro = pf_text (r, W (rec, 2), false);
-  c->untraced = W (rec, 3) == 1;
-  if (W (rec, 3) > 1)
-    r->ok = false;
-  c->n_related = pf_strs (r, W (rec, 4), false, &c->related);
-  c->n_sort_langs = pf_strs (r, W (rec, 7), false, &c->sort_langs);
-  c->n_attrs = pf_span (r, PF_ATTR, W (rec, 5), &first);
-  c->attrs = c->n_attrs ? &r->attrs[first] : NULL;
-  for (size_t i = 0; i < c->n_attrs; i++)
-    pf_attr (r, pf_rec (r, PF_ATTR, first + i), &c->attrs[i]);
-  c->n_items = pf_span (r, PF_ITEM, W (rec, 6), &first);
-  c->items = c->n_items ? &r->items[first] : NULL;
-  for (size_t i = 0; r->ok && i < c->n_items; i++)
-    pf_item (r, pf_rec (r, PF_ITEM, first + i), c, i, &c->items[i]);
 }
 
 static void
@@ -532,7 +328,13 @@ pf_alloc (struct pf *r)
          && (r->doc_block = arena_array (a, (size_t) r->count[PF_DOC] + 1,
                                          sizeof *r->doc_block))
          && (r->doc_strs = arena_array (a, (size_t) r->count[PF_DOC] + 1,
-                                        sizeof *r->doc_strs));
+                                        sizeof *r->doc_strs))
+         && (r->coll_from = arena_array (a, (size_t) r->count[PF_COLL] + 1,
+                                         sizeof *r->coll_from))
+         && (r->coll_to = arena_array (a, (size_t) r->count[PF_COLL] + 1,
+                                       sizeof *r->coll_to))
+         && (r->item_cite = arena_array (a, (size_t) r->count[PF_ITEM] + 1,
+                                         sizeof *r->item_cite));
 #undef PF_ARRAY
 }
 
@@ -584,12 +386,11 @@ pf_decode_image (struct content_pack *pack, const unsigned char *img,
   /* Citations point at sections: all of them must be read first.  */
   ok = ok && r.next[PF_SEC] == r.count[PF_SEC];
   for (size_t i = 0; ok && r.ok && i < pack->n_colls; i++)
-    pf_collection (&r, &r.colls[i]);
-  /* Links point at items: all of them must be read first.  */
+    pf_collection (&r, i, &r.colls[i]);
+  /* Links and citations point at items: all of them taken first.  */
   ok = ok && r.next[PF_ITEM] == r.count[PF_ITEM]
        && r.next[PF_LINK] == r.count[PF_LINK];
-  if (ok)
-    pf_links (&r);
+  ok = ok && r.ok && pf_colls_finish (&r);
   for (size_t i = 0; ok && r.ok && i < pack->n_comps; i++)
     pf_comparison (&r, &r.comps[i]);
   for (int t = 0; ok && t < PF_TEXT; t++)
@@ -600,11 +401,12 @@ pf_decode_image (struct content_pack *pack, const unsigned char *img,
   /* Handed on unread: the search checks it (packfmt.h).  */
   pack->search_blob = r.count[PF_SEARCH] ? r.at[PF_SEARCH] : NULL;
   pack->search_blob_len = r.count[PF_SEARCH];
-  r.decoder = (struct content_decoder) { pf_doc_decode, NULL, lazy, pack };
+  r.decoder = (struct content_decoder) { pf_doc_decode, pf_coll_decode,
+                                         pf_item_coll, pf_item_name, lazy,
+                                         pack };
   if (lazy)
     *lazy = r;
-  return ok && r.ok && content_index_build (pack)
-         && content_backrefs_build (pack) ? PF_FINE : PF_DAMAGED;
+  return ok && r.ok && content_index_build (pack) ? PF_FINE : PF_DAMAGED;
 }
 
 struct content_pack *

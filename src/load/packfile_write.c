@@ -214,8 +214,12 @@ pw_collection (struct pw *w, const struct content_collection *c)
       pw_word (w, PF_ATTR, (uint32_t) c->attrs[i].type);
       pw_str (w, PF_ATTR, c->attrs[i].ref_collection);
     }
-  for (size_t i = 0; i < c->n_items; i++)
-    pw_item (w, c, &c->items[i]);
+  size_t n;
+  const struct content_item *items = content_coll_items (c, &n);
+  if (n != c->n_items)
+    w->ok = false;      /* unavailable: not a whole pack */
+  for (size_t i = 0; i < n; i++)
+    pw_item (w, c, &items[i]);
 }
 
 static void

@@ -115,14 +115,74 @@ content_cite_section (const struct content_cite *cc)
   return c->section;
 }
 
+/* Put the items of C in the id index of P.  */
+static bool
+index_items (struct content_pack *p, const struct content_collection *c)
+{
+  bool ok = true;
+  for (size_t j = 0; j < c->n_items; j++)
+    ok &= index_put (p, 'i', c->id, c->items[j].id, &c->items[j]);
+  return ok;
+}
+
 static bool
 coll_ready (const struct content_collection *cc)
 {
   struct content_collection *c = (struct content_collection *) cc;
   if (c->state == CONTENT_PENDING)
-    c->state = c->decoder->coll_items (c->decoder->ctx, c)
-               ? CONTENT_READY : CONTENT_UNAVAILABLE;
+    {
+      struct content_pack *p = c->decoder->pack;
+      c->state = c->decoder->coll_items (c->decoder->ctx, c)
+                 && (!p->index || index_items (p, c))
+                 ? CONTENT_READY : CONTENT_UNAVAILABLE;
+    }
   return c->state == CONTENT_READY;
+}
+
+/* Whether IT is decoded, decoding its collection (DEC's) if it was
+   pending.  */
+static bool
+item_ready (const struct content_decoder *dec, const struct content_item *it)
+{
+  const struct content_collection *c = it->coll;
+  if (!c && dec && dec->item_coll)
+    c = dec->item_coll (dec->ctx, it);
+  return c && coll_ready (c);
+}
+
+const struct content_item *const *
+content_cited_by (const struct content_section *cs, size_t *n)
+{
+  /* The pack is the model's to change: those that could not be
+     decoded are dropped from the list.  */
+  struct content_section *s = (struct content_section *) cs;
+  const struct content_decoder *dec = s->doc ? s->doc->decoder : NULL;
+  size_t k = 0;
+  for (size_t i = 0; i < s->n_cited_by; i++)
+    if (item_ready (dec, s->cited_by[i]))
+      s->cited_by[k++] = s->cited_by[i];
+  s->n_cited_by = k;
+  *n = k;
+  return s->cited_by;
+}
+
+const struct content_item *
+content_link_item (const struct content_item *it, size_t i)
+{
+  const struct content_item *t = i < it->n_independent
+                                 ? it->independent[i].item : NULL;
+  return t && item_ready (it->coll->decoder, t) ? t : NULL;
+}
+
+const char *
+content_coll_item_name (const struct content_collection *c, size_t i)
+{
+  if (i >= c->n_items || c->state == CONTENT_UNAVAILABLE)
+    return NULL;
+  if (c->state == CONTENT_READY)
+    return c->items[i].name;
+  return c->decoder->item_name ? c->decoder->item_name (c->decoder->ctx, c, i)
+                               : NULL;
 }
 
 const struct content_section *
@@ -180,8 +240,9 @@ index_fill (struct content_pack *p)
     {
       struct content_collection *c = p->colls[i];
       ok &= index_put (p, 'c', c->id, NULL, c);
-      for (size_t j = 0; j < c->n_items; j++)
-        ok &= index_put (p, 'i', c->id, c->items[j].id, &c->items[j]);
+      /* A pending collection's, once it is decoded (coll_ready).  */
+      if (c->state == CONTENT_READY)
+        ok &= index_items (p, c);
     }
   for (size_t i = 0; i < p->n_comps; i++)
     ok &= index_put (p, 'm', p->comps[i]->id, NULL, p->comps[i]);
@@ -202,6 +263,13 @@ content_index_build (struct content_pack *p)
   return index_fill (p);
 }
 
+void
+content_backref_add (struct content_section *s, const struct content_item *it)
+{
+  if (!s->n_cited_by || s->cited_by[s->n_cited_by - 1] != it)
+    s->cited_by[s->n_cited_by++] = it;
+}
+
 /* Note that IT cites section S (in CITES[0..N)): count it (pass 0), or
    add it once (pass 1; an item's citations of S are consecutive).  */
 static void
@@ -217,8 +285,8 @@ backrefs_note (const struct content_item *it, const struct content_cite *c,
         continue;
       if (pass == 0)
         s->n_cited_by++;
-      else if (!s->n_cited_by || s->cited_by[s->n_cited_by - 1] != it)
-        s->cited_by[s->n_cited_by++] = it;
+      else
+        content_backref_add (s, it);
     }
 }
 
@@ -236,9 +304,8 @@ backrefs_scan (struct content_pack *p, int pass)
 }
 
 bool
-content_backrefs_build (struct content_pack *p)
+content_backrefs_alloc (struct content_pack *p)
 {
-  backrefs_scan (p, 0);
   for (size_t i = 0; i < p->n_docs; i++)
     for (size_t j = 0; j < p->docs[i]->n_sections; j++)
       {
@@ -250,6 +317,15 @@ content_backrefs_build (struct content_pack *p)
           return false;
         s->n_cited_by = 0;
       }
+  return true;
+}
+
+bool
+content_backrefs_build (struct content_pack *p)
+{
+  backrefs_scan (p, 0);
+  if (!content_backrefs_alloc (p))
+    return false;
   backrefs_scan (p, 1);
   return true;
 }
@@ -285,7 +361,10 @@ const struct content_item *
 content_item (const struct content_pack *p, const char *coll,
               const char *item)
 {
-  return item ? index_get (p->index, 'i', coll, item) : NULL;
+  /* Its items are in the index once it is decoded (coll_ready).  */
+  const struct content_collection *c = item ? content_collection (p, coll)
+                                            : NULL;
+  return c && coll_ready (c) ? index_get (p->index, 'i', coll, item) : NULL;
 }
 
 int

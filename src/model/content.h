@@ -30,11 +30,22 @@ struct content_collection;
    is.  A pending document's SECTIONS and N_SECTIONS are set, and each
    section's DOC and INDEX (a citation may point at it, and its
    CITED_BY is filled at once); the rest of it is not, nor in the id
-   index (content_section) until it is decoded.  */
+   index (content_section) until it is decoded.  A pending
+   collection's ITEMS and N_ITEMS are set, but not what is in them;
+   its items go into the id index when it is decoded; each section's
+   CITED_BY may name them (content_cited_by decodes them), and so may
+   links (content_link_item).  */
+struct content_item;
 struct content_decoder
 {
   bool (*doc_sections) (void *ctx, struct content_document *d);
   bool (*coll_items) (void *ctx, struct content_collection *c);
+  /* The collection of IT, an item not yet decoded, or NULL.  */
+  struct content_collection *(*item_coll) (void *ctx,
+                                           const struct content_item *it);
+  /* The name of item I of C, read without decoding C; NULL when bad.  */
+  const char *(*item_name) (void *ctx, const struct content_collection *c,
+                            size_t i);
   void *ctx;
   struct content_pack *pack;    /* whose id index gets what is decoded */
 };
@@ -59,7 +70,8 @@ struct content_section
   const struct content_document *doc;
   size_t index;                 /* position in doc->sections */
   /* The items whose claims or sources cite this section, each once, in
-     the pack's order (content_backrefs_build).  */
+     the pack's order (content_backrefs_build).  Read them with
+     content_cited_by: they may be pending.  */
   const struct content_item **cited_by;
   size_t n_cited_by;
 };
@@ -138,7 +150,8 @@ struct content_item
   size_t n_claims;
   struct content_cite *sources;
   size_t n_sources;
-  struct content_link *independent;     /* what independent bodies say */
+  struct content_link *independent;     /* what independent bodies say:
+                                           follow with content_link_item */
   size_t n_independent;
   const char **sort;                    /* its sort keys: one a language
                                            of coll->sort_langs */
@@ -238,6 +251,22 @@ content_doc_sections (const struct content_document *d, size_t *n);
 const struct content_item *
 content_coll_items (const struct content_collection *c, size_t *n);
 
+/** content_cited_by - the items that cite S (its CITED_BY), their
+   number in *N; decoded now if they were pending, those that could not
+   be left out.  */
+const struct content_item *const *
+content_cited_by (const struct content_section *s, size_t *n);
+
+/** content_link_item - the item that link I of IT leads to, decoded
+   now if it was pending; NULL when it could not be.  */
+const struct content_item *
+content_link_item (const struct content_item *it, size_t i);
+
+/** content_coll_item_name - the name of item I of C, without decoding
+   C's items if they are pending; NULL when it cannot be read.  */
+const char *content_coll_item_name (const struct content_collection *c,
+                                    size_t i);
+
 /** content_cite_section - the section C cites, decoding its document
    if it was pending (and setting C's SECTION_ID); NULL when there is
    none or the document is unavailable.  */
@@ -261,6 +290,17 @@ bool content_index_build (struct content_pack *pack);
    what cites it without a search of the pack.
    @retval false on memory exhaustion.  */
 bool content_backrefs_build (struct content_pack *pack);
+
+/** content_backrefs_alloc - for a loader that counts each section's
+   citations into its N_CITED_BY: make room for them, and set every
+   N_CITED_BY to 0 for content_backref_add.
+   @retval false on memory exhaustion.  */
+bool content_backrefs_alloc (struct content_pack *pack);
+
+/** content_backref_add - note that IT cites S: added unless it is
+   the last item S names (an item's citations come together).  */
+void content_backref_add (struct content_section *s,
+                          const struct content_item *it);
 
 /** content_document - the document with ID, or NULL.  O(1).  */
 const struct content_document *

@@ -83,12 +83,14 @@ view_words (const struct content_pack *p)
                                    : -1;
   size_t n;
   const struct content_item *items;
+  /* The names alone: a collection's items are not decoded for them.  */
   for (size_t i = 0; i < p->n_colls; i++)
-    {
-      items = content_coll_items (p->colls[i], &n);
-      for (size_t k = 0; k < n; k++)
-        text_words_add (C_ (items[k].name));
-    }
+    for (size_t k = 0; k < p->colls[i]->n_items; k++)
+      {
+        const char *name = content_coll_item_name (p->colls[i], k);
+        if (name)
+          text_words_add (C_ (name));
+      }
   items = also >= 0 ? content_coll_items (g, &n) : NULL;
   for (size_t k = 0; items && k < n; k++)
     {

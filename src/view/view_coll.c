@@ -414,7 +414,7 @@ item_independent (struct page *pg, const struct content_item *it)
     page_heading (pg, 2, _("What independent bodies say"), "independent");
   for (size_t i = 0; i < it->n_independent; i++)
     {
-      const struct content_item *t = it->independent[i].item;
+      const struct content_item *t = content_link_item (it, i);
       struct pblock *b = t ? page_link (pg, C_ (t->name), "") : NULL;
       if (b)
         b->target = view_item_location (pg, t);

@@ -113,9 +113,11 @@ doc_backlinks (struct page *pg, const struct content_pack *p,
                const struct content_section *s)
 {
   bool first = true;
-  for (size_t i = 0; i < s->n_cited_by; i++)
+  size_t n;
+  const struct content_item *const *by = content_cited_by (s, &n);
+  for (size_t i = 0; i < n; i++)
     {
-      const struct content_item *it = s->cited_by[i];
+      const struct content_item *it = by[i];
       if (p->glossary && strcmp (it->coll->id, p->glossary) == 0)
         continue;
       if (first)
