@@ -194,4 +194,29 @@ run "$PINAV" --data="$t/lazy" --dump=fruits --width=0
 cmp -s "$t/out" "$t/fruits.txt"
 ok $? "the rest of the pack is as it was"
 
+# So is a collection whose items' part is damaged (its first item's
+# first value's flags out of range): its list says so, and what to run.
+mkdir "$t/lazyc" && cp "$t"/good/*.yaml "$t/lazyc/" || exit 99
+"$packc" "$t/lazyc" "$t/lazyc/pack.bin" || exit 99
+"$PINAV" --data="$t/lazyc" --dump=d1 --width=0 >"$t/d1.txt"
+# The VALUE table's offset: the directory's 8th entry (packfmt.h).
+set -- $(od -An -tu1 -j104 -N4 "$t/lazyc/pack.bin")
+printf '\011' | dd of="$t/lazyc/pack.bin" bs=1 count=1 conv=notrunc \
+  seek=$(($1 + 256 * $2 + 65536 * $3 + 16777216 * $4)) 2>/dev/null
+run "$PINAV" --data="$t/lazyc" --dump=fruits --width=0
+is_status 0 "a collection damaged in the image: shown"
+has_out "^This list cannot be shown: its part of the compiled pack (pack.bin) is damaged\. Compile the pack again with pinav-packc\.$" \
+  "as unavailable, with what to run"
+! grep -q "Apple" "$tap_tmp/out"
+ok $? "and none of its items"
+is_empty_err "and nothing said of it on standard error"
+run "$PINAV" --data="$t/lazyc" --dump=fruits/apple --width=0
+is_status 2 "an item of it cannot be reached"
+# A document cited by its items no longer names them; the rest of it
+# is as it was.
+run "$PINAV" --data="$t/lazyc" --dump=d1 --width=0
+grep -v -e "^Topics that cite this section:$" -e "^- Fruits: " "$t/d1.txt" \
+  | cmp -s "$t/out" -
+ok $? "the documents are as they were, but for links to its items"
+
 done_testing

@@ -296,6 +296,11 @@ coll_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   page_title (pg, C_ (c->title));
   if (c->intro)
     page_add (pg, PB_PARA, C_ (c->intro));
+  if (content_coll_unavailable (c))
+    /* TRANSLATORS: "pinav-packc" is a command: keep it as it is.  */
+    page_add (pg, PB_PARA, _("This list cannot be shown: its part of the "
+                             "compiled pack (pack.bin) is damaged. Compile "
+                             "the pack again with pinav-packc."));
   const char *glossary = ctx->pack->glossary;
   const struct listed *v = NULL;
   if (glossary && strcmp (c->id, glossary) == 0
