@@ -226,6 +226,16 @@ static void
 pw_pack (struct pw *w)
 {
   const struct content_pack *p = w->pack;
+  /* The items' names first, side by side in the text: pinav reads them
+     all for its line breaker without decoding the items
+     (content_coll_item_name), and a page of the text holds hundreds.  */
+  for (size_t i = 0; i < p->n_colls; i++)
+    {
+      size_t n;
+      const struct content_item *items = content_coll_items (p->colls[i], &n);
+      for (size_t k = 0; k < n; k++)
+        text_add (w, items[k].name);
+    }
   pw_str (w, PF_PACK, p->title);
   pw_str (w, PF_PACK, p->reviewed);
   pw_str (w, PF_PACK, p->disclaimer);
