@@ -200,16 +200,18 @@ same_section (const struct content_section *a, const struct content_section *b)
 {
   bool ok = same_str (a->id, b->id) && same_str (a->heading, b->heading)
             && a->n_blocks == b->n_blocks && a->index == b->index
-            && same_str (a->doc->id, b->doc->id)
-            && a->n_cited_by == b->n_cited_by;
+            && same_str (a->doc->id, b->doc->id);
+  size_t nb;
+  const struct content_item *const *by = content_cited_by (b, &nb);
+  ok = ok && a->n_cited_by == nb;
   for (size_t i = 0; ok && i < a->n_blocks; i++)
     ok = a->blocks[i].kind == b->blocks[i].kind
          && same_str (a->blocks[i].text, b->blocks[i].text)
          && same_strs (a->blocks[i].items, a->blocks[i].n_items,
                        b->blocks[i].items, b->blocks[i].n_items);
   for (size_t i = 0; ok && i < a->n_cited_by; i++)
-    ok = same_str (a->cited_by[i]->id, b->cited_by[i]->id)
-         && same_str (a->cited_by[i]->coll->id, b->cited_by[i]->coll->id);
+    ok = same_str (a->cited_by[i]->id, by[i]->id)
+         && same_str (a->cited_by[i]->coll->id, by[i]->coll->id);
   return ok;
 }
 
@@ -393,8 +395,33 @@ sound_block (const struct content_block *b)
          && !b->text && sound_strs (b->items, b->n_items);
 }
 
+/* The items that cite S: decoded items of P, each once, each citing
+   S in a claim or its sources.  */
 static bool
-sound_doc (const struct content_document *d)
+sound_backrefs (const struct content_pack *p, const struct content_section *s)
+{
+  size_t n;
+  const struct content_item *const *by = content_cited_by (s, &n);
+  bool ok = n == 0 || by != NULL;
+  for (size_t i = 0; ok && i < n; i++)
+    {
+      const struct content_item *it = by[i];
+      bool cites = false, of_p = false;
+      for (size_t k = 0; k < p->n_colls; k++)
+        of_p |= it->coll == p->colls[k] && it->index < it->coll->n_items
+                && it == &it->coll->items[it->index];
+      for (size_t k = 0; of_p && k < it->n_claims; k++)
+        for (size_t j = 0; j < it->claims[k].n_cites; j++)
+          cites |= it->claims[k].cites[j].section == s;
+      for (size_t j = 0; of_p && j < it->n_sources; j++)
+        cites |= it->sources[j].section == s;
+      ok = of_p && cites && (i == 0 || by[i - 1] != it);
+    }
+  return ok;
+}
+
+static bool
+sound_doc (const struct content_pack *p, const struct content_document *d)
 {
   size_t n;
   const struct content_section *secs = content_doc_sections (d, &n);
@@ -412,6 +439,7 @@ sound_doc (const struct content_document *d)
            && s->index == j && (s->n_blocks == 0 || s->blocks);
       for (size_t k = 0; ok && k < s->n_blocks; k++)
         ok = sound_block (&s->blocks[k]);
+      ok = ok && sound_backrefs (p, s);
     }
   return ok;
 }
@@ -515,7 +543,7 @@ pack_sound (const struct content_pack *p)
             && (!p->glossary_also || sound_id (p->glossary_also))
             && (!p->independent || sound_id (p->independent));
   for (size_t i = 0; ok && i < p->n_docs; i++)
-    ok = sound_doc (p->docs[i]);
+    ok = sound_doc (p, p->docs[i]);
   for (size_t i = 0; ok && i < p->n_colls; i++)
     ok = sound_coll (p, p->colls[i]);
   for (size_t i = 0; ok && i < p->n_comps; i++)
@@ -967,12 +995,13 @@ test_truncations (const struct fixture *f, unsigned char *bad)
    that may be PF_NONE, x one that must be there or not by the record;
    I, i and j the same for an id; n a count; k a block's kind, u
    untraced, t an attribute's type, f a value's flags; c a citation,
-   l a link.  */
+   l a link, b a back reference.  */
 static const char *const fields[PF_TEXT] = {
-  [PF_PACK] = "SSSnniii", [PF_DOC] = "ISsSn", [PF_SEC] = "ISn",
-  [PF_BLOCK] = "kxn", [PF_COLL] = "ISsunnnn", [PF_ATTR] = "IStj",
+  [PF_PACK] = "SSSnniii", [PF_DOC] = "ISsSnnnn", [PF_SEC] = "ISnn",
+  [PF_BLOCK] = "kxn", [PF_COLL] = "ISsunnnnnnnnn", [PF_ATTR] = "IStj",
   [PF_ITEM] = "ISSnnn", [PF_VALUE] = "fxn", [PF_CLAIM] = "Sn",
-  [PF_CITE] = "c", [PF_LINK] = "l", [PF_COMP] = "ISIn", [PF_STRS] = "S"
+  [PF_CITE] = "c", [PF_LINK] = "l", [PF_COMP] = "ISIn", [PF_STRS] = "S",
+  [PF_BREF] = "b"
 };
 
 /* What the word at AT of F is: 'z' in the header's stamp (any value
@@ -1015,6 +1044,8 @@ forbidden (const struct fixture *f, char k, uint32_t v)
       return v >= f->n_secs;
     case 'l':
       return v >= f->n_items || !f->indep[v];
+    case 'b':
+      return v >= f->n_items;
     case 'k':
       return v > BLOCK_NUMBERED;
     case 'u':
@@ -1031,7 +1062,7 @@ forbidden (const struct fixture *f, char k, uint32_t v)
              && !sound_id ((const char *) f->img + f->text + v));
 }
 
-enum { C_HEADER, C_COUNT, C_REF, C_KIND, C_CITE, C_LINK, C_N };
+enum { C_HEADER, C_COUNT, C_REF, C_KIND, C_CITE, C_LINK, C_BREF, C_N };
 
 /* Images of one class of change: how many were tried and loaded, and
    the first that broke its rule.  */
@@ -1064,7 +1095,8 @@ static int
 word_class (char k)
 {
   return strchr ("hz", k) ? C_HEADER : k == 'n' ? C_COUNT : k == 'c' ? C_CITE
-         : k == 'l' ? C_LINK : strchr ("kutf", k) ? C_KIND : C_REF;
+         : k == 'l' ? C_LINK : k == 'b' ? C_BREF
+         : strchr ("kutf", k) ? C_KIND : C_REF;
 }
 
 /* Every word of class C before the text, set to values that a count,
@@ -1083,7 +1115,9 @@ test_words (const struct fixture *f, unsigned char *bad, int c)
     "a kind, type, flags or untraced word (out of its range)",
     "a citation (of a section past the last)",
     "a link (to an item past the last, or not of the independent "
-    "collection)" };
+    "collection)",
+    "a back reference (to an item past the last; one to an item that "
+    "does not cite the section is left out)" };
   struct tally t = { 0 };
   for (size_t at = 0; at < f->text; at += 4)
     {

@@ -113,17 +113,34 @@ pf_section (struct pf *r, const unsigned char *rec,
   s->blocks = s->n_blocks ? &r->blocks[first - r->blocks_base] : NULL;
   for (size_t i = 0; i < s->n_blocks; i++)
     pf_block (r, pf_rec (r, PF_BLOCK, first + i), &s->blocks[i]);
+  /* The items that cite it: content_cited_by decodes them, and keeps
+     only those that do.  */
+  s->n_cited_by = pf_span (r, PF_BREF, W (rec, 3), &first);
+  s->cited_by = s->n_cited_by ? arena_array (&r->pack->arena, s->n_cited_by,
+                                             sizeof *s->cited_by) : NULL;
+  if (s->n_cited_by && !s->cited_by)
+    r->ok = false;
+  for (size_t i = 0; r->ok && i < s->n_cited_by; i++)
+    {
+      uint32_t ix = W (r->at[PF_BREF], first + i);
+      if (ix >= r->count[PF_ITEM])
+        r->ok = false;
+      else
+        s->cited_by[i] = &r->items[ix];
+    }
 }
 
-/* Document D (the K-th), left pending: its own record is read, and
-   the counts of its sections and blocks, to take their records and the
-   strings of their lists (cheap structural checks: one word a record);
-   its sections are decoded when first reached (pf_doc_decode).  */
+/* Document D (the K-th), left pending: its own record is read, and it
+   takes its sections' records and those they take, by the counts it
+   holds (the decoder checks that its sections take so many); its
+   sections are decoded when first reached (pf_doc_decode).  A
+   section's DOC and INDEX are set then, or when a citation of it is
+   decoded (pf_sec_doc).  */
 static void
 pf_document (struct pf *r, size_t k, struct content_document *d)
 {
   const unsigned char *rec = pf_take (r, PF_DOC);
-  size_t first, b, s;
+  size_t first, f;
   if (!rec)
     return;
   d->id = pf_id (r, W (rec, 0), true);
@@ -136,19 +153,37 @@ pf_document (struct pf *r, size_t k, struct content_document *d)
     r->ok = false;
   r->doc_block[k] = r->next[PF_BLOCK];
   r->doc_strs[k] = r->next[PF_STRS];
-  for (size_t i = 0; r->ok && i < d->n_sections; i++)
-    {
-      d->sections[i].doc = d;
-      d->sections[i].index = i;
-      size_t n = pf_span (r, PF_BLOCK,
-                          W (pf_rec (r, PF_SEC, first + i), 2), &b);
-      for (size_t j = 0; j < n; j++)
-        pf_span (r, PF_STRS, W (pf_rec (r, PF_BLOCK, b + j), 2), &s);
-    }
+  r->doc_bref[k] = r->next[PF_BREF];
+  pf_span (r, PF_BLOCK, W (rec, 5), &f);
+  pf_span (r, PF_STRS, W (rec, 6), &f);
+  pf_span (r, PF_BREF, W (rec, 7), &f);
   r->doc_block[k + 1] = r->next[PF_BLOCK];
   r->doc_strs[k + 1] = r->next[PF_STRS];
+  r->doc_bref[k + 1] = r->next[PF_BREF];
   d->state = CONTENT_PENDING;
   d->decoder = r->dec;
+}
+
+struct content_section *
+pf_sec_doc (struct pf *r, uint32_t sec)
+{
+  struct content_section *s = &r->secs[sec];
+  size_t lo = 0, hi = r->count[PF_DOC];
+  if (s->doc)
+    return s;
+  /* The last document whose sections begin at or before SEC: every
+     document has one at least (pf_document).  */
+  while (hi - lo > 1)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if ((size_t) (r->docs[mid].sections - r->secs) <= sec)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  s->doc = &r->docs[lo];
+  s->index = sec - (size_t) (r->docs[lo].sections - r->secs);
+  return s;
 }
 
 /* The decoder's: decode the sections of D, which pf_document left
@@ -167,14 +202,17 @@ pf_doc_decode (void *ctx, struct content_document *cd)
   r.ok = r.blocks != NULL;
   r.next[PF_BLOCK] = r.doc_block[k];
   r.next[PF_STRS] = r.doc_strs[k];
+  r.next[PF_BREF] = r.doc_bref[k];
   /* No further than its own records, whatever the counts say now.  */
   r.count[PF_BLOCK] = r.doc_block[k + 1];
   r.count[PF_STRS] = r.doc_strs[k + 1];
+  r.count[PF_BREF] = r.doc_bref[k + 1];
   for (size_t i = 0; r.ok && i < cd->n_sections; i++)
     pf_section (&r, pf_rec (&r, PF_SEC, first + i), cd, i,
                 &cd->sections[i]);
   return r.ok && r.next[PF_BLOCK] == r.doc_block[k + 1]
-         && r.next[PF_STRS] == r.doc_strs[k + 1];
+         && r.next[PF_STRS] == r.doc_strs[k + 1]
+         && r.next[PF_BREF] == r.doc_bref[k + 1];
 }
 
 static void
@@ -274,13 +312,20 @@ pf_check_header (const unsigned char *img, uint64_t len)
       || pf_get32 (img + PF_H_NTABLES) != PF_NTABLES
       || pf_get32 (img + PF_H_ZERO) != 0)
     return PF_DAMAGED;
+  /* The tables follow one another from the header's end, as
+     pinav-packc writes them (the search index after up to 7 bytes that
+     align it): a table moved is refused, even one whose records would
+     still read as sound (a back reference is any item).  */
+  uint64_t at = PF_HEADER_SIZE;
   for (int t = 0; t < PF_NTABLES; t++)
     {
       uint64_t off = pf_get32 (img + PF_H_DIR + 8 * t);
       uint64_t count = pf_get32 (img + PF_H_DIR + 8 * t + 4);
       uint64_t bytes = count * (pf_widths[t] ? 4 * pf_widths[t] : 1);
-      if (off < PF_HEADER_SIZE || off > len || bytes > len - off)
+      if (off < PF_HEADER_SIZE || off > len || bytes > len - off
+          || (t < PF_SEARCH ? off != at : off < at || off - at >= 8))
         return PF_DAMAGED;
+      at = off + bytes;
     }
   /* The search index ends the image, at a multiple of 8 (packfmt.h).  */
   uint64_t search = pf_get32 (img + PF_H_DIR + 8 * PF_SEARCH);
@@ -329,12 +374,13 @@ pf_alloc (struct pf *r)
                                          sizeof *r->doc_block))
          && (r->doc_strs = arena_array (a, (size_t) r->count[PF_DOC] + 1,
                                         sizeof *r->doc_strs))
+         && (r->doc_bref = arena_array (a, (size_t) r->count[PF_DOC] + 1,
+                                        sizeof *r->doc_bref))
          && (r->coll_from = arena_array (a, (size_t) r->count[PF_COLL] + 1,
                                          sizeof *r->coll_from))
          && (r->coll_to = arena_array (a, (size_t) r->count[PF_COLL] + 1,
                                        sizeof *r->coll_to))
-         && (r->item_cite = arena_array (a, (size_t) r->count[PF_ITEM] + 1,
-                                         sizeof *r->item_cite));
+;
 #undef PF_ARRAY
 }
 

@@ -1,10 +1,10 @@
 /* packfile_coll.c - a compiled pack's collections and items
    (packfmt.h), trusting nothing in the image.  Loading reads each
-   collection's own record and attributes, and skims its items: the
-   counts that say which records are whose, and the sections each item
-   cites (for the back references); the items themselves (their
+   collection's own record and attributes, and passes over its items'
+   records by the counts the record holds; the items themselves (their
    strings, values, claims) are decoded and checked when the collection
-   is first reached (content_coll_items).  A collection found bad then
+   is first reached (content_coll_items), which checks that they take
+   exactly those records.  A collection found bad then
    is unavailable: it reads as having no items, and nothing of the bad
    records is shown.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
@@ -31,7 +31,7 @@ pf_cites (struct pf *r, uint32_t n, struct content_cite **out)
       /* Its document may be pending: the section's id is set when the
          citation is first followed (content_cite_section), not read
          now (a read of the text at random: 0.8 s at 1 GB).  */
-      const struct content_section *s = &r->secs[sec];
+      const struct content_section *s = pf_sec_doc (r, sec);
       r->cites[first + i] = (struct content_cite) { s->doc->id, NULL, s };
     }
   return n;
@@ -91,25 +91,6 @@ pf_item (struct pf *r, const unsigned char *rec,
   it->coll = c;
 }
 
-/* Skim item IX (record REC) of C: take its records of every table, as
-   pf_item will, and note where its citations begin.  */
-static void
-pf_item_skim (struct pf *r, const unsigned char *rec,
-              const struct content_collection *c, size_t ix)
-{
-  size_t first, f;
-  pf_span (r, PF_VALUE, (uint32_t) c->n_attrs, &first);
-  for (size_t i = 0; r->ok && i < c->n_attrs; i++)
-    pf_span (r, PF_STRS, W (pf_rec (r, PF_VALUE, first + i), 2), &f);
-  pf_span (r, PF_STRS, (uint32_t) c->n_sort_langs, &f);
-  r->item_cite[ix] = r->next[PF_CITE];
-  size_t n = pf_span (r, PF_CLAIM, W (rec, 3), &first);
-  for (size_t i = 0; r->ok && i < n; i++)
-    pf_span (r, PF_CITE, W (pf_rec (r, PF_CLAIM, first + i), 1), &f);
-  pf_span (r, PF_CITE, W (rec, 4), &f);
-  pf_span (r, PF_LINK, W (rec, 5), &f);
-}
-
 static void
 pf_attr (struct pf *r, const unsigned char *rec, struct content_attrdef *a)
 {
@@ -121,6 +102,11 @@ pf_attr (struct pf *r, const unsigned char *rec, struct content_attrdef *a)
   if (type > ATTR_REFS || (type != ATTR_REFS && a->ref_collection))
     r->ok = false;
 }
+
+/* The tables whose records a collection's items take, in the order of
+   their counts in its record (packfmt.h).  */
+static const enum pf_table pf_item_tables[] =
+  { PF_VALUE, PF_STRS, PF_CLAIM, PF_CITE, PF_LINK };
 
 void
 pf_collection (struct pf *r, size_t k, struct content_collection *c)
@@ -144,16 +130,13 @@ pf_collection (struct pf *r, size_t k, struct content_collection *c)
   c->n_items = pf_span (r, PF_ITEM, W (rec, 6), &first);
   c->items = c->n_items ? &r->items[first] : NULL;
   memcpy (r->coll_from[k], r->next, sizeof r->next);
-  for (size_t i = 0; r->ok && i < c->n_items; i++)
-    pf_item_skim (r, pf_rec (r, PF_ITEM, first + i), c, first + i);
+  for (size_t t = 0; t < sizeof pf_item_tables / sizeof *pf_item_tables;
+       t++)
+    pf_span (r, pf_item_tables[t], W (rec, 8 + t), &first);
   memcpy (r->coll_to[k], r->next, sizeof r->next);
   c->state = CONTENT_PENDING;
   c->decoder = r->dec;
 }
-
-/* The tables whose records a collection's items take.  */
-static const enum pf_table pf_item_tables[] =
-  { PF_VALUE, PF_STRS, PF_CLAIM, PF_CITE, PF_LINK };
 
 bool
 pf_coll_decode (void *ctx, struct content_collection *c)
@@ -207,32 +190,11 @@ pf_links (struct pf *r)
     }
 }
 
-/* Fill each section's CITED_BY from every item's citations, each item
-   once, in the pack's order, as content_backrefs_build does.  */
-static bool
-pf_backrefs (struct pf *r)
-{
-  for (size_t j = 0; r->ok && j < r->count[PF_CITE]; j++)
-    {
-      uint32_t sec = W (r->at[PF_CITE], j);
-      if (sec >= r->count[PF_SEC])
-        return r->ok = false;
-      r->secs[sec].n_cited_by++;
-    }
-  if (!r->ok || !content_backrefs_alloc (r->pack))
-    return false;
-  for (size_t i = 0; i < r->count[PF_ITEM]; i++)
-    for (uint32_t j = r->item_cite[i]; j < r->item_cite[i + 1]; j++)
-      content_backref_add (&r->secs[W (r->at[PF_CITE], j)], &r->items[i]);
-  return true;
-}
-
 bool
 pf_colls_finish (struct pf *r)
 {
-  r->item_cite[r->count[PF_ITEM]] = r->next[PF_CITE];
   pf_links (r);
-  return r->ok && pf_backrefs (r);
+  return r->ok;
 }
 
 struct content_collection *

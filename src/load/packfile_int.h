@@ -42,12 +42,11 @@ struct pf
      (pf_document), for pf_doc_decode.  */
   uint32_t *doc_block;
   uint32_t *doc_strs;
+  uint32_t *doc_bref;
   /* Per collection: where each table stood when its items began, and
      when they ended (pf_collection), for pf_coll_decode.  */
   uint32_t (*coll_from)[PF_NTABLES];
   uint32_t (*coll_to)[PF_NTABLES];
-  /* Per item of ITEM, and one past the last: its first citation.  */
-  uint32_t *item_cite;
   struct content_decoder decoder;       /* the kept reader's */
   const struct content_decoder *dec;    /* it */
 };
@@ -105,16 +104,19 @@ const char *pf_id (struct pf *r, uint32_t ref, bool required);
    unless BLOCK: *OUT, NULL when empty.  @retval N, or 0 when bad.  */
 size_t pf_strs (struct pf *r, uint32_t n, bool block, const char ***out);
 
+/** pf_sec_doc - section SEC of SEC (below its count), its DOC and
+   INDEX set if they were not: every document is read.  */
+struct content_section *pf_sec_doc (struct pf *r, uint32_t sec);
+
 /** pf_collection - read the next collection's record into C and its
-   attributes; skim its items (the counts that say which records are
-   whose, and the sections they cite), which are decoded when first
-   reached (pf_coll_decode).  K is its index.  */
+   attributes; its items, and the records they take by the counts it
+   holds, are decoded when first reached (pf_coll_decode).  K is its
+   index.  */
 void pf_collection (struct pf *r, size_t k, struct content_collection *c);
 
 /** pf_colls_finish - once every collection is read: check each link
    (to an item of the collection the pack names independent) and set
-   it, and fill each section's back references (cited_by).
-   @retval false on a bad image or memory exhaustion.  */
+   it.  @retval false on a bad image.  */
 bool pf_colls_finish (struct pf *r);
 
 /** pf_coll_decode - the decoder's (content_decoder.coll_items): decode

@@ -129,6 +129,71 @@ pw_link (struct pw *w, const struct content_link *l)
   w->ok = false;                /* unresolved: not a checked pack */
 }
 
+/* The records of each table in TABLES that the children of a record
+   of table T take (packfmt.h: a document's blocks, lists' entries and
+   back references; a collection's items' values, strings, claims,
+   citations and links): words of T reserved for their counts (pw_hold)
+   and filled once the children are written (pw_fill).  */
+struct pw_held
+{
+  enum pf_table t;
+  size_t at;                    /* the first count's word in T */
+  size_t from[PF_TEXT];         /* each table's records then */
+};
+
+static void
+pw_hold (struct pw *w, struct pw_held *h, enum pf_table t,
+         const enum pf_table *tables, size_t n)
+{
+  static const unsigned widths[] = PF_WIDTHS;
+  h->t = t;
+  h->at = w->t[t].n;
+  for (size_t i = 0; i < n; i++)
+    {
+      h->from[tables[i]] = w->t[tables[i]].n / widths[tables[i]];
+      pw_word (w, t, 0);
+    }
+}
+
+static void
+pw_fill (struct pw *w, const struct pw_held *h, const enum pf_table *tables,
+         size_t n)
+{
+  static const unsigned widths[] = PF_WIDTHS;
+  for (size_t i = 0; w->ok && i < n; i++)
+    {
+      size_t now = w->t[tables[i]].n / widths[tables[i]];
+      if (now - h->from[tables[i]] >= PF_NONE)
+        w->ok = false;
+      else
+        w->t[h->t].w[h->at + i] = (uint32_t) (now - h->from[tables[i]]);
+    }
+}
+
+static const enum pf_table pw_doc_tables[] = { PF_BLOCK, PF_STRS, PF_BREF };
+static const enum pf_table pw_coll_tables[] =
+  { PF_VALUE, PF_STRS, PF_CLAIM, PF_CITE, PF_LINK };
+#define PW_N(a) (sizeof (a) / sizeof *(a))
+
+/* The items that cite S, counted in SEC, each by its index in ITEM.  */
+static void
+pw_backrefs (struct pw *w, const struct content_section *s)
+{
+  size_t n;
+  const struct content_item *const *by = content_cited_by (s, &n);
+  pw_count (w, PF_SEC, n);
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t k = 0;
+      while (k < w->pack->n_colls && w->pack->colls[k] != by[i]->coll)
+        k++;
+      if (k == w->pack->n_colls || by[i]->index >= by[i]->coll->n_items)
+        w->ok = false;          /* not the pack's: not a checked pack */
+      else
+        pw_count (w, PF_BREF, w->coll_base[k] + by[i]->index);
+    }
+}
+
 static void
 pw_document (struct pw *w, const struct content_document *d)
 {
@@ -143,6 +208,8 @@ pw_document (struct pw *w, const struct content_document *d)
   const struct content_section *secs = content_doc_sections (d, &n);
   w->ok = w->ok && n == d->n_sections;
   pw_count (w, PF_DOC, n);
+  struct pw_held h;
+  pw_hold (w, &h, PF_DOC, pw_doc_tables, PW_N (pw_doc_tables));
   for (size_t i = 0; i < n; i++)
     {
       const struct content_section *s = &secs[i];
@@ -156,7 +223,9 @@ pw_document (struct pw *w, const struct content_document *d)
           pw_str (w, PF_BLOCK, b->text);
           pw_strs (w, PF_BLOCK, b->items, b->n_items);
         }
+      pw_backrefs (w, s);
     }
+  pw_fill (w, &h, pw_doc_tables, PW_N (pw_doc_tables));
 }
 
 static void
@@ -207,6 +276,8 @@ pw_collection (struct pw *w, const struct content_collection *c)
   pw_count (w, PF_COLL, c->n_attrs);
   pw_count (w, PF_COLL, c->n_items);
   pw_strs (w, PF_COLL, c->sort_langs, c->n_sort_langs);
+  struct pw_held h;
+  pw_hold (w, &h, PF_COLL, pw_coll_tables, PW_N (pw_coll_tables));
   for (size_t i = 0; i < c->n_attrs; i++)
     {
       pw_str (w, PF_ATTR, c->attrs[i].id);
@@ -220,6 +291,7 @@ pw_collection (struct pw *w, const struct content_collection *c)
     w->ok = false;      /* unavailable: not a whole pack */
   for (size_t i = 0; i < n; i++)
     pw_item (w, c, &items[i]);
+  pw_fill (w, &h, pw_coll_tables, PW_N (pw_coll_tables));
 }
 
 static void

@@ -23,10 +23,16 @@
    hold no offsets of other records: each table is read in order, and a
    record's count (a document's sections, a section's blocks...) takes
    that many of the next records of the table it names, so that every
-   record belongs to exactly one owner.  The tables are read in this
+   record belongs to exactly one owner.  A document's and a
+   collection's records also say how many records of each table all
+   their sections' or items' records take, so that loading can pass
+   over them without reading them (a 1 GB pack's are 70 MB), and
+   decoding one checks that they take exactly so many.  The tables are read in this
    order: the pack's about and menu (STRS); then each document, its
    sections (SEC), each section's blocks (BLOCK), each list's entries
-   (STRS); each collection, its related collections (STRS), the
+   (STRS), and the items that cite the section (BREF: each once, in the
+   pack's order, as content_backrefs_build makes them; read when the
+   document is decoded, so that loading builds none); each collection, its related collections (STRS), the
    languages of its sort keys (STRS), attributes (ATTR) and items
    (ITEM), and for each item one value (VALUE) an attribute, with its
    list (STRS), one sort key (STRS) a language, its claims (CLAIM) with their
@@ -34,7 +40,9 @@
    independent bodies say (LINK); last each comparison and its columns
    (STRS).  A citation is the index of its section in SEC; a link the
    index in ITEM of an item of the collection the pack names
-   independent, resolved once every item is read.
+   independent, resolved once every item is read; a back reference the
+   index in ITEM of an item (content_cited_by keeps it only if the item
+   does cite the section).
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #ifndef PINAV_PACKFMT_H
 #define PINAV_PACKFMT_H
@@ -43,7 +51,7 @@
 #include <stdint.h>
 
 #define PF_MAGIC "PINAVPK\n"
-#define PF_VERSION 5
+#define PF_VERSION 6
 #define PF_NONE UINT32_MAX
 
 /* The largest image: what the format can address, every offset in it
@@ -64,8 +72,8 @@ enum
 enum pf_table
 {
   PF_PACK, PF_DOC, PF_SEC, PF_BLOCK, PF_COLL, PF_ATTR, PF_ITEM, PF_VALUE,
-  PF_CLAIM, PF_CITE, PF_LINK, PF_COMP, PF_STRS, PF_TEXT, PF_SEARCH,
-  PF_NTABLES
+  PF_CLAIM, PF_CITE, PF_LINK, PF_COMP, PF_STRS, PF_BREF, PF_TEXT,
+  PF_SEARCH, PF_NTABLES
 };
 
 #define PF_HEADER_SIZE (PF_H_DIR + 8 * PF_NTABLES)
@@ -74,11 +82,13 @@ enum pf_table
    index: bytes, width 0).
    PACK      title, reviewed, disclaimer, n_about, n_menu, glossary,
              glossary_also, independent
-   DOC       id, title, publisher, source, n_sections
-   SEC       id, heading, n_blocks
+   DOC       id, title, publisher, source, n_sections, and the records
+             its sections take: n_blocks, n_strs, n_brefs
+   SEC       id, heading, n_blocks, n_cited_by
    BLOCK     kind, text, n_items
    COLL      id, title, intro, untraced, n_related, n_attrs, n_items,
-             n_sort_langs
+             n_sort_langs, and the records its items take: n_values,
+             n_strs, n_claims, n_cites, n_links
    ATTR      id, label, type, ref_collection
    ITEM      id, name, summary, n_claims, n_sources, n_independent
    VALUE     flags (PF_SET, PF_TRUE), text, n_list
@@ -86,8 +96,9 @@ enum pf_table
    CITE      section
    LINK      item
    COMP      id, title, collection, n_columns
-   STRS      string  */
-#define PF_WIDTHS { 8, 5, 3, 3, 8, 4, 6, 3, 2, 1, 1, 4, 1, 0, 0 }
+   STRS      string
+   BREF      item (one that cites the section: its back reference)  */
+#define PF_WIDTHS { 8, 8, 4, 3, 13, 4, 6, 3, 2, 1, 1, 4, 1, 1, 0, 0 }
 
 enum { PF_SET = 1, PF_TRUE = 2 };
 

@@ -150,16 +150,33 @@ item_ready (const struct content_decoder *dec, const struct content_item *it)
   return c && coll_ready (c);
 }
 
+/* Whether one of IT's claims or sources cites S.  */
+static bool
+item_cites (const struct content_item *it, const struct content_section *s)
+{
+  for (size_t i = 0; i < it->n_claims; i++)
+    for (size_t j = 0; j < it->claims[i].n_cites; j++)
+      if (it->claims[i].cites[j].section == s)
+        return true;
+  for (size_t j = 0; j < it->n_sources; j++)
+    if (it->sources[j].section == s)
+      return true;
+  return false;
+}
+
 const struct content_item *const *
 content_cited_by (const struct content_section *cs, size_t *n)
 {
   /* The pack is the model's to change: those that could not be
-     decoded are dropped from the list.  */
+     decoded, or do not cite S, are dropped from the list.  */
   struct content_section *s = (struct content_section *) cs;
   const struct content_decoder *dec = s->doc ? s->doc->decoder : NULL;
   size_t k = 0;
+  if (s->doc && !doc_ready (s->doc))
+    s->n_cited_by = 0;
   for (size_t i = 0; i < s->n_cited_by; i++)
-    if (item_ready (dec, s->cited_by[i]))
+    if (item_ready (dec, s->cited_by[i]) && item_cites (s->cited_by[i], s)
+        && (k == 0 || s->cited_by[k - 1] != s->cited_by[i]))
       s->cited_by[k++] = s->cited_by[i];
   s->n_cited_by = k;
   *n = k;
@@ -263,13 +280,6 @@ content_index_build (struct content_pack *p)
   return index_fill (p);
 }
 
-void
-content_backref_add (struct content_section *s, const struct content_item *it)
-{
-  if (!s->n_cited_by || s->cited_by[s->n_cited_by - 1] != it)
-    s->cited_by[s->n_cited_by++] = it;
-}
-
 /* Note that IT cites section S (in CITES[0..N)): count it (pass 0), or
    add it once (pass 1; an item's citations of S are consecutive).  */
 static void
@@ -285,8 +295,8 @@ backrefs_note (const struct content_item *it, const struct content_cite *c,
         continue;
       if (pass == 0)
         s->n_cited_by++;
-      else
-        content_backref_add (s, it);
+      else if (!s->n_cited_by || s->cited_by[s->n_cited_by - 1] != it)
+        s->cited_by[s->n_cited_by++] = it;
     }
 }
 
@@ -303,8 +313,8 @@ backrefs_scan (struct content_pack *p, int pass)
       }
 }
 
-bool
-content_backrefs_alloc (struct content_pack *p)
+static bool
+backrefs_alloc (struct content_pack *p)
 {
   for (size_t i = 0; i < p->n_docs; i++)
     for (size_t j = 0; j < p->docs[i]->n_sections; j++)
@@ -324,7 +334,7 @@ bool
 content_backrefs_build (struct content_pack *p)
 {
   backrefs_scan (p, 0);
-  if (!content_backrefs_alloc (p))
+  if (!backrefs_alloc (p))
     return false;
   backrefs_scan (p, 1);
   return true;

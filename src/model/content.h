@@ -27,14 +27,16 @@ struct content_collection;
    document's sections or the collection's items (and everything under
    them) and says whether it could; when it could not, they are
    unavailable, and read as none.  The model knows nothing of what CTX
-   is.  A pending document's SECTIONS and N_SECTIONS are set, and each
-   section's DOC and INDEX (a citation may point at it, and its
-   CITED_BY is filled at once); the rest of it is not, nor in the id
-   index (content_section) until it is decoded.  A pending
+   is.  A pending document's SECTIONS and N_SECTIONS are set; a
+   section's DOC and INDEX are set when a citation of it is decoded (so
+   that content_cite_section can decode its document), the rest of it
+   when the document is, and its sections go into the id index
+   (content_section) then.  A pending
    collection's ITEMS and N_ITEMS are set, but not what is in them;
    its items go into the id index when it is decoded; each section's
    CITED_BY may name them (content_cited_by decodes them), and so may
-   links (content_link_item).  */
+   links (content_link_item).  A pending document's sections may have
+   no CITED_BY until it is decoded (content_cited_by decodes it).  */
 struct content_item;
 struct content_decoder
 {
@@ -252,8 +254,9 @@ const struct content_item *
 content_coll_items (const struct content_collection *c, size_t *n);
 
 /** content_cited_by - the items that cite S (its CITED_BY), their
-   number in *N; decoded now if they were pending, those that could not
-   be left out.  */
+   number in *N; S's document decoded now if it was pending, and the
+   items too; those that could not be, or that do not cite S (a
+   loader's list is checked), are left out.  */
 const struct content_item *const *
 content_cited_by (const struct content_section *s, size_t *n);
 
@@ -290,17 +293,6 @@ bool content_index_build (struct content_pack *pack);
    what cites it without a search of the pack.
    @retval false on memory exhaustion.  */
 bool content_backrefs_build (struct content_pack *pack);
-
-/** content_backrefs_alloc - for a loader that counts each section's
-   citations into its N_CITED_BY: make room for them, and set every
-   N_CITED_BY to 0 for content_backref_add.
-   @retval false on memory exhaustion.  */
-bool content_backrefs_alloc (struct content_pack *pack);
-
-/** content_backref_add - note that IT cites S: added unless it is
-   the last item S names (an item's citations come together).  */
-void content_backref_add (struct content_section *s,
-                          const struct content_item *it);
 
 /** content_document - the document with ID, or NULL.  O(1).  */
 const struct content_document *
