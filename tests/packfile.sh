@@ -219,4 +219,20 @@ grep -v -e "^Topics that cite this section:$" -e "^- Fruits: " "$t/d1.txt" \
   | cmp -s "$t/out" -
 ok $? "the documents are as they were, but for links to its items"
 
+# The pack's words (pack.bin's WORDS): in English the line breaker
+# knows the names that are not all printable ASCII from them alone,
+# and keeps such a name's Chinese word whole: 艾米迈托赛注射液 (16
+# columns) is on one line at every width from 17 to 60 (without the
+# words, it is cut at 33 of them).
+cut=""
+for w in $(seq 17 60); do
+  "$PINAV" --data="$top_srcdir/data" --lang=en --width=$w \
+    --dump=context/nmpa-amimestrocel-2025 >"$t/w.txt" 2>&1 || exit 99
+  n=$(grep -c "[艾米迈托赛注射液]" "$t/w.txt")
+  m=$(grep -c "艾米迈托赛注射液" "$t/w.txt")
+  [ "$n" -ge 2 ] && [ "$n" = "$m" ] || cut="$cut $w"
+done
+[ -z "$cut" ]
+ok $? "English: a name's Chinese word kept whole at widths 17 to 60${cut:+ (cut at$cut)}"
+
 done_testing

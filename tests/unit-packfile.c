@@ -295,7 +295,8 @@ same_pack (const struct content_pack *a, const struct content_pack *b)
             && same_str (a->glossary_also, b->glossary_also)
             && same_str (a->independent, b->independent)
             && a->n_docs == b->n_docs && a->n_colls == b->n_colls
-            && a->n_comps == b->n_comps;
+            && a->n_comps == b->n_comps
+            && same_strs (a->words, a->n_words, b->words, b->n_words);
   for (size_t i = 0; ok && i < a->n_docs; i++)
     {
       const struct content_document *x = a->docs[i], *y = b->docs[i];
@@ -574,6 +575,30 @@ other_hashes_refused (const unsigned char *img, size_t len)
   return ok;
 }
 
+/* Whether P's words are the names of its items that are not all
+   printable ASCII, each of them, in the pack's order.  */
+static bool
+words_sound (const struct content_pack *p)
+{
+  size_t k = 0;
+  bool ok = true;
+  for (size_t i = 0; ok && i < p->n_colls; i++)
+    {
+      size_t n;
+      const struct content_item *items = content_coll_items (p->colls[i], &n);
+      for (size_t j = 0; ok && j < n; j++)
+        {
+          const unsigned char *s = (const unsigned char *) items[j].name;
+          bool ascii = true;
+          for (; *s; s++)
+            ascii &= *s >= 0x20 && *s < 0x7F;
+          if (!ascii)
+            ok = k < p->n_words && same_str (p->words[k++], items[j].name);
+        }
+    }
+  return ok && k == p->n_words;
+}
+
 static void
 test_round_trip (const char *rel)
 {
@@ -590,6 +615,9 @@ test_round_trip (const char *rel)
     }
   tap_ok (b != NULL, "%s: the image (%zu bytes) loads back", rel, len);
   tap_ok (b && same_pack (a, b), "%s: the same pack, field by field", rel);
+  tap_ok (a && b && words_sound (b), "%s: its words (%zu) are the names "
+          "that are not all printable ASCII, in the pack's order", rel,
+          b ? b->n_words : 0);
   unsigned char *again = b ? packfile_encode (b, HASH, &len2) : NULL;
   tap_ok (again && len2 == len && memcmp (again, img, len) == 0,
           "%s: compiled again, the same bytes", rel);
@@ -1001,7 +1029,7 @@ static const char *const fields[PF_TEXT] = {
   [PF_BLOCK] = "kxn", [PF_COLL] = "ISsunnnnnnnnn", [PF_ATTR] = "IStj",
   [PF_ITEM] = "ISSnnn", [PF_VALUE] = "fxn", [PF_CLAIM] = "Sn",
   [PF_CITE] = "c", [PF_LINK] = "l", [PF_COMP] = "ISIn", [PF_STRS] = "S",
-  [PF_BREF] = "b"
+  [PF_BREF] = "b", [PF_WORDS] = "S"
 };
 
 /* What the word at AT of F is: 'z' in the header's stamp (any value

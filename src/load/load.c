@@ -167,7 +167,8 @@ load_finish (struct loadctx *lc)
   else
     load_refs_check (lc);
   free (lc->refs);
-  if (!lc->n_errors && !content_backrefs_build (lc->pack))
+  if (!lc->n_errors && (!content_backrefs_build (lc->pack)
+                        || !content_words_build (lc->pack)))
     lc_error (lc, NULL, "%s", _("out of memory"));
   if (lc->n_errors)
     {

@@ -215,6 +215,21 @@ pf_doc_decode (void *ctx, struct content_document *cd)
          && r.next[PF_BREF] == r.doc_bref[k + 1];
 }
 
+/* The pack's words, all of WORDS: one line each.  */
+static void
+pf_words (struct pf *r)
+{
+  struct content_pack *p = r->pack;
+  size_t first;
+  p->n_words = pf_span (r, PF_WORDS, r->count[PF_WORDS], &first);
+  p->words = p->n_words ? arena_array (&p->arena, p->n_words,
+                                       sizeof *p->words) : NULL;
+  if (p->n_words && !p->words)
+    r->ok = false;
+  for (size_t i = 0; r->ok && i < p->n_words; i++)
+    p->words[i] = pf_str (r, W (r->at[PF_WORDS], first + i), true);
+}
+
 static void
 pf_comparison (struct pf *r, struct content_comparison *m)
 {
@@ -439,6 +454,8 @@ pf_decode_image (struct content_pack *pack, const unsigned char *img,
   ok = ok && r.ok && pf_colls_finish (&r);
   for (size_t i = 0; ok && r.ok && i < pack->n_comps; i++)
     pf_comparison (&r, &r.comps[i]);
+  if (ok && r.ok)
+    pf_words (&r);
   for (int t = 0; ok && t < PF_TEXT; t++)
     ok = r.next[t] == r.count[t];
   *unsafe = r.unsafe;

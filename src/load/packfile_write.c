@@ -328,6 +328,8 @@ pw_pack (struct pw *w)
       pw_str (w, PF_COMP, m->collection);
       pw_strs (w, PF_COMP, m->columns, m->n_columns);
     }
+  for (size_t i = 0; i < p->n_words; i++)
+    pw_str (w, PF_WORDS, p->words[i]);
 }
 
 /* The image: header, directory, tables, text, and the search index

@@ -37,8 +37,10 @@
    (ITEM), and for each item one value (VALUE) an attribute, with its
    list (STRS), one sort key (STRS) a language, its claims (CLAIM) with their
    citations (CITE), its sources (CITE), then its links to what
-   independent bodies say (LINK); last each comparison and its columns
-   (STRS).  A citation is the index of its section in SEC; a link the
+   independent bodies say (LINK); then each comparison and its columns
+   (STRS); last the pack's words (WORDS).  The items' names come first
+   in the text, side by side (view.c reads them all in a translated
+   language).  A citation is the index of its section in SEC; a link the
    index in ITEM of an item of the collection the pack names
    independent, resolved once every item is read; a back reference the
    index in ITEM of an item (content_cited_by keeps it only if the item
@@ -72,8 +74,8 @@ enum
 enum pf_table
 {
   PF_PACK, PF_DOC, PF_SEC, PF_BLOCK, PF_COLL, PF_ATTR, PF_ITEM, PF_VALUE,
-  PF_CLAIM, PF_CITE, PF_LINK, PF_COMP, PF_STRS, PF_BREF, PF_TEXT,
-  PF_SEARCH, PF_NTABLES
+  PF_CLAIM, PF_CITE, PF_LINK, PF_COMP, PF_STRS, PF_BREF, PF_WORDS,
+  PF_TEXT, PF_SEARCH, PF_NTABLES
 };
 
 #define PF_HEADER_SIZE (PF_H_DIR + 8 * PF_NTABLES)
@@ -97,8 +99,10 @@ enum pf_table
    LINK      item
    COMP      id, title, collection, n_columns
    STRS      string
-   BREF      item (one that cites the section: its back reference)  */
-#define PF_WIDTHS { 8, 8, 4, 3, 13, 4, 6, 3, 2, 1, 1, 4, 1, 1, 0, 0 }
+   BREF      item (one that cites the section: its back reference)
+   WORDS     string (content_pack.words: names that are not all
+             printable ASCII)  */
+#define PF_WIDTHS { 8, 8, 4, 3, 13, 4, 6, 3, 2, 1, 1, 4, 1, 1, 1, 0, 0 }
 
 enum { PF_SET = 1, PF_TRUE = 2 };
 

@@ -340,6 +340,38 @@ content_backrefs_build (struct content_pack *p)
   return true;
 }
 
+/* Whether S is all printable ASCII: then it holds no word the line
+   breaker keeps (text_words_add).  */
+static bool
+all_printable_ascii (const char *s)
+{
+  for (; *s; s++)
+    if (*s < 0x20 || *s > 0x7E)
+      return false;
+  return true;
+}
+
+bool
+content_words_build (struct content_pack *p)
+{
+  size_t n = 0;
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (size_t i = 0; i < p->n_colls; i++)
+        for (size_t j = 0; j < p->colls[i]->n_items; j++)
+          {
+            const char *name = p->colls[i]->items[j].name;
+            if (!all_printable_ascii (name) && pass)
+              p->words[p->n_words++] = name;
+            n += !all_printable_ascii (name) && !pass;
+          }
+      if (!pass && n && !(p->words = arena_array (&p->arena, n,
+                                                  sizeof *p->words)))
+        return false;
+    }
+  return true;
+}
+
 const struct content_document *
 content_document (const struct content_pack *p, const char *id)
 {

@@ -225,6 +225,12 @@ struct content_pack
   struct content_comparison **comps;
   size_t n_comps;
   struct content_index *index;
+  /* The items' names that are not all printable ASCII, in the pack's
+     order (content_words_build): those of them the line breaker must
+     know in the pack's own language, English (view.c), without every
+     item's name read.  */
+  const char **words;
+  size_t n_words;
   struct content_term *terms;   /* the termbases' terms, or NULL */
   size_t n_terms;
   /* The search index made when the pack was compiled, SEARCH_BLOB_LEN
@@ -293,6 +299,11 @@ bool content_index_build (struct content_pack *pack);
    what cites it without a search of the pack.
    @retval false on memory exhaustion.  */
 bool content_backrefs_build (struct content_pack *pack);
+
+/** content_words_build - fill PACK's WORDS from its items' names (for
+   a loader that decodes every item).
+   @retval false on memory exhaustion.  */
+bool content_words_build (struct content_pack *pack);
 
 /** content_document - the document with ID, or NULL.  O(1).  */
 const struct content_document *

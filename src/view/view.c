@@ -83,8 +83,14 @@ view_words (const struct content_pack *p)
                                    : -1;
   size_t n;
   const struct content_item *items;
-  /* The names alone: a collection's items are not decoded for them.  */
-  for (size_t i = 0; i < p->n_colls; i++)
+  /* In English (the names as they are), the pack's words: those of
+     the names the breaker would keep, without reading them all.  In
+     another language, the names alone: a collection's items are not
+     decoded for them.  */
+  bool english = strcmp (now, "en") == 0;
+  for (size_t i = 0; english && i < p->n_words; i++)
+    text_words_add (p->words[i]);
+  for (size_t i = 0; !english && i < p->n_colls; i++)
     for (size_t k = 0; k < p->colls[i]->n_items; k++)
       {
         const char *name = content_coll_item_name (p->colls[i], k);
