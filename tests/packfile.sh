@@ -195,7 +195,9 @@ cmp -s "$t/out" "$t/fruits.txt"
 ok $? "the rest of the pack is as it was"
 
 # So is a collection whose items' part is damaged (its first item's
-# first value's flags out of range): its list says so, and what to run.
+# first value's flags out of range), when one of them is opened: its
+# list shows the names alone (the items are decoded when one is
+# opened), the item's page says what to run.
 mkdir "$t/lazyc" && cp "$t"/good/*.yaml "$t/lazyc/" || exit 99
 "$packc" "$t/lazyc" "$t/lazyc/pack.bin" || exit 99
 "$PINAV" --data="$t/lazyc" --dump=d1 --width=0 >"$t/d1.txt"
@@ -204,20 +206,38 @@ set -- $(od -An -tu1 -j104 -N4 "$t/lazyc/pack.bin")
 printf '\011' | dd of="$t/lazyc/pack.bin" bs=1 count=1 conv=notrunc \
   seek=$(($1 + 256 * $2 + 65536 * $3 + 16777216 * $4)) 2>/dev/null
 run "$PINAV" --data="$t/lazyc" --dump=fruits --width=0
-is_status 0 "a collection damaged in the image: shown"
-has_out "^This list cannot be shown: its part of the compiled pack (pack.bin) is damaged\. Compile the pack again with pinav-packc\.$" \
-  "as unavailable, with what to run"
-! grep -q "Apple" "$tap_tmp/out"
-ok $? "and none of its items"
+is_status 0 "a collection damaged in the image: its list shown"
+has_out "^- Apple$" "with its items' names"
 is_empty_err "and nothing said of it on standard error"
+run "$PINAV" --data="$t/lazyc" --dump=item:fruits/apple --width=0
+is_status 0 "an item of it opened"
+has_out "^This page cannot be shown: its part of the compiled pack (pack.bin) is damaged\. Compile the pack again with pinav-packc\.$" \
+  "shown unavailable, with what to run"
 run "$PINAV" --data="$t/lazyc" --dump=fruits/apple --width=0
-is_status 2 "an item of it cannot be reached"
+is_status 2 "and cannot be named to --dump"
 # A document cited by its items no longer names them; the rest of it
 # is as it was.
 run "$PINAV" --data="$t/lazyc" --dump=d1 --width=0
 grep -v -e "^Topics that cite this section:$" -e "^- Fruits: " "$t/d1.txt" \
   | cmp -s "$t/out" -
 ok $? "the documents are as they were, but for links to its items"
+
+# An item's name that cannot be read (its reference into a string):
+# the list is decoded to know, and says it cannot be shown.
+mkdir "$t/lazyn" && cp "$t"/good/*.yaml "$t/lazyn/" || exit 99
+"$packc" "$t/lazyn" "$t/lazyn/pack.bin" || exit 99
+# The ITEM table's offset: the directory's 7th entry; a name is the
+# second word of an item's record.
+set -- $(od -An -tu1 -j96 -N4 "$t/lazyn/pack.bin")
+printf '\001\000\000\000' | dd of="$t/lazyn/pack.bin" bs=1 count=4 \
+  conv=notrunc seek=$(($1 + 256 * $2 + 65536 * $3 + 16777216 * $4 + 4)) \
+  2>/dev/null
+run "$PINAV" --data="$t/lazyn" --dump=fruits --width=0
+is_status 0 "an item's name damaged in the image: the list shown"
+has_out "^This list cannot be shown: its part of the compiled pack (pack.bin) is damaged\. Compile the pack again with pinav-packc\.$" \
+  "as unavailable, with what to run"
+! grep -q "Banana" "$tap_tmp/out"
+ok $? "and none of its items"
 
 # The pack's words (pack.bin's WORDS): in English the line breaker
 # knows the names that are not all printable ASCII from them alone,

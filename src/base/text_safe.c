@@ -59,17 +59,6 @@ text_unsafe_name (enum text_unsafe why)
     }
 }
 
-uint64_t
-text_not_printable8 (const unsigned char *s)
-{
-  const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
-  uint64_t x, del;
-  memcpy (&x, s, sizeof x);
-  del = x ^ (ones * 0x7F);
-  /* A byte >= 0x80, one below 0x20, or 0x7F.  */
-  return (x | ((x - ones * 0x20) & ~x) | ((del - ones) & ~del)) & highs;
-}
-
 size_t
 text_find_unsafe (const char *s, size_t len, bool block, unsigned *c)
 {

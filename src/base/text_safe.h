@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Why a character may not reach a terminal.  */
 enum text_unsafe
@@ -48,7 +49,17 @@ size_t text_find_unsafe (const char *s, size_t len, bool block,
 /** text_not_printable8 - the bytes of the 8 at S that are not
    printable ASCII (0x20 to 0x7E: a NUL, a control, DEL, or part of a
    longer character), as the high bit of each; 0 when all are.  Past the
-   first such byte others may be flagged wrongly.  */
-uint64_t text_not_printable8 (const unsigned char *s);
+   first such byte others may be flagged wrongly.  Inline: it is called
+   for every 8 bytes of every string a pack image holds.  */
+static inline uint64_t
+text_not_printable8 (const unsigned char *s)
+{
+  const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+  uint64_t x, del;
+  memcpy (&x, s, sizeof x);
+  del = x ^ (ones * 0x7F);
+  /* A byte >= 0x80, one below 0x20, or 0x7F.  */
+  return (x | ((x - ones * 0x20) & ~x) | ((del - ones) & ~del)) & highs;
+}
 
 #endif

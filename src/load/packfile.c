@@ -465,7 +465,7 @@ pf_decode_image (struct content_pack *pack, const unsigned char *img,
   pack->search_blob = r.count[PF_SEARCH] ? r.at[PF_SEARCH] : NULL;
   pack->search_blob_len = r.count[PF_SEARCH];
   r.decoder = (struct content_decoder) { pf_doc_decode, pf_coll_decode,
-                                         pf_item_coll, pf_item_name, lazy,
+                                         pf_item_coll, pf_item_str, lazy,
                                          pack };
   if (lazy)
     *lazy = r;

@@ -221,7 +221,8 @@ pf_item_coll (void *ctx, const struct content_item *it)
 }
 
 const char *
-pf_item_name (void *ctx, const struct content_collection *c, size_t i)
+pf_item_str (void *ctx, const struct content_collection *c, size_t i,
+             int field)
 {
   struct pf *r = ctx;
   if (!c->items || i >= c->n_items)
@@ -230,7 +231,8 @@ pf_item_name (void *ctx, const struct content_collection *c, size_t i)
   bool ok = r->ok;
   uint32_t unsafe = r->unsafe;
   size_t ix = (size_t) (c->items - r->items) + i;
-  const char *s = pf_str (r, W (pf_rec (r, PF_ITEM, ix), 1), true);
+  uint32_t ref = W (pf_rec (r, PF_ITEM, ix), field ? 1 : 0);
+  const char *s = field ? pf_str (r, ref, true) : pf_id (r, ref, true);
   bool good = r->ok;
   r->ok = ok;
   r->unsafe = unsafe;

@@ -129,9 +129,10 @@ bool pf_coll_decode (void *ctx, struct content_collection *c);
 struct content_collection *pf_item_coll (void *ctx,
                                          const struct content_item *it);
 
-/** pf_item_name - the decoder's: the name of item I of C, read from
-   its record without decoding C; NULL when it is bad.  */
-const char *pf_item_name (void *ctx, const struct content_collection *c,
-                          size_t i);
+/** pf_item_str - the decoder's: the id (FIELD 0) or the name (1) of
+   item I of C, read from its record without decoding C; NULL when it
+   is bad.  */
+const char *pf_item_str (void *ctx, const struct content_collection *c,
+                         size_t i, int field);
 
 #endif

@@ -191,15 +191,34 @@ content_link_item (const struct content_item *it, size_t i)
   return t && item_ready (it->coll->decoder, t) ? t : NULL;
 }
 
-const char *
-content_coll_item_name (const struct content_collection *c, size_t i)
+/* Field FIELD (0 the id, 1 the name) of item I of C, not decoded.  */
+static const char *
+coll_item_str (const struct content_collection *c, size_t i, int field)
 {
   if (i >= c->n_items || c->state == CONTENT_UNAVAILABLE)
     return NULL;
   if (c->state == CONTENT_READY)
-    return c->items[i].name;
-  return c->decoder->item_name ? c->decoder->item_name (c->decoder->ctx, c, i)
-                               : NULL;
+    return field ? c->items[i].name : c->items[i].id;
+  return c->decoder->item_str
+         ? c->decoder->item_str (c->decoder->ctx, c, i, field) : NULL;
+}
+
+const char *
+content_coll_item_name (const struct content_collection *c, size_t i)
+{
+  return coll_item_str (c, i, 1);
+}
+
+const char *
+content_coll_item_id (const struct content_collection *c, size_t i)
+{
+  return coll_item_str (c, i, 0);
+}
+
+enum content_state
+content_coll_state (const struct content_collection *c)
+{
+  return c->state;
 }
 
 const struct content_section *

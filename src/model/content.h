@@ -45,9 +45,10 @@ struct content_decoder
   /* The collection of IT, an item not yet decoded, or NULL.  */
   struct content_collection *(*item_coll) (void *ctx,
                                            const struct content_item *it);
-  /* The name of item I of C, read without decoding C; NULL when bad.  */
-  const char *(*item_name) (void *ctx, const struct content_collection *c,
-                            size_t i);
+  /* The id (FIELD 0) or the name (1) of item I of C, read without
+     decoding C; NULL when bad.  */
+  const char *(*item_str) (void *ctx, const struct content_collection *c,
+                           size_t i, int field);
   void *ctx;
   struct content_pack *pack;    /* whose id index gets what is decoded */
 };
@@ -275,6 +276,15 @@ content_link_item (const struct content_item *it, size_t i);
    C's items if they are pending; NULL when it cannot be read.  */
 const char *content_coll_item_name (const struct content_collection *c,
                                     size_t i);
+
+/** content_coll_item_id - the id of item I of C, as
+   content_coll_item_name.  */
+const char *content_coll_item_id (const struct content_collection *c,
+                                  size_t i);
+
+/** content_coll_state - whether C's items are read, pending (not yet
+   decoded) or unavailable; without decoding them.  */
+enum content_state content_coll_state (const struct content_collection *c);
 
 /** content_cite_section - the section C cites, decoding its document
    if it was pending (and setting C's SECTION_ID); NULL when there is

@@ -211,44 +211,44 @@ coll_order (struct page *pg, const struct content_collection *c)
    needs not clear (they are no patient's).  In the full-screen
    navigator, a list in the pack's order has no locations
    (view_link_target makes the one opened).  */
-static void
+static bool
 coll_links (struct page *pg, const struct view_ctx *ctx,
             const struct content_collection *c, const struct listed *v)
 {
-  size_t n, pre = strlen ("item:") + strlen (c->id) + 1;
-  const struct content_item *items = content_coll_items (c, &n);
+  /* The names and ids alone: the items are decoded when one is opened
+     (content_coll_item_name), not for their list.  */
+  size_t n = c->n_items, pre = strlen ("item:") + strlen (c->id) + 1;
   size_t left = 0;              /* bytes free at LOC */
+  size_t start = pg->n;
   bool located = ctx->mode != VIEW_TUI || v;
   char *head = NULL, *loc = NULL;
   if ((located && !(head = arena_alloc (&pg->arena, pre + LOC_HEAD)))
       || !vec_reserve (&pg->blocks, &pg->cap, pg->n + n,
                        sizeof *pg->blocks, 32))
-    {
-      pg->ok = false;
-      return;
-    }
-  for (size_t i = 0; !located && i < n; i++)
-    {
-      const char *name = C_ (items[i].name);
-      pg->blocks[pg->n++] = (struct pblock) { .kind = PB_LINK,
-                                              .text = name ? name : "" };
-    }
-  if (!located)
-    return;
-  stpcpy (stpcpy (stpcpy (head, "item:"), c->id), "/");
+    return pg->ok = false;
+  if (located)
+    stpcpy (stpcpy (stpcpy (head, "item:"), c->id), "/");
   for (size_t i = 0; i < n; i++)
     {
-      const struct content_item *it = v ? v[i].it : &items[i];
-      const char *name = v ? v[i].name : C_ (it->name);
-      size_t len = strlen (it->id), need = pre + len + 1 + LOC_HEAD;
+      const char *name = v ? v[i].name : content_coll_item_name (c, i);
+      const char *id = !located ? "" : v ? v[i].it->id
+                       : content_coll_item_id (c, i);
+      if (!name || !id)
+        {
+          pg->n = start;        /* a bad record: none of them */
+          return false;
+        }
+      name = v ? name : C_ (name);
+      pg->blocks[pg->n++] = (struct pblock) { .kind = PB_LINK,
+                                              .text = name ? name : "" };
+      if (!located)
+        continue;
+      size_t len = strlen (id), need = pre + len + 1 + LOC_HEAD;
       if (need > left)
         {
           left = need > LOC_CHUNK ? need : LOC_CHUNK;
           if (!(loc = arena_alloc (&pg->arena, left)))
-            {
-              pg->ok = false;
-              return;
-            }
+            return pg->ok = false;
         }
       /* A short head as a whole LOC_HEAD bytes: a copy of known size
          needs no call; the id then writes over its end.  */
@@ -256,13 +256,12 @@ coll_links (struct page *pg, const struct view_ctx *ctx,
         memcpy (loc, head, LOC_HEAD);
       else
         memcpy (loc, head, pre);
-      memcpy (loc + pre, it->id, len + 1);
-      pg->blocks[pg->n++] = (struct pblock) { .kind = PB_LINK,
-                                              .text = name ? name : "",
-                                              .target = loc };
+      memcpy (loc + pre, id, len + 1);
+      pg->blocks[pg->n - 1].target = loc;
       loc += pre + len + 1;
       left -= pre + len + 1;
     }
+  return true;
 }
 
 const char *
@@ -275,15 +274,17 @@ view_link_target (struct page *pg, const struct view_ctx *ctx, size_t block)
   const struct content_collection *c
     = strncmp (pg->location, "coll:", 5) == 0
       ? content_collection (ctx->pack, pg->location + 5) : NULL;
-  size_t n = 0;
-  const struct content_item *items = c ? content_coll_items (c, &n) : NULL;
-  if (!items || n > pg->n || block < pg->n - n)
+  size_t n = c ? c->n_items : 0;
+  if (!n || n > pg->n || block < pg->n - n)
     return NULL;
-  const struct content_item *it = &items[block - (pg->n - n)];
-  const char *name = C_ (it->name);
-  if (b->text != name && (name || *b->text))
-    return NULL;        /* not the link coll_links made for IT */
-  b->target = view_item_location (pg, it);
+  size_t i = block - (pg->n - n);
+  const char *name = content_coll_item_name (c, i);
+  const char *id = content_coll_item_id (c, i);
+  if (!name || !id || b->text != C_ (name))
+    return NULL;        /* not the link coll_links made for item I */
+  char loc[200];
+  snprintf (loc, sizeof loc, "item:%s/%s", c->id, id);
+  b->target = page_strdup (pg, loc);
   return b->target;
 }
 
@@ -296,20 +297,25 @@ coll_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   page_title (pg, C_ (c->title));
   if (c->intro)
     page_add (pg, PB_PARA, C_ (c->intro));
-  if (content_coll_unavailable (c))
-    /* TRANSLATORS: "pinav-packc" is a command: keep it as it is.  */
-    page_add (pg, PB_PARA, _("This list cannot be shown: its part of the "
-                             "compiled pack (pack.bin) is damaged. Compile "
-                             "the pack again with pinav-packc."));
   const char *glossary = ctx->pack->glossary;
   const struct listed *v = NULL;
   if (glossary && strcmp (c->id, glossary) == 0
-      && !(v = coll_order (pg, c)))
+      && !content_coll_unavailable (c) && !(v = coll_order (pg, c)))
     {
       pg->ok = false;
       return true;
     }
-  coll_links (pg, ctx, c, v);
+  /* A name or an id that cannot be read: the items are decoded, to
+     know whether the collection is whole (it is not).  */
+  if (content_coll_state (c) != CONTENT_UNAVAILABLE
+      && !coll_links (pg, ctx, c, v) && pg->ok
+      && !content_coll_unavailable (c))
+    pg->ok = false;
+  if (content_coll_state (c) == CONTENT_UNAVAILABLE)
+    /* TRANSLATORS: "pinav-packc" is a command: keep it as it is.  */
+    page_add (pg, PB_PARA, _("This list cannot be shown: its part of the "
+                             "compiled pack (pack.bin) is damaged. Compile "
+                             "the pack again with pinav-packc."));
   return true;
 }
 
@@ -436,6 +442,18 @@ item_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   memcpy (coll, arg, n);
   coll[n] = '\0';
   const struct content_item *it = content_item (ctx->pack, coll, arg + n + 1);
+  const struct content_collection *c = it ? NULL
+                                          : content_collection (ctx->pack, coll);
+  if (c && content_coll_state (c) == CONTENT_UNAVAILABLE)
+    {
+      /* Its list showed it before its collection was found damaged.  */
+      page_title (pg, C_ (c->title));
+      /* TRANSLATORS: "pinav-packc" is a command: keep it as it is.  */
+      page_add (pg, PB_PARA, _("This page cannot be shown: its part of the "
+                               "compiled pack (pack.bin) is damaged. "
+                               "Compile the pack again with pinav-packc."));
+      return true;
+    }
   if (!it)
     return false;
   page_title (pg, C_ (it->name));
