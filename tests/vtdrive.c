@@ -264,6 +264,7 @@ report (int code, const char *fmt, ...)
 void
 queue (const char *s, size_t len)
 {
+  race_queue ();
   if (D.outlen + len > D.outcap)
     D.out = xrealloc (D.out, D.outcap = (D.outlen + len) * 2);
   memcpy (D.out + D.outlen, s, len);
@@ -395,6 +396,7 @@ write_child (void)
         return;
       if (n <= 0)               /* the slave side is gone: drop them */
         n = (ssize_t) D.outlen;
+      D.written += (unsigned long) n;
       memmove (D.out, D.out + n, D.outlen - (size_t) n);
       D.outlen -= (size_t) n;
     }

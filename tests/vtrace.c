@@ -8,6 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "vtdrive.h"
 
@@ -120,4 +124,132 @@ race_stale (const char *what, int met)
     fprintf (stderr, "%s:%d: note: %s met before anything was drawn after "
              "the input\n", D.script, D.line, what);
   input_unwaited = 0;
+}
+
+/* The system call the program is blocked in (/proc/PID/syscall), -1
+   while it runs or when unknown; in *RCHAR the bytes it has read in all
+   (/proc/PID/io).  */
+static long
+child_blocked_in (unsigned long long *rchar)
+{
+  char path[64], key[32];
+  unsigned long long v;
+  long nr = -1;
+  FILE *f;
+  *rchar = 0;
+  snprintf (path, sizeof path, "/proc/%d/io", (int) D.pid);
+  if ((f = fopen (path, "r")))
+    {
+      while (fscanf (f, "%31[^:]: %llu\n", key, &v) == 2)
+        if (!strcmp (key, "rchar"))
+          *rchar = v;
+      fclose (f);
+    }
+  snprintf (path, sizeof path, "/proc/%d/syscall", (int) D.pid);
+  if ((f = fopen (path, "r")))
+    {
+      if (fscanf (f, "%ld", &nr) != 1)
+        nr = -1;                /* "running" */
+      fclose (f);
+    }
+  return nr;
+}
+
+/* Whether NR is a system call that waits for input.  */
+static int
+waits_for_input (long nr)
+{
+  static const long calls[] = { SYS_read, SYS_pselect6, SYS_ppoll,
+#ifdef SYS_poll
+    SYS_poll,
+#endif
+#ifdef SYS_select
+    SYS_select,
+#endif
+  };
+  for (size_t i = 0; i < NELEM (calls); i++)
+    if (nr == calls[i])
+      return 1;
+  return 0;
+}
+
+/* Bytes of input the program has not read yet (FIONREAD on the pty's
+   slave side), or -1.  */
+static int
+input_unread (void)
+{
+  int fd, n = -1;
+  const char *name = ptsname (D.master);
+  if (!name || (fd = open (name, O_RDWR | O_NOCTTY | O_NONBLOCK)) < 0)
+    return -1;
+  if (ioctl (fd, FIONREAD, &n) < 0)
+    n = -1;
+  close (fd);
+  return n;
+}
+
+/* Whether the program is idle: it has read every byte written to it
+   (its rchar has grown by as many since it was last idle), waits for
+   more in read, poll or select, and none of it is still unread.  */
+static unsigned long long rchar_base;
+static unsigned long written_base;
+static int based;
+
+/* Before the first input is written: what the program has read so far
+   (its files), the base for wait-idle's count.  */
+void
+race_queue (void)
+{
+  if (!based && D.pid > 0)
+    {
+      child_blocked_in (&rchar_base);
+      written_base = D.written;
+      based = 1;
+    }
+}
+
+static int
+child_idle (unsigned long long *rchar)
+{
+  long nr = child_blocked_in (rchar);
+  if (D.outlen || !waits_for_input (nr) || input_unread () != 0
+      || *rchar < rchar_base + (D.written - written_base))
+    return 0;
+  rchar_base = *rchar;
+  written_base = D.written;
+  based = 1;
+  return 1;
+}
+
+/* wait-idle: wait until the program has taken in all the input sent and
+   waits for more, then take in all it wrote: the answer to the input
+   is drawn whole, down to the cursor.  */
+void
+run_wait_idle (const struct cmd *c)
+{
+  double deadline = now () + D.timeout;
+  unsigned long long rchar;
+  int n;
+  (void) c;
+  need_pty ("wait-idle");
+  while (!child_idle (&rchar))
+    {
+      check_child ();
+      if (D.reaped || D.eof || now () >= deadline)
+        fail ("wait-idle: expected the program to take in its input and "
+              "wait for more within %.1f s; the program %s", D.timeout,
+              child_state ());
+      pump (left_ms (deadline, 5));
+    }
+  while (race_next ())
+    ;
+  do                            /* (a stall reads nothing) */
+    {
+      while (pump (0))
+        while (race_next ())
+          ;
+    }
+  while (ioctl (D.master, FIONREAD, &n) == 0 && n > 0
+         && now () >= D.stall_until && now () < deadline);
+  D.waited_at = now ();
 }

@@ -162,6 +162,7 @@ static const struct spec specs[] = {
   { "wait-blocked", S_NONE, run_wait_blocked, 0 },
   { "flood", S_N_KEYS, run_flood, 0 },
   { "wait-keypad", S_NONE, run_wait_keypad, 0 },
+  { "wait-idle", S_NONE, run_wait_idle, 0 },
   { "cpu-idle", S_MS_PCT, run_cpu_idle, 0 },
   { "expect-sane", S_NONE, run_sane, 0 },
   { "down-to", S_ROW_TEXT, run_down_to, 0 },
