@@ -396,7 +396,6 @@ write_child (void)
         return;
       if (n <= 0)               /* the slave side is gone: drop them */
         n = (ssize_t) D.outlen;
-      D.written += (unsigned long) n;
       memmove (D.out, D.out + n, D.outlen - (size_t) n);
       D.outlen -= (size_t) n;
     }

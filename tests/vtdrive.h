@@ -62,7 +62,6 @@ struct vtdrive
   double stall_until;           /* `stall`: the pty is not read till then */
   double sent_at;               /* when the last input was all written */
   double waited_at;             /* when the last wait* was met */
-  unsigned long written;        /* bytes written to the pty in all */
   const char *script;
 };
 extern struct vtdrive D;
@@ -105,7 +104,7 @@ void race_fed (size_t n);
 void race_sent (void);
 /** race_stale - early: note a wait WHAT met (MET) before any output.  */
 void race_stale (const char *what, int held);
-/** race_queue - note what the program has read before the first input.  */
+/** race_queue - note what the program has read before an input.  */
 void race_queue (void);
 /** run_wait_idle - wait-idle: the program has drawn all its answer.  */
 runfn run_wait_idle;

@@ -126,25 +126,33 @@ race_stale (const char *what, int met)
   input_unwaited = 0;
 }
 
-/* The system call the program is blocked in (/proc/PID/syscall), -1
-   while it runs or when unknown; in *RCHAR the bytes it has read in all
-   (/proc/PID/io).  */
-static long
-child_blocked_in (unsigned long long *rchar)
+/* The bytes the program has read in all (rchar of /proc/PID/io), 0
+   when unknown.  */
+static unsigned long long
+child_rchar (void)
 {
   char path[64], key[32];
-  unsigned long long v;
-  long nr = -1;
+  unsigned long long v, rchar = 0;
   FILE *f;
-  *rchar = 0;
   snprintf (path, sizeof path, "/proc/%d/io", (int) D.pid);
   if ((f = fopen (path, "r")))
     {
       while (fscanf (f, "%31[^:]: %llu\n", key, &v) == 2)
         if (!strcmp (key, "rchar"))
-          *rchar = v;
+          rchar = v;
       fclose (f);
     }
+  return rchar;
+}
+
+/* The system call the program is blocked in (/proc/PID/syscall), -1
+   while it runs or when unknown.  */
+static long
+child_syscall (void)
+{
+  char path[64];
+  long nr = -1;
+  FILE *f;
   snprintf (path, sizeof path, "/proc/%d/syscall", (int) D.pid);
   if ((f = fopen (path, "r")))
     {
@@ -188,36 +196,34 @@ input_unread (void)
   return n;
 }
 
-/* Whether the program is idle: it has read every byte written to it
-   (its rchar has grown by as many since it was last idle), waits for
-   more in read, poll or select, and none of it is still unread.  */
-static unsigned long long rchar_base;
-static unsigned long written_base;
-static int based;
+static unsigned long long rchar_sent;   /* rchar before the last input */
+static int unread;              /* input written since the last wait-idle */
 
-/* Before the first input is written: what the program has read so far
-   (its files), the base for wait-idle's count.  */
+/* Before each input is queued: note what the program has read so far,
+   for wait-idle.  */
 void
 race_queue (void)
 {
-  if (!based && D.pid > 0)
+  if (D.pid > 0)
     {
-      child_blocked_in (&rchar_base);
-      written_base = D.written;
-      based = 1;
+      rchar_sent = child_rchar ();
+      unread = 1;
     }
 }
 
+/* Whether the program is idle: since the last input was written it has
+   read (its rchar has grown: the kernel may not yet have handed the
+   input to the terminal's queue), none is left unread, and it waits for
+   more in read, poll or select.  (Input it discards unread, with
+   tcflush, leaves its rchar as it was: wait-idle after input that it
+   reads.)  */
 static int
-child_idle (unsigned long long *rchar)
+child_idle (void)
 {
-  long nr = child_blocked_in (rchar);
-  if (D.outlen || !waits_for_input (nr) || input_unread () != 0
-      || *rchar < rchar_base + (D.written - written_base))
+  if (D.outlen || !waits_for_input (child_syscall ())
+      || input_unread () != 0 || (unread && child_rchar () <= rchar_sent))
     return 0;
-  rchar_base = *rchar;
-  written_base = D.written;
-  based = 1;
+  unread = 0;
   return 1;
 }
 
@@ -228,11 +234,10 @@ void
 run_wait_idle (const struct cmd *c)
 {
   double deadline = now () + D.timeout;
-  unsigned long long rchar;
   int n;
   (void) c;
   need_pty ("wait-idle");
-  while (!child_idle (&rchar))
+  while (!child_idle ())
     {
       check_child ();
       if (D.reaped || D.eof || now () >= deadline)
