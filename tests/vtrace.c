@@ -146,21 +146,29 @@ child_rchar (void)
 }
 
 /* The system call the program is blocked in (/proc/PID/syscall), -1
-   while it runs or when unknown.  */
+   while it runs or when unknown; a read counts only from a terminal
+   (not a file the program is reading meanwhile).  */
 static long
 child_syscall (void)
 {
-  char path[64];
+  char path[64], link[64];
   long nr = -1;
+  unsigned long fd = 0;
+  ssize_t n;
   FILE *f;
   snprintf (path, sizeof path, "/proc/%d/syscall", (int) D.pid);
   if ((f = fopen (path, "r")))
     {
-      if (fscanf (f, "%ld", &nr) != 1)
+      if (fscanf (f, "%ld %lx", &nr, &fd) < 1)
         nr = -1;                /* "running" */
       fclose (f);
     }
-  return nr;
+  if (nr != SYS_read)
+    return nr;
+  snprintf (path, sizeof path, "/proc/%d/fd/%lu", (int) D.pid, fd);
+  n = readlink (path, link, sizeof link - 1);
+  link[n > 0 ? n : 0] = 0;
+  return strncmp (link, "/dev/pts/", 9) ? -1 : nr;
 }
 
 /* Whether NR is a system call that waits for input.  */
@@ -218,13 +226,11 @@ race_queue (void)
    tcflush, leaves its rchar as it was: wait-idle after input that it
    reads.)  */
 static int
-child_idle (void)
+child_idle (unsigned long long *rchar)
 {
-  if (D.outlen || !waits_for_input (child_syscall ())
-      || input_unread () != 0 || (unread && child_rchar () <= rchar_sent))
-    return 0;
-  unread = 0;
-  return 1;
+  *rchar = child_rchar ();
+  return !D.outlen && waits_for_input (child_syscall ())
+    && input_unread () == 0 && !(unread && *rchar <= rchar_sent);
 }
 
 /* wait-idle: wait until the program has taken in all the input sent and
@@ -234,10 +240,13 @@ void
 run_wait_idle (const struct cmd *c)
 {
   double deadline = now () + D.timeout;
-  int n;
+  unsigned long long rchar, before = 0;
+  int n, seen = 0;
   (void) c;
   need_pty ("wait-idle");
-  while (!child_idle ())
+  /* Idle twice in a row, nothing read in between: the kernel hands
+     input to the terminal's queue a little after it is written.  */
+  while (seen < 2)
     {
       check_child ();
       if (D.reaped || D.eof || now () >= deadline)
@@ -245,7 +254,13 @@ run_wait_idle (const struct cmd *c)
               "wait for more within %.1f s; the program %s", D.timeout,
               child_state ());
       pump (left_ms (deadline, 5));
+      if (!child_idle (&rchar))
+        seen = 0;
+      else
+        seen = seen && rchar == before ? 2 : 1;
+      before = rchar;
     }
+  unread = 0;
   while (race_next ())
     ;
   do                            /* (a stall reads nothing) */
