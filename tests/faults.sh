@@ -163,4 +163,30 @@ r=$?
 ok $r "plain mode into a pipe read slowly: all the output, exit 0"
 [ $r -eq 0 ] || { echo "# status $(cat "$tap_tmp/status"), $(wc -c <"$tap_tmp/fast") and $(wc -c <"$tap_tmp/slow") bytes"; sed 's/^/# /' "$tap_tmp/err" | head -20; }
 
+# vtdrive's race audit (tests/vtdrive.md): with VTDRIVE_RACE=early a
+# paint is taken in a byte at a time, so a check of a cell that the
+# paint draws after the text waited for fails every time (the choice's
+# reverse video comes after its '>'); a wait for the cell, or
+# wait-idle, is safe.
+race () {
+  printf '%s\n' "wait-row 23 ?" "key Down" "$@" "key q" "expect-exit 0 1000" \
+    >"$tap_tmp/race.vt"
+  VTDRIVE_RACE=early vt "$tap_tmp/race.vt" 80x24 $PINAV_WRAPPER "$PINAV" \
+    --data="$good" --lang=en
+}
+race "wait-row 2 > Compare fruits" "expect-reverse 2 2"
+r=$?
+[ $r -eq 1 ] && grep -q 'race.vt:4: expect-reverse' "$tap_tmp/err"
+ok $? "VTDRIVE_RACE=early: expect-reverse of a cell drawn after the text waited for fails"
+[ $r -eq 1 ] || sed 's/^/# /' "$tap_tmp/err" | head -20
+race "wait-row 2 > Compare fruits" "wait-reverse 2 2"
+r=$?
+ok $r "VTDRIVE_RACE=early: wait-reverse of that cell passes"
+[ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/err" | head -20
+race "wait-idle" "expect-row 2 > Compare fruits" "expect-reverse 2 2" \
+  "expect-not-reverse 1 2" "expect-cursor 2 0"
+r=$?
+ok $r "VTDRIVE_RACE=early: after wait-idle the paint is whole, cursor and all"
+[ $r -eq 0 ] || sed 's/^/# /' "$tap_tmp/err" | head -20
+
 done_testing

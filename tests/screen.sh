@@ -186,6 +186,9 @@ scroll_script () {
     echo "wait-row 29 $(where $i "$2" 27)"
     echo "resize 80 24"
     echo "wait-row 23 $(where $i "$2" 21)"
+    # the end of the bottom line, drawn last
+    if [ "$2" = en ]; then echo "wait-row 23 (more)"
+    else echo "wait-row 23 下面还有"; fi
     echo "expect-snap"
   done
   echo "key q"

@@ -209,7 +209,7 @@ wait-gone \"Reading aloud\"
 expect-within 1000
 expect-children 0
 expect-file-still 500 $sink
-expect-row 0 \"Speech on (s: off)\"
+wait-row 0 \"Speech on (s: off)\"
 key s
 wait-row 23 \"Speech off.\"
 expect-not \"Speech on\"
@@ -239,7 +239,7 @@ no_vtdrive \
 # nothing more is said, and the mark goes.
 rm -f "$sink"
 vt_opts=--speech vt "wait-row 0 \"Speech on (s: off)\"
-expect-reverse 0 79
+wait-reverse 0 79
 wait-file-grows $sink
 expect-children 1
 key Down
@@ -249,7 +249,7 @@ wait-children 1
 wait-file-grows $sink
 key Enter
 wait-row 0 \"Compare cell sources\"
-expect-row 0 \"Speech on\"
+wait-row 0 \"Speech on\"
 wait-children 1
 wait-file-grows $sink
 key s
@@ -264,7 +264,7 @@ expect-children 0
 expect-file-still 500 $sink
 key s
 wait-row 23 \"Reading aloud\"
-expect-row 0 \"Speech on\"
+wait-row 0 \"Speech on\"
 wait-children 1
 wait-file-grows $sink
 key q
@@ -294,7 +294,7 @@ key Enter
 wait-row 0 Context
 key s
 wait-row 23 \"Reading aloud\"
-expect-row 0 \"Speech on\"
+wait-row 0 \"Speech on\"
 wait-file-grows $sink
 expect-children 1
 wait-row 0 \"Are you still there?\"

@@ -64,7 +64,13 @@ run_text (const struct cmd *c)
 {
   double deadline = now () + (c->spec->arg & M_WAIT ? D.timeout : 0);
   char why[4096];
-  drain ();
+  if (c->spec->arg & M_WAIT)
+    {
+      drain ();
+      race_stale (c->spec->name, text_ok (c, why, sizeof why));
+    }
+  else
+    drain_check ();
   while (!text_ok (c, why, sizeof why))
     {
       if (now () >= deadline || D.master < 0 || D.eof)
@@ -99,8 +105,13 @@ run_cursor (const struct cmd *c)
 {
   VTermPos p;
   double deadline = now () + (c->spec->arg ? D.timeout : 0);
-  drain ();
+  if (c->spec->arg)
+    drain ();
+  else
+    drain_check ();
   vterm_state_get_cursorpos (D.st, &p);
+  if (c->spec->arg)
+    race_stale (c->spec->name, p.row == c->a && p.col == c->b);
   while ((p.row != c->a || p.col != c->b) && now () < deadline
          && D.master >= 0 && !D.eof && !D.reaped)
     {
@@ -114,26 +125,49 @@ run_cursor (const struct cmd *c)
           p.row, p.col);
 }
 
-/* expect-[not-]reverse, expect-[not-]bold, expect-wide ROW COL.  */
+/* Whether cell condition C (run_attr) holds now.  */
+static int
+attr_ok (const struct cmd *c)
+{
+  int kind = c->spec->arg & 7, neg = !!(c->spec->arg & AT_NOT);
+  VTermScreenCell cell = get_cell (c->a, c->b);
+  int have = kind == AT_REVERSE ? cell.attrs.reverse
+    : kind == AT_BOLD ? cell.attrs.bold : cell.width == 2;
+  return !!have != neg;
+}
+
+/* expect-[not-]reverse, expect-[not-]bold, expect-wide ROW COL;
+   wait-[not-]reverse, wait-[not-]bold (AT_WAIT): until it holds.  */
 void
 run_attr (const struct cmd *c)
 {
   static const char *const what[] = { "reverse video", "bold",
                                       "a double-width character" };
-  int kind = c->spec->arg & 7, neg = !!(c->spec->arg & AT_NOT), have;
+  int kind = c->spec->arg & 7, neg = !!(c->spec->arg & AT_NOT);
+  double deadline = now () + (c->spec->arg & AT_WAIT ? D.timeout : 0);
   VTermScreenCell cell;
   char text[32] = "";
-  drain ();
+  if (c->spec->arg & AT_WAIT)
+    drain ();
+  else
+    drain_check ();
   check_cell (c);
-  cell = get_cell (c->a, c->b);
-  have = kind == AT_REVERSE ? cell.attrs.reverse
-    : kind == AT_BOLD ? cell.attrs.bold : cell.width == 2;
-  if (!!have != neg)
+  if (c->spec->arg & AT_WAIT)
+    race_stale (c->spec->name, attr_ok (c));
+  while (!attr_ok (c) && now () < deadline && D.master >= 0 && !D.eof
+         && !D.reaped)
+    {
+      check_child ();
+      pump (left_ms (deadline, 100));
+    }
+  if (attr_ok (c))
     return;
+  cell = get_cell (c->a, c->b);
   if (cell.chars[0] != CONT)
     *put_cell (text, &cell) = 0;
-  fail ("%s: expected %s%s at %ld,%ld; the cell holds \"%s\"%s, width %d%s%s",
-        c->spec->name, neg ? "no " : "", what[kind], c->a, c->b, text,
+  fail ("%s: expected %s%s at %ld,%ld%s; the cell holds \"%s\"%s, width %d%s%s",
+        c->spec->name, neg ? "no " : "", what[kind], c->a, c->b,
+        c->spec->arg & AT_WAIT ? " in time" : "", text,
         cell.chars[0] == CONT ? " (right half of a wide char)" : "",
         cell.width, cell.attrs.reverse ? ", reverse" : "",
         cell.attrs.bold ? ", bold" : "");
@@ -290,7 +324,7 @@ void
 run_snap (const struct cmd *c)
 {
   (void) c;
-  drain ();
+  drain_check ();
   free (snapped);
   snapped = screen_image ();
 }
@@ -303,7 +337,7 @@ run_expect_snap (const struct cmd *c)
   (void) c;
   if (!snapped)
     fail ("expect-snap: no snap before it");
-  drain ();
+  drain_check ();
   char *now_img = screen_image ();
   if (strcmp (now_img, snapped) == 0)
     {
@@ -328,7 +362,7 @@ void
 run_screen (const struct cmd *c)
 {
   (void) c;
-  drain ();
+  drain_check ();
   dump (stdout);
 }
 

@@ -264,6 +264,7 @@ report (int code, const char *fmt, ...)
 void
 queue (const char *s, size_t len)
 {
+  race_queue ();
   if (D.outlen + len > D.outcap)
     D.out = xrealloc (D.out, D.outcap = (D.outlen + len) * 2);
   memcpy (D.out + D.outlen, s, len);
@@ -325,9 +326,11 @@ note_keypad (const char *params, char final)
 /* Feed child output to libvterm.  libvterm 0.1 applies only the first
    parameter of "CSI ? Pm h/l" (ncurses enables the mouse with
    CSI ? 1006;1000 h), so apply the others right after each one.  */
-static void
+/* Give libvterm the N bytes at S that the program wrote.  */
+void
 feed (const char *s, size_t n)
 {
+  race_fed (n);
   size_t done = 0, len;
   for (size_t i = 0; i < n; i++)
     {
@@ -369,8 +372,13 @@ read_child (void)
           break;
         }
       sgr_scan (buf, (size_t) n);
-      feed (buf, (size_t) n);
       got++;
+      if (race_hold (buf, (size_t) n))  /* VTDRIVE_RACE=early */
+        {
+          race_next ();
+          break;
+        }
+      feed (buf, (size_t) n);
     }
   return got > 0;
 }
@@ -406,6 +414,12 @@ pump (int ms)
       sleep_ms (ms);
       return 0;
     }
+  if (!stalled && race_next ())  /* VTDRIVE_RACE=early: a byte kept back */
+    {
+      if (D.outlen && !D.eof)
+        write_child ();
+      return 1;
+    }
   if (D.outlen)
     p.events = stalled ? POLLOUT : POLLIN | POLLOUT;
   if (poll (&p, 1, ms) <= 0)    /* timeout or EINTR: the caller loops */
@@ -422,6 +436,8 @@ pump (int ms)
 void
 drain (void)
 {
+  if (race_no_drain ())
+    return;
   for (int i = 0; i < 16 && pump (0); i++)
     ;
 }
@@ -463,6 +479,7 @@ flush_input (const char *what)
       pump (left_ms (deadline, 50));
     }
   D.sent_at = now ();
+  race_sent ();
 }
 
 /* -------------------------------------------------------------- main */
@@ -608,6 +625,7 @@ main (int argc, char **argv)
   const char *term = "xterm-256color";
   int first = parse_options (argc, argv, &term), n;
   struct cmd *cmds = load_script (&n);
+  race_init ();
   start (argv + first, term);
   for (int i = 0; i < n; i++)
     {

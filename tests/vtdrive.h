@@ -26,7 +26,7 @@
 enum shape { S_NONE, S_TEXT, S_ROW_TEXT, S_INT, S_POS, S_SIZE, S_PTYSIZE, S_KEYS,
              S_HEX, S_EXIT, S_SIG, S_N_KEYS, S_MS_PCT, S_MS_TEXT };
 enum { M_SCREEN, M_GONE, M_ROW, M_WAIT = 4 };      /* text conditions */
-enum { AT_REVERSE, AT_BOLD, AT_WIDE, AT_NOT = 8 }; /* cell conditions */
+enum { AT_REVERSE, AT_BOLD, AT_WIDE, AT_NOT = 8, AT_WAIT = 16 }; /* cells */
 
 struct cmd;
 typedef void runfn (const struct cmd *c);
@@ -84,9 +84,32 @@ void report (int code, const char *fmt, ...)
 void queue (const char *s, size_t len);
 int pump (int ms);
 void drain (void);
+void feed (const char *s, size_t n);
 void reap_for (int ms);
 void need_pty (const char *what);
 void flush_input (const char *what);
+
+/* vtrace.c */
+/** race_init - read VTDRIVE_RACE (early, late or unset).  */
+void race_init (void);
+/** race_hold - early: keep the N bytes at S back; 1 if kept.  */
+int race_hold (const char *s, size_t n);
+/** race_next - give libvterm the next byte kept back; 1 if any.  */
+int race_next (void);
+/** race_no_drain - whether drain must take in nothing now.  */
+int race_no_drain (void);
+/** race_fed - count N bytes given to libvterm.  */
+void race_fed (size_t n);
+/** race_sent - note that input has just been written.  */
+void race_sent (void);
+/** race_stale - early: note a wait WHAT met (MET) before any output.  */
+void race_stale (const char *what, int held);
+/** race_queue - note what the program has read before an input.  */
+void race_queue (void);
+/** run_wait_idle - wait-idle: the program has drawn all its answer.  */
+runfn run_wait_idle;
+/** drain_check - take in output before an expect* (late: till quiet).  */
+void drain_check (void);
 
 /* vtsgr.c */
 /** sgr_scan - read the N bytes the program wrote at S for the SGR

@@ -86,7 +86,7 @@ sgr_seen (int attr)
 void
 run_sgr_never (const struct cmd *c)
 {
-  drain ();
+  drain_check ();
   if (c->a < 0 || c->a > 63)
     syntax ("%s: N must be 0 to 63", c->spec->name);
   if (sgr_seen ((int) c->a))
