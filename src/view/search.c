@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "search_bound.h"
 #include "search_find.h"
 #include "search_int.h"
 #include "search_snip.h"
@@ -24,10 +25,8 @@ hit_better (const struct search_hit *a, const struct search_hit *b)
   return a->rank < b->rank || (a->rank == b->rank && a->entry < b->entry);
 }
 
-/* Note a match of part PART, LEN bytes, in entry E at byte POS: keep
-   the target's best for that part.  */
-static void
-query_hit (struct search_index *ix, size_t e, size_t pos, size_t len,
+void
+search_hit_note (struct search_index *ix, size_t e, size_t pos, size_t len,
            bool translated, size_t part)
 {
   const struct search_entry *en = &ix->entries[e];
@@ -109,7 +108,7 @@ query_scan (struct search_index *ix, const struct search_text *t,
     {
       size_t at = (size_t) (m - t->buf);
       i = text_string_at (t, i, at);
-      query_hit (ix, t->entry[i], at - t->off[i], len, translated, part);
+      search_hit_note (ix, t->entry[i], at - t->off[i], len, translated, part);
       i = t->next[i];
     }
 }
@@ -137,7 +136,7 @@ query_scan_in (struct search_index *ix, const struct search_text *t,
           const char *m = search_find (s, t->off[i + 1] - t->off[i] - 1, &nd);
           if (m)
             {
-              query_hit (ix, t->entry[i], (size_t) (m - s), len,
+              search_hit_note (ix, t->entry[i], (size_t) (m - s), len,
                          translated, part);
               skip = t->next[i];
             }
@@ -145,21 +144,10 @@ query_scan_in (struct search_index *ix, const struct search_text *t,
     }
 }
 
-/* A target that has every part of the query: how many parts it has at
-   each rank, and its best hit, the one its snippet shows.  */
-struct match
+int
+search_match_cmp (const void *a, const void *b)
 {
-  size_t target;
-  unsigned char count[SEARCH_MENTION + 1];
-  struct search_hit lead;
-};
-
-/* More parts at a better rank first (names, then headings, then the
-   body), then the pack's order.  */
-static int
-match_cmp (const void *a, const void *b)
-{
-  const struct match *x = a, *y = b;
+  const struct search_match *x = a, *y = b;
   unsigned cx = 0, cy = 0;
   for (int r = SEARCH_NAME; r <= SEARCH_MENTION; r++)
     {
@@ -185,18 +173,15 @@ lead_better (const struct search_hit *a, const struct search_hit *b)
 }
 
 static void
-match_swap (struct match *a, struct match *b)
+match_swap (struct search_match *a, struct search_match *b)
 {
-  struct match t = *a;
+  struct search_match t = *a;
   *a = *b;
   *b = t;
 }
 
-/* Put the MAX best of the K matches at M first, best first, the rest
-   after them in no order: a quickselect, then a sort of MAX alone
-   (the results page shows no more; a common word has thousands).  */
-static void
-matches_sort (struct match *m, size_t k, size_t max)
+void
+search_matches_sort (struct search_match *m, size_t k, size_t max)
 {
   size_t lo = 0, hi = k;        /* lo <= MAX < hi: the border is in */
   while (max && max < k && hi - lo > 1)
@@ -204,7 +189,7 @@ matches_sort (struct match *m, size_t k, size_t max)
       match_swap (&m[lo + (hi - lo) / 2], &m[hi - 1]);
       size_t s = lo;
       for (size_t i = lo; i < hi - 1; i++)
-        if (match_cmp (&m[i], &m[hi - 1]) < 0)
+        if (search_match_cmp (&m[i], &m[hi - 1]) < 0)
           match_swap (&m[i], &m[s++]);
       match_swap (&m[s], &m[hi - 1]);
       /* The S matches before M[S] are better than it, the rest worse.  */
@@ -215,36 +200,41 @@ matches_sort (struct match *m, size_t k, size_t max)
       else
         hi = s;
     }
-  qsort (m, max < k ? max : k, sizeof *m, match_cmp);
+  qsort (m, max < k ? max : k, sizeof *m, search_match_cmp);
+}
+
+void
+search_match_fill (const struct search_index *ix, size_t t, size_t n,
+                   struct search_match *x)
+{
+  memset (x, 0, sizeof *x);
+  x->target = t;
+  x->lead = ix->best[t * SEARCH_MAX_PARTS];
+  for (size_t p = 0; p < n; p++)
+    {
+      const struct search_hit *h = &ix->best[t * SEARCH_MAX_PARTS + p];
+      x->count[h->rank]++;
+      if (lead_better (h, &x->lead))
+        x->lead = *h;
+    }
 }
 
 /* The targets of the query of N parts that have all of them, into M
    (room for IX->n_touched), the best MAX first, ranked.
    @retval how many.  */
 static size_t
-query_matches (const struct search_index *ix, size_t n, struct match *m,
-               size_t max)
+query_matches (const struct search_index *ix, size_t n,
+               struct search_match *m, size_t max)
 {
   unsigned all = (1u << n) - 1;
   size_t k = 0;
   for (size_t i = 0; i < ix->n_touched; i++)
     {
       size_t t = ix->touched[i];
-      if (ix->mask[t] != all)
-        continue;
-      struct match *x = &m[k++];
-      memset (x, 0, sizeof *x);
-      x->target = t;
-      x->lead = ix->best[t * SEARCH_MAX_PARTS];
-      for (size_t p = 0; p < n; p++)
-        {
-          const struct search_hit *h = &ix->best[t * SEARCH_MAX_PARTS + p];
-          x->count[h->rank]++;
-          if (lead_better (h, &x->lead))
-            x->lead = *h;
-        }
+      if ((ix->mask[t] & all) == all)
+        search_match_fill (ix, t, n, &m[k++]);
     }
-  matches_sort (m, k, max);
+  search_matches_sort (m, k, max);
   return k;
 }
 
@@ -334,11 +324,11 @@ query_cost (struct search_index *ix, const struct search_text *t,
 }
 
 /* The part of QY a scan should start with: the one whose forms are in
-   the fewest bytes of strings (by the word indexes), and of those the
-   one whose rarest form is rarest.  */
+   the fewest bytes of strings (by the word indexes), *COST, and of
+   those the one whose rarest form is rarest.  */
 static size_t
 query_first (struct search_index *ix, const struct search_query_parts *qy,
-             bool other)
+             bool other, size_t *cost_first)
 {
   size_t first = 0, least = SIZE_MAX;
   unsigned best = 0;
@@ -358,6 +348,7 @@ query_first (struct search_index *ix, const struct search_query_parts *qy,
       if (cost < least || (cost == least && r > best))
         first = p, best = r, least = cost;
     }
+  *cost_first = least;
   return first;
 }
 
@@ -380,7 +371,7 @@ query_scan_strings (struct search_index *ix, const struct search_text *t,
       const char *s = t->buf + t->off[i];
       const char *m = search_find (s, t->off[i + 1] - t->off[i] - 1, &nd);
       if (m)
-        query_hit (ix, t->entry[i], (size_t) (m - s), len, translated, part);
+        search_hit_note (ix, t->entry[i], (size_t) (m - s), len, translated, part);
     }
 }
 
@@ -475,13 +466,24 @@ query_has (struct search_index *ix, const char *s, size_t len, bool other)
          || (other && text_has (ix, &ix->cur, s, len));
 }
 
+/* Whether IX's texts have their names and headings kept apart, for
+   the bounded search.  */
+static bool
+query_tiered (const struct search_index *ix, bool other)
+{
+  return ix->en.tier[SEARCH_HEADING].off
+         && (!other || !ix->cur.buf || ix->cur.tier[SEARCH_HEADING].off);
+}
+
 /* Scan the index for every form of every part of QY: the rarest part
    first, in the whole text; then the others only in the targets that
    have it, when they are few (the targets that lack it cannot match).
+   When the rarest is in IX->bound_min bytes of strings or more, the
+   bounded search instead, for the MAX best (search_bound.h).
    @retval the parts found anywhere in the text, a bit each.  */
 static unsigned
 query_run (struct search_index *ix, const struct search_query_parts *qy,
-           bool other)
+           bool other, size_t max)
 {
   if (++ix->gen == 0)
     {
@@ -491,7 +493,10 @@ query_run (struct search_index *ix, const struct search_query_parts *qy,
   ix->n_touched = 0;
   if (!qy->n)
     return 0;
-  size_t first = query_first (ix, qy, other);
+  size_t cost;
+  size_t first = query_first (ix, qy, other, &cost);
+  if (cost >= ix->bound_min && query_tiered (ix, other))
+    return search_bound_run (ix, qy, other, max);
   query_part (ix, qy, first, other, NULL, 0);
   size_t n = ix->n_touched;
   bool narrow = query_narrow (ix, other, ix->touched, n);
@@ -500,7 +505,7 @@ query_run (struct search_index *ix, const struct search_query_parts *qy,
       query_part (ix, qy, p, other, narrow ? ix->touched : NULL, n);
   unsigned found = 0;
   for (size_t i = 0; i < ix->n_touched; i++)
-    found |= ix->mask[ix->touched[i]];
+    found |= ix->mask[ix->touched[i]] & ~SEARCH_RESOLVED;
   /* A part the narrow scan missed may be elsewhere.  */
   for (size_t p = 0; narrow && p < qy->n; p++)
     for (size_t a = 0; p != first && a < qy->n_alt[p]
@@ -527,6 +532,7 @@ search_query (struct search_index *ix, const char *lang, const char *query,
   if (!ix || !search_query_valid (query))
     return 0;
   ix->split.n = 0;
+  ix->more = false;
   const char *trimmed = search_trim (query, &len);
   bool other = strcmp (lang, "en") != 0;
   if (other)
@@ -539,14 +545,15 @@ search_query (struct search_index *ix, const char *lang, const char *query,
     }
   search_query_split (&qy, q.s, q.len);
   search_terms_expand (ix, &qy);
-  unsigned found = query_run (ix, &qy, other);
+  unsigned found = query_run (ix, &qy, other, max);
   if (qy.n && found != (1u << qy.n) - 1
       && search_terms_split (ix, &qy, found))
     {
       search_terms_expand (ix, &qy);
-      query_run (ix, &qy, other);
+      ix->more = false;
+      query_run (ix, &qy, other, max);
     }
-  struct match *m = qy.n ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
+  struct search_match *m = qy.n ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
   size_t k = m ? query_matches (ix, qy.n, m, max) : 0;
   for (size_t i = 0; i < k && i < max; i++)
     query_result (ix, &m[i].lead, &res[i], cols);
@@ -555,6 +562,12 @@ search_query (struct search_index *ix, const char *lang, const char *query,
   if (k == 0)
     ix->split.n = 0;
   return k;
+}
+
+bool
+search_more (const struct search_index *ix)
+{
+  return ix && ix->more;
 }
 
 size_t

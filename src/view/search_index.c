@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "search_blob.h"
+#include "search_bound.h"
 #include "search_fold.h"
 #include "search_int.h"
 #include "search_terms.h"
@@ -191,6 +192,7 @@ text_free (struct search_text *t)
       free ((void *) t->off);
     }
   search_vocab_free (&t->vocab);
+  search_tiers_free (t);
   free (t->entry);
   free (t->next);
   free (t->tstart);
@@ -334,9 +336,11 @@ text_build (struct search_text *t, const struct search_index *ix,
       text_free (t);
       return false;
     }
-  /* Without its word index, T is still searched, by whole scans.  */
+  /* Without its word index, T is still searched, by whole scans;
+     without its tiers, without bounds.  */
   if (!pre)
     search_vocab_build (t);
+  search_tiers_build (t, ix);
   snprintf (t->lang, sizeof t->lang, "%s", lang);
   return true;
 }
@@ -349,6 +353,8 @@ search_index_build (const struct content_pack *pack, const char *lang)
     return NULL;
   ix->pack = pack;
   ix->ok = true;
+  ix->bound_min = SEARCH_BOUND_MIN;
+  ix->bound_window = SEARCH_BOUND_WINDOW;
   /* Room for as many entries as the compiled index has, so that they
      are not copied as they grow: a hint only, read before the index
      is checked, so not reserved past one per 16 bytes of the blob, and
@@ -418,6 +424,7 @@ search_index_free (struct search_index *ix)
   free (ix->touched);
   free (ix->cand);
   free (ix->cbits);
+  free (ix->mscratch);
   arena_free (&ix->arena);
   free (ix);
 }

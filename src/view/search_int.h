@@ -49,6 +49,19 @@ struct search_vocab
   bool owned;
 };
 
+/* The strings of one rank (names, or headings) of a language's text,
+   copied one after the other, each NUL-terminated, into BUF (LEN
+   bytes, then one more NUL): string J starts at OFF[J] (OFF[N] =
+   LEN) and is the text's string STR[J].  Malloc'd.  For the bounded
+   search (search_bound.h): a scan of them reads no body text.  */
+struct search_tier
+{
+  char *buf;
+  size_t len;
+  uint32_t *off, *str;
+  size_t n;
+};
+
 /* One language's text: the folded strings, each NUL-terminated, one
    after the other in BUF.  String I starts at OFF[I]; OFF[N] = LEN.
    After a match in string I, the strings before NEXT[I] cannot give
@@ -71,6 +84,7 @@ struct search_text
   size_t freq[256];             /* how often each byte occurs in BUF */
   size_t *tstart, *by_target, *tbytes;
   struct search_vocab vocab;
+  struct search_tier tier[SEARCH_HEADING + 1];
 };
 
 /* The most words (parts) of a query, and the forms each may take (a
@@ -87,6 +101,19 @@ struct search_hit
   unsigned char rank;           /* enum search_rank */
   bool translated;              /* in the current language's text */
 };
+
+/* A target that has every part of the query: how many parts it has at
+   each rank, and its best hit, the one its snippet shows.  */
+struct search_match
+{
+  size_t target;
+  unsigned char count[SEARCH_MENTION + 1];
+  struct search_hit lead;
+};
+
+/* A bit of a target's MASK (search_index) besides its parts': every
+   part was looked for in all its strings (search_bound.c).  */
+#define SEARCH_RESOLVED (1u << 31)
 
 /* A query: its words (parts), each with the forms that count as it
    (the word, then its synonyms), folded.  */
@@ -147,6 +174,14 @@ struct search_index
   size_t cbytes;
   struct search_terms terms;
   struct search_split_info split;
+  /* The bounded search (search_bound.h): used when the query's first
+     word is in BOUND_MIN bytes of strings or more; its first window,
+     in targets; whether the last query stopped early (its count is
+     then a lower bound); its scratch, room for MCAP matches.  */
+  size_t bound_min, bound_window;
+  bool more;
+  struct search_match *mscratch;
+  size_t mcap;
   bool ok;
   struct arena arena;
 };
@@ -155,6 +190,28 @@ struct search_index
    into QY's parts, each word once, each its only form so far.  */
 void search_query_split (struct search_query_parts *qy, char *q,
                          size_t len);
+
+/** search_hit_note - note a match of part PART, LEN bytes, in entry E
+   at byte POS of its folded string (in the current language's text
+   when TRANSLATED): keep the target's best for that part.  */
+void search_hit_note (struct search_index *ix, size_t e, size_t pos,
+                      size_t len, bool translated, size_t part);
+
+/** search_match_fill - X, the match of target T, from its best hits
+   of the N parts.  */
+void search_match_fill (const struct search_index *ix, size_t t, size_t n,
+                        struct search_match *x);
+
+/** search_match_cmp - qsort's order of matches: more parts at a
+   better rank first (names, then headings, then the body), then the
+   pack's order.  */
+int search_match_cmp (const void *a, const void *b);
+
+/** search_matches_sort - put the MAX best of the K matches at M first,
+   best first, the rest after them in no order: a quickselect, then a
+   sort of MAX alone (the results page shows no more; a common word
+   has thousands).  */
+void search_matches_sort (struct search_match *m, size_t k, size_t max);
 
 /** search_text_has - whether the folded S (LEN bytes) is in IX's text,
    English or the current language's, as written.  O(total text).  */

@@ -1,0 +1,301 @@
+/* search_bound.c - the bounded search: the names and headings kept
+   apart, scans of a window of targets at a time, and the test of
+   whether the first page of results is certain.
+   Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
+#include <config.h>
+#include "search_bound.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search_find.h"
+#include "search_int.h"
+
+void
+search_tiers_free (struct search_text *t)
+{
+  for (int r = 0; r <= SEARCH_HEADING; r++)
+    {
+      struct search_tier *x = &t->tier[r];
+      free (x->buf);
+      free (x->off);
+      free (x->str);
+      memset (x, 0, sizeof *x);
+    }
+}
+
+static unsigned char
+string_rank (const struct search_index *ix, const struct search_text *t,
+             size_t i)
+{
+  return ix->entries[t->entry[i]].rank;
+}
+
+/* Copy the strings of T of rank RANK into X.  */
+static bool
+tier_build (struct search_tier *x, const struct search_text *t,
+            const struct search_index *ix, unsigned char rank)
+{
+  size_t n = 0, len = 0;
+  for (size_t i = 0; i < t->n; i++)
+    if (string_rank (ix, t, i) == rank)
+      n++, len += t->off[i + 1] - t->off[i];
+  x->buf = malloc (len + 1);
+  x->off = malloc ((n + 1) * sizeof *x->off);
+  x->str = malloc ((n + 1) * sizeof *x->str);
+  if (!x->buf || !x->off || !x->str)
+    return false;
+  for (size_t i = 0; i < t->n; i++)
+    if (string_rank (ix, t, i) == rank)
+      {
+        size_t k = t->off[i + 1] - t->off[i];
+        x->off[x->n] = (uint32_t) x->len;
+        x->str[x->n++] = (uint32_t) i;
+        memcpy (x->buf + x->len, t->buf + t->off[i], k);
+        x->len += k;
+      }
+  x->off[x->n] = (uint32_t) x->len;
+  x->buf[x->len] = '\0';
+  return true;
+}
+
+bool
+search_tiers_build (struct search_text *t, const struct search_index *ix)
+{
+  search_tiers_free (t);
+  for (int r = 0; r <= SEARCH_HEADING; r++)
+    if (!tier_build (&t->tier[r], t, ix, (unsigned char) r))
+      {
+        search_tiers_free (t);
+        return false;
+      }
+  return true;
+}
+
+/* What a window scans: the strings of a tier of T, or T's own (STR
+   NULL).  */
+struct span
+{
+  const struct search_text *t;
+  const char *buf;
+  const uint32_t *off, *str;
+  size_t n;
+};
+
+static struct span
+span_of (const struct search_text *t, int rank)
+{
+  if (rank <= SEARCH_HEADING)
+    {
+      const struct search_tier *x = &t->tier[rank];
+      return (struct span) { t, x->buf, x->off, x->str, x->n };
+    }
+  return (struct span) { t, t->buf, t->off, NULL, t->n };
+}
+
+/* The text's string that string J of S is.  */
+static size_t
+span_string (const struct span *s, size_t j)
+{
+  return s->str ? s->str[j] : j;
+}
+
+/* The first string of S whose target is G or after (strings are in
+   their targets' order).  */
+static size_t
+span_first (const struct search_index *ix, const struct span *s, size_t g)
+{
+  size_t lo = 0, hi = s->n;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (ix->entries[s->t->entry[span_string (s, mid)]].target < g)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The string of S holding byte AT, at or after J and before END: a
+   galloping search.  */
+static size_t
+span_at (const struct span *s, size_t j, size_t end, size_t at)
+{
+  size_t lo = j, step = 1, hi = j + 1;
+  while (hi < end && s->off[hi] <= at)
+    {
+      lo = hi;
+      hi = step < end - lo ? lo + step : end;
+      step *= 2;
+    }
+  while (hi - lo > 1)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (s->off[mid] <= at)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Scan the strings of rank RANK of T (all of T for SEARCH_BODY) of the
+   targets G0 to G1 - 1 for Q (LEN bytes), part PART, as search.c's
+   query_scan does the whole text.  */
+static void
+window_scan (struct search_index *ix, const struct search_text *t, int rank,
+             const char *q, size_t len, bool translated, size_t part,
+             size_t g0, size_t g1)
+{
+  const struct span s = span_of (t, rank);
+  if (!s.buf || !s.n || len > t->longest)
+    return;
+  size_t j = span_first (ix, &s, g0), end = span_first (ix, &s, g1);
+  if (j >= end)
+    return;
+  const struct search_needle nd = search_needle_make (t->freq, q, len);
+  const size_t stop = s.off[end];
+  const char *m;
+  while (j < end
+         && (m = search_find (s.buf + s.off[j], stop - s.off[j], &nd)))
+    {
+      size_t at = (size_t) (m - s.buf);
+      j = span_at (&s, j, end, at);
+      size_t i = span_string (&s, j);
+      search_hit_note (ix, t->entry[i], at - s.off[j], len, translated,
+                       part);
+      j = s.str ? j + 1 : t->next[j];
+    }
+}
+
+/* The first entry of target G, or of the first target after it that
+   has one (the entries are in their targets' order).  */
+static size_t
+first_entry (const struct search_index *ix, size_t g)
+{
+  size_t lo = 0, hi = ix->n_entries;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (ix->entries[mid].target < g)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* B: N parts, all at RANK, before every entry from ENTRY on.  */
+static void
+bound_all (struct search_match *b, size_t n, int rank, size_t entry)
+{
+  memset (b, 0, sizeof *b);
+  b->count[rank] = (unsigned char) n;
+  b->lead.entry = (uint32_t) entry;
+}
+
+/* The best that incomplete target T could still rank, into *B, after
+   the ranks before RANK were scanned, and RANK up to target POS: a
+   missing part at RANK when T is at or after POS, else after it.  */
+static void
+bound_target (const struct search_index *ix, size_t t, size_t n, int rank,
+              size_t pos, struct search_match *b)
+{
+  memset (b, 0, sizeof *b);
+  b->target = t;
+  b->lead.entry = (uint32_t) first_entry (ix, t);
+  for (size_t p = 0; p < n; p++)
+    if (ix->mask[t] & (1u << p))
+      b->count[ix->best[t * SEARCH_MAX_PARTS + p].rank]++;
+    else
+      b->count[t >= pos ? rank : rank + 1]++;
+}
+
+/* Room for N matches in IX's scratch.  */
+static bool
+scratch_room (struct search_index *ix, size_t n)
+{
+  if (n <= ix->mcap)
+    return true;
+  struct search_match *m = realloc (ix->mscratch, 2 * n * sizeof *m);
+  if (!m)
+    return false;
+  ix->mscratch = m;
+  ix->mcap = 2 * n;
+  return true;
+}
+
+/* Whether, after the ranks before RANK were scanned and RANK up to
+   target POS, more than MAX targets have all N parts and the MAX-th
+   best of them ranks before the best any other target could.  */
+static bool
+bound_certain (struct search_index *ix, size_t n, int rank, size_t pos,
+               size_t max)
+{
+  unsigned all = (1u << n) - 1;
+  struct search_match best, x;
+  size_t k = 0;
+  if (!scratch_room (ix, ix->n_touched))
+    return false;
+  /* A target not met yet, after POS, or before it at a worse rank.  */
+  bound_all (&best, n, rank, first_entry (ix, pos));
+  if (rank < SEARCH_BODY)
+    {
+      bound_all (&x, n, rank + 1, 0);
+      if (search_match_cmp (&x, &best) < 0)
+        best = x;
+    }
+  for (size_t i = 0; i < ix->n_touched; i++)
+    {
+      size_t t = ix->touched[i];
+      if ((ix->mask[t] & all) == all)
+        search_match_fill (ix, t, n, &ix->mscratch[k++]);
+      else if (!(ix->mask[t] & SEARCH_RESOLVED)
+               && (rank < SEARCH_BODY || t >= pos))
+        {
+          bound_target (ix, t, n, rank, pos, &x);
+          if (search_match_cmp (&x, &best) < 0)
+            best = x;
+        }
+    }
+  if (k <= max)
+    return false;
+  search_matches_sort (ix->mscratch, k, max);
+  return max == 0 || search_match_cmp (&ix->mscratch[max - 1], &best) < 0;
+}
+
+unsigned
+search_bound_run (struct search_index *ix,
+                  const struct search_query_parts *qy, bool other,
+                  size_t max)
+{
+  size_t nt = ix->n_targets;
+  for (int r = SEARCH_NAME; r <= SEARCH_BODY; r++)
+    for (size_t g0 = 0, w = ix->bound_window ? ix->bound_window : 1;
+         g0 < nt; w *= 2)
+      {
+        size_t g1 = nt - g0 > w ? g0 + w : nt;
+        for (size_t p = 0; p < qy->n; p++)
+          for (size_t a = 0; a < qy->n_alt[p]; a++)
+            {
+              const char *q = qy->alt[p][a];
+              size_t len = qy->alt_len[p][a];
+              if (other)
+                window_scan (ix, &ix->cur, r, q, len, true, p, g0, g1);
+              window_scan (ix, &ix->en, r, q, len, false, p, g0, g1);
+            }
+        g0 = g1;
+        if ((r < SEARCH_BODY || g0 < nt)
+            && bound_certain (ix, qy->n, r, g0, max))
+          {
+            ix->more = true;
+            return (1u << qy->n) - 1;
+          }
+      }
+  unsigned found = 0;
+  for (size_t i = 0; i < ix->n_touched; i++)
+    found |= ix->mask[ix->touched[i]] & ~SEARCH_RESOLVED;
+  return found;
+}
