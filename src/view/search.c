@@ -466,6 +466,18 @@ query_has (struct search_index *ix, const char *s, size_t len, bool other)
          || (other && text_has (ix, &ix->cur, s, len));
 }
 
+/* Forget the hits of the last query.  */
+static void
+query_reset (struct search_index *ix)
+{
+  if (++ix->gen == 0)
+    {
+      memset (ix->stamp, 0, ix->n_targets * sizeof *ix->stamp);
+      ix->gen = 1;
+    }
+  ix->n_touched = 0;
+}
+
 /* Whether IX's texts have their names and headings kept apart, for
    the bounded search.  */
 static bool
@@ -485,25 +497,26 @@ static unsigned
 query_run (struct search_index *ix, const struct search_query_parts *qy,
            bool other, size_t max)
 {
-  if (++ix->gen == 0)
-    {
-      memset (ix->stamp, 0, ix->n_targets * sizeof *ix->stamp);
-      ix->gen = 1;
-    }
-  ix->n_touched = 0;
+  query_reset (ix);
   if (!qy->n)
     return 0;
   size_t cost;
   size_t first = query_first (ix, qy, other, &cost);
+  unsigned found = 0;
+  bool dense = cost >= (ix->en.len + (other ? ix->cur.len : 0)) / 2;
   if (cost >= ix->bound_min && query_tiered (ix, other))
-    return search_bound_run (ix, qy, other, max);
+    {
+      if (search_bound_run (ix, qy, other, max, dense, &found))
+        return found;
+      query_reset (ix);
+      found = 0;
+    }
   query_part (ix, qy, first, other, NULL, 0);
   size_t n = ix->n_touched;
   bool narrow = query_narrow (ix, other, ix->touched, n);
   for (size_t p = 0; p < qy->n; p++)
     if (p != first)
       query_part (ix, qy, p, other, narrow ? ix->touched : NULL, n);
-  unsigned found = 0;
   for (size_t i = 0; i < ix->n_touched; i++)
     found |= ix->mask[ix->touched[i]] & ~SEARCH_RESOLVED;
   /* A part the narrow scan missed may be elsewhere.  */

@@ -11,6 +11,7 @@
 
 #include "search_find.h"
 #include "search_int.h"
+#include "search_vocab.h"
 
 void
 search_tiers_free (struct search_text *t)
@@ -266,36 +267,101 @@ bound_certain (struct search_index *ix, size_t n, int rank, size_t pos,
   return max == 0 || search_match_cmp (&ix->mscratch[max - 1], &best) < 0;
 }
 
-unsigned
-search_bound_run (struct search_index *ix,
-                  const struct search_query_parts *qy, bool other,
-                  size_t max)
+/* Scan the strings of RANK (of every rank for SEARCH_BODY) of every
+   target for every form of every part of QY, a window of targets at a
+   time, until the MAX best are certain (search_bound.h).
+   @retval true when they are, IX->more set.  */
+static bool
+windows_scan (struct search_index *ix, const struct search_query_parts *qy,
+              bool other, int rank, size_t max)
 {
   size_t nt = ix->n_targets;
-  for (int r = SEARCH_NAME; r <= SEARCH_BODY; r++)
-    for (size_t g0 = 0, w = ix->bound_window ? ix->bound_window : 1;
-         g0 < nt; w *= 2)
-      {
-        size_t g1 = nt - g0 > w ? g0 + w : nt;
-        for (size_t p = 0; p < qy->n; p++)
-          for (size_t a = 0; a < qy->n_alt[p]; a++)
-            {
-              const char *q = qy->alt[p][a];
-              size_t len = qy->alt_len[p][a];
-              if (other)
-                window_scan (ix, &ix->cur, r, q, len, true, p, g0, g1);
-              window_scan (ix, &ix->en, r, q, len, false, p, g0, g1);
-            }
-        g0 = g1;
-        if ((r < SEARCH_BODY || g0 < nt)
-            && bound_certain (ix, qy->n, r, g0, max))
+  for (size_t g0 = 0, w = ix->bound_window ? ix->bound_window : 1;
+       g0 < nt; w *= 2)
+    {
+      size_t g1 = nt - g0 > w ? g0 + w : nt;
+      for (size_t p = 0; p < qy->n; p++)
+        for (size_t a = 0; a < qy->n_alt[p]; a++)
           {
-            ix->more = true;
-            return (1u << qy->n) - 1;
+            const char *q = qy->alt[p][a];
+            size_t len = qy->alt_len[p][a];
+            if (other)
+              window_scan (ix, &ix->cur, rank, q, len, true, p, g0, g1);
+            window_scan (ix, &ix->en, rank, q, len, false, p, g0, g1);
           }
-      }
-  unsigned found = 0;
+      g0 = g1;
+      if ((rank < SEARCH_BODY || g0 < nt)
+          && bound_certain (ix, qy->n, rank, g0, max))
+        return ix->more = true;
+    }
+  return false;
+}
+
+/* Scan, for Q (LEN bytes, needle ND), the strings of T at IX->cand
+   (in order) from *C on, as far as those of the targets before G1.  */
+static void
+cand_scan (struct search_index *ix, const struct search_text *t,
+           const struct search_needle *nd, size_t n, size_t *c, size_t g1)
+{
+  for (; *c < n; ++*c)
+    {
+      size_t i = ix->cand[*c], e = t->entry[i];
+      if (ix->entries[e].target >= g1)
+        break;
+      const char *s = t->buf + t->off[i];
+      const char *m = search_find (s, t->off[i + 1] - t->off[i] - 1, nd);
+      if (m)
+        search_hit_note (ix, e, (size_t) (m - s), nd->len, false, 0);
+    }
+}
+
+/* As windows_scan for the body, for the one form of the one part of
+   QY, in English alone: only in the strings the word index names for
+   it, when it names some.  @retval -1 when it names none (scan the
+   windows whole), else whether the first MAX are certain.  */
+static int
+cand_windows (struct search_index *ix, const struct search_query_parts *qy,
+              size_t max)
+{
+  const struct search_text *t = &ix->en;
+  size_t n, c = 0, nt = ix->n_targets;
+  if (search_vocab_cand (ix, t, qy->alt[0][0], qy->alt_len[0][0], SIZE_MAX,
+                         &n) != SEARCH_VOCAB_SOME)
+    return -1;
+  const struct search_needle nd
+    = search_needle_make (t->freq, qy->alt[0][0], qy->alt_len[0][0]);
+  for (size_t g0 = 0, w = ix->bound_window ? ix->bound_window : 1;
+       g0 < nt && c < n; w *= 2)
+    {
+      size_t g1 = nt - g0 > w ? g0 + w : nt;
+      cand_scan (ix, t, &nd, n, &c, g1);
+      g0 = g1;
+      if (g0 < nt && c < n && bound_certain (ix, 1, SEARCH_BODY, g0, max))
+        return ix->more = true;
+    }
+  return 0;
+}
+
+bool
+search_bound_run (struct search_index *ix,
+                  const struct search_query_parts *qy, bool other,
+                  size_t max, bool dense, unsigned *found)
+{
+  *found = (1u << qy->n) - 1;
+  if (windows_scan (ix, qy, other, SEARCH_NAME, max)
+      || windows_scan (ix, qy, other, SEARCH_HEADING, max))
+    return true;
+  int said = -1;
+  if (!dense && qy->n == 1 && qy->n_alt[0] == 1 && !(other && ix->cur.n))
+    said = cand_windows (ix, qy, max);
+  else if (!dense)
+    return false;
+  if (said < 0 && windows_scan (ix, qy, other, SEARCH_BODY, max))
+    return true;
+  if (said > 0)
+    return true;
+  *found = 0;
   for (size_t i = 0; i < ix->n_touched; i++)
-    found |= ix->mask[ix->touched[i]] & ~SEARCH_RESOLVED;
-  return found;
+    *found |= ix->mask[ix->touched[i]] & ~SEARCH_RESOLVED;
+  return true;
 }

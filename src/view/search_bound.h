@@ -7,8 +7,9 @@
    before the body before mentions, then in the pack's order
    (search.h).  So the names are scanned first, all of them (the
    text's strings of that rank, kept apart: struct search_tier), then
-   the headings, then the whole text, each in the pack's order, a
-   window of targets at a time (the window doubling).  After each
+   the headings, then the whole text (or, for a word of one form, only
+   the strings the word index names for it), each in the pack's order,
+   a window of targets at a time (the window doubling).  After each
    window every target is bounded: one scanned in all the ranks so far
    has what it will have, one not yet can at best have its missing
    words at the rank being scanned, and after the page's targets.
@@ -46,10 +47,15 @@ void search_tiers_free (struct search_text *t);
    IX's hits were reset), in English and, when OTHER, in the current
    language's text, until the MAX best targets that have them all are
    certain and there is one more (IX->more set then), or the text
-   ends.  @retval the parts found anywhere, a bit each (all of them
-   when it stopped early).  */
-unsigned search_bound_run (struct search_index *ix,
-                           const struct search_query_parts *qy, bool other,
-                           size_t max);
+   ends.  The body is scanned whole, a window at a time, when DENSE
+   (the query's rarest word is in half the text or more); else, for a
+   query of one word, only in the strings the word index names for it;
+   else not (the names and headings did not make the page certain).
+   @retval false when it gave up so, the hits it noted to be reset;
+   else true, the parts found anywhere in *FOUND, a bit each (all of
+   them when it stopped early).  */
+bool search_bound_run (struct search_index *ix,
+                       const struct search_query_parts *qy, bool other,
+                       size_t max, bool dense, unsigned *found);
 
 #endif
