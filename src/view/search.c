@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "search_blob.h"
 #include "search_bound.h"
 #include "search_find.h"
 #include "search_int.h"
@@ -42,7 +43,12 @@ search_hit_note (struct search_index *ix, size_t e, size_t pos, size_t len,
     }
   if (!(ix->mask[t] & (1u << part)) || hit_better (&h, old))
     *old = h;
+  else
+    return;
+  unsigned was = ix->mask[t];
   ix->mask[t] |= 1u << part;
+  ix->n_complete += (was & ix->all) != ix->all
+                    && (ix->mask[t] & ix->all) == ix->all;
 }
 
 /* Whether a hit of part PART in entry E would be its target's best
@@ -98,7 +104,7 @@ static void
 query_scan (struct search_index *ix, const struct search_text *t,
             const char *q, size_t len, bool translated, size_t part)
 {
-  if (!t->buf || len > t->longest)
+  if (!t->buf || len > t->longest || !search_blob_sound (t, t->buf, t->len))
     return;
   const struct search_needle nd = search_needle_make (t->freq, q, len);
   const char *m;
@@ -133,7 +139,9 @@ query_scan_in (struct search_index *ix, const struct search_text *t,
           if (i < skip)
             continue;
           const char *s = t->buf + t->off[i];
-          const char *m = search_find (s, t->off[i + 1] - t->off[i] - 1, &nd);
+          size_t n_s = t->off[i + 1] - t->off[i] - 1;
+          const char *m = search_blob_sound (t, s, n_s + 1)
+                          ? search_find (s, n_s, &nd) : NULL;
           if (m)
             {
               search_hit_note (ix, t->entry[i], (size_t) (m - s), len,
@@ -369,7 +377,9 @@ query_scan_strings (struct search_index *ix, const struct search_text *t,
       if (!query_improves (ix, t->entry[i], part))
         continue;
       const char *s = t->buf + t->off[i];
-      const char *m = search_find (s, t->off[i + 1] - t->off[i] - 1, &nd);
+      size_t n_s = t->off[i + 1] - t->off[i] - 1;
+      const char *m = search_blob_sound (t, s, n_s + 1)
+                      ? search_find (s, n_s, &nd) : NULL;
       if (m)
         search_hit_note (ix, t->entry[i], (size_t) (m - s), len, translated, part);
     }
@@ -444,14 +454,15 @@ text_has (struct search_index *ix, const struct search_text *t,
     return false;
   const struct search_needle nd = search_needle_make (t->freq, s, len);
   if (says != SEARCH_VOCAB_SOME)
-    return search_find (t->buf, t->len, &nd) != NULL;
+    return search_blob_sound (t, t->buf, t->len)
+           && search_find (t->buf, t->len, &nd) != NULL;
   if (search_vocab_exact (s, len))
     return true;
   for (size_t c = 0; c < n; c++)
     {
-      size_t i = ix->cand[c];
-      if (search_find (t->buf + t->off[i], t->off[i + 1] - t->off[i] - 1,
-                       &nd))
+      size_t i = ix->cand[c], n_s = t->off[i + 1] - t->off[i] - 1;
+      if (search_blob_sound (t, t->buf + t->off[i], n_s + 1)
+          && search_find (t->buf + t->off[i], n_s, &nd))
         return true;
     }
   return false;
@@ -476,6 +487,7 @@ query_reset (struct search_index *ix)
       ix->gen = 1;
     }
   ix->n_touched = 0;
+  ix->n_complete = 0;
 }
 
 /* Whether IX's texts have their names and headings kept apart, for
@@ -501,6 +513,7 @@ query_run (struct search_index *ix, const struct search_query_parts *qy,
   if (!qy->n)
     return 0;
   size_t cost;
+  ix->all = (1u << qy->n) - 1;
   size_t first = query_first (ix, qy, other, &cost);
   unsigned found = 0;
   bool dense = cost >= (ix->en.len + (other ? ix->cur.len : 0)) / 2;
@@ -535,13 +548,34 @@ search_text_has (const struct search_index *ix, const char *s, size_t len)
   return query_has ((struct search_index *) ix, s, len, true);
 }
 
+/* Find the folded query Q (LEN bytes), split into QY's words: each
+   word, and when a Chinese word is found nowhere as written, its
+   parts instead (search_terms_split).  */
+static void
+query_words (struct search_index *ix, struct search_query_parts *qy, char *q,
+             size_t len, bool other, size_t max)
+{
+  ix->split.n = 0;
+  ix->more = false;
+  search_query_split (qy, q, len);
+  search_terms_expand (ix, qy);
+  unsigned found = query_run (ix, qy, other, max);
+  if (qy->n && found != (1u << qy->n) - 1
+      && search_terms_split (ix, qy, found))
+    {
+      search_terms_expand (ix, qy);
+      ix->more = false;
+      query_run (ix, qy, other, max);
+    }
+}
+
 size_t
 search_query (struct search_index *ix, const char *lang, const char *query,
               size_t cols, struct search_result *res, size_t max)
 {
   struct search_folded q = { 0 };
   size_t len;
-  struct search_query_parts qy;
+  struct search_query_parts qy = { .n = 0 };
   if (!ix || !search_query_valid (query))
     return 0;
   ix->split.n = 0;
@@ -556,17 +590,16 @@ search_query (struct search_index *ix, const char *lang, const char *query,
       search_fold_free (&q);
       return 0;
     }
-  search_query_split (&qy, q.s, q.len);
-  search_terms_expand (ix, &qy);
-  unsigned found = query_run (ix, &qy, other, max);
-  if (qy.n && found != (1u << qy.n) - 1
-      && search_terms_split (ix, &qy, found))
+  /* Once more, without the compiled index, when it was found damaged
+     as it was read.  */
+  for (int again = 0; again < 2 && search_index_unblob (ix); again++)
     {
-      search_terms_expand (ix, &qy);
-      ix->more = false;
-      query_run (ix, &qy, other, max);
+      query_words (ix, &qy, q.s, q.len, other, max);
+      if (!search_blob_damaged (&ix->en))
+        break;
     }
-  struct search_match *m = qy.n ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
+  struct search_match *m = qy.n && !search_blob_damaged (&ix->en)
+                           ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
   size_t k = m ? query_matches (ix, qy.n, m, max) : 0;
   for (size_t i = 0; i < k && i < max; i++)
     query_result (ix, &m[i].lead, &res[i], cols);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "search_blob.h"
 #include "search_find.h"
 #include "search_int.h"
 #include "search_vocab.h"
@@ -19,9 +20,12 @@ search_tiers_free (struct search_text *t)
   for (int r = 0; r <= SEARCH_HEADING; r++)
     {
       struct search_tier *x = &t->tier[r];
-      free (x->buf);
-      free (x->off);
-      free (x->str);
+      if (x->owned)
+        {
+          free (x->buf);
+          free (x->off);
+          free (x->str);
+        }
       memset (x, 0, sizeof *x);
     }
 }
@@ -42,6 +46,7 @@ tier_build (struct search_tier *x, const struct search_text *t,
   for (size_t i = 0; i < t->n; i++)
     if (string_rank (ix, t, i) == rank)
       n++, len += t->off[i + 1] - t->off[i];
+  x->owned = true;
   x->buf = malloc (len + 1);
   x->off = malloc ((n + 1) * sizeof *x->off);
   x->str = malloc ((n + 1) * sizeof *x->str);
@@ -156,8 +161,10 @@ window_scan (struct search_index *ix, const struct search_text *t, int rank,
   size_t j = span_first (ix, &s, g0), end = span_first (ix, &s, g1);
   if (j >= end)
     return;
-  const struct search_needle nd = search_needle_make (t->freq, q, len);
   const size_t stop = s.off[end];
+  if (!search_blob_sound (t, s.buf + s.off[j], stop - s.off[j]))
+    return;
+  const struct search_needle nd = search_needle_make (t->freq, q, len);
   const char *m;
   while (j < end
          && (m = search_find (s.buf + s.off[j], stop - s.off[j], &nd)))
@@ -206,7 +213,8 @@ bound_target (const struct search_index *ix, size_t t, size_t n, int rank,
 {
   memset (b, 0, sizeof *b);
   b->target = t;
-  b->lead.entry = (uint32_t) first_entry (ix, t);
+  /* Its first string in English, which has every entry.  */
+  b->lead.entry = (uint32_t) ix->en.by_target[ix->en.tstart[t]];
   for (size_t p = 0; p < n; p++)
     if (ix->mask[t] & (1u << p))
       b->count[ix->best[t * SEARCH_MAX_PARTS + p].rank]++;
@@ -238,7 +246,7 @@ bound_certain (struct search_index *ix, size_t n, int rank, size_t pos,
   unsigned all = (1u << n) - 1;
   struct search_match best, x;
   size_t k = 0;
-  if (!scratch_room (ix, ix->n_touched))
+  if (ix->n_complete <= max || !scratch_room (ix, ix->n_touched))
     return false;
   /* A target not met yet, after POS, or before it at a worse rank.  */
   bound_all (&best, n, rank, first_entry (ix, pos));
@@ -309,7 +317,9 @@ cand_scan (struct search_index *ix, const struct search_text *t,
       if (ix->entries[e].target >= g1)
         break;
       const char *s = t->buf + t->off[i];
-      const char *m = search_find (s, t->off[i + 1] - t->off[i] - 1, nd);
+      size_t n_s = t->off[i + 1] - t->off[i] - 1;
+      const char *m = search_blob_sound (t, s, n_s + 1)
+                      ? search_find (s, n_s, nd) : NULL;
       if (m)
         search_hit_note (ix, e, (size_t) (m - s), nd->len, false, 0);
     }

@@ -193,6 +193,7 @@ text_free (struct search_text *t)
     }
   search_vocab_free (&t->vocab);
   search_tiers_free (t);
+  search_blob_forget (t);
   free (t->entry);
   free (t->next);
   free (t->tstart);
@@ -307,8 +308,8 @@ text_fold (struct search_text *t, const struct search_index *ix,
 }
 
 /* Build T from the entries of IX: English when LANG is "en" (from the
-   pack's compiled index when it has a sound one: search_blob.h), else
-   only the strings C_ translates (into LANG).  */
+   pack's compiled index when it has a sound one, unless IX->unblob:
+   search_blob.h), else only the strings C_ translates (into LANG).  */
 static bool
 text_build (struct search_text *t, const struct search_index *ix,
             const char *lang)
@@ -318,7 +319,7 @@ text_build (struct search_text *t, const struct search_index *ix,
   text_free (t);
   t->entry = malloc ((ix->n_entries + 1) * sizeof *t->entry);
   t->next = malloc ((ix->n_entries + 1) * sizeof *t->next);
-  bool pre = t->entry && t->next && !translate
+  bool pre = t->entry && t->next && !translate && !ix->unblob
              && search_blob_read (t, ix, p->search_blob, p->search_blob_len);
   for (size_t i = 0; pre && i < t->n; i++)
     t->entry[i] = i;
@@ -327,7 +328,7 @@ text_build (struct search_text *t, const struct search_index *ix,
       text_free (t);
       return false;
     }
-  for (size_t i = 0; i < t->n; i++)
+  for (size_t i = 0; !pre && i < t->n; i++)   /* the blob's is checked */
     if (t->off[i + 1] - t->off[i] - 1 > t->longest)
       t->longest = t->off[i + 1] - t->off[i] - 1;
   text_link (t, ix);
@@ -339,8 +340,10 @@ text_build (struct search_text *t, const struct search_index *ix,
   /* Without its word index, T is still searched, by whole scans;
      without its tiers, without bounds.  */
   if (!pre)
-    search_vocab_build (t);
-  search_tiers_build (t, ix);
+    {
+      search_vocab_build (t);
+      search_tiers_build (t, ix);
+    }
   snprintf (t->lang, sizeof t->lang, "%s", lang);
   return true;
 }
@@ -394,6 +397,15 @@ search_index_relang (struct search_index *ix, const char *lang)
   if (strcmp (lang, "en") == 0 || strcmp (lang, ix->cur.lang) == 0)
     return true;
   return text_build (&ix->cur, ix, lang);
+}
+
+bool
+search_index_unblob (struct search_index *ix)
+{
+  if (!search_blob_damaged (&ix->en))
+    return true;
+  ix->unblob = true;
+  return text_build (&ix->en, ix, "en");
 }
 
 bool

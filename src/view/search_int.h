@@ -14,6 +14,8 @@
 #include "content.h"
 #include "search.h"
 
+struct search_lazy;
+
 /* A page a result leads to.  */
 struct search_target
 {
@@ -52,7 +54,7 @@ struct search_vocab
 /* The strings of one rank (names, or headings) of a language's text,
    copied one after the other, each NUL-terminated, into BUF (LEN
    bytes, then one more NUL): string J starts at OFF[J] (OFF[N] =
-   LEN) and is the text's string STR[J].  Malloc'd.  For the bounded
+   LEN) and is the text's string STR[J].  Malloc'd when OWNED.  For the bounded
    search (search_bound.h): a scan of them reads no body text.  */
 struct search_tier
 {
@@ -60,6 +62,7 @@ struct search_tier
   size_t len;
   uint32_t *off, *str;
   size_t n;
+  bool owned;                   /* else borrowed from a compiled index */
 };
 
 /* One language's text: the folded strings, each NUL-terminated, one
@@ -85,6 +88,9 @@ struct search_text
   size_t *tstart, *by_target, *tbytes;
   struct search_vocab vocab;
   struct search_tier tier[SEARCH_HEADING + 1];
+  /* A compiled index's checks (search_blob.c), or NULL: its text and
+     postings are checked by the chunk when read (search_blob_sound).  */
+  struct search_lazy *lazy;
 };
 
 /* The most words (parts) of a query, and the forms each may take (a
@@ -165,6 +171,8 @@ struct search_index
   struct search_hit *best;      /* SEARCH_MAX_PARTS per target */
   size_t *touched;              /* the targets with a hit, N_TOUCHED */
   size_t n_touched;
+  unsigned all;                 /* a bit for each part of the query */
+  size_t n_complete;            /* the targets with a hit of each */
   unsigned gen;
   /* The word index's scratch (search_vocab_cand), room for every
      entry: the strings it names, in order, CBYTES bytes; and a bit
@@ -180,6 +188,8 @@ struct search_index
      then a lower bound); its scratch, room for MCAP matches.  */
   size_t bound_min, bound_window;
   bool more;
+  /* The compiled index was found damaged: never use it again.  */
+  bool unblob;
   struct search_match *mscratch;
   size_t mcap;
   bool ok;
@@ -212,6 +222,12 @@ int search_match_cmp (const void *a, const void *b);
    sort of MAX alone (the results page shows no more; a common word
    has thousands).  */
 void search_matches_sort (struct search_match *m, size_t k, size_t max);
+
+/** search_index_unblob - when IX's English text is a compiled index
+   found damaged when read (search_blob_damaged), build it again from
+   the strings.  @retval false when that ran out of memory (IX then
+   has no English text).  */
+bool search_index_unblob (struct search_index *ix);
 
 /** search_text_has - whether the folded S (LEN bytes) is in IX's text,
    English or the current language's, as written.  O(total text).  */

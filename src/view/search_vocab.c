@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "search_blob.h"
 #include "search_find.h"
 #include "search_int.h"
 #include "vec.h"
@@ -245,9 +246,17 @@ vocab_add (struct search_index *ix, const struct search_text *t, size_t k,
            size_t *n, size_t *bytes)
 {
   const struct search_vocab *w = &t->vocab;
+  if (!search_blob_sound (t, w->post + w->pstart[k],
+                          4 * (w->pstart[k + 1] - w->pstart[k])))
+    return;
   for (size_t p = w->pstart[k]; p < w->pstart[k + 1]; p++)
     {
       size_t i = w->post[p];
+      if (i >= t->n)
+        {
+          search_blob_damage (t);
+          return;
+        }
       uint64_t bit = (uint64_t) 1 << (i % 64);
       if (ix->cbits[i / 64] & bit)
         continue;
