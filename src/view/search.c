@@ -119,11 +119,8 @@ query_scan (struct search_index *ix, const struct search_text *t,
     }
 }
 
-/* Scan, for Q as query_scan does, only the strings of T of the N
-   targets at CAND: each target's, in order, skipping after a match as
-   query_scan does, so that each gets the hit a whole scan gives it.  */
-static void
-query_scan_in (struct search_index *ix, const struct search_text *t,
+void
+search_scan_targets (struct search_index *ix, const struct search_text *t,
                const char *q, size_t len, bool translated, size_t part,
                const size_t *cand, size_t n)
 {
@@ -416,11 +413,11 @@ query_part (struct search_index *ix, const struct search_query_parts *qy,
       const char *q = qy->alt[p][a];
       size_t len = qy->alt_len[p][a];
       if (other && cand)
-        query_scan_in (ix, &ix->cur, q, len, true, p, cand, n);
+        search_scan_targets (ix, &ix->cur, q, len, true, p, cand, n);
       else if (other)
         query_text (ix, &ix->cur, q, len, true, p);
       if (cand)
-        query_scan_in (ix, &ix->en, q, len, false, p, cand, n);
+        search_scan_targets (ix, &ix->en, q, len, false, p, cand, n);
       else
         query_text (ix, &ix->en, q, len, false, p);
     }
@@ -468,10 +465,8 @@ text_has (struct search_index *ix, const struct search_text *t,
   return false;
 }
 
-/* Whether the folded S (LEN bytes) is in the English text, or in the
-   current language's when OTHER.  */
-static bool
-query_has (struct search_index *ix, const char *s, size_t len, bool other)
+bool
+search_has (struct search_index *ix, const char *s, size_t len, bool other)
 {
   return text_has (ix, &ix->en, s, len)
          || (other && text_has (ix, &ix->cur, s, len));
@@ -519,7 +514,7 @@ query_run (struct search_index *ix, const struct search_query_parts *qy,
   bool dense = cost >= (ix->en.len + (other ? ix->cur.len : 0)) / 2;
   if (cost >= ix->bound_min && query_tiered (ix, other))
     {
-      if (search_bound_run (ix, qy, other, max, dense, &found))
+      if (search_bound_run (ix, qy, first, other, max, dense, &found))
         return found;
       query_reset (ix);
       found = 0;
@@ -536,7 +531,7 @@ query_run (struct search_index *ix, const struct search_query_parts *qy,
   for (size_t p = 0; narrow && p < qy->n; p++)
     for (size_t a = 0; p != first && a < qy->n_alt[p]
                        && !(found & (1u << p)); a++)
-      if (query_has (ix, qy->alt[p][a], qy->alt_len[p][a], other))
+      if (search_has (ix, qy->alt[p][a], qy->alt_len[p][a], other))
         found |= 1u << p;
   return found;
 }
@@ -545,7 +540,7 @@ bool
 search_text_has (const struct search_index *ix, const char *s, size_t len)
 {
   /* Only the word index's scratch changes.  */
-  return query_has ((struct search_index *) ix, s, len, true);
+  return search_has ((struct search_index *) ix, s, len, true);
 }
 
 /* Find the folded query Q (LEN bytes), split into QY's words: each

@@ -305,65 +305,85 @@ windows_scan (struct search_index *ix, const struct search_query_parts *qy,
   return false;
 }
 
-/* Scan, for Q (LEN bytes, needle ND), the strings of T at IX->cand
-   (in order) from *C on, as far as those of the targets before G1.  */
+/* Scan, for Q (LEN bytes, needle ND), part PART, the strings of T at
+   IX->cand (in order) from *C on, as far as those of the targets
+   before G1; the targets they hit into TGT (room for all), *NT of
+   them.  */
 static void
 cand_scan (struct search_index *ix, const struct search_text *t,
-           const struct search_needle *nd, size_t n, size_t *c, size_t g1)
+           const struct search_needle *nd, size_t part, size_t n, size_t *c,
+           size_t g1, size_t *tgt, size_t *nt)
 {
+  *nt = 0;
   for (; *c < n; ++*c)
     {
-      size_t i = ix->cand[*c], e = t->entry[i];
-      if (ix->entries[e].target >= g1)
+      size_t i = ix->cand[*c], e = t->entry[i], g = ix->entries[e].target;
+      if (g >= g1)
         break;
       const char *s = t->buf + t->off[i];
       size_t n_s = t->off[i + 1] - t->off[i] - 1;
       const char *m = search_blob_sound (t, s, n_s + 1)
                       ? search_find (s, n_s, nd) : NULL;
-      if (m)
-        search_hit_note (ix, e, (size_t) (m - s), nd->len, false, 0);
+      if (!m)
+        continue;
+      search_hit_note (ix, e, (size_t) (m - s), nd->len, false, part);
+      if (!*nt || tgt[*nt - 1] != g)
+        tgt[(*nt)++] = g;
     }
 }
 
-/* As windows_scan for the body, for the one form of the one part of
-   QY, in English alone: only in the strings the word index names for
-   it, when it names some.  @retval -1 when it names none (scan the
-   windows whole), else whether the first MAX are certain.  */
+/* As windows_scan for the body, in English alone, for QY whose part
+   FIRST has one form: that part only in the strings the word index
+   names for it, the others only in the targets that have it.
+   @retval -1 when the index names no strings for it (scan the windows
+   whole), else whether the first MAX are certain.  */
 static int
 cand_windows (struct search_index *ix, const struct search_query_parts *qy,
-              size_t max)
+              size_t first, size_t max)
 {
   const struct search_text *t = &ix->en;
-  size_t n, c = 0, nt = ix->n_targets;
-  if (search_vocab_cand (ix, t, qy->alt[0][0], qy->alt_len[0][0], SIZE_MAX,
-                         &n) != SEARCH_VOCAB_SOME)
+  size_t n, c = 0, nt = ix->n_targets, hit;
+  const char *q0 = qy->alt[first][0];
+  size_t len0 = qy->alt_len[first][0];
+  if (search_vocab_cand (ix, t, q0, len0, SIZE_MAX, &n) != SEARCH_VOCAB_SOME)
     return -1;
-  const struct search_needle nd
-    = search_needle_make (t->freq, qy->alt[0][0], qy->alt_len[0][0]);
+  /* The targets hit, in ix->mscratch's room (bound_certain's).  */
+  size_t *tgt = malloc ((n + 1) * sizeof *tgt);
+  if (!tgt)
+    return -1;
+  const struct search_needle nd = search_needle_make (t->freq, q0, len0);
+  int certain = 0;
   for (size_t g0 = 0, w = ix->bound_window ? ix->bound_window : 1;
-       g0 < nt && c < n; w *= 2)
+       g0 < nt && c < n && !certain; w *= 2)
     {
       size_t g1 = nt - g0 > w ? g0 + w : nt;
-      cand_scan (ix, t, &nd, n, &c, g1);
+      cand_scan (ix, t, &nd, first, n, &c, g1, tgt, &hit);
+      for (size_t p = 0; p < qy->n; p++)
+        for (size_t a = 0; p != first && a < qy->n_alt[p]; a++)
+          search_scan_targets (ix, t, qy->alt[p][a], qy->alt_len[p][a],
+                               false, p, tgt, hit);
       g0 = g1;
-      if (g0 < nt && c < n && bound_certain (ix, 1, SEARCH_BODY, g0, max))
-        return ix->more = true;
+      certain = g0 < nt && c < n && bound_certain (ix, qy->n, SEARCH_BODY,
+                                                   g0, max);
     }
-  return 0;
+  free (tgt);
+  if (certain)
+    ix->more = true;
+  return certain;
 }
 
 bool
 search_bound_run (struct search_index *ix,
-                  const struct search_query_parts *qy, bool other,
-                  size_t max, bool dense, unsigned *found)
+                  const struct search_query_parts *qy, size_t first,
+                  bool other, size_t max, bool dense, unsigned *found)
 {
   *found = (1u << qy->n) - 1;
   if (windows_scan (ix, qy, other, SEARCH_NAME, max)
       || windows_scan (ix, qy, other, SEARCH_HEADING, max))
     return true;
   int said = -1;
-  if (!dense && qy->n == 1 && qy->n_alt[0] == 1 && !(other && ix->cur.n))
-    said = cand_windows (ix, qy, max);
+  if (!dense && qy->n_alt[first] == 1 && !(other && ix->cur.n))
+    said = cand_windows (ix, qy, first, max);
   else if (!dense)
     return false;
   if (said < 0 && windows_scan (ix, qy, other, SEARCH_BODY, max))
@@ -373,5 +393,11 @@ search_bound_run (struct search_index *ix,
   *found = 0;
   for (size_t i = 0; i < ix->n_touched; i++)
     *found |= ix->mask[ix->touched[i]] & ~SEARCH_RESOLVED;
+  /* A word looked for only in the targets of the first may be
+     elsewhere.  */
+  for (size_t p = 0; said == 0 && p < qy->n; p++)
+    for (size_t a = 0; a < qy->n_alt[p] && !(*found & (1u << p)); a++)
+      if (search_has (ix, qy->alt[p][a], qy->alt_len[p][a], other))
+        *found |= 1u << p;
   return true;
 }

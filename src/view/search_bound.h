@@ -48,14 +48,16 @@ void search_tiers_free (struct search_text *t);
    language's text, until the MAX best targets that have them all are
    certain and there is one more (IX->more set then), or the text
    ends.  The body is scanned whole, a window at a time, when DENSE
-   (the query's rarest word is in half the text or more); else, for a
-   query of one word, only in the strings the word index names for it;
-   else not (the names and headings did not make the page certain).
+   (the query's rarest word, part FIRST, is in half the text or more);
+   else, when that word has one form and only English is searched,
+   only in the strings the word index names for it, and the other
+   words only in the targets that have it; else not (the names and
+   headings did not make the page certain).
    @retval false when it gave up so, the hits it noted to be reset;
    else true, the parts found anywhere in *FOUND, a bit each (all of
    them when it stopped early).  */
 bool search_bound_run (struct search_index *ix,
-                       const struct search_query_parts *qy, bool other,
-                       size_t max, bool dense, unsigned *found);
+                       const struct search_query_parts *qy, size_t first,
+                       bool other, size_t max, bool dense, unsigned *found);
 
 #endif

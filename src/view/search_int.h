@@ -207,6 +207,15 @@ void search_query_split (struct search_query_parts *qy, char *q,
 void search_hit_note (struct search_index *ix, size_t e, size_t pos,
                       size_t len, bool translated, size_t part);
 
+/** search_scan_targets - scan, for Q (LEN bytes), part PART, only the
+   strings of T of the N targets at CAND: each target's, in order,
+   skipping after a match as a scan of the whole text does, so that
+   each gets the hit a whole scan gives it.  */
+void search_scan_targets (struct search_index *ix,
+                          const struct search_text *t, const char *q,
+                          size_t len, bool translated, size_t part,
+                          const size_t *cand, size_t n);
+
 /** search_match_fill - X, the match of target T, from its best hits
    of the N parts.  */
 void search_match_fill (const struct search_index *ix, size_t t, size_t n,
@@ -228,6 +237,11 @@ void search_matches_sort (struct search_match *m, size_t k, size_t max);
    the strings.  @retval false when that ran out of memory (IX then
    has no English text).  */
 bool search_index_unblob (struct search_index *ix);
+
+/** search_has - whether the folded S (LEN bytes) is in IX's English
+   text, or in the current language's when OTHER.  */
+bool search_has (struct search_index *ix, const char *s, size_t len,
+                 bool other);
 
 /** search_text_has - whether the folded S (LEN bytes) is in IX's text,
    English or the current language's, as written.  O(total text).  */
