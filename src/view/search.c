@@ -314,18 +314,12 @@ rarity (const struct search_text *t, const char *s, size_t len)
   return r;
 }
 
-/* The bytes of T a scan for Q reads: the strings its word index
-   names, or the whole text.  */
+/* About how many bytes of T a scan for Q reads: the strings its word
+   index names, or the whole text (search_vocab_estimate).  */
 static size_t
-query_cost (struct search_index *ix, const struct search_text *t,
-            const char *q, size_t len)
+query_cost (const struct search_text *t, const char *q, size_t len)
 {
-  size_t n;
-  if (!t->buf
-      || search_vocab_cand (ix, t, q, len, query_limit (t, q, len), &n)
-         == SEARCH_VOCAB_NONE)
-    return 0;
-  return ix->cbytes;
+  return t->buf ? search_vocab_estimate (t, q, len) : 0;
 }
 
 /* The part of QY a scan should start with: the one whose forms are in
@@ -347,8 +341,8 @@ query_first (struct search_index *ix, const struct search_query_parts *qy,
           size_t len = qy->alt_len[p][a];
           unsigned x = rarity (&ix->en, q, len);
           r = x < r ? x : r;
-          cost += query_cost (ix, &ix->en, q, len)
-                  + (other ? query_cost (ix, &ix->cur, q, len) : 0);
+          cost += query_cost (&ix->en, q, len)
+                  + (other ? query_cost (&ix->cur, q, len) : 0);
         }
       if (cost < least || (cost == least && r > best))
         first = p, best = r, least = cost;
@@ -511,7 +505,11 @@ query_run (struct search_index *ix, const struct search_query_parts *qy,
   ix->all = (1u << qy->n) - 1;
   size_t first = query_first (ix, qy, other, &cost);
   unsigned found = 0;
-  bool dense = cost >= (ix->en.len + (other ? ix->cur.len : 0)) / 2;
+  /* Hits in one string in 64 or more: a page of them is found soon in
+     a scan of the text; fewer, or of more words, soon in the strings
+     the word index names.  */
+  size_t text = ix->en.len + (other ? ix->cur.len : 0);
+  bool dense = cost >= (qy->n > 1 ? text / 2 : text / 64);
   if (cost >= ix->bound_min && query_tiered (ix, other))
     {
       if (search_bound_run (ix, qy, first, other, max, dense, &found))

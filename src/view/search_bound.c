@@ -149,11 +149,12 @@ span_at (const struct span *s, size_t j, size_t end, size_t at)
 
 /* Scan the strings of rank RANK of T (all of T for SEARCH_BODY) of the
    targets G0 to G1 - 1 for Q (LEN bytes), part PART, as search.c's
-   query_scan does the whole text.  */
+   query_scan does the whole text; only the targets with a bit in HAS
+   are noted, when it is not NULL.  */
 static void
 window_scan (struct search_index *ix, const struct search_text *t, int rank,
              const char *q, size_t len, bool translated, size_t part,
-             size_t g0, size_t g1)
+             size_t g0, size_t g1, const uint64_t *has)
 {
   const struct span s = span_of (t, rank);
   if (!s.buf || !s.n || len > t->longest)
@@ -171,9 +172,10 @@ window_scan (struct search_index *ix, const struct search_text *t, int rank,
     {
       size_t at = (size_t) (m - s.buf);
       j = span_at (&s, j, end, at);
-      size_t i = span_string (&s, j);
-      search_hit_note (ix, t->entry[i], at - s.off[j], len, translated,
-                       part);
+      size_t i = span_string (&s, j), g = ix->entries[t->entry[i]].target;
+      if (!has || has[g / 64] & (uint64_t) 1 << (g % 64))
+        search_hit_note (ix, t->entry[i], at - s.off[j], len, translated,
+                         part);
       j = s.str ? j + 1 : t->next[j];
     }
 }
@@ -238,10 +240,12 @@ scratch_room (struct search_index *ix, size_t n)
 
 /* Whether, after the ranks before RANK were scanned and RANK up to
    target POS, more than MAX targets have all N parts and the MAX-th
-   best of them ranks before the best any other target could.  */
+   best of them ranks before the best any other target could; when
+   HAS is not NULL, only the targets with a bit in it may have part
+   FIRST (the others, that lack it, cannot match).  */
 static bool
 bound_certain (struct search_index *ix, size_t n, int rank, size_t pos,
-               size_t max)
+               size_t max, const uint64_t *has, size_t first)
 {
   unsigned all = (1u << n) - 1;
   struct search_match best, x;
@@ -262,7 +266,9 @@ bound_certain (struct search_index *ix, size_t n, int rank, size_t pos,
       if ((ix->mask[t] & all) == all)
         search_match_fill (ix, t, n, &ix->mscratch[k++]);
       else if (!(ix->mask[t] & SEARCH_RESOLVED)
-               && (rank < SEARCH_BODY || t >= pos))
+               && (rank < SEARCH_BODY || t >= pos)
+               && (!has || ix->mask[t] & (1u << first)
+                   || has[t / 64] & (uint64_t) 1 << (t % 64)))
         {
           bound_target (ix, t, n, rank, pos, &x);
           if (search_match_cmp (&x, &best) < 0)
@@ -277,11 +283,13 @@ bound_certain (struct search_index *ix, size_t n, int rank, size_t pos,
 
 /* Scan the strings of RANK (of every rank for SEARCH_BODY) of every
    target for every form of every part of QY, a window of targets at a
-   time, until the MAX best are certain (search_bound.h).
+   time, until the MAX best are certain (search_bound.h); with HAS, as
+   bound_certain, only in the targets that may have part FIRST.
    @retval true when they are, IX->more set.  */
 static bool
 windows_scan (struct search_index *ix, const struct search_query_parts *qy,
-              bool other, int rank, size_t max)
+              bool other, int rank, size_t max, const uint64_t *has,
+              size_t first)
 {
   size_t nt = ix->n_targets;
   for (size_t g0 = 0, w = ix->bound_window ? ix->bound_window : 1;
@@ -294,12 +302,12 @@ windows_scan (struct search_index *ix, const struct search_query_parts *qy,
             const char *q = qy->alt[p][a];
             size_t len = qy->alt_len[p][a];
             if (other)
-              window_scan (ix, &ix->cur, rank, q, len, true, p, g0, g1);
-            window_scan (ix, &ix->en, rank, q, len, false, p, g0, g1);
+              window_scan (ix, &ix->cur, rank, q, len, true, p, g0, g1, has);
+            window_scan (ix, &ix->en, rank, q, len, false, p, g0, g1, has);
           }
       g0 = g1;
       if ((rank < SEARCH_BODY || g0 < nt)
-          && bound_certain (ix, qy->n, rank, g0, max))
+          && bound_certain (ix, qy->n, rank, g0, max, has, first))
         return ix->more = true;
     }
   return false;
@@ -332,29 +340,75 @@ cand_scan (struct search_index *ix, const struct search_text *t,
     }
 }
 
-/* As windows_scan for the body, in English alone, for QY whose part
-   FIRST has one form: that part only in the strings the word index
-   names for it, the others only in the targets that have it.
-   @retval -1 when the index names no strings for it (scan the windows
-   whole), else whether the first MAX are certain.  */
-static int
-cand_windows (struct search_index *ix, const struct search_query_parts *qy,
-              size_t first, size_t max)
+/* Look for every part of QY in all the strings of the targets the
+   names and headings gave some parts but not all, that may have part
+   FIRST (a bit in HAS), TGT room for them: their ranks are then what
+   they will be (SEARCH_RESOLVED), not a bound that holds the search
+   until it reaches them.  */
+static void
+resolve (struct search_index *ix, const struct search_query_parts *qy,
+         const uint64_t *has, size_t *tgt)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < ix->n_touched; i++)
+    {
+      size_t t = ix->touched[i];
+      if ((ix->mask[t] & ix->all) != ix->all
+          && has[t / 64] & (uint64_t) 1 << (t % 64))
+        tgt[k++] = t;
+    }
+  for (size_t p = 0; p < qy->n; p++)
+    for (size_t a = 0; a < qy->n_alt[p]; a++)
+      search_scan_targets (ix, &ix->en, qy->alt[p][a], qy->alt_len[p][a],
+                           false, p, tgt, k);
+  for (size_t i = 0; i < k; i++)
+    ix->mask[tgt[i]] |= SEARCH_RESOLVED;
+}
+
+/* The strings the word index names for part FIRST of QY (its one
+   form), in English, at IX->cand, *N of them; a bit in *HAS for each
+   target of theirs, and room in *TGT for each.
+   @retval false when it names none (or on memory exhaustion).  */
+static bool
+cand_setup (struct search_index *ix, const struct search_query_parts *qy,
+            size_t first, size_t *n, uint64_t **has, size_t **tgt)
 {
   const struct search_text *t = &ix->en;
-  size_t n, c = 0, nt = ix->n_targets, hit;
-  const char *q0 = qy->alt[first][0];
-  size_t len0 = qy->alt_len[first][0];
-  if (search_vocab_cand (ix, t, q0, len0, SIZE_MAX, &n) != SEARCH_VOCAB_SOME)
-    return -1;
-  /* The targets hit, in ix->mscratch's room (bound_certain's).  */
-  size_t *tgt = malloc ((n + 1) * sizeof *tgt);
-  if (!tgt)
-    return -1;
-  const struct search_needle nd = search_needle_make (t->freq, q0, len0);
-  int certain = 0;
+  if (search_vocab_cand (ix, t, qy->alt[first][0], qy->alt_len[first][0],
+                         SIZE_MAX, n) != SEARCH_VOCAB_SOME)
+    return false;
+  *tgt = malloc ((*n + 1) * sizeof **tgt);
+  *has = calloc (ix->n_targets / 64 + 1, sizeof **has);
+  if (!*tgt || !*has)
+    {
+      free (*tgt);
+      free (*has);
+      return false;
+    }
+  for (size_t k = 0; k < *n; k++)
+    {
+      size_t g = ix->entries[t->entry[ix->cand[k]]].target;
+      (*has)[g / 64] |= (uint64_t) 1 << (g % 64);
+    }
+  return true;
+}
+
+/* As windows_scan for the body, in English alone, for QY whose part
+   FIRST has one form: that part only in the N strings the word index
+   names for it (cand_setup: HAS, TGT), the others only in the targets
+   that have it.  @retval whether the first MAX are certain.  */
+static bool
+cand_windows (struct search_index *ix, const struct search_query_parts *qy,
+              size_t first, size_t max, size_t n, const uint64_t *has,
+              size_t *tgt)
+{
+  const struct search_text *t = &ix->en;
+  size_t c = 0, nt = ix->n_targets, hit;
+  const struct search_needle nd
+    = search_needle_make (t->freq, qy->alt[first][0], qy->alt_len[first][0]);
+  resolve (ix, qy, has, tgt);
   for (size_t g0 = 0, w = ix->bound_window ? ix->bound_window : 1;
-       g0 < nt && c < n && !certain; w *= 2)
+       g0 < nt && c < n; w *= 2)
     {
       size_t g1 = nt - g0 > w ? g0 + w : nt;
       cand_scan (ix, t, &nd, first, n, &c, g1, tgt, &hit);
@@ -363,13 +417,28 @@ cand_windows (struct search_index *ix, const struct search_query_parts *qy,
           search_scan_targets (ix, t, qy->alt[p][a], qy->alt_len[p][a],
                                false, p, tgt, hit);
       g0 = g1;
-      certain = g0 < nt && c < n && bound_certain (ix, qy->n, SEARCH_BODY,
-                                                   g0, max);
+      if (g0 < nt && c < n
+          && bound_certain (ix, qy->n, SEARCH_BODY, g0, max, has, first))
+        return ix->more = true;
     }
-  free (tgt);
-  if (certain)
-    ix->more = true;
-  return certain;
+  return false;
+}
+
+/* The parts of QY found anywhere: in IX's hits, and, for those that
+   were looked for only in some targets (SOME), by the word index or a
+   scan.  */
+static unsigned
+bound_found (struct search_index *ix, const struct search_query_parts *qy,
+             bool other, bool some)
+{
+  unsigned found = 0;
+  for (size_t i = 0; i < ix->n_touched; i++)
+    found |= ix->mask[ix->touched[i]] & ~SEARCH_RESOLVED;
+  for (size_t p = 0; some && p < qy->n; p++)
+    for (size_t a = 0; a < qy->n_alt[p] && !(found & (1u << p)); a++)
+      if (search_has (ix, qy->alt[p][a], qy->alt_len[p][a], other))
+        found |= 1u << p;
+  return found;
 }
 
 bool
@@ -377,27 +446,20 @@ search_bound_run (struct search_index *ix,
                   const struct search_query_parts *qy, size_t first,
                   bool other, size_t max, bool dense, unsigned *found)
 {
-  *found = (1u << qy->n) - 1;
-  if (windows_scan (ix, qy, other, SEARCH_NAME, max)
-      || windows_scan (ix, qy, other, SEARCH_HEADING, max))
-    return true;
-  int said = -1;
-  if (!dense && qy->n_alt[first] == 1 && !(other && ix->cur.n))
-    said = cand_windows (ix, qy, first, max);
-  else if (!dense)
+  uint64_t *has = NULL;
+  size_t *tgt = NULL, n = 0;
+  bool some = !dense && qy->n_alt[first] == 1 && !(other && ix->cur.n)
+              && cand_setup (ix, qy, first, &n, &has, &tgt);
+  if (!some && !dense)
     return false;
-  if (said < 0 && windows_scan (ix, qy, other, SEARCH_BODY, max))
-    return true;
-  if (said > 0)
-    return true;
-  *found = 0;
-  for (size_t i = 0; i < ix->n_touched; i++)
-    *found |= ix->mask[ix->touched[i]] & ~SEARCH_RESOLVED;
-  /* A word looked for only in the targets of the first may be
-     elsewhere.  */
-  for (size_t p = 0; said == 0 && p < qy->n; p++)
-    for (size_t a = 0; a < qy->n_alt[p] && !(*found & (1u << p)); a++)
-      if (search_has (ix, qy->alt[p][a], qy->alt_len[p][a], other))
-        *found |= 1u << p;
+  bool certain = windows_scan (ix, qy, other, SEARCH_NAME, max, has, first)
+                 || windows_scan (ix, qy, other, SEARCH_HEADING, max, has,
+                                  first)
+                 || (some ? cand_windows (ix, qy, first, max, n, has, tgt)
+                     : windows_scan (ix, qy, other, SEARCH_BODY, max, NULL,
+                                     first));
+  free (has);
+  free (tgt);
+  *found = certain ? (1u << qy->n) - 1 : bound_found (ix, qy, other, some);
   return true;
 }

@@ -319,6 +319,20 @@ search_vocab_cand (struct search_index *ix, const struct search_text *t,
   return *n ? SEARCH_VOCAB_SOME : SEARCH_VOCAB_NONE;
 }
 
+size_t
+search_vocab_estimate (const struct search_text *t, const char *q,
+                       size_t len)
+{
+  const struct search_vocab *w = &t->vocab;
+  size_t at, plen = vocab_piece (q, len, &at);
+  if (!w->voc || !plen)
+    return t->len;
+  const struct search_needle nd = search_needle_make (t->freq, q + at, plen);
+  size_t posts = vocab_postings (w, &nd, t->n);
+  size_t bytes = posts * (t->len / (t->n | 1) + 1);
+  return posts > t->n || bytes > t->len ? t->len : bytes;
+}
+
 void
 search_vocab_free (struct search_vocab *w)
 {
