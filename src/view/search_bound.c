@@ -12,6 +12,7 @@
 #include "search_blob.h"
 #include "search_find.h"
 #include "search_int.h"
+#include "search_rank.h"
 #include "search_vocab.h"
 
 void

@@ -216,22 +216,6 @@ void search_scan_targets (struct search_index *ix,
                           size_t len, bool translated, size_t part,
                           const size_t *cand, size_t n);
 
-/** search_match_fill - X, the match of target T, from its best hits
-   of the N parts.  */
-void search_match_fill (const struct search_index *ix, size_t t, size_t n,
-                        struct search_match *x);
-
-/** search_match_cmp - qsort's order of matches: more parts at a
-   better rank first (names, then headings, then the body), then the
-   pack's order.  */
-int search_match_cmp (const void *a, const void *b);
-
-/** search_matches_sort - put the MAX best of the K matches at M first,
-   best first, the rest after them in no order: a quickselect, then a
-   sort of MAX alone (the results page shows no more; a common word
-   has thousands).  */
-void search_matches_sort (struct search_match *m, size_t k, size_t max);
-
 /** search_index_unblob - when IX's English text is a compiled index
    found damaged when read (search_blob_damaged), build it again from
    the strings.  @retval false when that ran out of memory (IX then
