@@ -26,6 +26,11 @@
    targets that have every word are the results.  A scan tests 16
    places at a time for three of the word's rarest bytes, far apart,
    and compares only where they are.
+   A query whose rarest word is in many strings (1 MB or more of a
+   large pack's) is bounded (search_bound.h): the names are scanned,
+   then the headings, then the body, in the pack's order, and the
+   search stops once the first MAX results are certain, with the count
+   only "more than MAX".
    Substring matching serves CJK text too (it has no word boundaries).
    The caller names that language (search_index_build, search_query):
    search does not ask i18n which one is current, and reads its text

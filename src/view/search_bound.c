@@ -151,21 +151,21 @@ span_at (const struct span *s, size_t j, size_t end, size_t at)
 /* Scan the strings of rank RANK of T (all of T for SEARCH_BODY) of the
    targets G0 to G1 - 1 for Q (LEN bytes), part PART, as search.c's
    query_scan does the whole text; only the targets with a bit in HAS
-   are noted, when it is not NULL.  */
-static void
+   are noted, when it is not NULL.  @retval the bytes scanned.  */
+static size_t
 window_scan (struct search_index *ix, const struct search_text *t, int rank,
              const char *q, size_t len, bool translated, size_t part,
              size_t g0, size_t g1, const uint64_t *has)
 {
   const struct span s = span_of (t, rank);
   if (!s.buf || !s.n || len > t->longest)
-    return;
+    return 0;
   size_t j = span_first (ix, &s, g0), end = span_first (ix, &s, g1);
   if (j >= end)
-    return;
-  const size_t stop = s.off[end];
-  if (!search_blob_sound (t, s.buf + s.off[j], stop - s.off[j]))
-    return;
+    return 0;
+  const size_t stop = s.off[end], bytes = stop - s.off[j];
+  if (!search_blob_sound (t, s.buf + s.off[j], bytes))
+    return 0;
   const struct search_needle nd = search_needle_make (t->freq, q, len);
   const char *m;
   while (j < end
@@ -179,6 +179,7 @@ window_scan (struct search_index *ix, const struct search_text *t, int rank,
                          part);
       j = s.str ? j + 1 : t->next[j];
     }
+  return bytes;
 }
 
 /* The first entry of target G, or of the first target after it that
@@ -285,17 +286,24 @@ bound_certain (struct search_index *ix, size_t n, int rank, size_t pos,
 /* Scan the strings of RANK (of every rank for SEARCH_BODY) of every
    target for every form of every part of QY, a window of targets at a
    time, until the MAX best are certain (search_bound.h); with HAS, as
-   bound_certain, only in the targets that may have part FIRST.
+   bound_certain, only in the targets that may have part FIRST; with
+   REACHED, until IX->bound_budget bytes were scanned, and the target
+   it stopped at into *REACHED (else there the number of targets).
    @retval true when they are, IX->more set.  */
 static bool
 windows_scan (struct search_index *ix, const struct search_query_parts *qy,
               bool other, int rank, size_t max, const uint64_t *has,
-              size_t first)
+              size_t first, size_t *reached)
 {
-  size_t nt = ix->n_targets;
+  size_t nt = ix->n_targets, bytes = 0;
   for (size_t g0 = 0, w = ix->bound_window ? ix->bound_window : 1;
        g0 < nt; w *= 2)
     {
+      if (reached && bytes > ix->bound_budget)
+        {
+          *reached = g0;
+          return false;
+        }
       size_t g1 = nt - g0 > w ? g0 + w : nt;
       for (size_t p = 0; p < qy->n; p++)
         for (size_t a = 0; a < qy->n_alt[p]; a++)
@@ -303,14 +311,18 @@ windows_scan (struct search_index *ix, const struct search_query_parts *qy,
             const char *q = qy->alt[p][a];
             size_t len = qy->alt_len[p][a];
             if (other)
-              window_scan (ix, &ix->cur, rank, q, len, true, p, g0, g1, has);
-            window_scan (ix, &ix->en, rank, q, len, false, p, g0, g1, has);
+              bytes += window_scan (ix, &ix->cur, rank, q, len, true, p, g0,
+                                    g1, has);
+            bytes += window_scan (ix, &ix->en, rank, q, len, false, p, g0,
+                                  g1, has);
           }
       g0 = g1;
       if ((rank < SEARCH_BODY || g0 < nt)
           && bound_certain (ix, qy->n, rank, g0, max, has, first))
         return ix->more = true;
     }
+  if (reached)
+    *reached = nt;
   return false;
 }
 
@@ -394,21 +406,30 @@ cand_setup (struct search_index *ix, const struct search_query_parts *qy,
   return true;
 }
 
-/* As windows_scan for the body, in English alone, for QY whose part
-   FIRST has one form: that part only in the N strings the word index
-   names for it (cand_setup: HAS, TGT), the others only in the targets
-   that have it.  @retval whether the first MAX are certain.  */
+/* As windows_scan for the body from target FROM on (those before it
+   were), in English alone, for QY whose part FIRST has one form: that
+   part only in the N strings the word index names for it (cand_setup:
+   HAS, TGT), the others only in the targets that have it.
+   @retval whether the first MAX are certain.  */
 static bool
 cand_windows (struct search_index *ix, const struct search_query_parts *qy,
               size_t first, size_t max, size_t n, const uint64_t *has,
-              size_t *tgt)
+              size_t *tgt, size_t from)
 {
   const struct search_text *t = &ix->en;
-  size_t c = 0, nt = ix->n_targets, hit;
+  size_t c = 0, nt = ix->n_targets, hit, hi = n;
+  while (c < hi)                /* the first string of a target >= FROM */
+    {
+      size_t mid = c + (hi - c) / 2;
+      if (ix->entries[t->entry[ix->cand[mid]]].target < from)
+        c = mid + 1;
+      else
+        hi = mid;
+    }
   const struct search_needle nd
     = search_needle_make (t->freq, qy->alt[first][0], qy->alt_len[first][0]);
   resolve (ix, qy, has, tgt);
-  for (size_t g0 = 0, w = ix->bound_window ? ix->bound_window : 1;
+  for (size_t g0 = from, w = ix->bound_window ? ix->bound_window : 1;
        g0 < nt && c < n; w *= 2)
     {
       size_t g1 = nt - g0 > w ? g0 + w : nt;
@@ -448,17 +469,28 @@ search_bound_run (struct search_index *ix,
                   bool other, size_t max, bool dense, unsigned *found)
 {
   uint64_t *has = NULL;
-  size_t *tgt = NULL, n = 0;
-  bool some = !dense && qy->n_alt[first] == 1 && !(other && ix->cur.n)
-              && cand_setup (ix, qy, first, &n, &has, &tgt);
+  size_t *tgt = NULL, n = 0, from = 0;
+  bool one = qy->n_alt[first] == 1 && !(other && ix->cur.n);
+  bool some = !dense && one && cand_setup (ix, qy, first, &n, &has, &tgt);
   if (!some && !dense)
     return false;
-  bool certain = windows_scan (ix, qy, other, SEARCH_NAME, max, has, first)
+  bool certain = windows_scan (ix, qy, other, SEARCH_NAME, max, has, first,
+                               NULL)
                  || windows_scan (ix, qy, other, SEARCH_HEADING, max, has,
-                                  first)
-                 || (some ? cand_windows (ix, qy, first, max, n, has, tgt)
-                     : windows_scan (ix, qy, other, SEARCH_BODY, max, NULL,
-                                     first));
+                                  first, NULL);
+  /* A word in many strings, but not soon after one another (a word of
+     the documents, which come after the collections): its strings
+     alone, from where the scan stopped.  */
+  if (!certain && !some)
+    certain = windows_scan (ix, qy, other, SEARCH_BODY, max, NULL, first,
+                            one ? &from : NULL);
+  if (!certain && !some && from < ix->n_targets)
+    some = cand_setup (ix, qy, first, &n, &has, &tgt);
+  if (!certain && some)
+    certain = cand_windows (ix, qy, first, max, n, has, tgt, from);
+  else if (!certain && from < ix->n_targets)
+    certain = windows_scan (ix, qy, other, SEARCH_BODY, max, NULL, first,
+                            NULL);
   free (has);
   free (tgt);
   *found = certain ? (1u << qy->n) - 1 : bound_found (ix, qy, other, some);

@@ -33,6 +33,9 @@ struct search_query_parts;
    and its first window, in targets.  */
 #define SEARCH_BOUND_MIN (1u << 20)
 #define SEARCH_BOUND_WINDOW 64
+/* The bytes a scan of the body for a word reads before it goes on
+   only in the strings the word index names for it.  */
+#define SEARCH_BOUND_BUDGET (4u << 20)
 
 /** search_tiers_build - copy the names and the headings of T (of
    IX's entries) into T->tier.  O(T->n).

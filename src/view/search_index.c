@@ -358,6 +358,7 @@ search_index_build (const struct content_pack *pack, const char *lang)
   ix->ok = true;
   ix->bound_min = SEARCH_BOUND_MIN;
   ix->bound_window = SEARCH_BOUND_WINDOW;
+  ix->bound_budget = SEARCH_BOUND_BUDGET;
   /* Room for as many entries as the compiled index has, so that they
      are not copied as they grow: a hint only, read before the index
      is checked, so not reserved past one per 16 bytes of the blob, and

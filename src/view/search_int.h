@@ -184,9 +184,11 @@ struct search_index
   struct search_split_info split;
   /* The bounded search (search_bound.h): used when the query's first
      word is in BOUND_MIN bytes of strings or more; its first window,
-     in targets; whether the last query stopped early (its count is
+     in targets; the bytes a scan of the body may read before it goes
+     on in the strings the word index names; whether the last query
+     stopped early (its count is
      then a lower bound); its scratch, room for MCAP matches.  */
-  size_t bound_min, bound_window;
+  size_t bound_min, bound_window, bound_budget;
   bool more;
   /* The compiled index was found damaged: never use it again.  */
   bool unblob;
