@@ -26,8 +26,8 @@
    targets that have every word are the results.  A scan tests 16
    places at a time for three of the word's rarest bytes, far apart,
    and compares only where they are.
-   A query whose rarest word is in many strings (1 MB or more of a
-   large pack's) is bounded (search_bound.h): the names are scanned,
+   A query whose rarest word is in many strings (about 256 KB of them
+   or more) is bounded (search_bound.h): the names are scanned,
    then the headings, then the body, in the pack's order, and the
    search stops once the first MAX results are certain, with the count
    only "more than MAX".

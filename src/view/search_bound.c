@@ -446,6 +446,37 @@ cand_windows (struct search_index *ix, const struct search_query_parts *qy,
   return false;
 }
 
+/* For a query of one word with one form, in English alone: its names
+   and headings (RANK up to SEARCH_HEADING), only in the N strings the
+   word index names for it, until the first MAX are certain.
+   @retval whether they are.  */
+static bool
+cand_ranks (struct search_index *ix, const struct search_query_parts *qy,
+            size_t max, size_t n)
+{
+  const struct search_text *t = &ix->en;
+  const struct search_needle nd
+    = search_needle_make (t->freq, qy->alt[0][0], qy->alt_len[0][0]);
+  for (int r = SEARCH_NAME; r <= SEARCH_HEADING; r++)
+    {
+      for (size_t c = 0; c < n; c++)
+        {
+          size_t i = ix->cand[c], e = t->entry[i];
+          if (ix->entries[e].rank != r)
+            continue;
+          const char *s = t->buf + t->off[i];
+          size_t n_s = t->off[i + 1] - t->off[i] - 1;
+          const char *m = search_blob_sound (t, s, n_s + 1)
+                          ? search_find (s, n_s, &nd) : NULL;
+          if (m)
+            search_hit_note (ix, e, (size_t) (m - s), nd.len, false, 0);
+        }
+      if (bound_certain (ix, 1, r, ix->n_targets, max, NULL, 0))
+        return ix->more = true;
+    }
+  return false;
+}
+
 /* The parts of QY found anywhere: in IX's hits, and, for those that
    were looked for only in some targets (SOME), by the word index or a
    scan.  */
@@ -474,10 +505,12 @@ search_bound_run (struct search_index *ix,
   bool some = !dense && one && cand_setup (ix, qy, first, &n, &has, &tgt);
   if (!some && !dense)
     return false;
-  bool certain = windows_scan (ix, qy, other, SEARCH_NAME, max, has, first,
-                               NULL)
-                 || windows_scan (ix, qy, other, SEARCH_HEADING, max, has,
-                                  first, NULL);
+  bool certain = some && qy->n == 1
+                 ? cand_ranks (ix, qy, max, n)
+                 : windows_scan (ix, qy, other, SEARCH_NAME, max, has, first,
+                                 NULL)
+                   || windows_scan (ix, qy, other, SEARCH_HEADING, max, has,
+                                    first, NULL);
   /* A word in many strings, but not soon after one another (a word of
      the documents, which come after the collections): its strings
      alone, from where the scan stopped.  */

@@ -31,7 +31,7 @@ struct search_query_parts;
 /* The bytes of strings a query's first word must be in for the
    bounded search to be used (the word index reads fewer quickly),
    and its first window, in targets.  */
-#define SEARCH_BOUND_MIN (1u << 20)
+#define SEARCH_BOUND_MIN (256u << 10)
 #define SEARCH_BOUND_WINDOW 64
 /* The bytes a scan of the body for a word reads before it goes on
    only in the strings the word index names for it.  */
