@@ -54,8 +54,9 @@ struct search_vocab
 /* The strings of one rank (names, or headings) of a language's text,
    copied one after the other, each NUL-terminated, into BUF (LEN
    bytes, then one more NUL): string J starts at OFF[J] (OFF[N] =
-   LEN) and is the text's string STR[J].  Malloc'd when OWNED.  For the bounded
-   search (search_bound.h): a scan of them reads no body text.  */
+   LEN) and is the text's string STR[J].  Malloc'd when OWNED.  For
+   the bounded search (search_bound.h): a scan of them reads no body
+   text.  */
 struct search_tier
 {
   char *buf;
@@ -183,11 +184,11 @@ struct search_index
   struct search_terms terms;
   struct search_split_info split;
   /* The bounded search (search_bound.h): used when the query's first
-     word is in BOUND_MIN bytes of strings or more; its first window,
-     in targets; the bytes a scan of the body may read before it goes
-     on in the strings the word index names; whether the last query
-     stopped early (its count is
-     then a lower bound); its scratch, room for MCAP matches.  */
+     word is in about BOUND_MIN bytes of strings or more; its first
+     window, in targets; the bytes a scan of the body may read before
+     it goes on in the strings the word index names; whether the last
+     query stopped early (its count is then a lower bound); its
+     scratch, room for MCAP matches.  */
   size_t bound_min, bound_window, bound_budget;
   bool more;
   /* The compiled index was found damaged: never use it again.  */
