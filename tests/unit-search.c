@@ -5,16 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "load.h"
 #include "load_terms.h"
 #include "search_mark.h"
 #include "search.h"
+#include "search_bound.h"
 #include "search_int.h"
 #include "search_vocab.h"
 #include "tap.h"
 #include "text.h"
+#include "view.h"
 
 /* The snippets' width on the results page (view_search.c), and a
    narrower one.  */
@@ -493,9 +496,12 @@ same_results (struct search_index *a, struct search_index *b,
 /* Queries cut from S (the bytes from every 5th, 1 to 12 bytes long,
    whole characters): words, fragments, two words, punctuation, in
    the case written.  @retval the queries whose results differ.  */
+typedef bool (*same_fn) (struct search_index *, struct search_index *,
+                         const char *, const char *);
+
 static size_t
 same_cuts (struct search_index *a, struct search_index *b, const char *lang,
-           const char *s, size_t *count)
+           const char *s, size_t *count, same_fn same)
 {
   size_t bad = 0, len = strlen (s);
   for (size_t i = 0; i < len; i += 5)
@@ -507,7 +513,7 @@ same_cuts (struct search_index *a, struct search_index *b, const char *lang,
         memcpy (q, s + i, k);
         q[k] = '\0';
         ++*count;
-        bad += !same_results (a, b, lang, q);
+        bad += !same (a, b, lang, q);
       }
   return bad;
 }
@@ -551,7 +557,8 @@ test_same (void)
             const struct content_section *s = &p->docs[i]->sections[j];
             for (size_t k = 0; k < s->n_blocks && k < 2; k++)
               if (s->blocks[k].text)
-                bad += same_cuts (a, b, lang, C_ (s->blocks[k].text), &n);
+                bad += same_cuts (a, b, lang, C_ (s->blocks[k].text), &n,
+                                  same_results);
           }
       for (size_t i = 0; i < sizeof other / sizeof *other; i++, n++)
         bad += !same_results (a, b, lang, other[i]);
@@ -563,6 +570,184 @@ test_same (void)
   search_index_free (a);
   search_index_free (b);
   content_free (p);
+}
+
+
+/* Whether the first page of QUERY, at most MAX results, is the same in
+   A (a bounded search) as in res_b (a whole one, which found M
+   targets),
+   result for result, with the same snippets; and A's count is M, or
+   it says "more" only when M is over MAX, with a count over MAX and
+   at most M.  */
+static bool
+same_page (struct search_index *a, const char *lang, const char *query,
+           size_t m, size_t max)
+{
+  size_t n = search_query (a, lang, query, COLS, res, max);
+  bool more = search_more (a);
+  bool same = more ? m > max && n > max && n <= m : n == m;
+  for (size_t i = 0; same && i < max && i < m; i++)
+    {
+      const struct search_result *x = &res[i], *y = &res_b[i];
+      same = strcmp (x->target, y->target) == 0 && x->rank == y->rank
+             && x->in_title == y->in_title && x->title_hl == y->title_hl
+             && strcmp (x->snippet, y->snippet) == 0
+             && x->hl_start == y->hl_start && x->hl_len == y->hl_len;
+    }
+  if (!same)
+    printf ("# %s: '%s', %zu shown: %zu%s results bounded, %zu whole\n",
+            lang, query, max, n, more ? " and more" : "", m);
+  return same;
+}
+
+/* How many bounded searches stopped early, of how many.  */
+static size_t n_more, n_bounded;
+
+/* Whether QUERY's first page is the same bounded (A) and whole (B),
+   for pages of 0, 1, 3, 10 and SEARCH_MAX_RESULTS results, and of
+   one less than, as many as and one more than B finds.  */
+static bool
+same_bounded (struct search_index *a, struct search_index *b,
+              const char *lang, const char *query)
+{
+  size_t m = search_query (b, lang, query, COLS, res_b, SEARCH_MAX_RESULTS);
+  size_t max[] = { 0, 1, 3, 10, SEARCH_MAX_RESULTS, m ? m - 1 : 0, m, m + 1 };
+  bool same = !search_more (b);
+  for (size_t i = 0; same && i < sizeof max / sizeof *max; i++)
+    if (max[i] <= SEARCH_MAX_RESULTS)
+      {
+        same = same_page (a, lang, query, m, max[i]);
+        n_bounded++;
+        n_more += search_more (a);
+      }
+  return same;
+}
+
+/* The bounded search changes how much is counted, not what is shown:
+   on the real pack, with every query bounded (windows of 1 and of 7
+   targets, and a scan that goes on in the strings the word index
+   names after 100 bytes), in English and in Chinese, queries cut from its documents'
+   text find the same first page as a whole search, and say "more"
+   only when there are more.  */
+static void
+test_bounded (void)
+{
+  static const char *const other[] = {
+    "the", "a", "e", "cell", "stem cell", "the of", "cel zqxj", "zqxj",
+    "ＰＲＰ", "knee pain", "-", "骨", "细胞", "关节疼痛", "间充质干细胞 软骨",
+    "ＰＲＰ 细胞", "the 细胞", "膝关节干细胞",
+  };
+  struct content_pack *p = load ("data");
+  char path[4096];
+  snprintf (path, sizeof path, "%s/data", srcdir);
+  if (!p || !load_terms (p, path) || !i18n_set_language ("zh_CN"))
+    {
+      tap_ok (0, "the real pack loads, with its termbase, in zh_CN");
+      content_free (p);
+      return;
+    }
+  struct search_index *a = search_index_build (p, "zh_CN");
+  struct search_index *b = search_index_build (p, "zh_CN");
+  tap_ok (a && b && a->en.tier[SEARCH_NAME].n && a->cur.tier[SEARCH_NAME].n
+          && a->en.tier[SEARCH_HEADING].n,
+          "the names and headings are kept apart, in English and Chinese");
+  if (!a || !b)
+    return;
+  a->bound_min = 0;
+  b->bound_min = SIZE_MAX;
+  size_t n = 0, bad = 0;
+  for (int round = 0; round < 3; round++)
+    {
+      a->bound_window = round == 1 ? 7 : 1;
+      /* The third, a scan of the body gives up after 100 bytes.  */
+      a->bound_budget = round == 2 ? 100 : SEARCH_BOUND_BUDGET;
+      for (int zh = 0; zh < 2; zh++)
+        {
+          const char *lang = zh ? "zh_CN" : "en";
+          i18n_set_language (lang);
+          for (size_t i = 0; i < p->n_docs; i++)
+            for (size_t j = round; j < p->docs[i]->n_sections; j += 7)
+              {
+                const struct content_section *s = &p->docs[i]->sections[j];
+                if (s->n_blocks && s->blocks[0].text)
+                  bad += same_cuts (a, b, lang, C_ (s->blocks[0].text), &n,
+                                    same_bounded);
+              }
+          for (size_t i = 0; i < sizeof other / sizeof *other; i++, n++)
+            bad += !same_bounded (a, b, lang, other[i]);
+        }
+    }
+  tap_ok (n > 1000 && bad == 0 && n_more > 1000 && n_more < n_bounded,
+          "%zu queries in en and zh_CN, %zu pages: a bounded search shows "
+          "the first page of a whole one, and says \"more\" (%zu times) "
+          "only when there are more (%zu differ)", n, n_bounded, n_more,
+          bad);
+  i18n_set_language ("en");
+  search_index_free (a);
+  search_index_free (b);
+  content_free (p);
+}
+
+/* Whether page PG has a block whose text is S.  */
+static bool
+page_says (const struct page *pg, const char *s)
+{
+  for (size_t i = 0; i < pg->n; i++)
+    if (pg->blocks[i].text && strcmp (pg->blocks[i].text, s) == 0)
+      return true;
+  return false;
+}
+
+/* The results page of a bounded search says "More than 200 results"
+   when it stopped early (there are more), and the count when it did
+   not (there are not), and that the first 200 are shown only when
+   there are more: a pack of
+   THINGS items named "Thing N", written to a temporary directory.  */
+static void
+test_bounded_page (size_t things, const char *says)
+{
+  char dir[] = "/tmp/unit-search-XXXXXX", path[64];
+  FILE *f = mkdtemp (dir) ? fopen (strcat (strcpy (path, dir), "/p.yaml"),
+                                   "w") : NULL;
+  if (f)
+    {
+      fputs ("kind: pack\ntitle: Things\nreviewed: 2026-12-04\n"
+             "disclaimer: Test claims.\nmenu: [things]\n", f);
+      fclose (f);
+      f = fopen (strcat (strcpy (path, dir), "/c.yaml"), "w");
+    }
+  if (f)
+    {
+      fputs ("kind: collection\nid: things\ntitle: Many\nuntraced: true\n"
+             "items:\n", f);
+      for (size_t i = 0; i < things; i++)
+        fprintf (f, "  - id: t%zu\n    name: Thing %zu\n    summary: A.\n",
+                 i, i);
+      fclose (f);
+    }
+  struct diags d = { 0 };
+  struct content_pack *p = f ? load_pack (dir, &d) : NULL;
+  diag_print (&d, stdout);
+  diag_free (&d);
+  struct search_index *ix = p ? search_index_build (p, "en") : NULL;
+  struct page pg = { 0 };
+  if (ix)
+    {
+      ix->bound_min = 0;
+      struct view_search vs = { ix, true };
+      struct view_ctx ctx = { p, VIEW_PLAIN, false, &vs };
+      view_build (&pg, &ctx, "search:thing");
+    }
+  tap_ok (ix && page_says (&pg, says)
+          && page_says (&pg, "The first 200 are shown.") == (things > 200)
+          && search_more (ix) == (strncmp (says, "More", 4) == 0),
+          "%zu things: the results page says \"%s\"", things, says);
+  page_free (&pg);
+  search_index_free (ix);
+  content_free (p);
+  unlink (strcat (strcpy (path, dir), "/p.yaml"));
+  unlink (strcat (strcpy (path, dir), "/c.yaml"));
+  rmdir (dir);
 }
 
 int
@@ -592,5 +777,9 @@ main (void)
   test_fold ();
   test_real ();
   test_same ();
+  test_bounded ();
+  test_bounded_page (400, "More than 200 results");
+  test_bounded_page (201, "More than 200 results");
+  test_bounded_page (200, "200 results");
   return tap_done ();
 }

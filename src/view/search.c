@@ -10,8 +10,11 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "search_blob.h"
+#include "search_bound.h"
 #include "search_find.h"
 #include "search_int.h"
+#include "search_rank.h"
 #include "search_snip.h"
 #include "search_terms.h"
 #include "search_vocab.h"
@@ -24,10 +27,8 @@ hit_better (const struct search_hit *a, const struct search_hit *b)
   return a->rank < b->rank || (a->rank == b->rank && a->entry < b->entry);
 }
 
-/* Note a match of part PART, LEN bytes, in entry E at byte POS: keep
-   the target's best for that part.  */
-static void
-query_hit (struct search_index *ix, size_t e, size_t pos, size_t len,
+void
+search_hit_note (struct search_index *ix, size_t e, size_t pos, size_t len,
            bool translated, size_t part)
 {
   const struct search_entry *en = &ix->entries[e];
@@ -43,7 +44,12 @@ query_hit (struct search_index *ix, size_t e, size_t pos, size_t len,
     }
   if (!(ix->mask[t] & (1u << part)) || hit_better (&h, old))
     *old = h;
+  else
+    return;
+  unsigned was = ix->mask[t];
   ix->mask[t] |= 1u << part;
+  ix->n_complete += (was & ix->all) != ix->all
+                    && (ix->mask[t] & ix->all) == ix->all;
 }
 
 /* Whether a hit of part PART in entry E would be its target's best
@@ -99,7 +105,7 @@ static void
 query_scan (struct search_index *ix, const struct search_text *t,
             const char *q, size_t len, bool translated, size_t part)
 {
-  if (!t->buf || len > t->longest)
+  if (!t->buf || len > t->longest || !search_blob_sound (t, t->buf, t->len))
     return;
   const struct search_needle nd = search_needle_make (t->freq, q, len);
   const char *m;
@@ -109,16 +115,13 @@ query_scan (struct search_index *ix, const struct search_text *t,
     {
       size_t at = (size_t) (m - t->buf);
       i = text_string_at (t, i, at);
-      query_hit (ix, t->entry[i], at - t->off[i], len, translated, part);
+      search_hit_note (ix, t->entry[i], at - t->off[i], len, translated, part);
       i = t->next[i];
     }
 }
 
-/* Scan, for Q as query_scan does, only the strings of T of the N
-   targets at CAND: each target's, in order, skipping after a match as
-   query_scan does, so that each gets the hit a whole scan gives it.  */
-static void
-query_scan_in (struct search_index *ix, const struct search_text *t,
+void
+search_scan_targets (struct search_index *ix, const struct search_text *t,
                const char *q, size_t len, bool translated, size_t part,
                const size_t *cand, size_t n)
 {
@@ -134,10 +137,12 @@ query_scan_in (struct search_index *ix, const struct search_text *t,
           if (i < skip)
             continue;
           const char *s = t->buf + t->off[i];
-          const char *m = search_find (s, t->off[i + 1] - t->off[i] - 1, &nd);
+          size_t n_s = t->off[i + 1] - t->off[i] - 1;
+          const char *m = search_blob_sound (t, s, n_s + 1)
+                          ? search_find (s, n_s, &nd) : NULL;
           if (m)
             {
-              query_hit (ix, t->entry[i], (size_t) (m - s), len,
+              search_hit_note (ix, t->entry[i], (size_t) (m - s), len,
                          translated, part);
               skip = t->next[i];
             }
@@ -145,106 +150,22 @@ query_scan_in (struct search_index *ix, const struct search_text *t,
     }
 }
 
-/* A target that has every part of the query: how many parts it has at
-   each rank, and its best hit, the one its snippet shows.  */
-struct match
-{
-  size_t target;
-  unsigned char count[SEARCH_MENTION + 1];
-  struct search_hit lead;
-};
-
-/* More parts at a better rank first (names, then headings, then the
-   body), then the pack's order.  */
-static int
-match_cmp (const void *a, const void *b)
-{
-  const struct match *x = a, *y = b;
-  unsigned cx = 0, cy = 0;
-  for (int r = SEARCH_NAME; r <= SEARCH_MENTION; r++)
-    {
-      cx += x->count[r];
-      cy += y->count[r];
-      if (cx != cy)
-        return cx > cy ? -1 : 1;
-    }
-  return x->lead.entry < y->lead.entry ? -1 : x->lead.entry > y->lead.entry;
-}
-
-/* Whether hit A, of one part, is a better lead than B, of another:
-   better, or earlier in the same string, so that the words' order does
-   not matter.  */
-static bool
-lead_better (const struct search_hit *a, const struct search_hit *b)
-{
-  if (a->rank != b->rank || a->entry != b->entry)
-    return hit_better (a, b);
-  if (a->translated != b->translated)
-    return a->translated;
-  return a->pos < b->pos || (a->pos == b->pos && a->len > b->len);
-}
-
-static void
-match_swap (struct match *a, struct match *b)
-{
-  struct match t = *a;
-  *a = *b;
-  *b = t;
-}
-
-/* Put the MAX best of the K matches at M first, best first, the rest
-   after them in no order: a quickselect, then a sort of MAX alone
-   (the results page shows no more; a common word has thousands).  */
-static void
-matches_sort (struct match *m, size_t k, size_t max)
-{
-  size_t lo = 0, hi = k;        /* lo <= MAX < hi: the border is in */
-  while (max && max < k && hi - lo > 1)
-    {
-      match_swap (&m[lo + (hi - lo) / 2], &m[hi - 1]);
-      size_t s = lo;
-      for (size_t i = lo; i < hi - 1; i++)
-        if (match_cmp (&m[i], &m[hi - 1]) < 0)
-          match_swap (&m[i], &m[s++]);
-      match_swap (&m[s], &m[hi - 1]);
-      /* The S matches before M[S] are better than it, the rest worse.  */
-      if (s == max)
-        break;
-      if (s < max)
-        lo = s + 1;
-      else
-        hi = s;
-    }
-  qsort (m, max < k ? max : k, sizeof *m, match_cmp);
-}
-
 /* The targets of the query of N parts that have all of them, into M
    (room for IX->n_touched), the best MAX first, ranked.
    @retval how many.  */
 static size_t
-query_matches (const struct search_index *ix, size_t n, struct match *m,
-               size_t max)
+query_matches (const struct search_index *ix, size_t n,
+               struct search_match *m, size_t max)
 {
   unsigned all = (1u << n) - 1;
   size_t k = 0;
   for (size_t i = 0; i < ix->n_touched; i++)
     {
       size_t t = ix->touched[i];
-      if (ix->mask[t] != all)
-        continue;
-      struct match *x = &m[k++];
-      memset (x, 0, sizeof *x);
-      x->target = t;
-      x->lead = ix->best[t * SEARCH_MAX_PARTS];
-      for (size_t p = 0; p < n; p++)
-        {
-          const struct search_hit *h = &ix->best[t * SEARCH_MAX_PARTS + p];
-          x->count[h->rank]++;
-          if (lead_better (h, &x->lead))
-            x->lead = *h;
-        }
+      if ((ix->mask[t] & all) == all)
+        search_match_fill (ix, t, n, &m[k++]);
     }
-  matches_sort (m, k, max);
+  search_matches_sort (m, k, max);
   return k;
 }
 
@@ -319,26 +240,20 @@ rarity (const struct search_text *t, const char *s, size_t len)
   return r;
 }
 
-/* The bytes of T a scan for Q reads: the strings its word index
-   names, or the whole text.  */
+/* About how many bytes of T a scan for Q reads: the strings its word
+   index names, or the whole text (search_vocab_estimate).  */
 static size_t
-query_cost (struct search_index *ix, const struct search_text *t,
-            const char *q, size_t len)
+query_cost (const struct search_text *t, const char *q, size_t len)
 {
-  size_t n;
-  if (!t->buf
-      || search_vocab_cand (ix, t, q, len, query_limit (t, q, len), &n)
-         == SEARCH_VOCAB_NONE)
-    return 0;
-  return ix->cbytes;
+  return t->buf ? search_vocab_estimate (t, q, len) : 0;
 }
 
 /* The part of QY a scan should start with: the one whose forms are in
-   the fewest bytes of strings (by the word indexes), and of those the
-   one whose rarest form is rarest.  */
+   the fewest bytes of strings (by the word indexes), *COST, and of
+   those the one whose rarest form is rarest.  */
 static size_t
 query_first (struct search_index *ix, const struct search_query_parts *qy,
-             bool other)
+             bool other, size_t *cost_first)
 {
   size_t first = 0, least = SIZE_MAX;
   unsigned best = 0;
@@ -352,12 +267,13 @@ query_first (struct search_index *ix, const struct search_query_parts *qy,
           size_t len = qy->alt_len[p][a];
           unsigned x = rarity (&ix->en, q, len);
           r = x < r ? x : r;
-          cost += query_cost (ix, &ix->en, q, len)
-                  + (other ? query_cost (ix, &ix->cur, q, len) : 0);
+          cost += query_cost (&ix->en, q, len)
+                  + (other ? query_cost (&ix->cur, q, len) : 0);
         }
       if (cost < least || (cost == least && r > best))
         first = p, best = r, least = cost;
     }
+  *cost_first = least;
   return first;
 }
 
@@ -378,9 +294,11 @@ query_scan_strings (struct search_index *ix, const struct search_text *t,
       if (!query_improves (ix, t->entry[i], part))
         continue;
       const char *s = t->buf + t->off[i];
-      const char *m = search_find (s, t->off[i + 1] - t->off[i] - 1, &nd);
+      size_t n_s = t->off[i + 1] - t->off[i] - 1;
+      const char *m = search_blob_sound (t, s, n_s + 1)
+                      ? search_find (s, n_s, &nd) : NULL;
       if (m)
-        query_hit (ix, t->entry[i], (size_t) (m - s), len, translated, part);
+        search_hit_note (ix, t->entry[i], (size_t) (m - s), len, translated, part);
     }
 }
 
@@ -415,11 +333,11 @@ query_part (struct search_index *ix, const struct search_query_parts *qy,
       const char *q = qy->alt[p][a];
       size_t len = qy->alt_len[p][a];
       if (other && cand)
-        query_scan_in (ix, &ix->cur, q, len, true, p, cand, n);
+        search_scan_targets (ix, &ix->cur, q, len, true, p, cand, n);
       else if (other)
         query_text (ix, &ix->cur, q, len, true, p);
       if (cand)
-        query_scan_in (ix, &ix->en, q, len, false, p, cand, n);
+        search_scan_targets (ix, &ix->en, q, len, false, p, cand, n);
       else
         query_text (ix, &ix->en, q, len, false, p);
     }
@@ -453,35 +371,30 @@ text_has (struct search_index *ix, const struct search_text *t,
     return false;
   const struct search_needle nd = search_needle_make (t->freq, s, len);
   if (says != SEARCH_VOCAB_SOME)
-    return search_find (t->buf, t->len, &nd) != NULL;
+    return search_blob_sound (t, t->buf, t->len)
+           && search_find (t->buf, t->len, &nd) != NULL;
   if (search_vocab_exact (s, len))
     return true;
   for (size_t c = 0; c < n; c++)
     {
-      size_t i = ix->cand[c];
-      if (search_find (t->buf + t->off[i], t->off[i + 1] - t->off[i] - 1,
-                       &nd))
+      size_t i = ix->cand[c], n_s = t->off[i + 1] - t->off[i] - 1;
+      if (search_blob_sound (t, t->buf + t->off[i], n_s + 1)
+          && search_find (t->buf + t->off[i], n_s, &nd))
         return true;
     }
   return false;
 }
 
-/* Whether the folded S (LEN bytes) is in the English text, or in the
-   current language's when OTHER.  */
-static bool
-query_has (struct search_index *ix, const char *s, size_t len, bool other)
+bool
+search_has (struct search_index *ix, const char *s, size_t len, bool other)
 {
   return text_has (ix, &ix->en, s, len)
          || (other && text_has (ix, &ix->cur, s, len));
 }
 
-/* Scan the index for every form of every part of QY: the rarest part
-   first, in the whole text; then the others only in the targets that
-   have it, when they are few (the targets that lack it cannot match).
-   @retval the parts found anywhere in the text, a bit each.  */
-static unsigned
-query_run (struct search_index *ix, const struct search_query_parts *qy,
-           bool other)
+/* Forget the hits of the last query.  */
+static void
+query_reset (struct search_index *ix)
 {
   if (++ix->gen == 0)
     {
@@ -489,23 +402,60 @@ query_run (struct search_index *ix, const struct search_query_parts *qy,
       ix->gen = 1;
     }
   ix->n_touched = 0;
+  ix->n_complete = 0;
+}
+
+/* Whether IX's texts have their names and headings kept apart, for
+   the bounded search.  */
+static bool
+query_tiered (const struct search_index *ix, bool other)
+{
+  return ix->en.tier[SEARCH_HEADING].off
+         && (!other || !ix->cur.buf || ix->cur.tier[SEARCH_HEADING].off);
+}
+
+/* Scan the index for every form of every part of QY: the rarest part
+   first, in the whole text; then the others only in the targets that
+   have it, when they are few (the targets that lack it cannot match).
+   When the rarest is in IX->bound_min bytes of strings or more, the
+   bounded search instead, for the MAX best (search_bound.h).
+   @retval the parts found anywhere in the text, a bit each.  */
+static unsigned
+query_run (struct search_index *ix, const struct search_query_parts *qy,
+           bool other, size_t max)
+{
+  query_reset (ix);
   if (!qy->n)
     return 0;
-  size_t first = query_first (ix, qy, other);
+  size_t cost;
+  ix->all = (1u << qy->n) - 1;
+  size_t first = query_first (ix, qy, other, &cost);
+  unsigned found = 0;
+  /* Hits in one string in 64 or more: a page of them is found soon in
+     a scan of the text; fewer, or of more words, soon in the strings
+     the word index names.  */
+  size_t text = ix->en.len + (other ? ix->cur.len : 0);
+  bool dense = cost >= (qy->n > 1 ? text / 2 : text / 64);
+  if (cost >= ix->bound_min && query_tiered (ix, other))
+    {
+      if (search_bound_run (ix, qy, first, other, max, dense, &found))
+        return found;
+      query_reset (ix);
+      found = 0;
+    }
   query_part (ix, qy, first, other, NULL, 0);
   size_t n = ix->n_touched;
   bool narrow = query_narrow (ix, other, ix->touched, n);
   for (size_t p = 0; p < qy->n; p++)
     if (p != first)
       query_part (ix, qy, p, other, narrow ? ix->touched : NULL, n);
-  unsigned found = 0;
   for (size_t i = 0; i < ix->n_touched; i++)
-    found |= ix->mask[ix->touched[i]];
+    found |= ix->mask[ix->touched[i]] & ~SEARCH_RESOLVED;
   /* A part the narrow scan missed may be elsewhere.  */
   for (size_t p = 0; narrow && p < qy->n; p++)
     for (size_t a = 0; p != first && a < qy->n_alt[p]
                        && !(found & (1u << p)); a++)
-      if (query_has (ix, qy->alt[p][a], qy->alt_len[p][a], other))
+      if (search_has (ix, qy->alt[p][a], qy->alt_len[p][a], other))
         found |= 1u << p;
   return found;
 }
@@ -514,7 +464,28 @@ bool
 search_text_has (const struct search_index *ix, const char *s, size_t len)
 {
   /* Only the word index's scratch changes.  */
-  return query_has ((struct search_index *) ix, s, len, true);
+  return search_has ((struct search_index *) ix, s, len, true);
+}
+
+/* Find the folded query Q (LEN bytes), split into QY's words: each
+   word, and when a Chinese word is found nowhere as written, its
+   parts instead (search_terms_split).  */
+static void
+query_words (struct search_index *ix, struct search_query_parts *qy, char *q,
+             size_t len, bool other, size_t max)
+{
+  ix->split.n = 0;
+  ix->more = false;
+  search_query_split (qy, q, len);
+  search_terms_expand (ix, qy);
+  unsigned found = query_run (ix, qy, other, max);
+  if (qy->n && found != (1u << qy->n) - 1
+      && search_terms_split (ix, qy, found))
+    {
+      search_terms_expand (ix, qy);
+      ix->more = false;
+      query_run (ix, qy, other, max);
+    }
 }
 
 size_t
@@ -523,10 +494,11 @@ search_query (struct search_index *ix, const char *lang, const char *query,
 {
   struct search_folded q = { 0 };
   size_t len;
-  struct search_query_parts qy;
+  struct search_query_parts qy = { .n = 0 };
   if (!ix || !search_query_valid (query))
     return 0;
   ix->split.n = 0;
+  ix->more = false;
   const char *trimmed = search_trim (query, &len);
   bool other = strcmp (lang, "en") != 0;
   if (other)
@@ -537,16 +509,16 @@ search_query (struct search_index *ix, const char *lang, const char *query,
       search_fold_free (&q);
       return 0;
     }
-  search_query_split (&qy, q.s, q.len);
-  search_terms_expand (ix, &qy);
-  unsigned found = query_run (ix, &qy, other);
-  if (qy.n && found != (1u << qy.n) - 1
-      && search_terms_split (ix, &qy, found))
+  /* Once more, without the compiled index, when it was found damaged
+     as it was read.  */
+  for (int again = 0; again < 2 && search_index_unblob (ix); again++)
     {
-      search_terms_expand (ix, &qy);
-      query_run (ix, &qy, other);
+      query_words (ix, &qy, q.s, q.len, other, max);
+      if (!search_blob_damaged (&ix->en))
+        break;
     }
-  struct match *m = qy.n ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
+  struct search_match *m = qy.n && !search_blob_damaged (&ix->en)
+                           ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
   size_t k = m ? query_matches (ix, qy.n, m, max) : 0;
   for (size_t i = 0; i < k && i < max; i++)
     query_result (ix, &m[i].lead, &res[i], cols);
@@ -555,6 +527,12 @@ search_query (struct search_index *ix, const char *lang, const char *query,
   if (k == 0)
     ix->split.n = 0;
   return k;
+}
+
+bool
+search_more (const struct search_index *ix)
+{
+  return ix && ix->more;
 }
 
 size_t

@@ -26,6 +26,11 @@
    targets that have every word are the results.  A scan tests 16
    places at a time for three of the word's rarest bytes, far apart,
    and compares only where they are.
+   A query whose rarest word is in many strings (about 256 KB of them
+   or more) is bounded (search_bound.h): the names are scanned,
+   then the headings, then the body, in the pack's order, and the
+   search stops once the first MAX results are certain, with the count
+   only "more than MAX".
    Substring matching serves CJK text too (it has no word boundaries).
    The caller names that language (search_index_build, search_query):
    search does not ask i18n which one is current, and reads its text
@@ -91,12 +96,20 @@ struct search_result
    more words in names, then in headings, then in the body, then the
    pack's order; each with a snippet of at most COLS display columns
    (at least SEARCH_SNIPPET_MIN_COLS) around its best hit.
-   O(total text) to O(words x total text).
-   @retval the number of targets that matched, which may exceed MAX;
-   0 for an empty query or one that is not valid UTF-8.  */
+   O(total text) to O(words x total text); a query whose words are in
+   most of a large pack's strings stops once its MAX best are certain
+   (search_bound.h), and search_more then says so.
+   @retval the number of targets that matched, which may exceed MAX
+   (when search_more, only a lower bound, over MAX); 0 for an empty
+   query or one that is not valid UTF-8.  */
 size_t search_query (struct search_index *ix, const char *lang,
                      const char *query, size_t cols,
                      struct search_result *res, size_t max);
+
+/** search_more - after a search_query: whether it stopped once its
+   first MAX results were certain, so that there are more targets than
+   the count it returned, which is over MAX.  */
+bool search_more (const struct search_index *ix);
 
 /** search_split - after a search_query that found targets: when a
    Chinese word of the query was found nowhere as written, and was

@@ -12,15 +12,32 @@
 
 #include "search_int.h"
 
-#define BLOB_MAGIC "PNVSIX1\n"
-#define BLOB_HEADER 48
+#define BLOB_MAGIC "PNVSIX2\n"
+#define BLOB_HEADER 64
 #define BLOB_FREQ (256 * 4)
+#define BLOB_SHIFT 16           /* a checksum covers 64 KiB of the body */
+#define BLOB_SHIFT_MIN 8
+#define BLOB_SHIFT_MAX 24
 
 /* The header's fields: byte offsets.  */
 enum
 {
   B_MAGIC = 0, B_N = 8, B_LEN = 12, B_WORDS = 16, B_VOC = 20, B_POST = 24,
-  B_UNISTRING = 28, B_SOURCE = 32, B_SUM = 40
+  B_UNISTRING = 28, B_LONGEST = 32, B_T0N = 36, B_T0LEN = 40, B_T1N = 44,
+  B_T1LEN = 48, B_SHIFT = 52, B_SUM = 56
+};
+
+/* What is checked of a compiled index when it is read (struct
+   search_text's LAZY): the body, its checksums (a u64 for each chunk
+   of 1 << SHIFT bytes), and a bit for each chunk already found sound,
+   READ of them.  */
+struct search_lazy
+{
+  const unsigned char *body, *sums;
+  size_t body_len, chunks, read;
+  unsigned shift;
+  uint64_t *done;
+  bool damaged;
 };
 
 static bool
@@ -83,30 +100,35 @@ blob_sum (const unsigned char *p, size_t n)
   return s;
 }
 
-/* The bytes the English strings of IX take before folding.  */
-static uint64_t
-source_bytes (const struct search_index *ix)
-{
-  uint64_t n = 0;
-  for (size_t i = 0; i < ix->n_entries; i++)
-    n += strlen (ix->entries[i].text);
-  return n;
-}
-
 static size_t
 pad4 (size_t n)
 {
   return (n + 3) / 4 * 4;
 }
 
-/* The size of a blob of N strings, LEN bytes of text, WORDS words of
-   VOC bytes and POST postings (as u64: no overflow).  */
-static uint64_t
-blob_size (uint64_t n, uint64_t len, uint64_t words, uint64_t voc,
-           uint64_t post)
+/* The counts a blob's header gives (as u64: no overflow).  */
+struct counts
 {
-  return BLOB_HEADER + BLOB_FREQ + (len + 1 + 3) / 4 * 4 + 4 * (n + 1)
-         + (voc + 3) / 4 * 4 + 8 * (words + 1) + 4 * post;
+  uint64_t n, len, words, voc, post, tn[2], tlen[2];
+};
+
+/* The bytes of the body of a blob of counts C: the byte counts, the
+   text and its offsets, the vocabulary and its offsets, the postings,
+   and each tier's text, offsets and strings.  */
+static uint64_t
+body_size (const struct counts *c)
+{
+  uint64_t b = BLOB_FREQ + (c->len + 1 + 3) / 4 * 4 + 4 * (c->n + 1)
+               + (c->voc + 3) / 4 * 4 + 8 * (c->words + 1) + 4 * c->post;
+  for (int r = 0; r < 2; r++)
+    b += (c->tlen[r] + 1 + 3) / 4 * 4 + 4 * (c->tn[r] + 1) + 4 * c->tn[r];
+  return b;
+}
+
+static uint64_t
+chunks_of (uint64_t body, unsigned shift)
+{
+  return (body + ((uint64_t) 1 << shift) - 1) >> shift;
 }
 
 /* Write the N u32 at V to P.  @retval the bytes after them.  */
@@ -118,15 +140,37 @@ put_array (unsigned char *p, const uint32_t *v, size_t n)
   return p + 4 * n;
 }
 
+/* Write tier X's text, offsets and strings at P.  @retval the bytes
+   after them.  */
+static unsigned char *
+put_tier (unsigned char *p, const struct search_tier *x)
+{
+  memcpy (p, x->buf, x->len + 1);
+  p = put_array (p + pad4 (x->len + 1), x->off, x->n + 1);
+  return put_array (p, x->str, x->n);
+}
+
 unsigned char *
 search_blob_make (const struct search_index *ix, size_t *len)
 {
+  return search_blob_make_chunked (ix, BLOB_SHIFT, len);
+}
+
+unsigned char *
+search_blob_make_chunked (const struct search_index *ix, unsigned shift,
+                          size_t *len)
+{
   const struct search_text *t = &ix->en;
   const struct search_vocab *w = &t->vocab;
-  if (!w->voc || !t->buf || !little_endian () || t->n != ix->n_entries)
+  if (!w->voc || !t->buf || !little_endian () || t->n != ix->n_entries
+      || !t->tier[SEARCH_HEADING].off || shift < BLOB_SHIFT_MIN
+      || shift > BLOB_SHIFT_MAX)
     return NULL;
-  uint64_t size = blob_size (t->n, t->len, w->n, w->voc_len,
-                             w->pstart[w->n]);
+  struct counts c = { t->n, t->len, w->n, w->voc_len, w->pstart[w->n],
+                      { t->tier[0].n, t->tier[1].n },
+                      { t->tier[0].len, t->tier[1].len } };
+  uint64_t body = body_size (&c), chunks = chunks_of (body, shift);
+  uint64_t size = BLOB_HEADER + 8 * chunks + body;
   unsigned char *b = size < UINT32_MAX ? calloc (1, (size_t) size) : NULL;
   if (!b)
     return NULL;
@@ -137,16 +181,24 @@ search_blob_make (const struct search_index *ix, size_t *len)
   put32 (b + B_VOC, w->voc_len);
   put32 (b + B_POST, w->pstart[w->n]);
   put32 (b + B_UNISTRING, (uint32_t) _libunistring_version);
-  put64 (b + B_SOURCE, source_bytes (ix));
-  unsigned char *p = b + BLOB_HEADER;
-  for (int c = 0; c < 256; c++, p += 4)
-    put32 (p, t->freq[c]);
+  put32 (b + B_LONGEST, t->longest);
+  for (int r = 0; r < 2; r++)
+    {
+      put32 (b + B_T0N + 8 * r, t->tier[r].n);
+      put32 (b + B_T0LEN + 8 * r, t->tier[r].len);
+    }
+  put32 (b + B_SHIFT, shift);
+  unsigned char *p = b + BLOB_HEADER + 8 * chunks;
+  for (int k = 0; k < 256; k++, p += 4)
+    put32 (p, t->freq[k]);
   memcpy (p, t->buf, t->len + 1);
   p = put_array (p + pad4 (t->len + 1), t->off, t->n + 1);
   memcpy (p, w->voc, w->voc_len);
   p = put_array (p + pad4 (w->voc_len), w->voff, w->n + 1);
   p = put_array (p, w->pstart, w->n + 1);
-  put_array (p, w->post, w->pstart[w->n]);
+  p = put_array (p, w->post, w->pstart[w->n]);
+  for (int r = 0; r < 2; r++)
+    p = put_tier (p, &t->tier[r]);
   search_blob_seal (b, (size_t) size);
   *len = (size_t) size;
   return b;
@@ -155,27 +207,99 @@ search_blob_make (const struct search_index *ix, size_t *len)
 void
 search_blob_seal (unsigned char *blob, size_t len)
 {
-  if (len >= BLOB_HEADER)
-    put64 (blob + B_SUM, blob_sum (blob + BLOB_HEADER, len - BLOB_HEADER));
+  unsigned shift = len >= BLOB_HEADER ? get32 (blob + B_SHIFT) : 0;
+  if (shift < BLOB_SHIFT_MIN || shift > BLOB_SHIFT_MAX)
+    return;
+  /* The chunks of a body of LEN - HEADER - 8 CHUNKS bytes.  */
+  size_t chunks = 0, size = (size_t) 1 << shift;
+  while (BLOB_HEADER + 8 * (chunks + 1) <= len
+         && chunks_of (len - BLOB_HEADER - 8 * chunks, shift) > chunks)
+    chunks++;
+  unsigned char *sums = blob + BLOB_HEADER, *body = sums + 8 * chunks;
+  size_t body_len = len - BLOB_HEADER - 8 * chunks;
+  for (size_t k = 0; k < chunks && k * size < body_len; k++)
+    {
+      size_t n = body_len - k * size;
+      put64 (sums + 8 * k, blob_sum (body + k * size, n < size ? n : size));
+    }
+  put64 (blob + B_SUM, blob_sum (sums, 8 * chunks));
 }
 
-/* Whether the N + 1 offsets at OFF rise, from 0 to LEN, into the
-   bytes at S, each but the first just past a NUL: strings, each
-   ending where the next one starts.  */
+bool
+search_blob_sound (const struct search_text *t, const void *at, size_t n)
+{
+  struct search_lazy *z = t->lazy;
+  if (!z)
+    return true;
+  if (z->damaged)
+    return false;
+  size_t from = (size_t) ((const unsigned char *) at - z->body);
+  if (from > z->body_len || n > z->body_len - from)
+    return !(z->damaged = true);
+  size_t size = (size_t) 1 << z->shift;
+  for (size_t k = from >> z->shift; n && k <= (from + n - 1) >> z->shift;
+       k++)
+    {
+      if (z->done[k / 64] & (uint64_t) 1 << (k % 64))
+        continue;
+      size_t left = z->body_len - k * size;
+      if (blob_sum (z->body + k * size, left < size ? left : size)
+          != get64 (z->sums + 8 * k))
+        return !(z->damaged = true);
+      z->done[k / 64] |= (uint64_t) 1 << (k % 64);
+      z->read++;
+    }
+  return true;
+}
+
+void
+search_blob_damage (const struct search_text *t)
+{
+  if (t->lazy)
+    t->lazy->damaged = true;
+}
+
+size_t
+search_blob_chunks_read (const struct search_text *t, size_t *chunks)
+{
+  *chunks = t->lazy ? t->lazy->chunks : 0;
+  return t->lazy ? t->lazy->read : 0;
+}
+
+bool
+search_blob_damaged (const struct search_text *t)
+{
+  return t->lazy && t->lazy->damaged;
+}
+
+void
+search_blob_forget (struct search_text *t)
+{
+  if (t->lazy)
+    free (t->lazy->done);
+  free (t->lazy);
+  t->lazy = NULL;
+}
+
+/* Whether the N + 1 offsets at OFF rise, from 0 to LEN: strings, each
+   ending where the next one starts.  When S is not NULL, each but the
+   first is just past a NUL of S.  */
 static bool
 offsets_sound (const uint32_t *off, size_t n, const char *s, size_t len)
 {
   if (off[0] != 0 || off[n] != len)
     return false;
   for (size_t i = 0; i < n; i++)
-    if (off[i + 1] <= off[i] || off[i + 1] > len || s[off[i + 1] - 1])
+    if (off[i + 1] <= off[i] || off[i + 1] > len
+        || (s && s[off[i + 1] - 1]))
       return false;
   return true;
 }
 
-/* Whether word index W, of a text of N strings, is sound.  */
+/* Whether word index W, of a text of N strings, is sound but for its
+   postings' values (read when they are used: vocab_add).  */
 static bool
-vocab_sound (const struct search_vocab *w, size_t n)
+vocab_sound (const struct search_vocab *w)
 {
   size_t posts = w->pstart[w->n];
   if (!w->n || w->pstart[0] != 0
@@ -184,28 +308,50 @@ vocab_sound (const struct search_vocab *w, size_t n)
   for (size_t k = 0; k < w->n; k++)
     if (w->pstart[k + 1] < w->pstart[k] || w->pstart[k + 1] > posts)
       return false;
-  for (size_t k = 0; k < posts; k++)
-    if (w->post[k] >= n)
+  return true;
+}
+
+/* Whether tier X of a text of N strings is sound but for its text
+   (read when it is scanned): its offsets rise, its strings too, each
+   one of the text's.  */
+static bool
+tier_sound (const struct search_tier *x, size_t n)
+{
+  if (!offsets_sound (x->off, x->n, NULL, x->len))
+    return false;
+  for (size_t j = 0; j < x->n; j++)
+    if (x->str[j] >= n || (j && x->str[j] <= x->str[j - 1]))
       return false;
   return true;
 }
 
-/* The arrays of the blob B, whose header is checked, of N strings,
-   LEN bytes of text and W's counts, into T and W.  */
+/* The arrays of the body B of counts C, into T and W.  */
 static void
-blob_arrays (const unsigned char *b, size_t n, size_t len,
+blob_arrays (const unsigned char *b, const struct counts *c,
              struct search_text *t, struct search_vocab *w)
 {
-  const unsigned char *p = b + BLOB_HEADER + BLOB_FREQ;
+  const unsigned char *p = b + BLOB_FREQ;
   t->buf = (const char *) p;
-  p += pad4 (len + 1);
+  p += pad4 (c->len + 1);
   t->off = (const uint32_t *) (const void *) p;
-  p += 4 * (n + 1);
+  p += 4 * (c->n + 1);
   w->voc = (const char *) p;
-  p += pad4 (w->voc_len);
+  p += pad4 (c->voc);
   w->voff = (const uint32_t *) (const void *) p;
-  w->pstart = w->voff + w->n + 1;
-  w->post = w->pstart + w->n + 1;
+  w->pstart = w->voff + c->words + 1;
+  w->post = w->pstart + c->words + 1;
+  p = (const unsigned char *) (w->post + c->post);
+  for (int r = 0; r < 2; r++)
+    {
+      struct search_tier *x = &t->tier[r];
+      x->buf = (char *) p;
+      x->len = c->tlen[r];
+      x->n = c->tn[r];
+      p += pad4 (c->tlen[r] + 1);
+      x->off = (uint32_t *) (void *) p;
+      x->str = x->off + c->tn[r] + 1;
+      p = (const unsigned char *) (x->str + c->tn[r]);
+    }
 }
 
 size_t
@@ -217,36 +363,97 @@ search_blob_strings (const unsigned char *blob, size_t len)
   return n < len / 4 ? n : 0;   /* each has an offset of 4 bytes */
 }
 
+/* The header of the LEN bytes at BLOB, when it is sound and for IX's
+   N_ENTRIES strings, into C.  */
+static bool
+blob_header (const unsigned char *blob, size_t len,
+             const struct search_index *ix, struct counts *c)
+{
+  if (!blob || len < BLOB_HEADER || (uintptr_t) blob % 8 != 0
+      || !little_endian () || memcmp (blob, BLOB_MAGIC, 8) != 0
+      || get32 (blob + B_UNISTRING) != (uint32_t) _libunistring_version)
+    return false;
+  *c = (struct counts) { get32 (blob + B_N), get32 (blob + B_LEN),
+                         get32 (blob + B_WORDS), get32 (blob + B_VOC),
+                         get32 (blob + B_POST),
+                         { get32 (blob + B_T0N), get32 (blob + B_T1N) },
+                         { get32 (blob + B_T0LEN), get32 (blob + B_T1LEN) } };
+  unsigned shift = get32 (blob + B_SHIFT);
+  if (shift < BLOB_SHIFT_MIN || shift > BLOB_SHIFT_MAX)
+    return false;
+  uint64_t body = body_size (c), chunks = chunks_of (body, shift);
+  return c->n == ix->n_entries && BLOB_HEADER + 8 * chunks + body == len
+         && get64 (blob + B_SUM) == blob_sum (blob + BLOB_HEADER, 8 * chunks);
+}
+
+/* Whether the parts of T's blob that are checked before it is used
+   (all but the text and the postings' values) have their checksums,
+   and are sound: the byte counts, the offsets, the vocabulary, the
+   tiers' offsets and strings.  */
+static bool
+blob_eager (struct search_text *t, const struct search_vocab *w,
+            const unsigned char *body, size_t n)
+{
+  const struct search_lazy *z = t->lazy;
+  size_t voc_end = (size_t) ((const unsigned char *) w->post - z->body);
+  if (!search_blob_sound (t, body, BLOB_FREQ)
+      || !search_blob_sound (t, t->off, 4 * (n + 1))
+      || !search_blob_sound (t, w->voc, voc_end - (size_t) ((const unsigned
+                                                   char *) w->voc - body))
+      || !offsets_sound (t->off, n, NULL, t->len) || !vocab_sound (w))
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (t->off[i + 1] - t->off[i] - 1 > t->longest)
+      t->longest = t->off[i + 1] - t->off[i] - 1;
+  for (int r = 0; r < 2; r++)
+    {
+      const struct search_tier *x = &t->tier[r];
+      if (!search_blob_sound (t, x->off, 8 * x->n + 4)
+          || !tier_sound (x, n))
+        return false;
+    }
+  return true;
+}
+
 bool
 search_blob_read (struct search_text *t, const struct search_index *ix,
                   const unsigned char *blob, size_t len)
 {
-  if (!blob || len < BLOB_HEADER || (uintptr_t) blob % 8 != 0
-      || !little_endian () || memcmp (blob, BLOB_MAGIC, 8) != 0)
+  struct counts c;
+  if (!blob_header (blob, len, ix, &c))
     return false;
-  size_t n = get32 (blob + B_N), text = get32 (blob + B_LEN);
-  struct search_vocab w = { .n = get32 (blob + B_WORDS),
-                            .voc_len = get32 (blob + B_VOC) };
-  size_t posts = get32 (blob + B_POST);
-  if (n != ix->n_entries
-      || blob_size (n, text, w.n, w.voc_len, posts) != len
-      || get32 (blob + B_UNISTRING) != (uint32_t) _libunistring_version
-      || get64 (blob + B_SUM) != blob_sum (blob + BLOB_HEADER,
-                                           len - BLOB_HEADER)
-      || get64 (blob + B_SOURCE) != source_bytes (ix))
-    return false;
-  struct search_text x = { .len = text, .n = n };
-  blob_arrays (blob, n, text, &x, &w);
-  if (!offsets_sound (x.off, n, x.buf, text) || x.buf[text]
-      || w.pstart[w.n] != posts || !vocab_sound (&w, n))
-    return false;
+  unsigned shift = get32 (blob + B_SHIFT);
+  size_t chunks = (size_t) chunks_of (body_size (&c), shift);
+  struct search_lazy *z = calloc (1, sizeof *z);
+  uint64_t *done = calloc (chunks / 64 + 1, sizeof *done);
+  struct search_text x = { .len = c.len, .n = c.n, .lazy = z };
+  struct search_vocab w = { .n = c.words, .voc_len = c.voc };
+  if (z && done)
+    {
+      *z = (struct search_lazy) { blob + BLOB_HEADER + 8 * chunks,
+                                  blob + BLOB_HEADER,
+                                  len - BLOB_HEADER - 8 * chunks, chunks, 0,
+                                  shift, done, false };
+      blob_arrays (z->body, &c, &x, &w);
+    }
+  if (!z || !done || !blob_eager (&x, &w, z->body, c.n)
+      || w.pstart[w.n] != c.post || x.longest != get32 (blob + B_LONGEST))
+    {
+      free (done);
+      free (z);
+      return false;
+    }
   t->buf = x.buf;
   t->off = x.off;
-  t->len = text;
-  t->n = n;
+  t->len = c.len;
+  t->n = c.n;
   t->owned = false;
   t->vocab = w;
-  for (int c = 0; c < 256; c++)
-    t->freq[c] = get32 (blob + BLOB_HEADER + 4 * (size_t) c);
+  t->lazy = z;
+  t->longest = x.longest;
+  for (int r = 0; r < 2; r++)
+    t->tier[r] = x.tier[r];
+  for (int k = 0; k < 256; k++)
+    t->freq[k] = get32 (z->body + 4 * (size_t) k);
   return true;
 }

@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "search_blob.h"
+#include "search_bound.h"
 #include "search_fold.h"
 #include "search_int.h"
 #include "search_terms.h"
@@ -191,6 +192,8 @@ text_free (struct search_text *t)
       free ((void *) t->off);
     }
   search_vocab_free (&t->vocab);
+  search_tiers_free (t);
+  search_blob_forget (t);
   free (t->entry);
   free (t->next);
   free (t->tstart);
@@ -305,8 +308,8 @@ text_fold (struct search_text *t, const struct search_index *ix,
 }
 
 /* Build T from the entries of IX: English when LANG is "en" (from the
-   pack's compiled index when it has a sound one: search_blob.h), else
-   only the strings C_ translates (into LANG).  */
+   pack's compiled index when it has a sound one, unless IX->unblob:
+   search_blob.h), else only the strings C_ translates (into LANG).  */
 static bool
 text_build (struct search_text *t, const struct search_index *ix,
             const char *lang)
@@ -316,7 +319,7 @@ text_build (struct search_text *t, const struct search_index *ix,
   text_free (t);
   t->entry = malloc ((ix->n_entries + 1) * sizeof *t->entry);
   t->next = malloc ((ix->n_entries + 1) * sizeof *t->next);
-  bool pre = t->entry && t->next && !translate
+  bool pre = t->entry && t->next && !translate && !ix->unblob
              && search_blob_read (t, ix, p->search_blob, p->search_blob_len);
   for (size_t i = 0; pre && i < t->n; i++)
     t->entry[i] = i;
@@ -325,7 +328,7 @@ text_build (struct search_text *t, const struct search_index *ix,
       text_free (t);
       return false;
     }
-  for (size_t i = 0; i < t->n; i++)
+  for (size_t i = 0; !pre && i < t->n; i++)   /* the blob's is checked */
     if (t->off[i + 1] - t->off[i] - 1 > t->longest)
       t->longest = t->off[i + 1] - t->off[i] - 1;
   text_link (t, ix);
@@ -334,9 +337,13 @@ text_build (struct search_text *t, const struct search_index *ix,
       text_free (t);
       return false;
     }
-  /* Without its word index, T is still searched, by whole scans.  */
+  /* Without its word index, T is still searched, by whole scans;
+     without its tiers, without bounds.  */
   if (!pre)
-    search_vocab_build (t);
+    {
+      search_vocab_build (t);
+      search_tiers_build (t, ix);
+    }
   snprintf (t->lang, sizeof t->lang, "%s", lang);
   return true;
 }
@@ -349,6 +356,9 @@ search_index_build (const struct content_pack *pack, const char *lang)
     return NULL;
   ix->pack = pack;
   ix->ok = true;
+  ix->bound_min = SEARCH_BOUND_MIN;
+  ix->bound_window = SEARCH_BOUND_WINDOW;
+  ix->bound_budget = SEARCH_BOUND_BUDGET;
   /* Room for as many entries as the compiled index has, so that they
      are not copied as they grow: a hint only, read before the index
      is checked, so not reserved past one per 16 bytes of the blob, and
@@ -391,6 +401,15 @@ search_index_relang (struct search_index *ix, const char *lang)
 }
 
 bool
+search_index_unblob (struct search_index *ix)
+{
+  if (!search_blob_damaged (&ix->en))
+    return true;
+  ix->unblob = true;
+  return text_build (&ix->en, ix, "en");
+}
+
+bool
 search_index_compiled (const struct search_index *ix)
 {
   return ix->en.buf && !ix->en.owned;
@@ -418,6 +437,7 @@ search_index_free (struct search_index *ix)
   free (ix->touched);
   free (ix->cand);
   free (ix->cbits);
+  free (ix->mscratch);
   arena_free (&ix->arena);
   free (ix);
 }

@@ -14,6 +14,8 @@
 #include "content.h"
 #include "search.h"
 
+struct search_lazy;
+
 /* A page a result leads to.  */
 struct search_target
 {
@@ -49,6 +51,21 @@ struct search_vocab
   bool owned;
 };
 
+/* The strings of one rank (names, or headings) of a language's text,
+   copied one after the other, each NUL-terminated, into BUF (LEN
+   bytes, then one more NUL): string J starts at OFF[J] (OFF[N] =
+   LEN) and is the text's string STR[J].  Malloc'd when OWNED.  For
+   the bounded search (search_bound.h): a scan of them reads no body
+   text.  */
+struct search_tier
+{
+  char *buf;
+  size_t len;
+  uint32_t *off, *str;
+  size_t n;
+  bool owned;                   /* else borrowed from a compiled index */
+};
+
 /* One language's text: the folded strings, each NUL-terminated, one
    after the other in BUF.  String I starts at OFF[I]; OFF[N] = LEN.
    After a match in string I, the strings before NEXT[I] cannot give
@@ -71,6 +88,10 @@ struct search_text
   size_t freq[256];             /* how often each byte occurs in BUF */
   size_t *tstart, *by_target, *tbytes;
   struct search_vocab vocab;
+  struct search_tier tier[SEARCH_HEADING + 1];
+  /* A compiled index's checks (search_blob.c), or NULL: its text and
+     postings are checked by the chunk when read (search_blob_sound).  */
+  struct search_lazy *lazy;
 };
 
 /* The most words (parts) of a query, and the forms each may take (a
@@ -87,6 +108,19 @@ struct search_hit
   unsigned char rank;           /* enum search_rank */
   bool translated;              /* in the current language's text */
 };
+
+/* A target that has every part of the query: how many parts it has at
+   each rank, and its best hit, the one its snippet shows.  */
+struct search_match
+{
+  size_t target;
+  unsigned char count[SEARCH_MENTION + 1];
+  struct search_hit lead;
+};
+
+/* A bit of a target's MASK (search_index) besides its parts': every
+   part was looked for in all its strings (search_bound.c).  */
+#define SEARCH_RESOLVED (1u << 31)
 
 /* A query: its words (parts), each with the forms that count as it
    (the word, then its synonyms), folded.  */
@@ -138,6 +172,8 @@ struct search_index
   struct search_hit *best;      /* SEARCH_MAX_PARTS per target */
   size_t *touched;              /* the targets with a hit, N_TOUCHED */
   size_t n_touched;
+  unsigned all;                 /* a bit for each part of the query */
+  size_t n_complete;            /* the targets with a hit of each */
   unsigned gen;
   /* The word index's scratch (search_vocab_cand), room for every
      entry: the strings it names, in order, CBYTES bytes; and a bit
@@ -147,6 +183,18 @@ struct search_index
   size_t cbytes;
   struct search_terms terms;
   struct search_split_info split;
+  /* The bounded search (search_bound.h): used when the query's first
+     word is in about BOUND_MIN bytes of strings or more; its first
+     window, in targets; the bytes a scan of the body may read before
+     it goes on in the strings the word index names; whether the last
+     query stopped early (its count is then a lower bound); its
+     scratch, room for MCAP matches.  */
+  size_t bound_min, bound_window, bound_budget;
+  bool more;
+  /* The compiled index was found damaged: never use it again.  */
+  bool unblob;
+  struct search_match *mscratch;
+  size_t mcap;
   bool ok;
   struct arena arena;
 };
@@ -155,6 +203,32 @@ struct search_index
    into QY's parts, each word once, each its only form so far.  */
 void search_query_split (struct search_query_parts *qy, char *q,
                          size_t len);
+
+/** search_hit_note - note a match of part PART, LEN bytes, in entry E
+   at byte POS of its folded string (in the current language's text
+   when TRANSLATED): keep the target's best for that part.  */
+void search_hit_note (struct search_index *ix, size_t e, size_t pos,
+                      size_t len, bool translated, size_t part);
+
+/** search_scan_targets - scan, for Q (LEN bytes), part PART, only the
+   strings of T of the N targets at CAND: each target's, in order,
+   skipping after a match as a scan of the whole text does, so that
+   each gets the hit a whole scan gives it.  */
+void search_scan_targets (struct search_index *ix,
+                          const struct search_text *t, const char *q,
+                          size_t len, bool translated, size_t part,
+                          const size_t *cand, size_t n);
+
+/** search_index_unblob - when IX's English text is a compiled index
+   found damaged when read (search_blob_damaged), build it again from
+   the strings.  @retval false when that ran out of memory (IX then
+   has no English text).  */
+bool search_index_unblob (struct search_index *ix);
+
+/** search_has - whether the folded S (LEN bytes) is in IX's English
+   text, or in the current language's when OTHER.  */
+bool search_has (struct search_index *ix, const char *s, size_t len,
+                 bool other);
 
 /** search_text_has - whether the folded S (LEN bytes) is in IX's text,
    English or the current language's, as written.  O(total text).  */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "search_blob.h"
 #include "search_find.h"
 #include "search_int.h"
 #include "vec.h"
@@ -245,9 +246,17 @@ vocab_add (struct search_index *ix, const struct search_text *t, size_t k,
            size_t *n, size_t *bytes)
 {
   const struct search_vocab *w = &t->vocab;
+  if (!search_blob_sound (t, w->post + w->pstart[k],
+                          4 * (w->pstart[k + 1] - w->pstart[k])))
+    return;
   for (size_t p = w->pstart[k]; p < w->pstart[k + 1]; p++)
     {
       size_t i = w->post[p];
+      if (i >= t->n)
+        {
+          search_blob_damage (t);
+          return;
+        }
       uint64_t bit = (uint64_t) 1 << (i % 64);
       if (ix->cbits[i / 64] & bit)
         continue;
@@ -308,6 +317,20 @@ search_vocab_cand (struct search_index *ix, const struct search_text *t,
     for (uint64_t b = ix->cbits[k]; b; b &= b - 1)
       ix->cand[(*n)++] = k * 64 + (size_t) __builtin_ctzll (b);
   return *n ? SEARCH_VOCAB_SOME : SEARCH_VOCAB_NONE;
+}
+
+size_t
+search_vocab_estimate (const struct search_text *t, const char *q,
+                       size_t len)
+{
+  const struct search_vocab *w = &t->vocab;
+  size_t at, plen = vocab_piece (q, len, &at);
+  if (!w->voc || !plen)
+    return t->len;
+  const struct search_needle nd = search_needle_make (t->freq, q + at, plen);
+  size_t posts = vocab_postings (w, &nd, t->n);
+  size_t bytes = posts * (t->len / (t->n | 1) + 1);
+  return posts > t->n || bytes > t->len ? t->len : bytes;
 }
 
 void

@@ -45,6 +45,14 @@ enum search_vocab_says search_vocab_cand (struct search_index *ix,
                                           const char *q, size_t len,
                                           size_t limit, size_t *n);
 
+/** search_vocab_estimate - about how many bytes of T's strings may
+   hold the folded word Q (LEN bytes): the postings of the words that
+   hold its longest piece, at the text's mean length each; T->len when
+   T has no word index or they are more than its strings.  O(the
+   vocabulary), where search_vocab_cand is O(the postings) too.  */
+size_t search_vocab_estimate (const struct search_text *t, const char *q,
+                              size_t len);
+
 /** search_vocab_exact - whether the folded Q (LEN) has no separator,
    so that SOME from search_vocab_cand means it is in the text.  */
 bool search_vocab_exact (const char *q, size_t len);

@@ -228,8 +228,15 @@ search_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
   else
     {
       search_split_note (pg, ix);
-      page_addf (pg, PB_PARA, ngettext ("%zu result", "%zu results", total),
-                 total);
+      if (search_more (ix))
+        /* TRANSLATORS: the search stopped once its first %zu results
+           were certain (the best ones, in their order); there are
+           more, not counted.  */
+        page_addf (pg, PB_PARA, ngettext ("More than %zu result",
+                                          "More than %zu results", n), n);
+      else
+        page_addf (pg, PB_PARA, ngettext ("%zu result", "%zu results",
+                                          total), total);
       if (n < total)
         page_addf (pg, PB_NOTE, _("The first %zu are shown."), n);
       search_results (pg, res, n);
