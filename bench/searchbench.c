@@ -52,23 +52,36 @@ static size_t n_texts;
 static void
 collect_texts (const struct content_pack *p)
 {
+  /* Through the accessors: a compiled pack's documents and
+     collections are decoded when first reached.  */
   for (size_t i = 0; i < p->n_docs; i++)
-    for (size_t j = 0; j < p->docs[i]->n_sections; j++)
-      for (size_t k = 0; k < p->docs[i]->sections[j].n_blocks; k++)
-        {
-          const struct content_block *b = &p->docs[i]->sections[j].blocks[k];
-          if (b->kind == BLOCK_PARA && b->text)
-            {
-              texts = bench_xrealloc (texts, (n_texts + 1) * sizeof *texts);
-              texts[n_texts++] = b->text;
-            }
-        }
+    {
+      size_t n_secs;
+      const struct content_section *secs
+        = content_doc_sections (p->docs[i], &n_secs);
+      for (size_t j = 0; j < n_secs; j++)
+        for (size_t k = 0; k < secs[j].n_blocks; k++)
+          {
+            const struct content_block *b = &secs[j].blocks[k];
+            if (b->kind == BLOCK_PARA && b->text)
+              {
+                texts = bench_xrealloc (texts,
+                                        (n_texts + 1) * sizeof *texts);
+                texts[n_texts++] = b->text;
+              }
+          }
+    }
   for (size_t i = 0; i < p->n_colls; i++)
-    for (size_t j = 0; j < p->colls[i]->n_items; j++)
-      {
-        texts = bench_xrealloc (texts, (n_texts + 1) * sizeof *texts);
-        texts[n_texts++] = p->colls[i]->items[j].summary;
-      }
+    {
+      size_t n_items;
+      const struct content_item *items
+        = content_coll_items (p->colls[i], &n_items);
+      for (size_t j = 0; j < n_items; j++)
+        {
+          texts = bench_xrealloc (texts, (n_texts + 1) * sizeof *texts);
+          texts[n_texts++] = items[j].summary;
+        }
+    }
   if (!n_texts)
     bench_die ("searchbench: the pack has no text to take queries from");
 }
