@@ -518,6 +518,23 @@ same_cuts (struct search_index *a, struct search_index *b, const char *lang,
   return bad;
 }
 
+/* The real pack, with its termbase, in zh_CN; NULL (a failed test
+   point said) when it cannot be had.  */
+static struct content_pack *
+load_real_zh (void)
+{
+  struct content_pack *p = load ("data");
+  char path[4096];
+  snprintf (path, sizeof path, "%s/data", srcdir);
+  if (!p || !load_terms (p, path) || !i18n_set_language ("zh_CN"))
+    {
+      tap_ok (0, "the real pack loads, with its termbase, in zh_CN");
+      content_free (p);
+      return NULL;
+    }
+  return p;
+}
+
 /* The word index changes how fast, not what, search finds: on the
    real pack, in English and in Chinese, queries cut from its
    documents' text and a few others find the same with it and with
@@ -530,15 +547,9 @@ test_same (void)
     "e.g.", "(prp)", "-", "...", "knee,", "a b", "骨", "细胞", "膝关节",
     "间充质干细胞 软骨", "膝关节干细胞", "关节疼痛", "骨質", "ＰＲＰ 细胞",
   };
-  struct content_pack *p = load ("data");
-  char path[4096];
-  snprintf (path, sizeof path, "%s/data", srcdir);
-  if (!p || !load_terms (p, path) || !i18n_set_language ("zh_CN"))
-    {
-      tap_ok (0, "the real pack loads, with its termbase, in zh_CN");
-      content_free (p);
-      return;
-    }
+  struct content_pack *p = load_real_zh ();
+  if (!p)
+    return;
   struct search_index *a = search_index_build (p, "zh_CN");
   struct search_index *b = search_index_build (p, "zh_CN");
   tap_ok (a && b && a->en.vocab.voc && !a->cur.vocab.voc,
@@ -637,15 +648,9 @@ test_bounded (void)
     "ＰＲＰ", "knee pain", "-", "骨", "细胞", "关节疼痛", "间充质干细胞 软骨",
     "ＰＲＰ 细胞", "the 细胞", "膝关节干细胞",
   };
-  struct content_pack *p = load ("data");
-  char path[4096];
-  snprintf (path, sizeof path, "%s/data", srcdir);
-  if (!p || !load_terms (p, path) || !i18n_set_language ("zh_CN"))
-    {
-      tap_ok (0, "the real pack loads, with its termbase, in zh_CN");
-      content_free (p);
-      return;
-    }
+  struct content_pack *p = load_real_zh ();
+  if (!p)
+    return;
   struct search_index *a = search_index_build (p, "zh_CN");
   struct search_index *b = search_index_build (p, "zh_CN");
   tap_ok (a && b && a->en.tier[SEARCH_NAME].n && a->cur.tier[SEARCH_NAME].n

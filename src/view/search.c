@@ -75,22 +75,20 @@ query_limit (const struct search_text *t, const char *q, size_t len)
   return search_vocab_exact (q, len) ? t->len / 2 : t->len / 4;
 }
 
-/* The string of T holding byte AT, at or after string FROM: a
-   galloping search, O(log distance).  */
-static size_t
-text_string_at (const struct search_text *t, size_t from, size_t at)
+size_t
+search_gallop (const uint32_t *off, size_t from, size_t end, size_t at)
 {
   size_t lo = from, step = 1, hi = from + 1;
-  while (hi < t->n && t->off[hi] <= at)
+  while (hi < end && off[hi] <= at)
     {
       lo = hi;
-      hi = step < t->n - lo ? lo + step : t->n;
+      hi = step < end - lo ? lo + step : end;
       step *= 2;
     }
   while (hi - lo > 1)
     {
       size_t mid = lo + (hi - lo) / 2;
-      if (t->off[mid] <= at)
+      if (off[mid] <= at)
         lo = mid;
       else
         hi = mid;
@@ -114,7 +112,7 @@ query_scan (struct search_index *ix, const struct search_text *t,
          && (m = search_find (t->buf + t->off[i], t->len - t->off[i], &nd)))
     {
       size_t at = (size_t) (m - t->buf);
-      i = text_string_at (t, i, at);
+      i = search_gallop (t->off, i, t->n, at);
       search_hit_note (ix, t->entry[i], at - t->off[i], len, translated, part);
       i = t->next[i];
     }

@@ -125,28 +125,6 @@ span_first (const struct search_index *ix, const struct span *s, size_t g)
   return lo;
 }
 
-/* The string of S holding byte AT, at or after J and before END: a
-   galloping search.  */
-static size_t
-span_at (const struct span *s, size_t j, size_t end, size_t at)
-{
-  size_t lo = j, step = 1, hi = j + 1;
-  while (hi < end && s->off[hi] <= at)
-    {
-      lo = hi;
-      hi = step < end - lo ? lo + step : end;
-      step *= 2;
-    }
-  while (hi - lo > 1)
-    {
-      size_t mid = lo + (hi - lo) / 2;
-      if (s->off[mid] <= at)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return lo;
-}
 
 /* Scan the strings of rank RANK of T (all of T for SEARCH_BODY) of the
    targets G0 to G1 - 1 for Q (LEN bytes), part PART, as search.c's
@@ -172,7 +150,7 @@ window_scan (struct search_index *ix, const struct search_text *t, int rank,
          && (m = search_find (s.buf + s.off[j], stop - s.off[j], &nd)))
     {
       size_t at = (size_t) (m - s.buf);
-      j = span_at (&s, j, end, at);
+      j = search_gallop (s.off, j, end, at);
       size_t i = span_string (&s, j), g = ix->entries[t->entry[i]].target;
       if (!has || has[g / 64] & (uint64_t) 1 << (g % 64))
         search_hit_note (ix, t->entry[i], at - s.off[j], len, translated,

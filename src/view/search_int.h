@@ -199,6 +199,13 @@ struct search_index
   struct arena arena;
 };
 
+/** search_gallop - the last I from FROM (below END) whose OFF[I] is at
+   most AT, OFF rising: the string holding byte AT of a text whose
+   strings begin at OFF, at or after string FROM.  A galloping search,
+   O(log distance).  */
+size_t search_gallop (const uint32_t *off, size_t from, size_t end,
+                      size_t at);
+
 /** search_query_split - split the folded query Q (LEN bytes) at spaces
    into QY's parts, each word once, each its only form so far.  */
 void search_query_split (struct search_query_parts *qy, char *q,
