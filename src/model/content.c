@@ -374,20 +374,15 @@ bool
 content_words_build (struct content_pack *p)
 {
   size_t n = 0;
-  for (int pass = 0; pass < 2; pass++)
-    {
-      for (size_t i = 0; i < p->n_colls; i++)
-        for (size_t j = 0; j < p->colls[i]->n_items; j++)
-          {
-            const char *name = p->colls[i]->items[j].name;
-            if (!all_printable_ascii (name) && pass)
-              p->words[p->n_words++] = name;
-            n += !all_printable_ascii (name) && !pass;
-          }
-      if (!pass && n && !(p->words = arena_array (&p->arena, n,
-                                                  sizeof *p->words)))
-        return false;
-    }
+  for (size_t i = 0; i < p->n_colls; i++)
+    for (size_t j = 0; j < p->colls[i]->n_items; j++)
+      n += !all_printable_ascii (p->colls[i]->items[j].name);
+  if (n && !(p->words = arena_array (&p->arena, n, sizeof *p->words)))
+    return false;
+  for (size_t i = 0; i < p->n_colls; i++)
+    for (size_t j = 0; j < p->colls[i]->n_items; j++)
+      if (!all_printable_ascii (p->colls[i]->items[j].name))
+        p->words[p->n_words++] = p->colls[i]->items[j].name;
   return true;
 }
 
