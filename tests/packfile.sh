@@ -175,16 +175,22 @@ PINAV_PACKBIN="$t/elsewhere.bin" run "$PINAV" --data="$t/good" --dump
 has_err "$t/elsewhere.bin: not a compiled pack; the pack is read from its YAML instead; to compile it again, run: pinav-packc $t/good $t/elsewhere.bin" \
   "an image elsewhere: pinav-packc DIR OUT"
 
+# poke IMAGE TABLE AT BYTES: write BYTES (printf's escapes) at byte AT
+# of the first record of table TABLE (its index in packfmt.h's enum:
+# the directory entry at 48 + 8 x TABLE holds the table's offset).
+poke () {
+  set -- "$1" "$3" "$4" $(od -An -tu1 -j$((48 + 8 * $2)) -N4 "$1")
+  printf "$3" | dd of="$1" bs=1 conv=notrunc 2>/dev/null \
+    seek=$(($4 + 256 * $5 + 65536 * $6 + 16777216 * $7 + $2))
+}
+
 # A document whose part of the image is damaged (its first block's kind
 # out of range) is decoded only when first reached: then it is shown
 # unavailable, with what to run, and the rest of the pack is whole.
 mkdir "$t/lazy" && cp "$t"/good/*.yaml "$t/lazy/" || exit 99
 "$packc" "$t/lazy" "$t/lazy/pack.bin" || exit 99
 "$PINAV" --data="$t/lazy" --dump=fruits --width=0 >"$t/fruits.txt"
-# The BLOCK table's offset: the directory's 4th entry (packfmt.h).
-set -- $(od -An -tu1 -j72 -N4 "$t/lazy/pack.bin")
-printf '\011' | dd of="$t/lazy/pack.bin" bs=1 count=1 conv=notrunc \
-  seek=$(($1 + 256 * $2 + 65536 * $3 + 16777216 * $4)) 2>/dev/null
+poke "$t/lazy/pack.bin" 3 0 '\011'             # BLOCK: its kind
 run "$PINAV" --data="$t/lazy" --dump=d1 --width=0
 is_status 0 "a document damaged in the image: shown"
 has_out "^This document cannot be shown: its part of the compiled pack (pack.bin) is damaged\. Compile the pack again with pinav-packc\.$" \
@@ -201,10 +207,7 @@ ok $? "the rest of the pack is as it was"
 mkdir "$t/lazyc" && cp "$t"/good/*.yaml "$t/lazyc/" || exit 99
 "$packc" "$t/lazyc" "$t/lazyc/pack.bin" || exit 99
 "$PINAV" --data="$t/lazyc" --dump=d1 --width=0 >"$t/d1.txt"
-# The VALUE table's offset: the directory's 8th entry (packfmt.h).
-set -- $(od -An -tu1 -j104 -N4 "$t/lazyc/pack.bin")
-printf '\011' | dd of="$t/lazyc/pack.bin" bs=1 count=1 conv=notrunc \
-  seek=$(($1 + 256 * $2 + 65536 * $3 + 16777216 * $4)) 2>/dev/null
+poke "$t/lazyc/pack.bin" 7 0 '\011'            # VALUE: its flags
 run "$PINAV" --data="$t/lazyc" --dump=fruits --width=0
 is_status 0 "a collection damaged in the image: its list shown"
 has_out "^- Apple$" "with its items' names"
@@ -226,12 +229,8 @@ ok $? "the documents are as they were, but for links to its items"
 # the list is decoded to know, and says it cannot be shown.
 mkdir "$t/lazyn" && cp "$t"/good/*.yaml "$t/lazyn/" || exit 99
 "$packc" "$t/lazyn" "$t/lazyn/pack.bin" || exit 99
-# The ITEM table's offset: the directory's 7th entry; a name is the
-# second word of an item's record.
-set -- $(od -An -tu1 -j96 -N4 "$t/lazyn/pack.bin")
-printf '\001\000\000\000' | dd of="$t/lazyn/pack.bin" bs=1 count=4 \
-  conv=notrunc seek=$(($1 + 256 * $2 + 65536 * $3 + 16777216 * $4 + 4)) \
-  2>/dev/null
+# ITEM: its name, the record's second word, into a string's middle.
+poke "$t/lazyn/pack.bin" 6 4 '\001\000\000\000'
 run "$PINAV" --data="$t/lazyn" --dump=fruits --width=0
 is_status 0 "an item's name damaged in the image: the list shown"
 has_out "^This list cannot be shown: its part of the compiled pack (pack.bin) is damaged\. Compile the pack again with pinav-packc\.$" \
