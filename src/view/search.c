@@ -76,6 +76,17 @@ query_limit (const struct search_text *t, const char *q, size_t len)
 }
 
 size_t
+search_text_find (const struct search_text *t, size_t i,
+                  const struct search_needle *nd)
+{
+  const char *s = t->buf + t->off[i];
+  size_t n_s = t->off[i + 1] - t->off[i] - 1;
+  const char *m = search_blob_sound (t, s, n_s + 1)
+                  ? search_find (s, n_s, nd) : NULL;
+  return m ? (size_t) (m - s) : SIZE_MAX;
+}
+
+size_t
 search_gallop (const uint32_t *off, size_t from, size_t end, size_t at)
 {
   size_t lo = from, step = 1, hi = from + 1;
@@ -134,14 +145,10 @@ search_scan_targets (struct search_index *ix, const struct search_text *t,
           size_t i = t->by_target[k];
           if (i < skip)
             continue;
-          const char *s = t->buf + t->off[i];
-          size_t n_s = t->off[i + 1] - t->off[i] - 1;
-          const char *m = search_blob_sound (t, s, n_s + 1)
-                          ? search_find (s, n_s, &nd) : NULL;
-          if (m)
+          size_t at = search_text_find (t, i, &nd);
+          if (at != SIZE_MAX)
             {
-              search_hit_note (ix, t->entry[i], (size_t) (m - s), len,
-                         translated, part);
+              search_hit_note (ix, t->entry[i], at, len, translated, part);
               skip = t->next[i];
             }
         }
@@ -291,12 +298,9 @@ query_scan_strings (struct search_index *ix, const struct search_text *t,
       size_t i = cand[c];
       if (!query_improves (ix, t->entry[i], part))
         continue;
-      const char *s = t->buf + t->off[i];
-      size_t n_s = t->off[i + 1] - t->off[i] - 1;
-      const char *m = search_blob_sound (t, s, n_s + 1)
-                      ? search_find (s, n_s, &nd) : NULL;
-      if (m)
-        search_hit_note (ix, t->entry[i], (size_t) (m - s), len, translated, part);
+      size_t at = search_text_find (t, i, &nd);
+      if (at != SIZE_MAX)
+        search_hit_note (ix, t->entry[i], at, len, translated, part);
     }
 }
 

@@ -319,13 +319,10 @@ cand_scan (struct search_index *ix, const struct search_text *t,
       size_t i = ix->cand[*c], e = t->entry[i], g = ix->entries[e].target;
       if (g >= g1)
         break;
-      const char *s = t->buf + t->off[i];
-      size_t n_s = t->off[i + 1] - t->off[i] - 1;
-      const char *m = search_blob_sound (t, s, n_s + 1)
-                      ? search_find (s, n_s, nd) : NULL;
-      if (!m)
+      size_t at = search_text_find (t, i, nd);
+      if (at == SIZE_MAX)
         continue;
-      search_hit_note (ix, e, (size_t) (m - s), nd->len, false, part);
+      search_hit_note (ix, e, at, nd->len, false, part);
       if (!*nt || tgt[*nt - 1] != g)
         tgt[(*nt)++] = g;
     }
@@ -442,12 +439,9 @@ cand_ranks (struct search_index *ix, const struct search_query_parts *qy,
           size_t i = ix->cand[c], e = t->entry[i];
           if (ix->entries[e].rank != r)
             continue;
-          const char *s = t->buf + t->off[i];
-          size_t n_s = t->off[i + 1] - t->off[i] - 1;
-          const char *m = search_blob_sound (t, s, n_s + 1)
-                          ? search_find (s, n_s, &nd) : NULL;
-          if (m)
-            search_hit_note (ix, e, (size_t) (m - s), nd.len, false, 0);
+          size_t at = search_text_find (t, i, &nd);
+          if (at != SIZE_MAX)
+            search_hit_note (ix, e, at, nd.len, false, 0);
         }
       if (bound_certain (ix, 1, r, ix->n_targets, max, NULL, 0))
         return ix->more = true;

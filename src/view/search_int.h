@@ -199,6 +199,14 @@ struct search_index
   struct arena arena;
 };
 
+struct search_needle;
+
+/** search_text_find - the first match of ND in string I of T: its
+   byte in the string, or SIZE_MAX when there is none or the string's
+   part of a compiled index is not sound (search_blob_sound).  */
+size_t search_text_find (const struct search_text *t, size_t i,
+                         const struct search_needle *nd);
+
 /** search_gallop - the last I from FROM (below END) whose OFF[I] is at
    most AT, OFF rising: the string holding byte AT of a text whose
    strings begin at OFF, at or after string FROM.  A galloping search,
