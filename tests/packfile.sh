@@ -254,4 +254,26 @@ done
 [ -z "$cut" ]
 ok $? "English: a name's Chinese word kept whole at widths 17 to 60${cut:+ (cut at$cut)}"
 
+# The glossary's other forms are among the words too: in English, a
+# form's Chinese word is kept whole from the image as from the YAML,
+# without the glossary decoded (view.c).
+mkdir "$t/gl" && cp "$t"/good/*.yaml "$t/gl/" || exit 99
+printf 'glossary:\n  collection: fruits\n  also: uses\n' >>"$t/gl/pack.yaml"
+sed -i -e 's/uses: \[pies, juice\]/uses: [pies, 骨质疏松症]/' \
+  -e 's/summary: A round fruit\./summary: A round fruit, said to help with 骨质疏松症 in the old./' \
+  "$t/gl/fruits.yaml" || exit 99
+for how in yaml image; do
+  [ "$how" = image ] && { "$packc" "$t/gl" "$t/gl/pack.bin" || exit 99; }
+  cut=""
+  for w in $(seq 12 50); do
+    "$PINAV" --data="$t/gl" --lang=en --width=$w --dump=fruits/apple \
+      >"$t/w.txt" 2>&1 || exit 99
+    n=$(grep -c "[骨质疏松症]" "$t/w.txt")
+    m=$(grep -c "骨质疏松症" "$t/w.txt")
+    [ "$n" -ge 2 ] && [ "$n" = "$m" ] || cut="$cut $w"
+  done
+  [ -z "$cut" ]
+  ok $? "English, from the $how: a glossary form's Chinese word kept whole at widths 12 to 50${cut:+ (cut at$cut)}"
+done
+
 done_testing

@@ -53,7 +53,7 @@
 #include <stdint.h>
 
 #define PF_MAGIC "PINAVPK\n"
-#define PF_VERSION 6
+#define PF_VERSION 7
 #define PF_NONE UINT32_MAX
 
 /* The largest image: what the format can address, every offset in it
@@ -100,8 +100,8 @@ enum pf_table
    COMP      id, title, collection, n_columns
    STRS      string
    BREF      item (one that cites the section: its back reference)
-   WORDS     string (content_pack.words: names that are not all
-             printable ASCII)  */
+   WORDS     string (content_pack.words: names, then the glossary's
+             other forms, that are not all printable ASCII)  */
 #define PF_WIDTHS { 8, 8, 4, 3, 13, 4, 6, 3, 2, 1, 1, 4, 1, 1, 1, 0, 0 }
 
 enum { PF_SET = 1, PF_TRUE = 2 };

@@ -117,11 +117,12 @@ content_cite_section (const struct content_cite *cc)
 
 /* Put the items of C in the id index of P.  */
 static bool
-index_items (struct content_pack *p, const struct content_collection *c)
+index_items (struct content_pack *p, struct content_collection *c)
 {
   bool ok = true;
   for (size_t j = 0; j < c->n_items; j++)
     ok &= index_put (p, 'i', c->id, c->items[j].id, &c->items[j]);
+  c->indexed = ok;
   return ok;
 }
 
@@ -130,12 +131,23 @@ coll_ready (const struct content_collection *cc)
 {
   struct content_collection *c = (struct content_collection *) cc;
   if (c->state == CONTENT_PENDING)
-    {
-      struct content_pack *p = c->decoder->pack;
-      c->state = c->decoder->coll_items (c->decoder->ctx, c)
-                 && (!p->index || index_items (p, c))
-                 ? CONTENT_READY : CONTENT_UNAVAILABLE;
-    }
+    c->state = c->decoder->coll_items (c->decoder->ctx, c)
+               ? CONTENT_READY : CONTENT_UNAVAILABLE;
+  return c->state == CONTENT_READY;
+}
+
+/* Whether C is decoded with its items in the id index, putting them
+   there if they are not: when one is first looked up by its id, not
+   when the collection is decoded (a list's Enter needs no id).  */
+static bool
+coll_indexed (const struct content_collection *cc)
+{
+  struct content_collection *c = (struct content_collection *) cc;
+  if (!coll_ready (c))
+    return false;
+  struct content_pack *p = c->decoder ? c->decoder->pack : NULL;
+  if (!c->indexed && p && p->index && !index_items (p, c))
+    c->state = CONTENT_UNAVAILABLE;
   return c->state == CONTENT_READY;
 }
 
@@ -276,7 +288,7 @@ index_fill (struct content_pack *p)
     {
       struct content_collection *c = p->colls[i];
       ok &= index_put (p, 'c', c->id, NULL, c);
-      /* A pending collection's, once it is decoded (coll_ready).  */
+      /* A pending collection's, once one is looked up (coll_indexed).  */
       if (c->state == CONTENT_READY)
         ok &= index_items (p, c);
     }
@@ -370,19 +382,38 @@ all_printable_ascii (const char *s)
   return true;
 }
 
+/* Add S to P's words (room for it was made) when the line breaker
+   needs it.  */
+static void
+words_add (struct content_pack *p, const char *s)
+{
+  if (s && !all_printable_ascii (s))
+    p->words[p->n_words++] = s;
+}
+
 bool
 content_words_build (struct content_pack *p)
 {
-  size_t n = 0;
+  const struct content_collection *g = p->glossary
+    ? content_collection (p, p->glossary) : NULL;
+  int also = g && p->glossary_also ? content_attr_index (g, p->glossary_also)
+                                   : -1;
+  size_t n = 0;                 /* at most so many: every name and form */
   for (size_t i = 0; i < p->n_colls; i++)
-    for (size_t j = 0; j < p->colls[i]->n_items; j++)
-      n += !all_printable_ascii (p->colls[i]->items[j].name);
+    n += p->colls[i]->n_items;
+  for (size_t k = 0; also >= 0 && k < g->n_items; k++)
+    n += g->items[k].values[also].set ? g->items[k].values[also].n_list : 0;
   if (n && !(p->words = arena_array (&p->arena, n, sizeof *p->words)))
     return false;
   for (size_t i = 0; i < p->n_colls; i++)
     for (size_t j = 0; j < p->colls[i]->n_items; j++)
-      if (!all_printable_ascii (p->colls[i]->items[j].name))
-        p->words[p->n_words++] = p->colls[i]->items[j].name;
+      words_add (p, p->colls[i]->items[j].name);
+  for (size_t k = 0; also >= 0 && k < g->n_items; k++)
+    {
+      const struct content_value *v = &g->items[k].values[also];
+      for (size_t j = 0; v->set && j < v->n_list; j++)
+        words_add (p, v->list[j]);
+    }
   return true;
 }
 
@@ -417,10 +448,11 @@ const struct content_item *
 content_item (const struct content_pack *p, const char *coll,
               const char *item)
 {
-  /* Its items are in the index once it is decoded (coll_ready).  */
+  /* Its items are in the index once one is looked up (coll_indexed).  */
   const struct content_collection *c = item ? content_collection (p, coll)
                                             : NULL;
-  return c && coll_ready (c) ? index_get (p->index, 'i', coll, item) : NULL;
+  return c && coll_indexed (c) ? index_get (p->index, 'i', coll, item)
+                               : NULL;
 }
 
 int

@@ -176,6 +176,7 @@ struct content_collection
   struct content_item *items;
   size_t n_items;
   enum content_state state;
+  bool indexed;                         /* its items in the id index */
   const struct content_decoder *decoder;        /* when pending */
   /* The languages ("zh_CN") whose order of the items is not that of
      their names (Chinese: pinyin), in each of which every item has a
@@ -227,9 +228,10 @@ struct content_pack
   size_t n_comps;
   struct content_index *index;
   /* The items' names that are not all printable ASCII, in the pack's
-     order (content_words_build): those of them the line breaker must
-     know in the pack's own language, English (view.c), without every
-     item's name read.  */
+     order, then the glossary's other forms that are not
+     (content_words_build): those of them the line breaker must know in
+     the pack's own language, English (view.c), without every item's
+     name read or the glossary decoded.  */
   const char **words;
   size_t n_words;
   struct content_term *terms;   /* the termbases' terms, or NULL */
@@ -310,8 +312,9 @@ bool content_index_build (struct content_pack *pack);
    @retval false on memory exhaustion.  */
 bool content_backrefs_build (struct content_pack *pack);
 
-/** content_words_build - fill PACK's WORDS from its items' names (for
-   a loader that decodes every item).
+/** content_words_build - fill PACK's WORDS from its items' names and
+   its glossary's other forms (for a loader that decodes every item;
+   the content index must be built).
    @retval false on memory exhaustion.  */
 bool content_words_build (struct content_pack *pack);
 

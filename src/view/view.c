@@ -77,27 +77,31 @@ view_words (const struct content_pack *p)
   words_pack = p;
   snprintf (lang, sizeof lang, "%s", now);
   text_words_clear ();
-  const struct content_collection *g = p->glossary
-    ? content_collection (p, p->glossary) : NULL;
-  int also = g && p->glossary_also ? content_attr_index (g, p->glossary_also)
-                                   : -1;
-  size_t n;
-  const struct content_item *items;
   /* In English (the names as they are), the pack's words: those of
-     the names the breaker would keep, without reading them all.  In
-     another language, the names alone: a collection's items are not
-     decoded for them.  */
-  bool english = strcmp (now, "en") == 0;
-  for (size_t i = 0; english && i < p->n_words; i++)
-    text_words_add (p->words[i]);
-  for (size_t i = 0; !english && i < p->n_colls; i++)
+     the names and the glossary's other forms the breaker would keep,
+     without reading them all (content_words_build).  In another
+     language, the names alone, and the glossary's forms: no other
+     collection's items are decoded for them.  */
+  if (strcmp (now, "en") == 0)
+    {
+      for (size_t i = 0; i < p->n_words; i++)
+        text_words_add (p->words[i]);
+      return;
+    }
+  for (size_t i = 0; i < p->n_colls; i++)
     for (size_t k = 0; k < p->colls[i]->n_items; k++)
       {
         const char *name = content_coll_item_name (p->colls[i], k);
         if (name)
           text_words_add (C_ (name));
       }
-  items = also >= 0 ? content_coll_items (g, &n) : NULL;
+  const struct content_collection *g = p->glossary
+    ? content_collection (p, p->glossary) : NULL;
+  int also = g && p->glossary_also ? content_attr_index (g, p->glossary_also)
+                                   : -1;
+  size_t n;
+  const struct content_item *items = also >= 0 ? content_coll_items (g, &n)
+                                               : NULL;
   for (size_t k = 0; items && k < n; k++)
     {
       const struct content_value *v = &items[k].values[also];
