@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "layout.h"
@@ -644,6 +645,95 @@ test_lazy (void)
     }
 }
 
+/* Links whose text is read when needed (page.h): the names, and how
+   many times one was read.  */
+static const char *const lazy_names[] = {
+  "Apple", "Banana", "骨质疏松症", "Cherry tree", "", "Date palm", "无花果",
+  "Grape", "a name long enough to wrap on a screen of twenty columns",
+  "Kiwi"
+};
+#define N_LAZY (sizeof lazy_names / sizeof *lazy_names)
+static size_t lazy_reads;
+
+static const char *
+lazy_name (const void *ctx, size_t i)
+{
+  const size_t *n = ctx;
+  lazy_reads++;
+  return lazy_names[(i * 7) % *n];
+}
+
+/* A list page of N links read when needed, LONGEST their longest
+   length (SIZE_MAX: unknown); or, when FULL, the same with their text
+   set.  */
+static void
+lazy_page (struct page *pg, const size_t *n, size_t longest, bool full)
+{
+  page_init (pg, "coll:t");
+  page_title (pg, "A list");
+  page_add (pg, PB_PARA, "An intro.");
+  size_t from = pg->n;
+  for (size_t i = 0; i < 40; i++)
+    {
+      struct pblock *b = page_add (pg, PB_LINK, "");
+      if (b)
+        b->text = full ? lazy_name (n, i) : NULL;
+    }
+  if (full)
+    return;
+  pg->lazy_from = from;
+  pg->lazy_n = 40;
+  pg->lazy_max = longest;
+  pg->lazy_text = lazy_name;
+  pg->lazy_ctx = n;
+}
+
+/* A list whose names are read when needed is laid out as if they were
+   there, and reads only those of the lines made ready when the longest
+   fits; else every name as it is laid out.  */
+static void
+test_lazy_text (void)
+{
+  static const size_t widths[] = { 8, 20, 80 };
+  static const size_t counts[] = { N_LAZY - 2, N_LAZY }; /* without the
+                                                             long one */
+  for (size_t w = 0; w < sizeof widths / sizeof *widths; w++)
+    for (size_t c = 0; c < 2; c++)
+      for (int known = 0; known < 2; known++)
+        {
+          size_t n = counts[c], longest = 0, most = 0;
+          for (size_t i = 0; i < n; i++)
+            longest = strlen (lazy_names[i]) > longest
+                      ? strlen (lazy_names[i]) : longest;
+          struct page want, pg;
+          struct layout full, lazy;
+          lazy_page (&want, &n, 0, true);
+          layout_page (&full, &want, widths[w]);
+          bool same = true;
+          long rows = 5;
+          for (long top = 0; top < (long) full.n && same; top++)
+            {
+              lazy_page (&pg, &n, known ? longest : SIZE_MAX, false);
+              lazy_reads = 0;
+              layout_page_lazy (&lazy, &pg, widths[w]);
+              layout_ready (&lazy, top, rows);
+              most = lazy_reads > most ? lazy_reads : most;
+              same = same_layout (&full, &lazy, top, rows) && lazy.ok;
+              layout_free (&lazy);
+              page_free (&pg);
+            }
+          bool fits = known && longest <= widths[w] - LAY_MARK;
+          tap_ok (same && (fits ? most <= (size_t) rows : most >= 40),
+                  "%zu columns, names %s, the longest %s: laid out as if "
+                  "read, %zu of 40 read at most (%s)", widths[w],
+                  c ? "one of them long" : "short",
+                  known ? "known" : "unknown", most,
+                  fits ? "those shown" : "every one");
+          layout_free (&full);
+          page_free (&want);
+        }
+}
+
 int
 main (void)
 {
@@ -658,5 +748,6 @@ main (void)
   test_hl_margin ();
   test_highlight ();
   test_lazy ();
+  test_lazy_text ();
   return tap_done ();
 }

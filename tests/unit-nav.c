@@ -11,6 +11,8 @@
 #include "i18n.h"
 #include "load.h"
 #include "nav.h"
+#include "packfile.h"
+#include "packfmt.h"
 #include "tap.h"
 
 static const char *srcdir, *builddir;
@@ -266,6 +268,55 @@ test_resize (struct nav *nv)
 
 /* Issue 16, point 4: marking two to four items of a comparison (on
    the bundled pack, whose cell sources are seven).  */
+/* Whether the lines of NV's body made ready from the top all show
+   TEXT, as links, and there are N of them.  */
+static bool
+list_shows (struct nav *nv, const char *text, size_t n)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < nv->lo.n && (long) i < nv->rows; i++)
+    if (nv->lo.lines[i].style == LS_LINK)
+      k += nv->lo.lines[i].text && strcmp (nv->lo.lines[i].text, text) == 0;
+  return k == n;
+}
+
+/* A list in the full-screen navigator reads its items' names when
+   their lines are shown (page.h): from an image of GOOD whose fruits
+   record a longest name shorter than their names, each shows as a
+   replacement character, and an item's page says that the list's part
+   of the pack is damaged.  */
+static void
+test_lazy_names (const struct content_pack *good)
+{
+  size_t len;
+  unsigned char *img = packfile_encode (good, 7, &len);
+  if (!img)
+    exit (99);
+  /* COLL's first record (fruits): its longest name, its ninth word.  */
+  unsigned char *rec = img + pf_get32 (img + PF_H_DIR + 8 * PF_COLL);
+  struct content_pack *whole = packfile_decode (img, len, 7);
+  pf_put32 (rec + 4 * 8, 1);
+  struct content_pack *p = packfile_decode (img, len, 7);
+  struct app app = { whole, 80, false, 0, "coll:fruits", "en", NULL };
+  struct nav nv;
+  nav_init (&nv, &app, VIEW_TUI, 80, 22);
+  tap_ok (whole && list_shows (&nv, "Apple", 1)
+          && list_shows (&nv, "Banana", 1), "a list from an image: its names read when shown");
+  nav_free (&nv);
+  app.pack = p;
+  nav_init (&nv, &app, VIEW_TUI, 80, 22);
+  tap_ok (p && list_shows (&nv, "\xEF\xBF\xBD", 2),
+          "each name found bad when shown: a replacement character");
+  nav_do (&nv, NAV_OPEN);
+  tap_ok (strcmp (nav_location (&nv), "item:fruits/apple") == 0
+          && nv.page.n == 1 && strstr (nv.page.blocks[0].text, "damaged"),
+          "its item: the page says the list's part of the pack is damaged");
+  nav_free (&nv);
+  content_free (p);
+  content_free (whole);
+  free (img);
+}
+
 static void
 test_marks (const struct content_pack *p)
 {
@@ -340,6 +391,7 @@ main (void)
   test_search (&nv);
   test_resize (&nv);
   nav_free (&nv);
+  test_lazy_names (p);
   app.kiosk = true;
   app.start = "lang";
   nav_init (&nv, &app, VIEW_PLAIN, 80, 22);

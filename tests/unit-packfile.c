@@ -1042,11 +1042,12 @@ test_truncations (const struct fixture *f, unsigned char *bad)
 /* The words of each table's records (packfmt.h): S a string, s one
    that may be PF_NONE, x one that must be there or not by the record;
    I, i and j the same for an id; n a count; k a block's kind, u
-   untraced, t an attribute's type, f a value's flags; c a citation,
-   l a link, b a back reference.  */
+   untraced, t an attribute's type, f a value's flags, m a
+   collection's longest name; c a citation, l a link, b a back
+   reference.  */
 static const char *const fields[PF_TEXT] = {
   [PF_PACK] = "SSSnniii", [PF_DOC] = "ISsSnnnn", [PF_SEC] = "ISnn",
-  [PF_BLOCK] = "kxn", [PF_COLL] = "ISsunnnnnnnnn", [PF_ATTR] = "IStj",
+  [PF_BLOCK] = "kxn", [PF_COLL] = "ISsunnnnmnnnnn", [PF_ATTR] = "IStj",
   [PF_ITEM] = "ISSnnn", [PF_VALUE] = "fxn", [PF_CLAIM] = "Sn",
   [PF_CITE] = "c", [PF_LINK] = "l", [PF_COMP] = "ISIn", [PF_STRS] = "S",
   [PF_BREF] = "b", [PF_WORDS] = "S"
@@ -1102,6 +1103,9 @@ forbidden (const struct fixture *f, char k, uint32_t v)
       return v > ATTR_REFS;
     case 'f':
       return v > (PF_SET | PF_TRUE);
+    case 'm':
+      /* Shorter than a name: that name is bad when read (decode_all).  */
+      return v == 0 || v > PF_MAX_STRING;
     }
   if (v == PF_NONE)
     return k == 'S' || k == 'I';
@@ -1144,7 +1148,7 @@ word_class (char k)
 {
   return strchr ("hz", k) ? C_HEADER : k == 'n' ? C_COUNT : k == 'c' ? C_CITE
          : k == 'l' ? C_LINK : k == 'b' ? C_BREF
-         : strchr ("kutf", k) ? C_KIND : C_REF;
+         : strchr ("kutfm", k) ? C_KIND : C_REF;
 }
 
 /* Every word of class C before the text, set to values that a count,
@@ -1160,7 +1164,8 @@ test_words (const struct fixture *f, unsigned char *bad, int c)
     "a header or directory word", "a count",
     "a string reference (into a string, past the text, PF_NONE where "
     "one is needed, or not an id for an id)",
-    "a kind, type, flags or untraced word (out of its range)",
+    "a kind, type, flags, untraced or longest name word (out of its "
+    "range)",
     "a citation (of a section past the last)",
     "a link (to an item past the last, or not of the independent "
     "collection)",

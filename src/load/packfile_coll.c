@@ -65,6 +65,8 @@ pf_item (struct pf *r, const unsigned char *rec,
   size_t first;
   it->id = pf_id (r, W (rec, 0), true);
   it->name = pf_str (r, W (rec, 1), true);
+  if (it->name && strlen (it->name) > c->longest_name)
+    r->ok = false;              /* a list was laid out for it */
   it->summary = pf_text (r, W (rec, 2), true);
   /* One value an attribute; never NULL, as in the loader.  */
   pf_span (r, PF_VALUE, (uint32_t) c->n_attrs, &first);
@@ -130,9 +132,12 @@ pf_collection (struct pf *r, size_t k, struct content_collection *c)
   c->n_items = pf_span (r, PF_ITEM, W (rec, 6), &first);
   c->items = c->n_items ? &r->items[first] : NULL;
   memcpy (r->coll_from[k], r->next, sizeof r->next);
+  c->longest_name = W (rec, 8);
+  if (c->longest_name > PF_MAX_STRING || (c->n_items && !c->longest_name))
+    r->ok = false;
   for (size_t t = 0; t < sizeof pf_item_tables / sizeof *pf_item_tables;
        t++)
-    pf_span (r, pf_item_tables[t], W (rec, 8 + t), &first);
+    pf_span (r, pf_item_tables[t], W (rec, 9 + t), &first);
   memcpy (r->coll_to[k], r->next, sizeof r->next);
   c->state = CONTENT_PENDING;
   c->decoder = r->dec;
@@ -233,7 +238,7 @@ pf_item_str (void *ctx, const struct content_collection *c, size_t i,
   size_t ix = (size_t) (c->items - r->items) + i;
   uint32_t ref = W (pf_rec (r, PF_ITEM, ix), field ? 1 : 0);
   const char *s = field ? pf_str (r, ref, true) : pf_id (r, ref, true);
-  bool good = r->ok;
+  bool good = r->ok && (!field || strlen (s) <= c->longest_name);
   r->ok = ok;
   r->unsafe = unsafe;
   return good ? s : NULL;

@@ -276,6 +276,8 @@ pw_collection (struct pw *w, const struct content_collection *c)
   pw_count (w, PF_COLL, c->n_attrs);
   pw_count (w, PF_COLL, c->n_items);
   pw_strs (w, PF_COLL, c->sort_langs, c->n_sort_langs);
+  size_t longest = content_coll_longest (c);
+  pw_word (w, PF_COLL, longest <= PF_MAX_STRING ? (uint32_t) longest : 0);
   struct pw_held h;
   pw_hold (w, &h, PF_COLL, pw_coll_tables, PW_N (pw_coll_tables));
   for (size_t i = 0; i < c->n_attrs; i++)

@@ -89,8 +89,10 @@ enum pf_table
    SEC       id, heading, n_blocks, n_cited_by
    BLOCK     kind, text, n_items
    COLL      id, title, intro, untraced, n_related, n_attrs, n_items,
-             n_sort_langs, and the records its items take: n_values,
-             n_strs, n_claims, n_cites, n_links
+             n_sort_langs, longest_name (the bytes of the longest of its
+             items' names: a list is laid out before they are read), and
+             the records its items take: n_values, n_strs, n_claims,
+             n_cites, n_links
    ATTR      id, label, type, ref_collection
    ITEM      id, name, summary, n_claims, n_sources, n_independent
    VALUE     flags (PF_SET, PF_TRUE), text, n_list
@@ -102,7 +104,7 @@ enum pf_table
    BREF      item (one that cites the section: its back reference)
    WORDS     string (content_pack.words: names, then the glossary's
              other forms, that are not all printable ASCII)  */
-#define PF_WIDTHS { 8, 8, 4, 3, 13, 4, 6, 3, 2, 1, 1, 4, 1, 1, 1, 0, 0 }
+#define PF_WIDTHS { 8, 8, 4, 3, 14, 4, 6, 3, 2, 1, 1, 4, 1, 1, 1, 0, 0 }
 
 enum { PF_SET = 1, PF_TRUE = 2 };
 

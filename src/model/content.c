@@ -221,6 +221,21 @@ content_coll_item_name (const struct content_collection *c, size_t i)
   return coll_item_str (c, i, 1);
 }
 
+size_t
+content_coll_longest (const struct content_collection *cc)
+{
+  /* The model's to change: measured once.  */
+  struct content_collection *c = (struct content_collection *) cc;
+  if (!c->longest_name && c->state == CONTENT_READY)
+    for (size_t i = 0; i < c->n_items; i++)
+      {
+        size_t n = strlen (c->items[i].name);
+        c->longest_name = n > c->longest_name ? n : c->longest_name;
+      }
+  return c->longest_name && c->state != CONTENT_UNAVAILABLE
+         ? c->longest_name : SIZE_MAX;
+}
+
 const char *
 content_coll_item_id (const struct content_collection *c, size_t i)
 {

@@ -177,6 +177,9 @@ struct content_collection
   size_t n_items;
   enum content_state state;
   bool indexed;                         /* its items in the id index */
+  size_t longest_name;                  /* the bytes of its items' longest
+                                           name, 0 until known (read
+                                           with content_coll_longest) */
   const struct content_decoder *decoder;        /* when pending */
   /* The languages ("zh_CN") whose order of the items is not that of
      their names (Chinese: pinyin), in each of which every item has a
@@ -278,6 +281,13 @@ content_link_item (const struct content_item *it, size_t i);
    C's items if they are pending; NULL when it cannot be read.  */
 const char *content_coll_item_name (const struct content_collection *c,
                                     size_t i);
+
+/** content_coll_longest - the bytes of the longest of C's items' names
+   (no fewer than its display columns), without reading them when C is
+   pending (a compiled pack records it, and a name found longer is bad:
+   its collection is unavailable); SIZE_MAX when C has no items or is
+   unavailable.  */
+size_t content_coll_longest (const struct content_collection *c);
 
 /** content_coll_item_id - the id of item I of C, as
    content_coll_item_name.  */

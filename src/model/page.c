@@ -37,6 +37,23 @@ page_wipe (struct page *pg)
 }
 
 const char *
+page_block_text (const struct page *pg, size_t b)
+{
+  struct pblock *blk = b < pg->n ? (struct pblock *) &pg->blocks[b] : NULL;
+  if (blk && !blk->text && pg->lazy_text && b >= pg->lazy_from
+      && b - pg->lazy_from < pg->lazy_n)
+    blk->text = pg->lazy_text (pg->lazy_ctx, b - pg->lazy_from);
+  return blk ? blk->text : NULL;
+}
+
+void
+page_ready (const struct page *pg)
+{
+  for (size_t i = 0; pg->lazy_text && i < pg->lazy_n; i++)
+    page_block_text (pg, pg->lazy_from + i);
+}
+
+const char *
 page_strdup (struct page *pg, const char *s)
 {
   char *p = arena_strdup (&pg->arena, s ? s : "");

@@ -89,6 +89,16 @@ struct page
                                    highlight (a page opened from search
                                    results): its layout keeps a margin */
   bool ok;                      /* false once an allocation failed */
+  /* Links whose text is read only when it is first needed (a long
+     list's names, issue 17): blocks LAZY_FROM to LAZY_FROM + LAZY_N,
+     each a PB_LINK whose TEXT is NULL until page_block_text reads it.
+     LAZY_TEXT gives the text of the I-th of them (never NULL), of one
+     line and at most LAZY_MAX bytes (no more columns), or of any
+     length when LAZY_MAX is SIZE_MAX.  Read them through
+     page_block_text, or page_ready first.  */
+  size_t lazy_from, lazy_n, lazy_max;
+  const char *(*lazy_text) (const void *ctx, size_t i);
+  const void *lazy_ctx;
   struct arena arena;
 };
 
@@ -137,6 +147,16 @@ void page_cell (struct page *pg, struct ptable *t, size_t r, size_t c,
    @retval the count kept.  */
 size_t page_set_hl (struct page *pg, struct pblock *b,
                     const struct prange *r, size_t n);
+
+/** page_block_text - the text of block B of PG, read now if it is a
+   link whose text is read when needed (the page keeps it: PG is the
+   page's to change, as a cache); NULL for a block without text.  */
+const char *page_block_text (const struct page *pg, size_t b);
+
+/** page_ready - read the text of every link of PG read when needed:
+   afterwards every block's TEXT is set, for those that read it there
+   (a search's highlights, speech).  */
+void page_ready (const struct page *pg);
 
 /** page_strdup - copy S into the page's arena.  */
 const char *page_strdup (struct page *pg, const char *s);

@@ -234,6 +234,7 @@ plain_render_blocks (FILE *out, const struct page *pg, size_t width,
         plain_wrapped (out, "", _("The words you searched for are marked "
                                   "with stars, *like this*."), width);
       told = told || pg->blocks[i].n_hl;
+      page_block_text (pg, i);  /* a list's name, read when needed */
       plain_block (out, &pg->blocks[i], width, numbered, &num);
     }
 }
@@ -247,6 +248,7 @@ plain_render_match (FILE *out, const struct page *pg, size_t width,
     return;
   for (size_t i = 0; i < block; i++)
     num += plain_block_sels (&pg->blocks[i]);
+  page_block_text (pg, block);
   struct pblock one = pg->blocks[block];
   one.hl += j;
   one.n_hl = 1;
@@ -278,6 +280,6 @@ const char *
 plain_sel_text (const struct page *pg, const struct psel *p)
 {
   const struct pblock *b = &pg->blocks[p->block];
-  return p->row < 0 ? b->text : b->table->cells[(size_t) p->row
-                                                * b->table->cols];
+  return p->row < 0 ? page_block_text (pg, p->block)
+                    : b->table->cells[(size_t) p->row * b->table->cols];
 }

@@ -176,6 +176,8 @@ lay_block (struct layout *lo, const struct pblock *b, long *sel,
            size_t block)
 {
   char mark[32];
+  if (b->kind == PB_LINK && !b->text)
+    page_block_text (lo->page, block);  /* a list's name, read now */
   switch (b->kind)
     {
     case PB_HEADING:
@@ -251,19 +253,27 @@ lay_index_places (struct layout *lo, size_t places)
     }
 }
 
-/* Whether lay_block lays out block B as one line of a link in a
+/* Whether lay_block lays out block B of PG as one line of a link in a
    measure of ROOM columns (lay_text_room's for a link): a link without
    a label whose text has no newline and fits, as text_wrap sees it.
-   Every such line is the block's alone, whatever comes before it.  */
+   Every such line is the block's alone, whatever comes before it.  A
+   link whose text is read when needed (page.h) is not read when the
+   longest such text fits.  */
 static bool
-lay_one_line (const struct pblock *b, size_t room)
+lay_one_line (const struct page *pg, size_t block, size_t room)
 {
-  if (b->kind != PB_LINK || (b->label && *b->label) || !b->text)
+  const struct pblock *b = &pg->blocks[block];
+  if (b->kind != PB_LINK || (b->label && *b->label))
     return false;
-  const char *end = strchrnul (b->text, '\n');
-  size_t len = (size_t) (end - b->text);
   /* A character takes no more columns than it has bytes.  */
-  return !*end && (len <= room || text_width (b->text, len) <= room);
+  if (!b->text && pg->lazy_text && pg->lazy_max <= room)
+    return true;                /* one line, at most LAZY_MAX bytes */
+  const char *text = page_block_text (pg, block);
+  if (!text)
+    return false;
+  const char *end = strchrnul (text, '\n');
+  size_t len = (size_t) (end - text);
+  return !*end && (len <= room || text_width (text, len) <= room);
 }
 
 /* Each block from TAIL on as a line without its text (NULL: see
@@ -311,7 +321,7 @@ lay_page (struct layout *lo, const struct page *pg, size_t width, bool lazy)
       lay_gap (lo, 0);
     }
   size_t room = lay_text_room (lo, LAY_MARK, "");
-  while (lazy && tail > 0 && lay_one_line (&pg->blocks[tail - 1], room))
+  while (lazy && tail > 0 && lay_one_line (pg, tail - 1, room))
     tail--;
   for (size_t i = 0; i < tail; i++)
     lay_block (lo, &pg->blocks[i], &sel, i);

@@ -234,7 +234,7 @@ nav_open (struct nav *nv)
       const struct psel *p = &nv->lo.sels[s];
       /* A list's link has its location made when it is opened.  */
       target = p->target || p->row >= 0
-               ? p->target : view_link_target (&nv->page, &nv->ctx, p->block);
+               ? p->target : view_link_target (&nv->page, p->block);
     }
   if (target)
     nav_follow (nv, target);

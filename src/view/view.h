@@ -97,11 +97,10 @@ size_t view_search_mark (struct page *pg, const struct view_ctx *ctx,
 
 /** view_link_target - where link block BLOCK of PG leads: its target,
    or, for an item's link of a collection's list in the full-screen
-   navigator (VIEW_TUI), which is built without one (NULL) so that a
-   list of a thousand opens faster, its location made now (in PG's
-   arena); NULL when none.  */
-const char *view_link_target (struct page *pg, const struct view_ctx *ctx,
-                              size_t block);
+   navigator (VIEW_TUI), which is built without one (NULL) and without
+   its name so that a list of a thousand opens faster, its location
+   made now (in PG's arena); NULL when none.  */
+const char *view_link_target (struct page *pg, size_t block);
 
 /** view_item_location - "item:COLL/ITEM" for IT, in PG's arena.  */
 const char *view_item_location (struct page *pg,

@@ -203,14 +203,49 @@ coll_order (struct page *pg, const struct content_collection *c)
 #define LOC_CHUNK 2048
 #define LOC_HEAD 16
 
+/* The name of item I of collection CTX, a list's link read when it is
+   first shown (page.h).  A name found bad only then is a replacement
+   character: the item's page says that the list's part of the pack is
+   damaged.  */
+static const char *
+coll_lazy_text (const void *ctx, size_t i)
+{
+  const char *name = content_coll_item_name (ctx, i);
+  return name ? C_ (name) : "\xEF\xBF\xBD";
+}
+
+/* In the full-screen navigator, the links of a list in the pack's
+   order, appended with no text: each item's name is read when its
+   line is first shown (issue 17: a thousand of them on a large pack,
+   of which a screen shows twenty).  In English (the names as they
+   are), they are laid out by the length of the longest, unread.  */
+static bool
+coll_lazy (struct page *pg, const struct content_collection *c)
+{
+  size_t n = c->n_items;
+  if (!vec_reserve (&pg->blocks, &pg->cap, pg->n + n, sizeof *pg->blocks,
+                    32))
+    return pg->ok = false;
+  pg->lazy_from = pg->n;
+  pg->lazy_n = n;
+  pg->lazy_max = strcmp (i18n_language (), "en") == 0
+                 ? content_coll_longest (c) : SIZE_MAX;
+  pg->lazy_text = coll_lazy_text;
+  pg->lazy_ctx = c;
+  for (size_t i = 0; i < n; i++)
+    pg->blocks[pg->n++] = (struct pblock) { .kind = PB_LINK };
+  return true;
+}
+
 /* A link to each item of C, in the order of V (NULL: the pack's), to
    "item:COLL/ID" (COLL: C's id), appended at once: page_link's two
    copies and one growth a link were most of the Enter into a list of
    a thousand items (issue 17).  The names are not copied: they are the
    pack's (or its catalogue's) and outlive the page, which page_wipe
    needs not clear (they are no patient's).  In the full-screen
-   navigator, a list in the pack's order has no locations
-   (view_link_target makes the one opened).  */
+   navigator, a list in the pack's order has neither names nor
+   locations until they are needed (coll_lazy; view_link_target makes
+   the one opened).  */
 static bool
 coll_links (struct page *pg, const struct view_ctx *ctx,
             const struct content_collection *c, const struct listed *v)
@@ -220,19 +255,18 @@ coll_links (struct page *pg, const struct view_ctx *ctx,
   size_t n = c->n_items, pre = strlen ("item:") + strlen (c->id) + 1;
   size_t left = 0;              /* bytes free at LOC */
   size_t start = pg->n;
-  bool located = ctx->mode != VIEW_TUI || v;
   char *head = NULL, *loc = NULL;
-  if ((located && !(head = arena_alloc (&pg->arena, pre + LOC_HEAD)))
+  if (ctx->mode == VIEW_TUI && !v)
+    return coll_lazy (pg, c);
+  if (!(head = arena_alloc (&pg->arena, pre + LOC_HEAD))
       || !vec_reserve (&pg->blocks, &pg->cap, pg->n + n,
                        sizeof *pg->blocks, 32))
     return pg->ok = false;
-  if (located)
-    stpcpy (stpcpy (stpcpy (head, "item:"), c->id), "/");
+  stpcpy (stpcpy (stpcpy (head, "item:"), c->id), "/");
   for (size_t i = 0; i < n; i++)
     {
       const char *name = v ? v[i].name : content_coll_item_name (c, i);
-      const char *id = !located ? "" : v ? v[i].it->id
-                       : content_coll_item_id (c, i);
+      const char *id = v ? v[i].it->id : content_coll_item_id (c, i);
       if (!name || !id)
         {
           pg->n = start;        /* a bad record: none of them */
@@ -241,8 +275,6 @@ coll_links (struct page *pg, const struct view_ctx *ctx,
       name = v ? name : C_ (name);
       pg->blocks[pg->n++] = (struct pblock) { .kind = PB_LINK,
                                               .text = name ? name : "" };
-      if (!located)
-        continue;
       size_t len = strlen (id), need = pre + len + 1 + LOC_HEAD;
       if (need > left)
         {
@@ -265,23 +297,20 @@ coll_links (struct page *pg, const struct view_ctx *ctx,
 }
 
 const char *
-view_link_target (struct page *pg, const struct view_ctx *ctx, size_t block)
+view_link_target (struct page *pg, size_t block)
 {
   struct pblock *b = block < pg->n ? &pg->blocks[block] : NULL;
   if (!b || b->kind != PB_LINK || b->target)
     return b ? b->target : NULL;
-  /* A list's link: the collection's items close the page, in order.  */
-  const struct content_collection *c
-    = strncmp (pg->location, "coll:", 5) == 0
-      ? content_collection (ctx->pack, pg->location + 5) : NULL;
-  size_t n = c ? c->n_items : 0;
-  if (!n || n > pg->n || block < pg->n - n)
+  /* A list's link made by coll_lazy: item I of its collection, whose
+     page says so if the collection is found damaged.  */
+  const struct content_collection *c = pg->lazy_ctx;
+  if (pg->lazy_text != coll_lazy_text || block < pg->lazy_from
+      || block - pg->lazy_from >= pg->lazy_n)
     return NULL;
-  size_t i = block - (pg->n - n);
-  const char *name = content_coll_item_name (c, i);
-  const char *id = content_coll_item_id (c, i);
-  if (!name || !id || b->text != C_ (name))
-    return NULL;        /* not the link coll_links made for item I */
+  const char *id = content_coll_item_id (c, block - pg->lazy_from);
+  if (!id)
+    return NULL;
   char loc[200];
   snprintf (loc, sizeof loc, "item:%s/%s", c->id, id);
   b->target = page_strdup (pg, loc);

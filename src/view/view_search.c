@@ -255,6 +255,7 @@ view_search_mark (struct page *pg, const struct view_ctx *ctx,
   struct search_words *w = search_words_new (ix, i18n_language (), query);
   struct prange r[PAGE_MAX_HL];
   size_t n = 0;
+  page_ready (pg);              /* a list's names: every one is searched */
   for (size_t i = 0; w && i < pg->n && n < max; i++)
     {
       struct pblock *b = &pg->blocks[i];
