@@ -276,4 +276,15 @@ for how in yaml image; do
   ok $? "English, from the $how: a glossary form's Chinese word kept whole at widths 12 to 50${cut:+ (cut at$cut)}"
 done
 
+# The glossary's list, in English, is ordered by the names alone, read
+# without decoding its items: one that cannot be read is found, and the
+# list says it cannot be shown, as any other.
+"$PINAV" --data="$t/gl" --dump=fruits --width=0 >"$t/glfruits.txt" || exit 99
+grep -q "^- Apple$" "$t/glfruits.txt" && grep -q "^- Banana$" "$t/glfruits.txt"
+ok $? "a glossary's list from the image: its names"
+poke "$t/gl/pack.bin" 6 4 '\001\000\000\000'     # ITEM: apple's name
+run "$PINAV" --data="$t/gl" --dump=fruits --width=0
+has_out "^This list cannot be shown: its part of the compiled pack (pack.bin) is damaged\. Compile the pack again with pinav-packc\.$" \
+  "a glossary's name damaged in the image: the list is shown unavailable"
+
 done_testing

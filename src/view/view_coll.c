@@ -108,14 +108,15 @@ view_value_text (struct page *pg, const struct view_ctx *ctx,
 }
 
 /* An item of a list in the order it is shown: its sort key in the
-   current language (NULL: none), its name as shown, and the item; the
-   first bytes of the key and of the name with small letters
-   (prefix8), which decide most comparisons without a call.  */
+   current language (NULL: none), its name as shown, and its index in
+   its collection; the first bytes of the key and of the name with
+   small letters (prefix8), which decide most comparisons without a
+   call.  */
 struct listed
 {
   const char *key;
   const char *name;
-  const struct content_item *it;
+  size_t index;
   uint64_t key8, name8;
 };
 
@@ -170,27 +171,48 @@ listed_cmp (const void *pa, const void *pb)
     d = ascii_casecmp (a->name, b->name);
   if (d == 0)
     d = strcmp (a->name, b->name);
-  return d ? d : (a->it->index > b->it->index) - (a->it->index
-                                                   < b->it->index);
+  return d ? d : (a->index > b->index) - (a->index < b->index);
 }
 
-/* The items of glossary C in the order of listed_cmp.
-   @retval NULL when out of memory.  */
+/* Whether C's items have sort keys in the language shown.  */
+static bool
+coll_keyed (const struct content_collection *c)
+{
+  for (size_t i = 0; i < c->n_sort_langs; i++)
+    if (strcmp (c->sort_langs[i], i18n_language ()) == 0)
+      return true;
+  return false;
+}
+
+/* The items of glossary C in the order of listed_cmp: without their
+   sort keys in the language shown (English), by the names alone, which
+   are read without decoding the items.
+   @retval NULL when out of memory (PG->ok false), or when a name could
+   not be read or the items decoded.  */
 static struct listed *
 coll_order (struct page *pg, const struct content_collection *c)
 {
-  size_t n;
-  const struct content_item *items = content_coll_items (c, &n);
+  size_t n = c->n_items;
+  const struct content_item *items = NULL;
+  if (coll_keyed (c) && !(items = content_coll_items (c, &n))
+      && content_coll_unavailable (c))
+    return NULL;
   struct listed *v = arena_array (&pg->arena, n + 1, sizeof *v);
   if (!v)
-    return NULL;
+    {
+      pg->ok = false;
+      return NULL;
+    }
   for (size_t i = 0; i < n; i++)
     {
-      const struct content_item *it = &items[i];
-      const char *key = content_sort_key (it, i18n_language ());
-      const char *name = C_ (it->name);
-      name = name ? name : "";
-      v[i] = (struct listed) { key, name, it, key ? prefix8 (key, false) : 0,
+      const char *key = items ? content_sort_key (&items[i],
+                                                  i18n_language ()) : NULL;
+      const char *name = items ? items[i].name
+                               : content_coll_item_name (c, i);
+      if (!name)
+        return NULL;
+      name = C_ (name);
+      v[i] = (struct listed) { key, name, i, key ? prefix8 (key, false) : 0,
                                prefix8 (name, true) };
     }
   qsort (v, n, sizeof *v, listed_cmp);
@@ -266,7 +288,7 @@ coll_links (struct page *pg, const struct view_ctx *ctx,
   for (size_t i = 0; i < n; i++)
     {
       const char *name = v ? v[i].name : content_coll_item_name (c, i);
-      const char *id = v ? v[i].it->id : content_coll_item_id (c, i);
+      const char *id = content_coll_item_id (c, v ? v[i].index : i);
       if (!name || !id)
         {
           pg->n = start;        /* a bad record: none of them */
@@ -328,8 +350,12 @@ coll_build (struct page *pg, const struct view_ctx *ctx, const char *arg)
     page_add (pg, PB_PARA, C_ (c->intro));
   const char *glossary = ctx->pack->glossary;
   const struct listed *v = NULL;
+  /* A name that cannot be read: the items are decoded, to know
+     whether the collection is whole (it is not).  */
   if (glossary && strcmp (c->id, glossary) == 0
-      && !content_coll_unavailable (c) && !(v = coll_order (pg, c)))
+      && content_coll_state (c) != CONTENT_UNAVAILABLE
+      && !(v = coll_order (pg, c))
+      && (!pg->ok || !content_coll_unavailable (c)))
     {
       pg->ok = false;
       return true;
