@@ -25,6 +25,7 @@
 #include "tui_kiosk.h"
 #include "tui_speech.h"
 #include "tui_term.h"
+#include "tui_text.h"
 #include "view.h"
 
 #define TUI_QUERY_SIZE 256      /* bytes of a search being typed */
@@ -62,6 +63,7 @@ tui_reset (struct tui *t)
   explicit_bzero (t->query, sizeof t->query);
   flushinp ();                  /* keys the last patient left unread */
   speech_stop ();
+  tui_text_forget ();
   app_idle_reset (t->app, &t->nav);
   tui_speech_reset (&t->speech, &t->nav);
 }
@@ -363,6 +365,7 @@ tui_run (struct app *app)
   speech_stop ();
   tui_speech_end (&t.speech);
   tui_term_end (scr);
+  tui_text_forget ();
   nav_free (&t.nav);
   explicit_bzero (t.query, sizeof t.query);
   return 0;

@@ -155,8 +155,9 @@ draw_row (const struct tui_screen *s, const struct tui_geom *g, int i)
   if (k >= 0)
     {
       const struct lay_line *l = &s->lo->lines[k];
-      tui_text_line (l, g->body_y + i, l->sel >= 0 && l->sel == s->view->sel,
-                 (int) s->lo->margin);
+      tui_text_line (s->lo, k, g->body_y + i,
+                     l->sel >= 0 && l->sel == s->view->sel,
+                     (int) s->lo->margin);
     }
 }
 

@@ -129,27 +129,89 @@ put_clean (int y, int x, const char *s, size_t n)
     free (buf);
 }
 
+/* Write the LEN bytes of S at (Y, X) as cells in the current
+   attributes, when they are printable ASCII that fit CELLS.
+   @retval false when they are not (nothing written).  */
+static bool
+put_ascii (int y, int x, const char *s, size_t len)
+{
+  chtype cells[256];
+  if (len > sizeof cells / sizeof *cells)
+    return false;
+  chtype a = (chtype) getattrs (stdscr);
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char) (s[i] - 0x20) < 0x5F)
+      cells[i] = (unsigned char) s[i] | a;
+    else
+      return false;
+  if (len)
+    mvaddchnstr (y, x, cells, (int) len);
+  return true;
+}
+
 /* Write the LEN bytes of S at (Y, X): text that is clean already (a
    laid-out line, layout.c) and fits the screen.  Printable ASCII goes
    in as cells; the rest as wide characters.  */
 void
 tui_text_fitting (int y, int x, const char *s, size_t len)
 {
-  chtype cells[256];
-  size_t i = 0;
-  if (len <= sizeof cells / sizeof *cells)
+  if (!put_ascii (y, x, s, len))
+    put_wide (y, x, s, len);
+}
+
+/* Laid-out lines as wide characters, kept from one draw to the next: a
+   Page key in Chinese draws lines drawn before, and decoding them
+   again was most of what pinav's own code spent on it (issue 17).  Slot
+   K % WIDE_SLOTS holds line K of the layout numbered SERIAL, whose
+   lines do not change while it lives (layout.h: each layout has a new
+   number); NUL-terminated for ncurses (put_wide).  */
+#define WIDE_SLOTS 512
+static struct
+{
+  unsigned long serial;
+  long k;
+  uint32_t *w;
+  size_t n;
+} wide[WIDE_SLOTS];
+
+void
+tui_text_forget (void)
+{
+  for (size_t i = 0; i < WIDE_SLOTS; i++)
+    if (wide[i].w)
+      {
+        explicit_bzero (wide[i].w, wide[i].n * sizeof *wide[i].w);
+        free (wide[i].w);
+        wide[i].w = NULL;
+      }
+}
+
+/* Write line K of layout SERIAL, the LEN bytes of S, at (Y, X) as
+   tui_text_fitting does, its wide characters kept.  */
+static void
+put_line (unsigned long serial, long k, int y, int x, const char *s,
+          size_t len)
+{
+  if (put_ascii (y, x, s, len))
+    return;
+  size_t i = (size_t) k % WIDE_SLOTS, n;
+  if (!wide[i].w || wide[i].serial != serial || wide[i].k != k)
     {
-      chtype a = (chtype) getattrs (stdscr);
-      for (; i < len && (unsigned char) (s[i] - 0x20) < 0x5F; i++)
-        cells[i] = (unsigned char) s[i] | a;
-      if (i == len)
+      uint32_t *w = u8_to_u32 ((const uint8_t *) s, len, NULL, &n);
+      uint32_t *t = w ? realloc (w, (n + 1) * sizeof *w) : NULL;
+      if (!t)
         {
-          if (len)
-            mvaddchnstr (y, x, cells, (int) len);
+          free (w);
+          put_wide (y, x, s, len);
           return;
         }
+      t[n] = 0;
+      if (wide[i].w)
+        explicit_bzero (wide[i].w, wide[i].n * sizeof *wide[i].w);
+      free (wide[i].w);
+      wide[i].serial = serial, wide[i].k = k, wide[i].w = t, wide[i].n = n;
     }
-  put_wide (y, x, s, len);
+  mvaddnwstr (y, x, (const wchar_t *) wide[i].w, (int) wide[i].n);
 }
 
 /* Write the LEN bytes of S at (Y, X), as much as fits the screen,
@@ -212,10 +274,12 @@ put_cells_hl (const struct lay_line *l, size_t len, int y, attr_t a,
   return true;
 }
 
-/* The text of L on row Y in attributes A, with its highlights (search
-   matches) set apart: bold, underlined, and reversed against the rest.  */
+/* The text of L, line K of layout SERIAL, on row Y in attributes A,
+   with its highlights (search matches) set apart: bold, underlined, and
+   reversed against the rest.  */
 static void
-draw_text (const struct lay_line *l, int y, attr_t a)
+draw_text (const struct lay_line *l, unsigned long serial, long k, int y,
+           attr_t a)
 {
   size_t len = strlen (l->text), at = 0;
   int x = (int) l->indent;
@@ -223,7 +287,7 @@ draw_text (const struct lay_line *l, int y, attr_t a)
   attrset (a);
   if (!l->n_hl && l->indent + l->width <= (size_t) COLS)
     {
-      tui_text_fitting (y, x, l->text, len);   /* the most common case */
+      put_line (serial, k, y, x, l->text, len); /* the most common case */
       return;
     }
   if (put_cells_hl (l, len, y, a, h))
@@ -244,11 +308,11 @@ draw_text (const struct lay_line *l, int y, attr_t a)
   tui_text_put (y, x, l->text + at, len - at);
 }
 
-/* Draw L on row Y, SELECTED or not, after MARGIN columns kept for the
-   mark of a line with a search match (layout.h, LAY_HIT).  */
 void
-tui_text_line (const struct lay_line *l, int y, bool selected, int margin)
+tui_text_line (const struct layout *lo, long k, int y, bool selected,
+               int margin)
 {
+  const struct lay_line *l = &lo->lines[k];
   if (selected && l->style == LS_CARD_FIELD)
     {
       /* The chosen card: its name in reverse (below), and a one-column
@@ -271,6 +335,6 @@ tui_text_line (const struct lay_line *l, int y, bool selected, int margin)
       attrset (A_BOLD | (selected ? A_REVERSE : 0));
       tui_text_put (y, 0, draw_hit_mark, strlen (draw_hit_mark));
     }
-  draw_text (l, y, a);
+  draw_text (l, lo->serial, k, y, a);
   attrset (A_NORMAL);
 }

@@ -28,10 +28,16 @@ void tui_text_put (int y, int x, const char *s, size_t len);
    laid-out line, a hint) and fits the screen.  */
 void tui_text_fitting (int y, int x, const char *s, size_t len);
 
-/** tui_text_line - draw laid-out line L on row Y, SELECTED or not, after
+/** tui_text_line - draw line K of LO on row Y, SELECTED or not, after
    MARGIN columns kept for the mark of a line with a search match
-   (layout.h, LAY_HIT), its matches set apart.  */
-void tui_text_line (const struct lay_line *l, int y, bool selected,
+   (layout.h, LAY_HIT), its matches set apart.  A line not all ASCII
+   keeps its wide characters until tui_text_forget or another layout
+   takes its place.  */
+void tui_text_line (const struct layout *lo, long k, int y, bool selected,
                     int margin);
+
+/** tui_text_forget - wipe and free the lines' wide characters kept by
+   tui_text_line (at an idle reset, and at the end).  */
+void tui_text_forget (void);
 
 #endif
