@@ -243,14 +243,20 @@ ok $? "and none of its items"
 # and keeps such a name's Chinese word whole: 艾米迈托赛注射液 (16
 # columns) is on one line at every width from 17 to 60 (without the
 # words, it is cut at 33 of them).
-cut=""
-for w in $(seq 17 60); do
-  "$PINAV" --data="$top_srcdir/data" --lang=en --width=$w \
-    --dump=context/nmpa-amimestrocel-2025 >"$t/w.txt" 2>&1 || exit 99
-  n=$(grep -c "[艾米迈托赛注射液]" "$t/w.txt")
-  m=$(grep -c "艾米迈托赛注射液" "$t/w.txt")
-  [ "$n" -ge 2 ] && [ "$n" = "$m" ] || cut="$cut $w"
-done
+# The widths from FROM to TO at which WORD is not whole on each line of
+# --dump=PAGE of DATA in English (it must be on two lines at least):
+# cut_widths DATA PAGE FROM TO WORD.
+cut_widths () {
+  for w in $(seq "$3" "$4"); do
+    "$PINAV" --data="$1" --lang=en --width=$w --dump="$2" >"$t/w.txt" 2>&1 \
+      || { printf ' %s (pinav failed)' "$w"; return; }
+    n=$(grep -c "[$5]" "$t/w.txt")
+    m=$(grep -c "$5" "$t/w.txt")
+    [ "$n" -ge 2 ] && [ "$n" = "$m" ] || printf ' %s' "$w"
+  done
+}
+cut=$(cut_widths "$top_srcdir/data" context/nmpa-amimestrocel-2025 17 60 \
+      艾米迈托赛注射液)
 [ -z "$cut" ]
 ok $? "English: a name's Chinese word kept whole at widths 17 to 60${cut:+ (cut at$cut)}"
 
@@ -264,14 +270,7 @@ sed -i -e 's/uses: \[pies, juice\]/uses: [pies, 骨质疏松症]/' \
   "$t/gl/fruits.yaml" || exit 99
 for how in yaml image; do
   [ "$how" = image ] && { "$packc" "$t/gl" "$t/gl/pack.bin" || exit 99; }
-  cut=""
-  for w in $(seq 12 50); do
-    "$PINAV" --data="$t/gl" --lang=en --width=$w --dump=fruits/apple \
-      >"$t/w.txt" 2>&1 || exit 99
-    n=$(grep -c "[骨质疏松症]" "$t/w.txt")
-    m=$(grep -c "骨质疏松症" "$t/w.txt")
-    [ "$n" -ge 2 ] && [ "$n" = "$m" ] || cut="$cut $w"
-  done
+  cut=$(cut_widths "$t/gl" fruits/apple 12 50 骨质疏松症)
   [ -z "$cut" ]
   ok $? "English, from the $how: a glossary form's Chinese word kept whole at widths 12 to 50${cut:+ (cut at$cut)}"
 done
