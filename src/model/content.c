@@ -138,7 +138,9 @@ coll_ready (const struct content_collection *cc)
 
 /* Whether C is decoded with its items in the id index, putting them
    there if they are not: when one is first looked up by its id, not
-   when the collection is decoded (a list's Enter needs no id).  */
+   when the collection is decoded (a list's Enter needs no id).  Out of
+   memory, a lookup fails, and the next tries again (the first of two
+   equal keys is kept).  */
 static bool
 coll_indexed (const struct content_collection *cc)
 {
@@ -146,9 +148,7 @@ coll_indexed (const struct content_collection *cc)
   if (!coll_ready (c))
     return false;
   struct content_pack *p = c->decoder ? c->decoder->pack : NULL;
-  if (!c->indexed && p && p->index && !index_items (p, c))
-    c->state = CONTENT_UNAVAILABLE;
-  return c->state == CONTENT_READY;
+  return c->indexed || !p || !p->index || index_items (p, c);
 }
 
 /* Whether IT is decoded, decoding its collection (DEC's) if it was
@@ -184,6 +184,11 @@ content_cited_by (const struct content_section *cs, size_t *n)
   struct content_section *s = (struct content_section *) cs;
   const struct content_decoder *dec = s->doc ? s->doc->decoder : NULL;
   size_t k = 0;
+  if (s->cited_checked)
+    {
+      *n = s->n_cited_by;
+      return s->cited_by;
+    }
   if (s->doc && !doc_ready (s->doc))
     s->n_cited_by = 0;
   for (size_t i = 0; i < s->n_cited_by; i++)
@@ -191,6 +196,7 @@ content_cited_by (const struct content_section *cs, size_t *n)
         && (k == 0 || s->cited_by[k - 1] != s->cited_by[i]))
       s->cited_by[k++] = s->cited_by[i];
   s->n_cited_by = k;
+  s->cited_checked = true;      /* a decoded item stays so */
   *n = k;
   return s->cited_by;
 }

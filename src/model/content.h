@@ -33,7 +33,8 @@ struct content_collection;
    when the document is, and its sections go into the id index
    (content_section) then.  A pending
    collection's ITEMS and N_ITEMS are set, but not what is in them;
-   its items go into the id index when it is decoded; each section's
+   its items go into the id index when one is first looked up
+   (content_item); each section's
    CITED_BY may name them (content_cited_by decodes them), and so may
    links (content_link_item).  A pending document's sections may have
    no CITED_BY until it is decoded (content_cited_by decodes it).  */
@@ -77,6 +78,7 @@ struct content_section
      content_cited_by: they may be pending.  */
   const struct content_item **cited_by;
   size_t n_cited_by;
+  bool cited_checked;           /* CITED_BY checked (content_cited_by) */
 };
 
 struct content_document
