@@ -35,7 +35,7 @@ static unsigned char
 string_rank (const struct search_index *ix, const struct search_text *t,
              size_t i)
 {
-  return ix->entries[t->entry[i]].rank;
+  return search_entry_rank (ix, search_text_entry (t, i));
 }
 
 /* Copy the strings of T of rank RANK into X.  */
@@ -117,7 +117,9 @@ span_first (const struct search_index *ix, const struct span *s, size_t g)
   while (lo < hi)
     {
       size_t mid = lo + (hi - lo) / 2;
-      if (ix->entries[s->t->entry[span_string (s, mid)]].target < g)
+      if (search_entry_target (ix, search_text_entry (s->t,
+                                                      span_string (s, mid)))
+          < g)
         lo = mid + 1;
       else
         hi = mid;
@@ -151,11 +153,11 @@ window_scan (struct search_index *ix, const struct search_text *t, int rank,
     {
       size_t at = (size_t) (m - s.buf);
       j = search_gallop (s.off, j, end, at);
-      size_t i = span_string (&s, j), g = ix->entries[t->entry[i]].target;
+      size_t i = span_string (&s, j), e = search_text_entry (t, i);
+      size_t g = search_entry_target (ix, e);
       if (!has || has[g / 64] & (uint64_t) 1 << (g % 64))
-        search_hit_note (ix, t->entry[i], at - s.off[j], len, translated,
-                         part);
-      j = s.str ? j + 1 : t->next[j];
+        search_hit_note (ix, e, at - s.off[j], len, translated, part);
+      j = s.str ? j + 1 : search_text_next (ix, t, j);
     }
   return bytes;
 }
@@ -169,7 +171,7 @@ first_entry (const struct search_index *ix, size_t g)
   while (lo < hi)
     {
       size_t mid = lo + (hi - lo) / 2;
-      if (ix->entries[mid].target < g)
+      if (search_entry_target (ix, mid) < g)
         lo = mid + 1;
       else
         hi = mid;
@@ -196,7 +198,9 @@ bound_target (const struct search_index *ix, size_t t, size_t n, int rank,
   memset (b, 0, sizeof *b);
   b->target = t;
   /* Its first string in English, which has every entry.  */
-  b->lead.entry = (uint32_t) ix->en.by_target[ix->en.tstart[t]];
+  size_t from, to;
+  search_text_span (ix, &ix->en, t, &from, &to);
+  b->lead.entry = (uint32_t) search_text_by_target (&ix->en, from);
   for (size_t p = 0; p < n; p++)
     if (ix->mask[t] & (1u << p))
       b->count[ix->best[t * SEARCH_MAX_PARTS + p].rank]++;
@@ -316,7 +320,8 @@ cand_scan (struct search_index *ix, const struct search_text *t,
   *nt = 0;
   for (; *c < n; ++*c)
     {
-      size_t i = ix->cand[*c], e = t->entry[i], g = ix->entries[e].target;
+      size_t i = ix->cand[*c], e = search_text_entry (t, i);
+      size_t g = search_entry_target (ix, e);
       if (g >= g1)
         break;
       size_t at = search_text_find (t, i, nd);
@@ -375,7 +380,8 @@ cand_setup (struct search_index *ix, const struct search_query_parts *qy,
     }
   for (size_t k = 0; k < *n; k++)
     {
-      size_t g = ix->entries[t->entry[ix->cand[k]]].target;
+      size_t g = search_entry_target (ix, search_text_entry (t,
+                                                              ix->cand[k]));
       (*has)[g / 64] |= (uint64_t) 1 << (g % 64);
     }
   return true;
@@ -396,7 +402,8 @@ cand_windows (struct search_index *ix, const struct search_query_parts *qy,
   while (c < hi)                /* the first string of a target >= FROM */
     {
       size_t mid = c + (hi - c) / 2;
-      if (ix->entries[t->entry[ix->cand[mid]]].target < from)
+      if (search_entry_target (ix, search_text_entry (t, ix->cand[mid]))
+          < from)
         c = mid + 1;
       else
         hi = mid;
@@ -436,8 +443,8 @@ cand_ranks (struct search_index *ix, const struct search_query_parts *qy,
     {
       for (size_t c = 0; c < n; c++)
         {
-          size_t i = ix->cand[c], e = t->entry[i];
-          if (ix->entries[e].rank != r)
+          size_t i = ix->cand[c], e = search_text_entry (t, i);
+          if (search_entry_rank (ix, e) != r)
             continue;
           size_t at = search_text_find (t, i, &nd);
           if (at != SIZE_MAX)
