@@ -1750,6 +1750,8 @@ test_search_stored (const unsigned char *img, size_t len, size_t blen,
       (uint32_t) text },
     { "contexts", at + 12 * n + (n + 3) / 4 * 4 + 4 * (nt + 1) + 4 * nt, nt,
       4, 7 },
+    { "first strings", at + 12 * n + (n + 3) / 4 * 4 + 4 * (nt + 1) + 8 * nt,
+      nt + 1, 4, (uint32_t) n + 1 },
   };
   for (size_t a = 0; a < sizeof arr / sizeof *arr; a++)
     {

@@ -28,19 +28,6 @@ enum
   B_T1LEN = 48, B_SHIFT = 52, B_SUM = 56, B_TARGETS = 64, B_LOCS = 68
 };
 
-/* What is checked of a compiled index when it is read (struct
-   search_text's LAZY): the body, its checksums (a u64 for each chunk
-   of 1 << SHIFT bytes), and a bit for each chunk already found sound,
-   READ of them.  */
-struct search_lazy
-{
-  const unsigned char *body, *sums;
-  size_t body_len, chunks, read;
-  unsigned shift;
-  uint64_t *done;
-  bool damaged;
-};
-
 static bool
 little_endian (void)
 {

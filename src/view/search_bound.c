@@ -113,6 +113,8 @@ span_string (const struct span *s, size_t j)
 static size_t
 span_first (const struct search_index *ix, const struct span *s, size_t g)
 {
+  if (!s->str && s->t == &ix->en && ix->en.st.target)
+    return g < ix->n_targets ? search_target_first (ix, g) : s->n;
   size_t lo = 0, hi = s->n;
   while (lo < hi)
     {
@@ -160,23 +162,6 @@ window_scan (struct search_index *ix, const struct search_text *t, int rank,
       j = s.str ? j + 1 : search_text_next (ix, t, j);
     }
   return bytes;
-}
-
-/* The first entry of target G, or of the first target after it that
-   has one (the entries are in their targets' order).  */
-static size_t
-first_entry (const struct search_index *ix, size_t g)
-{
-  size_t lo = 0, hi = ix->n_entries;
-  while (lo < hi)
-    {
-      size_t mid = lo + (hi - lo) / 2;
-      if (search_entry_target (ix, mid) < g)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
 }
 
 /* B: N parts, all at RANK, before every entry from ENTRY on.  */
@@ -237,7 +222,7 @@ bound_certain (struct search_index *ix, size_t n, int rank, size_t pos,
   if (ix->n_complete <= max || !scratch_room (ix, ix->n_touched))
     return false;
   /* A target not met yet, after POS, or before it at a worse rank.  */
-  bound_all (&best, n, rank, first_entry (ix, pos));
+  bound_all (&best, n, rank, search_target_first (ix, pos));
   if (rank < SEARCH_BODY)
     {
       bound_all (&x, n, rank + 1, 0);

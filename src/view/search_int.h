@@ -13,8 +13,21 @@
 #include "arena.h"
 #include "content.h"
 #include "search.h"
+#include "search_blob.h"
 
-struct search_lazy;
+/* What is checked of a compiled index when it is read (struct
+   search_text's LAZY): the body, its checksums (a u64 for each chunk
+   of 1 << SHIFT bytes), and a bit for each chunk already found sound,
+   READ of them.  */
+struct search_lazy
+{
+  const unsigned char *body, *sums;
+  size_t body_len, chunks, read;
+  unsigned shift;
+  uint64_t *done;
+  bool damaged;
+};
+
 
 /* A page a result leads to.  */
 struct search_target
@@ -57,8 +70,9 @@ struct search_vocab
    English text and its attribute's label (offsets in the image's
    text, PF_NONE for none: search_blob_entry checks each as it is
    read), and FLAGS[I] (its rank, and SEARCH_FLAG_TITLE); for target
-   G, its location LOCS + LOC[G] (to LOC[G + 1], with its NUL), and its
-   title and context (offsets in the image's text).  TARGET NULL: the
+   G, its location LOCS + LOC[G] (to LOC[G + 1], with its NUL), its
+   title and context (offsets in the image's text), and its strings,
+   FIRST[G] to FIRST[G + 1] - 1.  TARGET NULL: the
    index has none (the pack is walked: struct search_index's ENTRIES
    and TARGETS, which a compiled index leaves empty until another
    language's text needs every string).  */
@@ -66,7 +80,7 @@ struct search_stored
 {
   const uint32_t *target, *text, *label;
   const unsigned char *flags;
-  const uint32_t *loc, *title, *context;
+  const uint32_t *loc, *title, *context, *first;
   const char *locs;
   size_t locs_len, n_targets;
   const char *ptext;            /* the image's text, PTEXT_LEN bytes */
@@ -237,14 +251,66 @@ search_text_entry (const struct search_text *t, size_t i)
   return t->entry ? t->entry[i] : i;
 }
 
+/** search_blob_ready - search_blob_sound, without a call when the N
+   bytes at AT are in one chunk already found sound.  */
+static inline bool
+search_blob_ready (const struct search_text *t, const void *at, size_t n)
+{
+  const struct search_lazy *z = t->lazy;
+  if (!z)
+    return true;
+  size_t from = (size_t) ((const unsigned char *) at - z->body);
+  size_t k = from >> z->shift;
+  if (!z->damaged && n && from < z->body_len && n <= z->body_len - from
+      && (from + n - 1) >> z->shift == k
+      && z->done[k / 64] & (uint64_t) 1 << (k % 64))
+    return true;
+  return search_blob_sound (t, at, n);
+}
+
+/** search_stored_bad - mark T's compiled index damaged (a value of its
+   stored part out of range).  @retval 0.  */
+size_t search_stored_bad (const struct search_text *t);
+
 /** search_entry_target - the target of entry E: from the stored part
    of IX's compiled index while its English text is one (each value
    checked as it is read; one out of range marks the index damaged,
    search_blob_damaged, and reads as 0), else from IX's entries.  */
-size_t search_entry_target (const struct search_index *ix, size_t e);
+static inline size_t
+search_entry_target (const struct search_index *ix, size_t e)
+{
+  const struct search_text *t = &ix->en;
+  if (!t->st.target)
+    return ix->entries[e].target;
+  const uint32_t *p = &t->st.target[e];
+  return e < t->n && search_blob_ready (t, p, 4) && *p < t->st.n_targets
+         ? *p : search_stored_bad (t);
+}
+
+/** search_entry_flags - the flags of entry E of IX's compiled index (its
+   rank, and SEARCH_FLAG_TITLE), checked as search_entry_target.  */
+static inline unsigned
+search_entry_flags (const struct search_index *ix, size_t e)
+{
+  const struct search_text *t = &ix->en;
+  const unsigned char *p = &t->st.flags[e];
+  return e < t->n && search_blob_ready (t, p, 1)
+         && *p <= (SEARCH_MENTION | SEARCH_FLAG_TITLE)
+         ? *p : (unsigned) search_stored_bad (t);
+}
 
 /** search_entry_rank - the rank of entry E (enum search_rank).  */
-unsigned char search_entry_rank (const struct search_index *ix, size_t e);
+static inline unsigned char
+search_entry_rank (const struct search_index *ix, size_t e)
+{
+  return ix->en.st.target ? (unsigned char) (search_entry_flags (ix, e) & 3)
+         : ix->entries[e].rank;
+}
+
+/** search_target_first - the first entry of target G, or of the first
+   target after it that has one (the entries are in their targets'
+   order); the entries when G is IX->n_targets.  */
+size_t search_target_first (const struct search_index *ix, size_t g);
 
 /** search_entry_get - entry E, into *OUT (from a compiled index, its
    strings checked as they are read: "" when one is not sound).  */

@@ -31,7 +31,7 @@ put32 (unsigned char *p, uint32_t v)
 uint64_t
 search_stored_size (uint64_t n, uint64_t nt, uint64_t locs)
 {
-  return 12 * n + (n + 3) / 4 * 4 + 4 * (nt + 1) + 8 * nt
+  return 12 * n + (n + 3) / 4 * 4 + 8 * (nt + 1) + 8 * nt
          + (locs + 3) / 4 * 4;
 }
 
@@ -74,8 +74,15 @@ search_stored_put (const struct search_index *ix, unsigned char *p)
                                   | (e->is_title ? SEARCH_FLAG_TITLE : 0));
     }
   unsigned char *loc = flags + pad4 (n), *title = loc + 4 * (nt + 1);
-  unsigned char *context = title + 4 * nt, *locs = context + 4 * nt;
-  size_t at = 0;
+  unsigned char *context = title + 4 * nt, *first = context + 4 * nt;
+  unsigned char *locs = first + 4 * (nt + 1);
+  size_t at = 0, i = 0;
+  for (size_t g = 0; ok && g <= nt; g++)
+    {
+      while (i < n && ix->entries[i].target < g)
+        i++;
+      put32 (first + 4 * g, (uint32_t) i);
+    }
   for (size_t g = 0; ok && g < nt; g++)
     {
       const struct search_target *t = &ix->targets[g];
@@ -102,7 +109,8 @@ search_stored_arrays (struct search_stored *st, const unsigned char *p,
   st->loc = (const uint32_t *) (const void *) (st->flags + pad4 (n));
   st->title = st->loc + nt + 1;
   st->context = st->title + nt;
-  st->locs = (const char *) (st->context + nt);
+  st->first = st->context + nt;
+  st->locs = (const char *) (st->first + nt + 1);
   st->locs_len = locs;
   st->n_targets = nt;
   st->ptext = pack->text;
@@ -114,7 +122,7 @@ search_stored_arrays (struct search_stored *st, const unsigned char *p,
 static bool
 stored_get (const struct search_text *t, const uint32_t *p, uint32_t *v)
 {
-  if (!search_blob_sound (t, p, 4))
+  if (!search_blob_ready (t, p, 4))
     return false;
   *v = *p;
   return true;
@@ -146,42 +154,11 @@ stored_string (const struct search_text *t, const uint32_t *at, bool block)
   return s;
 }
 
-/* The target of string I of T's compiled index; 0 when it is not
-   sound (T then marked damaged).  */
-static size_t
-stored_target (const struct search_text *t, size_t i)
-{
-  uint32_t g;
-  if (i < t->n && stored_get (t, &t->st.target[i], &g)
-      && g < t->st.n_targets)
-    return g;
-  search_blob_damage (t);
-  return 0;
-}
-
-/* The flags of string I of T's compiled index, as stored_target.  */
-static unsigned
-stored_flags (const struct search_text *t, size_t i)
-{
-  if (i < t->n && search_blob_sound (t, &t->st.flags[i], 1)
-      && t->st.flags[i] <= (SEARCH_MENTION | SEARCH_FLAG_TITLE))
-    return t->st.flags[i];
-  search_blob_damage (t);
-  return 0;
-}
-
 size_t
-search_entry_target (const struct search_index *ix, size_t e)
+search_stored_bad (const struct search_text *t)
 {
-  return ix->en.st.target ? stored_target (&ix->en, e)
-         : ix->entries[e].target;
-}
-
-unsigned char
-search_entry_rank (const struct search_index *ix, size_t e)
-{
-  return ix->en.st.target ? (unsigned char) (stored_flags (&ix->en, e) & 3)
-         : ix->entries[e].rank;
+  search_blob_damage (t);
+  return 0;
 }
 
 void
@@ -194,8 +171,8 @@ search_entry_get (const struct search_index *ix, size_t e,
       *out = ix->entries[e];
       return;
     }
-  unsigned f = stored_flags (t, e);
-  out->target = (uint32_t) stored_target (t, e);
+  unsigned f = search_entry_flags (ix, e);
+  out->target = (uint32_t) search_entry_target (ix, e);
   out->rank = (unsigned char) (f & 3);
   out->is_title = f & SEARCH_FLAG_TITLE;
   out->text = e < t->n ? stored_string (t, &t->st.text[e], true) : NULL;
@@ -261,17 +238,28 @@ search_text_next (const struct search_index *ix, const struct search_text *t,
   return j;
 }
 
-/* The first string of T's compiled index whose target is G or after
-   (they are in their targets' order).  */
-static size_t
-stored_first (const struct search_index *ix, const struct search_text *t,
-              size_t g)
+size_t
+search_target_first (const struct search_index *ix, size_t g)
 {
-  size_t lo = 0, hi = t->n;
+  const struct search_text *t = &ix->en;
+  if (t->st.target)
+    {
+      /* Checked against the next one's, and the entries.  */
+      uint32_t a, b = (uint32_t) t->n;
+      if (g < t->st.n_targets ? stored_get (t, &t->st.first[g], &a)
+                                && stored_get (t, &t->st.first[g + 1], &b)
+                                && a <= b && b <= t->n
+                              : g == t->st.n_targets
+                                && stored_get (t, &t->st.first[g], &a)
+                                && a == t->n)
+        return a;
+      return search_stored_bad (t);
+    }
+  size_t lo = 0, hi = ix->n_entries;
   while (lo < hi)
     {
       size_t mid = lo + (hi - lo) / 2;
-      if (search_entry_target (ix, mid) < g)
+      if (ix->entries[mid].target < g)
         lo = mid + 1;
       else
         hi = mid;
@@ -289,9 +277,9 @@ search_text_span (const struct search_index *ix, const struct search_text *t,
       *to = t->tstart[g + 1];
       return t->tbytes[g];
     }
-  *from = stored_first (ix, t, g);
-  *to = stored_first (ix, t, g + 1);
+  *from = search_target_first (ix, g);
+  *to = search_target_first (ix, g + 1);
   if (*to < *from)
-    *to = *from;                /* only from a hostile index */
+    *to = *from;                /* only from a damaged index */
   return t->off[*to] - t->off[*from];
 }

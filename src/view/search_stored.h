@@ -10,7 +10,8 @@
    flags (strings bytes: its rank, and 4 when it is its target's
    title), padded to 4 bytes; each target's location's offset in the
    locations (targets + 1 u32), its title and its context (targets
-   u32 each, offsets in the image's text, 0xFFFFFFFF for none); the
+   u32 each, offsets in the image's text, 0xFFFFFFFF for none), its
+   first string (targets + 1 u32, the last the strings); the
    locations, each NUL-terminated, padded to 4 bytes.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
 #ifndef PINAV_SEARCH_STORED_H
