@@ -141,12 +141,22 @@ stored_string (const struct search_text *t, const uint32_t *at, bool block)
     return "";
   if (ref == NONE)
     return NULL;
-  /* The text ends in a NUL (the loader checks it).  */
+  if (ref >= st->ptext_len || (ref && st->ptext[ref - 1]))
+    {
+      search_blob_damage (t);
+      return "";
+    }
+  /* Printable ASCII eight bytes at a time, within the text (which ends
+     in a NUL: the loader checks it); the rest, from the first byte
+     that is not, checked as UTF-8 and for what a terminal must not
+     get.  */
   const char *s = st->ptext + ref;
-  size_t n = ref < st->ptext_len ? strlen (s) : 0;
-  if (ref >= st->ptext_len || (ref && st->ptext[ref - 1])
-      || u8_check ((const uint8_t *) s, n)
-      || text_find_unsafe (s, n, block, &c) != n)
+  size_t left = st->ptext_len - ref, i = 0;
+  while (i + 8 <= left && !text_not_printable8 ((const unsigned char *) s + i))
+    i += 8;
+  size_t n = strlen (s + i);
+  if (u8_check ((const uint8_t *) s + i, n)
+      || text_find_unsafe (s + i, n, block, &c) != n)
     {
       search_blob_damage (t);
       return "";
