@@ -418,12 +418,13 @@ search_index_build (const struct content_pack *pack, const char *lang)
   /* Room for as many entries as the compiled index has, so that they
      are not copied as they grow: a hint only, read before the index
      is checked, so not reserved past one per 16 bytes of the blob, and
-     a failure leaves the entries to grow as they come.  */
-  bool pre = index_compiled (ix);
+     a failure leaves the entries to grow as they come.  Not walked
+     at all when the pack's compiled index is sound.  */
   size_t hint = search_blob_strings (pack->search_blob,
                                      pack->search_blob_len);
   if (hint > pack->search_blob_len / 16)
     hint = pack->search_blob_len / 16;
+  bool pre = index_compiled (ix);
   if (hint && !pre)
     vec_reserve (&ix->entries, &ix->cap_entries, hint, sizeof *ix->entries,
                  1024);
