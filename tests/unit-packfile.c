@@ -1814,6 +1814,27 @@ test_search_lazy (struct content_pack *p, struct search_index *ref)
   tap_ok (n > 20 && wrong == 0 && found == n, "%zu bytes of its text "
           "damaged, one at a time: each found when read, the search then "
           "finds the same (%zu not; %zu found)", n, wrong, found);
+  /* A byte of the text's offsets, whose chunks are checked when read
+     (their values before the index is used).  */
+  size_t offs = SEARCH_BLOB_HEADER + 8 * total + 256 * 4
+                + (pf_get32 (blob + 12) + 1 + 3) / 4 * 4;
+  size_t strings = pf_get32 (blob + 8);
+  n = wrong = found = 0;
+  for (size_t at = offs; at < offs + 4 * strings; at += 4 * 37 + 1, n++)
+    {
+      memcpy (bad, blob, blen);
+      bad[at] ^= 0x01;
+      p->search_blob = bad;
+      ix = search_index_build (p, "en");
+      bool same = ix && same_search (ref, ix);
+      wrong += !same;
+      found += same && !search_index_compiled (ix);
+      search_index_free (ix);
+    }
+  tap_ok (n > 20 && wrong == 0 && found == n, "%zu bytes of its strings' "
+          "offsets damaged, one at a time: each found when read or before, "
+          "the search then finds the same (%zu not; %zu found)", n, wrong,
+          found);
   p->search_blob = NULL;
   free (bad);
   free (blob);

@@ -78,6 +78,8 @@ size_t
 search_text_find (const struct search_text *t, size_t i,
                   const struct search_needle *nd)
 {
+  if (!search_blob_ready (t, &t->off[i], 8))
+    return SIZE_MAX;
   const char *s = t->buf + t->off[i];
   size_t n_s = t->off[i + 1] - t->off[i] - 1;
   const char *m = search_blob_sound (t, s, n_s + 1)
@@ -118,11 +120,16 @@ query_scan (struct search_index *ix, const struct search_text *t,
   const struct search_needle nd = search_needle_make (t->freq, q, len);
   const char *m;
   size_t i = 0;
-  while (i < t->n
+  /* The offsets read are checked when read (search_blob_ready): a
+     damaged one that the galloping search went by puts it next to
+     it.  */
+  while (i < t->n && search_blob_ready (t, &t->off[i], 4)
          && (m = search_find (t->buf + t->off[i], t->len - t->off[i], &nd)))
     {
       size_t at = (size_t) (m - t->buf);
       i = search_gallop (t->off, i, t->n, at);
+      if (!search_blob_ready (t, &t->off[i], 8))
+        return;
       search_hit_note (ix, search_text_entry (t, i), at - t->off[i], len,
                        translated, part);
       i = search_text_next (ix, t, i);
@@ -405,7 +412,8 @@ text_has (struct search_index *ix, const struct search_text *t,
   for (size_t c = 0; c < n; c++)
     {
       size_t i = ix->cand[c], n_s = t->off[i + 1] - t->off[i] - 1;
-      if (search_blob_sound (t, t->buf + t->off[i], n_s + 1)
+      if (search_blob_ready (t, &t->off[i], 8)
+          && search_blob_sound (t, t->buf + t->off[i], n_s + 1)
           && search_find (t->buf + t->off[i], n_s, &nd))
         return true;
     }

@@ -295,6 +295,29 @@ offsets_sound (const uint32_t *off, size_t n, const char *s, size_t len)
   return true;
 }
 
+/* Whether T's N + 1 offsets rise, from 0 to its LEN (offsets_sound),
+   and its longest string's bytes, into T->longest: one pass, without a
+   branch a string (7.7 M of them at 1 GB).  */
+static bool
+text_offsets_sound (struct search_text *t)
+{
+  const uint32_t *off = t->off;
+  size_t n = t->n;
+  uint32_t longest = 1, bad = 0, a = 0;
+  if (off[0] != 0 || off[n] != t->len)
+    return false;
+  /* Rising from 0 to LEN, each is at most LEN.  */
+  for (size_t i = 0; i < n; i++)
+    {
+      uint32_t b = off[i + 1], d = b - a;
+      bad |= b <= a;
+      longest = d > longest ? d : longest;
+      a = b;
+    }
+  t->longest = n ? longest - 1 : 0;
+  return !bad;
+}
+
 /* Whether word index W, of a text of N strings, is sound but for its
    postings' values (read when they are used: vocab_add).  */
 static bool
@@ -388,9 +411,11 @@ blob_header (const unsigned char *blob, size_t len, struct counts *c)
 }
 
 /* Whether the parts of T's blob that are checked before it is used
-   (all but the text and the postings' values) have their checksums,
-   and are sound: the byte counts, the offsets, the vocabulary, the
-   tiers' offsets and strings.  */
+   (all but the text, the postings' values and the stored part) have
+   their checksums, and are sound: the byte counts, the vocabulary,
+   the tiers' offsets and strings; and the text's offsets are sound
+   (they rise, from 0 to the text's length), their chunks' checksums
+   checked when a search reads them (31 MB at 1 GB).  */
 static bool
 blob_eager (struct search_text *t, const struct search_vocab *w,
             const unsigned char *body, size_t n)
@@ -398,14 +423,10 @@ blob_eager (struct search_text *t, const struct search_vocab *w,
   const struct search_lazy *z = t->lazy;
   size_t voc_end = (size_t) ((const unsigned char *) w->post - z->body);
   if (!search_blob_sound (t, body, BLOB_FREQ)
-      || !search_blob_sound (t, t->off, 4 * (n + 1))
       || !search_blob_sound (t, w->voc, voc_end - (size_t) ((const unsigned
                                                    char *) w->voc - body))
-      || !offsets_sound (t->off, n, NULL, t->len) || !vocab_sound (w))
+      || !text_offsets_sound (t) || !vocab_sound (w))
     return false;
-  for (size_t i = 0; i < n; i++)
-    if (t->off[i + 1] - t->off[i] - 1 > t->longest)
-      t->longest = t->off[i + 1] - t->off[i] - 1;
   for (int r = 0; r < 2; r++)
     {
       const struct search_tier *x = &t->tier[r];

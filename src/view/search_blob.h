@@ -9,11 +9,11 @@
    (1.25 GB at 1 GB of YAML): a checksum for every chunk of 64 KiB, the
    table of them checked with the header; the offsets, the
    vocabulary and the tiers' offsets and strings (a few percent of it)
-   checked, and their chunks, before the index is used; a chunk of the
-   text or of the postings when a scan or a word first reads it, and
-   each posting as it is read.  An index whose header, counts or
-   offsets are not sound, or not of the pack at hand's number of
-   strings, is not used (the search folds the text then, as without
+   checked, and their chunks (but the offsets'), before the index is
+   used; a chunk of the text, of its offsets, of the postings or of
+   the stored part when a search first reads it, and each posting and
+   stored value as it is read.  An index whose header, counts or
+   offsets are not sound is not used (the search folds the text then, as without
    it); one found damaged as it is read is given up, and the search
    that found it is done again on the text folded from the strings.
 

@@ -143,18 +143,21 @@ window_scan (struct search_index *ix, const struct search_text *t, int rank,
   if (!s.buf || !s.n || len > t->longest)
     return 0;
   size_t j = span_first (ix, &s, g0), end = span_first (ix, &s, g1);
-  if (j >= end)
+  if (j >= end || !search_blob_ready (t, &s.off[j], 4)
+      || !search_blob_ready (t, &s.off[end], 4))
     return 0;
   const size_t stop = s.off[end], bytes = stop - s.off[j];
   if (!search_blob_sound (t, s.buf + s.off[j], bytes))
     return 0;
   const struct search_needle nd = search_needle_make (t->freq, q, len);
   const char *m;
-  while (j < end
+  while (j < end && search_blob_ready (t, &s.off[j], 4)
          && (m = search_find (s.buf + s.off[j], stop - s.off[j], &nd)))
     {
       size_t at = (size_t) (m - s.buf);
       j = search_gallop (s.off, j, end, at);
+      if (!search_blob_ready (t, &s.off[j], 8))
+        break;
       size_t i = span_string (&s, j), e = search_text_entry (t, i);
       size_t g = search_entry_target (ix, e);
       if (!has || has[g / 64] & (uint64_t) 1 << (g % 64))

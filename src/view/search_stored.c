@@ -291,5 +291,7 @@ search_text_span (const struct search_index *ix, const struct search_text *t,
   *to = search_target_first (ix, g + 1);
   if (*to < *from)
     *to = *from;                /* only from a damaged index */
-  return t->off[*to] - t->off[*from];
+  return search_blob_ready (t, &t->off[*to], 4)
+         && search_blob_ready (t, &t->off[*from], 4)
+         ? t->off[*to] - t->off[*from] : 0;
 }
