@@ -91,17 +91,24 @@ write_image (const char *out, const unsigned char *img, size_t len)
   return ok;
 }
 
-/* The search index of P, as bytes for its image (search_blob.h), in
-   P->search_blob: malloc'd, the caller's to free; NULL when it cannot
-   be made (pinav then builds it at its first search).  */
-static void
-add_search (struct content_pack *p)
+/* The image IMG (*LEN bytes, naming HASH) with its search index
+   (search_blob.h), made from the image read back, for the index
+   refers to its strings by their offsets in the image's text; IMG as
+   it is when the index cannot be made (pinav then builds it at its
+   first search).  */
+static unsigned char *
+add_search (unsigned char *img, size_t *len, uint64_t hash)
 {
-  struct search_index *ix = search_index_build (p, "en");
-  size_t len = 0;
-  p->search_blob = ix ? search_blob_make (ix, &len) : NULL;
-  p->search_blob_len = p->search_blob ? len : 0;
+  struct content_pack *p = packfile_decode (img, *len, hash);
+  struct search_index *ix = p ? search_index_build (p, "en") : NULL;
+  size_t blen = 0;
+  unsigned char *blob = ix ? search_blob_make (ix, &blen) : NULL;
   search_index_free (ix);
+  content_free (p);
+  unsigned char *with = blob ? packfile_attach_search (img, len, blob, blen)
+                        : NULL;
+  free (blob);
+  return with ? with : img;
 }
 
 /* Whether the search uses the index in BACK, the image read back,
@@ -148,10 +155,10 @@ compile (const char *dir, const char *hash_dir, const char *out)
       return EXIT_FAILURE;
     }
   size_t len = 0;
-  add_search (p);
   unsigned char *img = packfile_encode (p, hash, &len);
-  free ((void *) p->search_blob);
   content_free (p);
+  if (img)
+    img = add_search (img, &len, hash);
   if (img)
     packfile_set_stamp (img, len, stamp);
   /* The image must read back, or pinav would always fall back.  */

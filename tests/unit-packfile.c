@@ -98,6 +98,7 @@
 #include "search.h"
 #include "search_blob.h"
 #include "search_int.h"
+#include "search_stored.h"
 #include "text_safe.h"
 #include "tap.h"
 #include "text.h"
@@ -1670,20 +1671,29 @@ same_search (struct search_index *a, struct search_index *b)
 }
 
 /* What the search makes of the LEN bytes of IMG: -1 the image is
-   refused, 0 its search index is not used and it finds what REF
-   finds, 1 its index is used, 2 it finds other things.  */
+   refused, 0 its search index is not used (at once, or once found
+   damaged as it was read) and it finds what REF finds, 1 its index is
+   used and it finds what REF finds, 2 it finds other things.  When
+   USED, the index still used after the queries counts as 1 whatever it
+   finds (a hostile one, the checksums made to fit: read safely).  */
 static int
-try_search (const unsigned char *img, size_t len, struct search_index *ref)
+try_search_used (const unsigned char *img, size_t len,
+                 struct search_index *ref, bool used)
 {
   struct content_pack *p = packfile_decode (img, len, HASH);
   struct search_index *ix = p ? search_index_build (p, "en") : NULL;
-  int r = !p ? -1 : !ix ? 2 : search_index_compiled (ix) ? 1
-          : same_search (ref, ix) ? 0 : 2;
-  if (r == 1)
-    same_search (ref, ix);      /* whatever it finds, safely */
+  bool same = ix && same_search (ref, ix);
+  int r = !p ? -1 : !ix ? 2 : search_index_compiled (ix) && (same || used)
+          ? 1 : same ? 0 : 2;
   search_index_free (ix);
   content_free (p);
   return r;
+}
+
+static int
+try_search (const unsigned char *img, size_t len, struct search_index *ref)
+{
+  return try_search_used (img, len, ref, true);
 }
 
 /* IMG (LEN bytes, its search index the last BLEN) with the byte at AT
@@ -1714,7 +1724,7 @@ blob_hostile (const unsigned char *img, size_t len, size_t blen,
   static const uint32_t odd[] = { 0, 1, 2, 0x7F, 0x80, 0xFFFF, 0x7FFFFFFF,
                                   0xFFFFFFFE, 0xFFFFFFFF };
   size_t used = 0, step = blen / 300 / 4 * 4 + 4;
-  for (size_t at = 8; at < blen; at += at < 64 ? 4 : step)
+  for (size_t at = 8; at < blen; at += at < SEARCH_BLOB_HEADER ? 4 : step)
     for (size_t v = 0; v < sizeof odd / sizeof *odd; v++)
       {
         if (at == 56 || at == 60)
@@ -1726,6 +1736,63 @@ blob_hostile (const unsigned char *img, size_t len, size_t blen,
         ++*tried;
       }
   return used;
+}
+
+/* Every value of each array of the stored part of the index in IMG
+   (LEN bytes, the index its last BLEN: search_stored.h) out of its
+   range, the checksums made to fit, into BAD: each found when read,
+   the index given up, and the search finds what REF finds.  */
+static void
+test_search_stored (const unsigned char *img, size_t len, size_t blen,
+                    unsigned char *bad, struct search_index *ref)
+{
+  const unsigned char *blob = img + len - blen;
+  size_t n = pf_get32 (blob + 8), nt = pf_get32 (blob + 64);
+  size_t locs = pf_get32 (blob + 68), text = 0;
+  struct content_pack *p = packfile_decode (img, len, HASH);
+  if (!p)
+    exit (99);
+  text = p->text_len;
+  content_free (p);
+  size_t at = blen - (size_t) search_stored_size (n, nt, locs);
+  /* Each array: where, how many values of how many bytes, and a value
+     out of range (a string's: past the text, or inside a string).  */
+  const struct
+  {
+    const char *what;
+    size_t from, count, width;
+    uint32_t value;
+  } arr[] = {
+    { "targets", at, n, 4, (uint32_t) nt },
+    { "strings (past the text)", at + 4 * n, n, 4, (uint32_t) text },
+    { "strings (inside one)", at + 4 * n, n, 4, 1 },
+    { "labels", at + 8 * n, n, 4, (uint32_t) text + 5 },
+    { "flags", at + 12 * n, n, 1, 0xFF },
+    { "locations", at + 12 * n + (n + 3) / 4 * 4, nt + 1, 4,
+      (uint32_t) locs + 1 },
+    { "titles", at + 12 * n + (n + 3) / 4 * 4 + 4 * (nt + 1), nt, 4,
+      (uint32_t) text },
+    { "contexts", at + 12 * n + (n + 3) / 4 * 4 + 4 * (nt + 1) + 4 * nt, nt,
+      4, 7 },
+    { "first strings", at + 12 * n + (n + 3) / 4 * 4 + 4 * (nt + 1) + 8 * nt,
+      nt + 1, 4, (uint32_t) n + 1 },
+  };
+  for (size_t a = 0; a < sizeof arr / sizeof *arr; a++)
+    {
+      memcpy (bad, img, len);
+      for (size_t k = 0; k < arr[a].count; k++)
+        {
+          unsigned char *v = bad + len - blen + arr[a].from + k * arr[a].width;
+          if (arr[a].width == 4)
+            pf_put32 (v, arr[a].value);
+          else
+            *v = (unsigned char) arr[a].value;
+        }
+      search_blob_seal (bad + len - blen, blen);
+      tap_ok (try_search_used (bad, len, ref, false) == 0, "the index's %s "
+              "(%zu) all out of range: found when read, the search finds "
+              "the same", arr[a].what, arr[a].count);
+    }
 }
 
 /* The index checked by the part that is read, when it is read: with a
@@ -1771,6 +1838,27 @@ test_search_lazy (struct content_pack *p, struct search_index *ref)
   tap_ok (n > 20 && wrong == 0 && found == n, "%zu bytes of its text "
           "damaged, one at a time: each found when read, the search then "
           "finds the same (%zu not; %zu found)", n, wrong, found);
+  /* A byte of the text's offsets, whose chunks are checked when read
+     (their values before the index is used).  */
+  size_t offs = SEARCH_BLOB_HEADER + 8 * total + 256 * 4
+                + (pf_get32 (blob + 12) + 1 + 3) / 4 * 4;
+  size_t strings = pf_get32 (blob + 8);
+  n = wrong = found = 0;
+  for (size_t at = offs; at < offs + 4 * strings; at += 4 * 37 + 1, n++)
+    {
+      memcpy (bad, blob, blen);
+      bad[at] ^= 0x01;
+      p->search_blob = bad;
+      ix = search_index_build (p, "en");
+      bool same = ix && same_search (ref, ix);
+      wrong += !same;
+      found += same && !search_index_compiled (ix);
+      search_index_free (ix);
+    }
+  tap_ok (n > 20 && wrong == 0 && found == n, "%zu bytes of its strings' "
+          "offsets damaged, one at a time: each found when read or before, "
+          "the search then finds the same (%zu not; %zu found)", n, wrong,
+          found);
   p->search_blob = NULL;
   free (bad);
   free (blob);
@@ -1779,15 +1867,23 @@ test_search_lazy (struct content_pack *p, struct search_index *ref)
 static void
 test_search_blob (void)
 {
-  struct content_pack *p = load_dir ("data");
-  struct search_index *ref = p ? search_index_build (p, "en") : NULL;
+  struct content_pack *yaml = load_dir ("data");
   size_t blen = 0, len = 0;
+  /* As pinav-packc makes it: the image, read back, indexed by walking
+     it, the index attached.  */
+  unsigned char *img = yaml ? packfile_encode (yaml, HASH, &len) : NULL;
+  struct content_pack *p = img ? packfile_decode (img, len, HASH) : NULL;
+  struct search_index *ref = p ? search_index_build (p, "en") : NULL;
+  struct search_index *yref = yaml ? search_index_build (yaml, "en") : NULL;
   unsigned char *blob = ref ? search_blob_make (ref, &blen) : NULL;
-  if (!blob)
-    exit (99);
-  p->search_blob = blob;
-  p->search_blob_len = blen;
-  unsigned char *img = packfile_encode (p, HASH, &len);
+  size_t ylen = 0;
+  unsigned char *yblob = yref ? search_blob_make (yref, &ylen) : NULL;
+  tap_ok (yref && !yblob, "no index is made from a pack read from its YAML "
+          "(its strings are not an image's)");
+  free (yblob);
+  search_index_free (yref);
+  content_free (yaml);
+  img = blob ? packfile_attach_search (img, &len, blob, blen) : NULL;
   unsigned char *bad = malloc (len);
   struct content_pack *back = img ? packfile_decode (img, len, HASH) : NULL;
   if (!bad || !back)
@@ -1801,27 +1897,35 @@ test_search_blob (void)
   struct search_index *ix = search_index_build (back, "en");
   tap_ok (ix && search_index_compiled (ix) && same_search (ref, ix),
           "and finds what an index built from the strings finds");
-  size_t n = 0, wrong = 0, first = SIZE_MAX;
-  /* Each byte of the header, then bytes all through.  */
-  for (size_t at = 0; at < blen; at += at < 64 ? 1 : 601, n++)
+  size_t n = 0, wrong = 0, first = SIZE_MAX, used = 0;
+  /* Each byte of the header, then bytes all through: the header is
+     checked before the index is used, the rest when it is read.  */
+  for (size_t at = 0; at < blen; at += at < SEARCH_BLOB_HEADER ? 1 : 601, n++)
     for (int cut = 0; cut < 2; cut++)
-      if (try_search (bad, blob_damage (img, len, blen, bad, at, cut),
-                      ref) != 0)
-        {
-          wrong++;
-          first = first < at ? first : at;
-        }
+      {
+        int r = try_search_used (bad, blob_damage (img, len, blen, bad, at,
+                                                   cut), ref, false);
+        used += r == 1;
+        if (r != 0 && (r != 1 || at < SEARCH_BLOB_HEADER || cut))
+          {
+            wrong++;
+            first = first < at ? first : at;
+          }
+      }
   char where[64] = "";
   if (wrong)
     snprintf (where, sizeof where, "; the first at byte %zu", first);
   tap_ok (wrong == 0, "%zu bytes of the index damaged, and it cut short "
-          "there: never used, the search finds the same (%zu not%s)", n,
-          wrong, where);
-  size_t tried = 0, used = blob_hostile (img, len, blen, bad, ref, &tried);
+          "there: never used when in its header or cut, else given up "
+          "when read (%zu not read by the queries); the search finds the "
+          "same (%zu not%s)", n, used, wrong, where);
+  size_t tried = 0;
+  used = blob_hostile (img, len, blen, bad, ref, &tried);
   tap_ok (tried > 500, "%zu hostile words with the checksum made to fit: "
           "the search reads nothing outside the index (%zu were used)",
           tried, used);
   search_index_free (ix);
+  test_search_stored (img, len, blen, bad, ref);
   test_search_lazy (p, ref);
   search_index_free (ref);
   content_free (back);

@@ -464,6 +464,8 @@ pf_decode_image (struct content_pack *pack, const unsigned char *img,
   /* Handed on unread: the search checks it (packfmt.h).  */
   pack->search_blob = r.count[PF_SEARCH] ? r.at[PF_SEARCH] : NULL;
   pack->search_blob_len = r.count[PF_SEARCH];
+  pack->text = r.text;
+  pack->text_len = r.text_size;
   r.decoder = (struct content_decoder) { pf_doc_decode, pf_coll_decode,
                                          pf_item_coll, pf_item_str, lazy,
                                          pack };

@@ -52,6 +52,19 @@ void packfile_set_stamp (unsigned char *img, size_t len, uint64_t stamp);
 unsigned char *packfile_encode (const struct content_pack *pack,
                                 uint64_t hash, size_t *len);
 
+/** packfile_attach_search - the image IMG (*LEN bytes, written by
+   packfile_encode without a search index) with the BLEN bytes at BLOB
+   as its search index (content.h: search_blob), at a multiple of 8 at
+   its end; *LEN is then its length.  The search index refers to the
+   image's strings by their offsets in its text, so it is made from
+   the image read back (packfile_decode), then attached.
+   @retval the image, realloc'd from IMG; NULL, with IMG untouched,
+   when out of memory, when the image would be too large, or when IMG
+   has a search index already.  */
+unsigned char *packfile_attach_search (unsigned char *img, size_t *len,
+                                       const unsigned char *blob,
+                                       size_t blen);
+
 /** packfile_decode - the pack in the LEN bytes of IMAGE, which are
    copied, when it is a valid image that names HASH.  Every offset,
    count, index and string of the image is checked.

@@ -380,6 +380,27 @@ pw_image (struct pw *w, uint64_t hash, size_t *len)
 }
 
 unsigned char *
+packfile_attach_search (unsigned char *img, size_t *len,
+                        const unsigned char *blob, size_t blen)
+{
+  uint64_t search = ((uint64_t) *len + 7) / 8 * 8, size = search + blen;
+  if (*len < PF_HEADER_SIZE || pf_get64 (img + PF_H_SIZE) != *len
+      || pf_get32 (img + PF_H_DIR + 8 * PF_SEARCH + 4) != 0
+      || size > PF_MAX_SIZE || size > SIZE_MAX || search >= PF_NONE)
+    return NULL;
+  unsigned char *r = realloc (img, (size_t) size);
+  if (!r)
+    return NULL;
+  memset (r + *len, 0, (size_t) search - *len);
+  memcpy (r + search, blob, blen);
+  pf_put64 (r + PF_H_SIZE, size);
+  pf_put32 (r + PF_H_DIR + 8 * PF_SEARCH, (uint32_t) search);
+  pf_put32 (r + PF_H_DIR + 8 * PF_SEARCH + 4, (uint32_t) blen);
+  *len = (size_t) size;
+  return r;
+}
+
+unsigned char *
 packfile_encode (const struct content_pack *pack, uint64_t hash, size_t *len)
 {
   struct pw w = { .pack = pack, .ok = true };

@@ -16,7 +16,9 @@
                   end, for none); bytes that the loader hands on
                   without reading them (the search checks them, and
                   builds its index without them when they are not
-                  sound: src/view/search_blob.h); empty for none
+                  sound: src/view/search_blob.h); empty for none.  It
+                  names strings by their offsets in the text
+                  (packfile_attach_search; src/view/search_stored.h)
 
    A string is the offset of its first byte in the text (PF_NONE for
    none); a reference is valid only at the start of a string.  Records
@@ -53,7 +55,7 @@
 #include <stdint.h>
 
 #define PF_MAGIC "PINAVPK\n"
-#define PF_VERSION 7
+#define PF_VERSION 8
 #define PF_NONE UINT32_MAX
 
 /* The largest image: what the format can address, every offset in it

@@ -246,6 +246,12 @@ struct content_pack
      checks them: src/view/search_blob.h), in the image; or NULL.  */
   const unsigned char *search_blob;
   size_t search_blob_len;
+  /* The image's text, every string of a compiled pack, TEXT_LEN bytes
+     ending in a NUL (the search blob refers to strings by their
+     offset in it, and checks each when read); NULL for a pack read
+     from its YAML.  */
+  const char *text;
+  size_t text_len;
   struct arena arena;
   /* Memory the pack's strings may point into that is not the arena's
      (a compiled image mapped by the loader), and how content_free

@@ -31,10 +31,9 @@ void
 search_hit_note (struct search_index *ix, size_t e, size_t pos, size_t len,
            bool translated, size_t part)
 {
-  const struct search_entry *en = &ix->entries[e];
-  size_t t = en->target;
+  size_t t = search_entry_target (ix, e);
   struct search_hit h = { (uint32_t) e, (uint32_t) pos, (uint32_t) len,
-                          (unsigned char) en->rank, translated };
+                          search_entry_rank (ix, e), translated };
   struct search_hit *old = &ix->best[t * SEARCH_MAX_PARTS + part];
   if (ix->stamp[t] != ix->gen)
     {
@@ -57,12 +56,12 @@ search_hit_note (struct search_index *ix, size_t e, size_t pos, size_t len,
 static bool
 query_improves (const struct search_index *ix, size_t e, size_t part)
 {
-  const struct search_entry *en = &ix->entries[e];
-  size_t t = en->target;
+  size_t t = search_entry_target (ix, e);
   if (ix->stamp[t] != ix->gen || !(ix->mask[t] & (1u << part)))
     return true;
   const struct search_hit *old = &ix->best[t * SEARCH_MAX_PARTS + part];
-  return en->rank < old->rank || (en->rank == old->rank && e < old->entry);
+  unsigned char rank = search_entry_rank (ix, e);
+  return rank < old->rank || (rank == old->rank && e < old->entry);
 }
 
 /* The most bytes of strings the word index may name for Q (LEN) in T
@@ -79,6 +78,8 @@ size_t
 search_text_find (const struct search_text *t, size_t i,
                   const struct search_needle *nd)
 {
+  if (!search_blob_ready (t, &t->off[i], 8))
+    return SIZE_MAX;
   const char *s = t->buf + t->off[i];
   size_t n_s = t->off[i + 1] - t->off[i] - 1;
   const char *m = search_blob_sound (t, s, n_s + 1)
@@ -119,13 +120,19 @@ query_scan (struct search_index *ix, const struct search_text *t,
   const struct search_needle nd = search_needle_make (t->freq, q, len);
   const char *m;
   size_t i = 0;
-  while (i < t->n
+  /* The offsets read are checked when read (search_blob_ready): a
+     damaged one that the galloping search went by puts it next to
+     it.  */
+  while (i < t->n && search_blob_ready (t, &t->off[i], 4)
          && (m = search_find (t->buf + t->off[i], t->len - t->off[i], &nd)))
     {
       size_t at = (size_t) (m - t->buf);
       i = search_gallop (t->off, i, t->n, at);
-      search_hit_note (ix, t->entry[i], at - t->off[i], len, translated, part);
-      i = t->next[i];
+      if (!search_blob_ready (t, &t->off[i], 8))
+        return;
+      search_hit_note (ix, search_text_entry (t, i), at - t->off[i], len,
+                       translated, part);
+      i = search_text_next (ix, t, i);
     }
 }
 
@@ -139,17 +146,19 @@ search_scan_targets (struct search_index *ix, const struct search_text *t,
   const struct search_needle nd = search_needle_make (t->freq, q, len);
   for (size_t c = 0; c < n; c++)
     {
-      size_t g = cand[c], skip = 0;
-      for (size_t k = t->tstart[g]; k < t->tstart[g + 1]; k++)
+      size_t skip = 0, from, to;
+      search_text_span (ix, t, cand[c], &from, &to);
+      for (size_t k = from; k < to; k++)
         {
-          size_t i = t->by_target[k];
+          size_t i = search_text_by_target (t, k);
           if (i < skip)
             continue;
           size_t at = search_text_find (t, i, &nd);
           if (at != SIZE_MAX)
             {
-              search_hit_note (ix, t->entry[i], at, len, translated, part);
-              skip = t->next[i];
+              search_hit_note (ix, search_text_entry (t, i), at, len,
+                               translated, part);
+              skip = search_text_next (ix, t, i);
             }
         }
     }
@@ -178,8 +187,12 @@ static void
 query_result (const struct search_index *ix, const struct search_hit *h,
               struct search_result *r, size_t cols)
 {
-  const struct search_entry *e = &ix->entries[h->entry];
-  const struct search_target *t = &ix->targets[e->target];
+  struct search_entry en;
+  struct search_target tg;
+  search_entry_get (ix, h->entry, &en);
+  search_target_get (ix, en.target, &tg);
+  const struct search_entry *e = &en;
+  const struct search_target *t = &tg;
   const char *s = h->translated ? C_ (e->text) : e->text;
   char *joined = NULL;
   size_t pos = h->pos, len = h->len;
@@ -204,6 +217,22 @@ query_result (const struct search_index *ix, const struct search_hit *h,
     }
   search_snip (r, s, pos, len, cols);
   free (joined);
+}
+
+/* The results of the last query of N parts, the best MAX, into RES.
+   @retval how many targets it found (0 when IX's compiled index was
+   found damaged).  */
+static size_t
+query_results (struct search_index *ix, size_t n, struct search_result *res,
+               size_t max, size_t cols)
+{
+  struct search_match *m = n && !search_blob_damaged (&ix->en)
+                           ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
+  size_t k = m ? query_matches (ix, n, m, max) : 0;
+  for (size_t i = 0; i < k && i < max; i++)
+    query_result (ix, &m[i].lead, &res[i], cols);
+  free (m);
+  return k;
 }
 
 void
@@ -296,11 +325,12 @@ query_scan_strings (struct search_index *ix, const struct search_text *t,
   for (size_t c = 0; c < n; c++)
     {
       size_t i = cand[c];
-      if (!query_improves (ix, t->entry[i], part))
+      size_t e = search_text_entry (t, i);
+      if (!query_improves (ix, e, part))
         continue;
       size_t at = search_text_find (t, i, &nd);
       if (at != SIZE_MAX)
-        search_hit_note (ix, t->entry[i], at, len, translated, part);
+        search_hit_note (ix, e, at, len, translated, part);
     }
 }
 
@@ -352,9 +382,11 @@ query_narrow (const struct search_index *ix, bool other, const size_t *cand,
               size_t n)
 {
   size_t bytes = 0, limit = (ix->en.len + (other ? ix->cur.len : 0)) / 4;
+  size_t from, to;
   for (size_t c = 0; c < n && bytes <= limit; c++)
-    bytes += ix->en.tbytes[cand[c]]
-             + (other && ix->cur.buf ? ix->cur.tbytes[cand[c]] : 0);
+    bytes += search_text_span (ix, &ix->en, cand[c], &from, &to)
+             + (other && ix->cur.buf
+                ? search_text_span (ix, &ix->cur, cand[c], &from, &to) : 0);
   return bytes <= limit;
 }
 
@@ -380,7 +412,8 @@ text_has (struct search_index *ix, const struct search_text *t,
   for (size_t c = 0; c < n; c++)
     {
       size_t i = ix->cand[c], n_s = t->off[i + 1] - t->off[i] - 1;
-      if (search_blob_sound (t, t->buf + t->off[i], n_s + 1)
+      if (search_blob_ready (t, &t->off[i], 8)
+          && search_blob_sound (t, t->buf + t->off[i], n_s + 1)
           && search_find (t->buf + t->off[i], n_s, &nd))
         return true;
     }
@@ -512,19 +545,16 @@ search_query (struct search_index *ix, const char *lang, const char *query,
       return 0;
     }
   /* Once more, without the compiled index, when it was found damaged
-     as it was read.  */
+     as it was read (the results' strings too).  */
+  size_t k = 0;
   for (int again = 0; again < 2 && search_index_unblob (ix); again++)
     {
       query_words (ix, &qy, q.s, q.len, other, max);
+      k = query_results (ix, qy.n, res, max, cols);
       if (!search_blob_damaged (&ix->en))
         break;
+      k = 0;
     }
-  struct search_match *m = qy.n && !search_blob_damaged (&ix->en)
-                           ? malloc ((ix->n_touched + 1) * sizeof *m) : NULL;
-  size_t k = m ? query_matches (ix, qy.n, m, max) : 0;
-  for (size_t i = 0; i < k && i < max; i++)
-    query_result (ix, &m[i].lead, &res[i], cols);
-  free (m);
   search_fold_free (&q);
   if (k == 0)
     ix->split.n = 0;

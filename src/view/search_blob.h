@@ -9,21 +9,21 @@
    (1.25 GB at 1 GB of YAML): a checksum for every chunk of 64 KiB, the
    table of them checked with the header; the offsets, the
    vocabulary and the tiers' offsets and strings (a few percent of it)
-   checked, and their chunks, before the index is used; a chunk of the
-   text or of the postings when a scan or a word first reads it, and
-   each posting as it is read.  An index whose header, counts or
-   offsets are not sound, or not of the pack at hand's number of
-   strings, is not used (the search folds the text then, as without
+   checked, and their chunks (but the offsets'), before the index is
+   used; a chunk of the text, of its offsets, of the postings or of
+   the stored part when a search first reads it, and each posting and
+   stored value as it is read.  An index whose header, counts or
+   offsets are not sound is not used (the search folds the text then, as without
    it); one found damaged as it is read is given up, and the search
    that found it is done again on the text folded from the strings.
 
-   Layout: the header (64 bytes: the magic "PNVSIX2\n"; u32 the
+   Layout: the header (72 bytes: the magic "PNVSIX3\n"; u32 the
    strings, the text's bytes without its last NUL, the words, the
    vocabulary's bytes, the postings, the libunistring version (its
    Unicode tables fold the text), the longest string's bytes, the
    names and their bytes, the headings and their bytes, the log2 of a
    chunk's bytes (8 to 24); u64 the checksum of the chunks'
-   checksums); the chunks' checksums (u64 each); then the body, whose
+   checksums; u32 the targets and their locations' bytes); the chunks' checksums (u64 each); then the body, whose
    chunks they are: the count of each byte of the text (256 u32); the
    text (each string and its NUL, then one more NUL), padded to 4
    bytes; each string's offset in it (strings + 1 u32); the
@@ -32,7 +32,8 @@
    postings (string numbers, u32); then for the names, then the
    headings: their text (as the text's), padded to 4 bytes, their
    offsets (+ 1 u32), and the number of the text's string each is
-   (u32, rising).  Every integer is little-endian; the arrays are used
+   (u32, rising); then the stored part (search_stored.h): what each
+   string and each target is.  Every integer is little-endian; the arrays are used
    where they are in the image, on little-endian machines, when it is
    at a multiple of 8 bytes.
    Copyright (C) 2026 the pinav developers.  GPL-3.0-or-later.  */
@@ -42,6 +43,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The bytes of a compiled index's header.  */
+#define SEARCH_BLOB_HEADER 72
+
+struct content_pack;
 struct search_index;
 struct search_text;
 
@@ -94,14 +99,17 @@ bool search_blob_damaged (const struct search_text *t);
    checks.  */
 void search_blob_forget (struct search_text *t);
 
-/** search_blob_read - set T's text, byte counts, word index and tiers
-   from the LEN bytes at BLOB, borrowed (they must outlive T), when
-   what is checked before use is sound and they index as many strings
-   as IX has; T's entries, links and groups are the caller's to make.
-   O(strings + words + tiers), not O(LEN): the text and the postings
-   are checked when read (search_blob_sound).
+/** search_blob_read - set T's text, byte counts, word index, tiers
+   and stored part (search_stored.h: each string's target, rank and
+   text, each target's location, title and context) from the LEN bytes
+   at BLOB, borrowed (they must outlive T), when what is checked before
+   use is sound; PACK, whose image holds BLOB, has the strings the
+   stored part names.  O(strings + words + tiers), not O(LEN): the
+   text, the postings and the stored part are checked when read
+   (search_blob_sound).
    @retval false, with T untouched, when they are not.  */
-bool search_blob_read (struct search_text *t, const struct search_index *ix,
+bool search_blob_read (struct search_text *t,
+                       const struct content_pack *pack,
                        const unsigned char *blob, size_t len);
 
 #endif

@@ -35,7 +35,7 @@ static unsigned char
 string_rank (const struct search_index *ix, const struct search_text *t,
              size_t i)
 {
-  return ix->entries[t->entry[i]].rank;
+  return search_entry_rank (ix, search_text_entry (t, i));
 }
 
 /* Copy the strings of T of rank RANK into X.  */
@@ -113,11 +113,15 @@ span_string (const struct span *s, size_t j)
 static size_t
 span_first (const struct search_index *ix, const struct span *s, size_t g)
 {
+  if (!s->str && s->t == &ix->en && ix->en.st.target)
+    return g < ix->n_targets ? search_target_first (ix, g) : s->n;
   size_t lo = 0, hi = s->n;
   while (lo < hi)
     {
       size_t mid = lo + (hi - lo) / 2;
-      if (ix->entries[s->t->entry[span_string (s, mid)]].target < g)
+      if (search_entry_target (ix, search_text_entry (s->t,
+                                                      span_string (s, mid)))
+          < g)
         lo = mid + 1;
       else
         hi = mid;
@@ -139,42 +143,28 @@ window_scan (struct search_index *ix, const struct search_text *t, int rank,
   if (!s.buf || !s.n || len > t->longest)
     return 0;
   size_t j = span_first (ix, &s, g0), end = span_first (ix, &s, g1);
-  if (j >= end)
+  if (j >= end || !search_blob_ready (t, &s.off[j], 4)
+      || !search_blob_ready (t, &s.off[end], 4))
     return 0;
   const size_t stop = s.off[end], bytes = stop - s.off[j];
   if (!search_blob_sound (t, s.buf + s.off[j], bytes))
     return 0;
   const struct search_needle nd = search_needle_make (t->freq, q, len);
   const char *m;
-  while (j < end
+  while (j < end && search_blob_ready (t, &s.off[j], 4)
          && (m = search_find (s.buf + s.off[j], stop - s.off[j], &nd)))
     {
       size_t at = (size_t) (m - s.buf);
       j = search_gallop (s.off, j, end, at);
-      size_t i = span_string (&s, j), g = ix->entries[t->entry[i]].target;
+      if (!search_blob_ready (t, &s.off[j], 8))
+        break;
+      size_t i = span_string (&s, j), e = search_text_entry (t, i);
+      size_t g = search_entry_target (ix, e);
       if (!has || has[g / 64] & (uint64_t) 1 << (g % 64))
-        search_hit_note (ix, t->entry[i], at - s.off[j], len, translated,
-                         part);
-      j = s.str ? j + 1 : t->next[j];
+        search_hit_note (ix, e, at - s.off[j], len, translated, part);
+      j = s.str ? j + 1 : search_text_next (ix, t, j);
     }
   return bytes;
-}
-
-/* The first entry of target G, or of the first target after it that
-   has one (the entries are in their targets' order).  */
-static size_t
-first_entry (const struct search_index *ix, size_t g)
-{
-  size_t lo = 0, hi = ix->n_entries;
-  while (lo < hi)
-    {
-      size_t mid = lo + (hi - lo) / 2;
-      if (ix->entries[mid].target < g)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
 }
 
 /* B: N parts, all at RANK, before every entry from ENTRY on.  */
@@ -196,7 +186,9 @@ bound_target (const struct search_index *ix, size_t t, size_t n, int rank,
   memset (b, 0, sizeof *b);
   b->target = t;
   /* Its first string in English, which has every entry.  */
-  b->lead.entry = (uint32_t) ix->en.by_target[ix->en.tstart[t]];
+  size_t from, to;
+  search_text_span (ix, &ix->en, t, &from, &to);
+  b->lead.entry = (uint32_t) search_text_by_target (&ix->en, from);
   for (size_t p = 0; p < n; p++)
     if (ix->mask[t] & (1u << p))
       b->count[ix->best[t * SEARCH_MAX_PARTS + p].rank]++;
@@ -233,7 +225,7 @@ bound_certain (struct search_index *ix, size_t n, int rank, size_t pos,
   if (ix->n_complete <= max || !scratch_room (ix, ix->n_touched))
     return false;
   /* A target not met yet, after POS, or before it at a worse rank.  */
-  bound_all (&best, n, rank, first_entry (ix, pos));
+  bound_all (&best, n, rank, search_target_first (ix, pos));
   if (rank < SEARCH_BODY)
     {
       bound_all (&x, n, rank + 1, 0);
@@ -316,7 +308,8 @@ cand_scan (struct search_index *ix, const struct search_text *t,
   *nt = 0;
   for (; *c < n; ++*c)
     {
-      size_t i = ix->cand[*c], e = t->entry[i], g = ix->entries[e].target;
+      size_t i = ix->cand[*c], e = search_text_entry (t, i);
+      size_t g = search_entry_target (ix, e);
       if (g >= g1)
         break;
       size_t at = search_text_find (t, i, nd);
@@ -375,7 +368,8 @@ cand_setup (struct search_index *ix, const struct search_query_parts *qy,
     }
   for (size_t k = 0; k < *n; k++)
     {
-      size_t g = ix->entries[t->entry[ix->cand[k]]].target;
+      size_t g = search_entry_target (ix, search_text_entry (t,
+                                                              ix->cand[k]));
       (*has)[g / 64] |= (uint64_t) 1 << (g % 64);
     }
   return true;
@@ -396,7 +390,8 @@ cand_windows (struct search_index *ix, const struct search_query_parts *qy,
   while (c < hi)                /* the first string of a target >= FROM */
     {
       size_t mid = c + (hi - c) / 2;
-      if (ix->entries[t->entry[ix->cand[mid]]].target < from)
+      if (search_entry_target (ix, search_text_entry (t, ix->cand[mid]))
+          < from)
         c = mid + 1;
       else
         hi = mid;
@@ -436,8 +431,8 @@ cand_ranks (struct search_index *ix, const struct search_query_parts *qy,
     {
       for (size_t c = 0; c < n; c++)
         {
-          size_t i = ix->cand[c], e = t->entry[i];
-          if (ix->entries[e].rank != r)
+          size_t i = ix->cand[c], e = search_text_entry (t, i);
+          if (search_entry_rank (ix, e) != r)
             continue;
           size_t at = search_text_find (t, i, &nd);
           if (at != SIZE_MAX)

@@ -307,28 +307,23 @@ text_fold (struct search_text *t, const struct search_index *ix,
   return ok;
 }
 
-/* Build T from the entries of IX: English when LANG is "en" (from the
-   pack's compiled index when it has a sound one, unless IX->unblob:
-   search_blob.h), else only the strings C_ translates (into LANG).  */
+/* Build T from the entries of IX (made by walking the pack): English
+   when LANG is "en", else only the strings C_ translates (into
+   LANG).  */
 static bool
 text_build (struct search_text *t, const struct search_index *ix,
             const char *lang)
 {
   bool translate = strcmp (lang, "en") != 0;
-  const struct content_pack *p = ix->pack;
   text_free (t);
   t->entry = malloc ((ix->n_entries + 1) * sizeof *t->entry);
   t->next = malloc ((ix->n_entries + 1) * sizeof *t->next);
-  bool pre = t->entry && t->next && !translate && !ix->unblob
-             && search_blob_read (t, ix, p->search_blob, p->search_blob_len);
-  for (size_t i = 0; pre && i < t->n; i++)
-    t->entry[i] = i;
-  if (!t->entry || !t->next || (!pre && !text_fold (t, ix, translate)))
+  if (!t->entry || !t->next || !text_fold (t, ix, translate))
     {
       text_free (t);
       return false;
     }
-  for (size_t i = 0; !pre && i < t->n; i++)   /* the blob's is checked */
+  for (size_t i = 0; i < t->n; i++)
     if (t->off[i + 1] - t->off[i] - 1 > t->longest)
       t->longest = t->off[i + 1] - t->off[i] - 1;
   text_link (t, ix);
@@ -339,13 +334,74 @@ text_build (struct search_text *t, const struct search_index *ix,
     }
   /* Without its word index, T is still searched, by whole scans;
      without its tiers, without bounds.  */
-  if (!pre)
-    {
-      search_vocab_build (t);
-      search_tiers_build (t, ix);
-    }
+  search_vocab_build (t);
+  search_tiers_build (t, ix);
   snprintf (t->lang, sizeof t->lang, "%s", lang);
   return true;
+}
+
+/* IX's English text from its pack's compiled index, when it has a
+   sound one and IX->unblob is not set (search_blob.h): its strings,
+   their targets and the targets read where they are in the image, the
+   pack not walked.  */
+static bool
+index_compiled (struct search_index *ix)
+{
+  const struct content_pack *p = ix->pack;
+  struct search_text *t = &ix->en;
+  text_free (t);
+  if (ix->unblob
+      || !search_blob_read (t, p, p->search_blob, p->search_blob_len))
+    return false;
+  ix->n_entries = t->n;
+  ix->n_targets = t->st.n_targets;
+  snprintf (t->lang, sizeof t->lang, "en");
+  return true;
+}
+
+/* (Again) IX's per-query scratch, for its targets and entries.  */
+static bool
+index_scratch (struct search_index *ix)
+{
+  size_t n = ix->n_targets + 1;
+  free (ix->stamp);
+  free (ix->mask);
+  free (ix->best);
+  free (ix->touched);
+  free (ix->cand);
+  free (ix->cbits);
+  ix->stamp = calloc (n, sizeof *ix->stamp);
+  ix->mask = malloc (n * sizeof *ix->mask);
+  ix->best = malloc (n * SEARCH_MAX_PARTS * sizeof *ix->best);
+  ix->touched = malloc (n * sizeof *ix->touched);
+  ix->cand = malloc ((ix->n_entries + 1) * sizeof *ix->cand);
+  ix->cbits = calloc (ix->n_entries / 64 + 1, sizeof *ix->cbits);
+  ix->gen = 0;
+  return ix->stamp && ix->mask && ix->best && ix->touched && ix->cand
+         && ix->cbits;
+}
+
+/* Walk IX's pack for its entries and targets (index_pack), when they
+   were read from a compiled index until now: another language's text
+   needs every string.  A compiled index that does not have as many as
+   the walk finds is damaged, and its English text is built again from
+   the strings.  */
+static bool
+index_walk (struct search_index *ix)
+{
+  if (ix->entries)
+    return ix->ok;
+  size_t n = ix->n_entries, nt = ix->n_targets;
+  ix->n_entries = ix->n_targets = 0;
+  index_pack (ix);
+  if (!ix->ok)
+    return false;
+  if (n != ix->n_entries || nt != ix->n_targets)
+    {
+      search_blob_damage (&ix->en);
+      ix->ok = index_scratch (ix) && search_index_unblob (ix);
+    }
+  return ix->ok;
 }
 
 struct search_index *
@@ -362,28 +418,20 @@ search_index_build (const struct content_pack *pack, const char *lang)
   /* Room for as many entries as the compiled index has, so that they
      are not copied as they grow: a hint only, read before the index
      is checked, so not reserved past one per 16 bytes of the blob, and
-     a failure leaves the entries to grow as they come.  */
+     a failure leaves the entries to grow as they come.  Not walked
+     at all when the pack's compiled index is sound.  */
   size_t hint = search_blob_strings (pack->search_blob,
                                      pack->search_blob_len);
   if (hint > pack->search_blob_len / 16)
     hint = pack->search_blob_len / 16;
-  if (hint)
+  bool pre = index_compiled (ix);
+  if (hint && !pre)
     vec_reserve (&ix->entries, &ix->cap_entries, hint, sizeof *ix->entries,
                  1024);
-  index_pack (ix);
-  if (ix->ok)
-    {
-      size_t n = ix->n_targets + 1;
-      ix->stamp = calloc (n, sizeof *ix->stamp);
-      ix->mask = malloc (n * sizeof *ix->mask);
-      ix->best = malloc (n * SEARCH_MAX_PARTS * sizeof *ix->best);
-      ix->touched = malloc (n * sizeof *ix->touched);
-      ix->cand = malloc ((ix->n_entries + 1) * sizeof *ix->cand);
-      ix->cbits = calloc (ix->n_entries / 64 + 1, sizeof *ix->cbits);
-      ix->ok = ix->stamp && ix->mask && ix->best && ix->touched && ix->cand
-               && ix->cbits;
-    }
-  if (!ix->ok || !text_build (&ix->en, ix, "en"))
+  if (!pre)
+    index_pack (ix);
+  ix->ok = ix->ok && index_scratch (ix);
+  if (!ix->ok || (!pre && !text_build (&ix->en, ix, "en")))
     {
       search_index_free (ix);
       return NULL;
@@ -397,7 +445,7 @@ search_index_relang (struct search_index *ix, const char *lang)
 {
   if (strcmp (lang, "en") == 0 || strcmp (lang, ix->cur.lang) == 0)
     return true;
-  return text_build (&ix->cur, ix, lang);
+  return index_walk (ix) && text_build (&ix->cur, ix, lang);
 }
 
 bool
@@ -406,6 +454,13 @@ search_index_unblob (struct search_index *ix)
   if (!search_blob_damaged (&ix->en))
     return true;
   ix->unblob = true;
+  if (!ix->entries)
+    {
+      ix->n_entries = ix->n_targets = 0;
+      index_pack (ix);
+      if (!ix->ok || !index_scratch (ix))
+        return ix->ok = false;
+    }
   return text_build (&ix->en, ix, "en");
 }
 

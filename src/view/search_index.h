@@ -13,7 +13,10 @@ struct search_index;
 /** search_index_build - index every string of PACK (titles, headings,
    paragraphs, list items, names, summaries, attribute values, claims)
    in English and in LANG, the language C_ translates into ("en" or
-   i18n_language ()).  O(total text).  PACK must outlive the index.
+   i18n_language ()).  O(total text); for a pack whose compiled index
+   is sound (search_blob.h), its English text, strings and targets are
+   read where they are in the image and the pack is not walked (until
+   another language's text is needed).  PACK must outlive the index.
    @retval the index, or NULL on memory exhaustion.  */
 struct search_index *search_index_build (const struct content_pack *pack,
                                          const char *lang);

@@ -13,8 +13,21 @@
 #include "arena.h"
 #include "content.h"
 #include "search.h"
+#include "search_blob.h"
 
-struct search_lazy;
+/* What is checked of a compiled index when it is read (struct
+   search_text's LAZY): the body, its checksums (a u64 for each chunk
+   of 1 << SHIFT bytes), and a bit for each chunk already found sound,
+   READ of them.  */
+struct search_lazy
+{
+  const unsigned char *body, *sums;
+  size_t body_len, chunks, read;
+  unsigned shift;
+  uint64_t *done;
+  bool damaged;
+};
+
 
 /* A page a result leads to.  */
 struct search_target
@@ -51,6 +64,32 @@ struct search_vocab
   bool owned;
 };
 
+/* What a compiled index (search_blob.h) says of each string and each
+   target, used where it is in the image, so that the first search
+   walks none of the pack: for string I, its target TARGET[I], its
+   English text and its attribute's label (offsets in the image's
+   text, PF_NONE for none: search_blob_entry checks each as it is
+   read), and FLAGS[I] (its rank, and SEARCH_FLAG_TITLE); for target
+   G, its location LOCS + LOC[G] (to LOC[G + 1], with its NUL), its
+   title and context (offsets in the image's text), and its strings,
+   FIRST[G] to FIRST[G + 1] - 1.  TARGET NULL: the
+   index has none (the pack is walked: struct search_index's ENTRIES
+   and TARGETS, which a compiled index leaves empty until another
+   language's text needs every string).  */
+struct search_stored
+{
+  const uint32_t *target, *text, *label;
+  const unsigned char *flags;
+  const uint32_t *loc, *title, *context, *first;
+  const char *locs;
+  size_t locs_len, n_targets;
+  const char *ptext;            /* the image's text, PTEXT_LEN bytes */
+  size_t ptext_len;
+};
+
+/* A string's flag besides its rank: it is its target's title.  */
+#define SEARCH_FLAG_TITLE 4u
+
 /* The strings of one rank (names, or headings) of a language's text,
    copied one after the other, each NUL-terminated, into BUF (LEN
    bytes, then one more NUL): string J starts at OFF[J] (OFF[N] =
@@ -73,7 +112,10 @@ struct search_tier
    goes on from there: at most one match per target and run of ranks.
    The strings of target G are BY_TARGET[TSTART[G]] to
    BY_TARGET[TSTART[G + 1] - 1], in order, TBYTES[G] bytes in all.
-   BUF and OFF are malloc'd when OWNED, else borrowed.  */
+   BUF and OFF are malloc'd when OWNED, else borrowed.  A compiled
+   index (ST.TARGET not NULL) has none of ENTRY, NEXT, TSTART,
+   BY_TARGET and TBYTES: its string I is entry I, and the rest is read
+   from ST (search_text_entry, search_text_next, search_text_span).  */
 struct search_text
 {
   char lang[8];                 /* "" until built */
@@ -89,6 +131,7 @@ struct search_text
   size_t *tstart, *by_target, *tbytes;
   struct search_vocab vocab;
   struct search_tier tier[SEARCH_HEADING + 1];
+  struct search_stored st;
   /* A compiled index's checks (search_blob.c), or NULL: its text and
      postings are checked by the chunk when read (search_blob_sound).  */
   struct search_lazy *lazy;
@@ -200,6 +243,101 @@ struct search_index
 };
 
 struct search_needle;
+
+/** search_text_entry - the entry string I of T comes from.  */
+static inline size_t
+search_text_entry (const struct search_text *t, size_t i)
+{
+  return t->entry ? t->entry[i] : i;
+}
+
+/** search_blob_ready - search_blob_sound, without a call when the N
+   bytes at AT are in one chunk already found sound.  */
+static inline bool
+search_blob_ready (const struct search_text *t, const void *at, size_t n)
+{
+  const struct search_lazy *z = t->lazy;
+  if (!z)
+    return true;
+  size_t from = (size_t) ((const unsigned char *) at - z->body);
+  size_t k = from >> z->shift;
+  if (!z->damaged && n && from < z->body_len && n <= z->body_len - from
+      && (from + n - 1) >> z->shift == k
+      && z->done[k / 64] & (uint64_t) 1 << (k % 64))
+    return true;
+  return search_blob_sound (t, at, n);
+}
+
+/** search_stored_bad - mark T's compiled index damaged (a value of its
+   stored part out of range).  @retval 0.  */
+size_t search_stored_bad (const struct search_text *t);
+
+/** search_entry_target - the target of entry E: from the stored part
+   of IX's compiled index while its English text is one (each value
+   checked as it is read; one out of range marks the index damaged,
+   search_blob_damaged, and reads as 0), else from IX's entries.  */
+static inline size_t
+search_entry_target (const struct search_index *ix, size_t e)
+{
+  const struct search_text *t = &ix->en;
+  if (!t->st.target)
+    return ix->entries[e].target;
+  const uint32_t *p = &t->st.target[e];
+  return e < t->n && search_blob_ready (t, p, 4) && *p < t->st.n_targets
+         ? *p : search_stored_bad (t);
+}
+
+/** search_entry_flags - the flags of entry E of IX's compiled index (its
+   rank, and SEARCH_FLAG_TITLE), checked as search_entry_target.  */
+static inline unsigned
+search_entry_flags (const struct search_index *ix, size_t e)
+{
+  const struct search_text *t = &ix->en;
+  const unsigned char *p = &t->st.flags[e];
+  return e < t->n && search_blob_ready (t, p, 1)
+         && *p <= (SEARCH_MENTION | SEARCH_FLAG_TITLE)
+         ? *p : (unsigned) search_stored_bad (t);
+}
+
+/** search_entry_rank - the rank of entry E (enum search_rank).  */
+static inline unsigned char
+search_entry_rank (const struct search_index *ix, size_t e)
+{
+  return ix->en.st.target ? (unsigned char) (search_entry_flags (ix, e) & 3)
+         : ix->entries[e].rank;
+}
+
+/** search_target_first - the first entry of target G, or of the first
+   target after it that has one (the entries are in their targets'
+   order); the entries when G is IX->n_targets.  */
+size_t search_target_first (const struct search_index *ix, size_t g);
+
+/** search_entry_get - entry E, into *OUT (from a compiled index, its
+   strings checked as they are read: "" when one is not sound).  */
+void search_entry_get (const struct search_index *ix, size_t e,
+                       struct search_entry *out);
+
+/** search_target_get - target G, into *OUT, as search_entry_get.  */
+void search_target_get (const struct search_index *ix, size_t g,
+                        struct search_target *out);
+
+/** search_text_next - T's NEXT[I] (see struct search_text).  */
+size_t search_text_next (const struct search_index *ix,
+                         const struct search_text *t, size_t i);
+
+/** search_text_span - where target G's strings are in T's BY_TARGET
+   order: from *FROM to *TO - 1 (search_text_by_target).
+   @retval their bytes.  */
+size_t search_text_span (const struct search_index *ix,
+                         const struct search_text *t, size_t g,
+                         size_t *from, size_t *to);
+
+/** search_text_by_target - T's BY_TARGET[K].  */
+static inline size_t
+search_text_by_target (const struct search_text *t, size_t k)
+{
+  return t->by_target ? t->by_target[k] : k;
+}
 
 /** search_text_find - the first match of ND in string I of T: its
    byte in the string, or SIZE_MAX when there is none or the string's
