@@ -359,17 +359,24 @@ index_compiled (struct search_index *ix)
   return true;
 }
 
-/* (Again) IX's per-query scratch, for its targets and entries.  */
-static bool
-index_scratch (struct search_index *ix)
+/* Free IX's per-query scratch for its targets and entries.  */
+static void
+scratch_free (struct search_index *ix)
 {
-  size_t n = ix->n_targets + 1;
   free (ix->stamp);
   free (ix->mask);
   free (ix->best);
   free (ix->touched);
   free (ix->cand);
   free (ix->cbits);
+}
+
+/* (Again) IX's per-query scratch, for its targets and entries.  */
+static bool
+index_scratch (struct search_index *ix)
+{
+  size_t n = ix->n_targets + 1;
+  scratch_free (ix);
   ix->stamp = calloc (n, sizeof *ix->stamp);
   ix->mask = malloc (n * sizeof *ix->mask);
   ix->best = malloc (n * SEARCH_MAX_PARTS * sizeof *ix->best);
@@ -486,12 +493,7 @@ search_index_free (struct search_index *ix)
   search_terms_free (ix);
   free (ix->targets);
   free (ix->entries);
-  free (ix->stamp);
-  free (ix->mask);
-  free (ix->best);
-  free (ix->touched);
-  free (ix->cand);
-  free (ix->cbits);
+  scratch_free (ix);
   free (ix->mscratch);
   arena_free (&ix->arena);
   free (ix);
