@@ -9,7 +9,7 @@
 # tests/unit-layout).  Also: the
 # loader's messages, tests/bad-corpus.sh (F1-*, F5-*); the rule for
 # every code point, tests/unit-wrap; each kind of string of the
-# compiled pack, tests/unit-packfile; the title bar, tests/screen.sh.
+# compiled pack, tests/unit-packvariants; the title bar, tests/screen.sh.
 . "${top_srcdir:-.}/tests/tap.sh"
 
 t="$tap_tmp"
