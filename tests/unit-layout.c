@@ -732,6 +732,23 @@ test_lazy_text (void)
           layout_free (&full);
           page_free (&want);
         }
+  /* A link left without text before the lazy ones: an empty link, not
+     one of theirs, and never read as if it were.  */
+  size_t n = counts[0];
+  struct page pg;
+  struct layout lo;
+  lazy_page (&pg, &n, SIZE_MAX, false);
+  pg.lazy_from++;
+  pg.lazy_n--;
+  lazy_reads = 0;
+  layout_page_lazy (&lo, &pg, 80);
+  layout_ready (&lo, 0, (long) lo.n);
+  long k = layout_sel_first (&lo, 0);
+  tap_ok (lo.ok && k >= 0 && lo.lines[k].text && !*lo.lines[k].text
+          && lazy_reads == 39, "a link without text outside the lazy "
+          "ones: an empty link (%zu names read)", lazy_reads);
+  layout_free (&lo);
+  page_free (&pg);
 }
 
 int

@@ -36,13 +36,21 @@ page_wipe (struct page *pg)
   page_free (pg);
 }
 
+bool
+page_block_pending (const struct page *pg, size_t b)
+{
+  return b < pg->n && !pg->blocks[b].text && pg->lazy_text
+         && b >= pg->lazy_from && b - pg->lazy_from < pg->lazy_n;
+}
+
 const char *
 page_block_text (const struct page *pg, size_t b)
 {
   struct pblock *blk = b < pg->n ? (struct pblock *) &pg->blocks[b] : NULL;
-  if (blk && !blk->text && pg->lazy_text && b >= pg->lazy_from
-      && b - pg->lazy_from < pg->lazy_n)
+  if (page_block_pending (pg, b))
     blk->text = pg->lazy_text (pg->lazy_ctx, b - pg->lazy_from);
+  else if (blk && !blk->text && blk->kind == PB_LINK)
+    blk->text = "";             /* a link has a text, if empty */
   return blk ? blk->text : NULL;
 }
 

@@ -148,9 +148,14 @@ void page_cell (struct page *pg, struct ptable *t, size_t r, size_t c,
 size_t page_set_hl (struct page *pg, struct pblock *b,
                     const struct prange *r, size_t n);
 
+/** page_block_pending - whether block B of PG is a link whose text is
+   read when needed, not read yet.  */
+bool page_block_pending (const struct page *pg, size_t b);
+
 /** page_block_text - the text of block B of PG, read now if it is a
    link whose text is read when needed (the page keeps it: PG is the
-   page's to change, as a cache); NULL for a block without text.  */
+   page's to change, as a cache); never NULL for a link; NULL for
+   another block without text.  */
 const char *page_block_text (const struct page *pg, size_t b);
 
 /** page_ready - read the text of every link of PG read when needed:

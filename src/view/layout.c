@@ -266,7 +266,7 @@ lay_one_line (const struct page *pg, size_t block, size_t room)
   if (b->kind != PB_LINK || (b->label && *b->label))
     return false;
   /* A character takes no more columns than it has bytes.  */
-  if (!b->text && pg->lazy_text && pg->lazy_max <= room)
+  if (page_block_pending (pg, block) && pg->lazy_max <= room)
     return true;                /* one line, at most LAZY_MAX bytes */
   const char *text = page_block_text (pg, block);
   if (!text)
