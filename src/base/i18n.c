@@ -23,9 +23,15 @@ const char *
 C_ (const char *s)
 {
   /* English is the msgid: no catalogue lookup per string.  */
-  if (i18n_lang[0] == 'e')
+  if (i18n_content_as_is ())
     return s;
   return s && *s ? dgettext (CONTENT_DOMAIN, s) : s;
+}
+
+bool
+i18n_content_as_is (void)
+{
+  return i18n_lang[0] == 'e';
 }
 
 bool

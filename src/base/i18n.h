@@ -16,6 +16,11 @@
    An untranslated or fuzzy string falls back to S.  */
 const char *C_ (const char *s);
 
+/** i18n_content_as_is - whether C_ gives every string as it is (the
+   pack's own language, English): a string's length and words are then
+   its shown ones.  */
+bool i18n_content_as_is (void);
+
 /** i18n_init - set the locale and bind both text domains to LOCALEDIR.
    LANG is "en", "zh_CN", or NULL to follow the environment.  Falls
    back to C.UTF-8 when the locale is missing or not UTF-8.  Call it

@@ -82,7 +82,7 @@ view_words (const struct content_pack *p)
      without reading them all (content_words_build).  In another
      language, the names alone, and the glossary's forms: no other
      collection's items are decoded for them.  */
-  if (strcmp (now, "en") == 0)
+  if (i18n_content_as_is ())
     {
       for (size_t i = 0; i < p->n_words; i++)
         text_words_add (p->words[i]);

@@ -250,8 +250,8 @@ coll_lazy (struct page *pg, const struct content_collection *c)
     return pg->ok = false;
   pg->lazy_from = pg->n;
   pg->lazy_n = n;
-  pg->lazy_max = strcmp (i18n_language (), "en") == 0
-                 ? content_coll_longest (c) : SIZE_MAX;
+  pg->lazy_max = i18n_content_as_is () ? content_coll_longest (c)
+                                        : SIZE_MAX;
   pg->lazy_text = coll_lazy_text;
   pg->lazy_ctx = c;
   for (size_t i = 0; i < n; i++)
